@@ -1,0 +1,295 @@
+//! The 12-digit code: province(2) city(2) county(2) township(3) village(3).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Administrative level of a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 省级
+    Province,
+    /// 地级
+    City,
+    /// 县级
+    County,
+    /// 乡级
+    Township,
+    /// 村级
+    Village,
+}
+
+impl Level {
+    /// Number of significant digits of a code at this level (2, 4, 6, 9, 12).
+    pub fn digits(self) -> usize {
+        match self {
+            Level::Province => 2,
+            Level::City => 4,
+            Level::County => 6,
+            Level::Township => 9,
+            Level::Village => 12,
+        }
+    }
+
+    /// The level one step below, if any.
+    pub fn child(self) -> Option<Level> {
+        match self {
+            Level::Province => Some(Level::City),
+            Level::City => Some(Level::County),
+            Level::County => Some(Level::Township),
+            Level::Township => Some(Level::Village),
+            Level::Village => None,
+        }
+    }
+
+    /// Chinese name of the level.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Level::Province => "省级",
+            Level::City => "地级",
+            Level::County => "县级",
+            Level::Township => "乡级",
+            Level::Village => "村级",
+        }
+    }
+}
+
+/// Why a string is not a valid division code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    /// Not made of ASCII digits only.
+    #[error("代码“{0}”含有非数字字符 / code \"{0}\" contains non-digit characters")]
+    NotNumeric(String),
+    /// Not 2, 4, 6, 9 or 12 digits long.
+    #[error("代码“{0}”长度为 {1} 位，应为 2、4、6、9 或 12 位 / code \"{0}\" has {1} digits; expected 2, 4, 6, 9 or 12")]
+    BadLength(String, usize),
+    /// A segment is zero where a lower segment is not (e.g. 130600100000).
+    #[error("代码“{0}”结构不合法：上级段为 0 而下级段非 0 / code \"{0}\" is malformed: a higher segment is zero below a non-zero one")]
+    Malformed(String),
+    /// The province segment is zero.
+    #[error("代码“{0}”的省级段不能为 00 / code \"{0}\" has province segment 00")]
+    ZeroProvince(String),
+}
+
+/// A division code, normalised to 12 digits. Ordering is numeric.
+///
+/// The code is an attribute of a unit that can change over time; it is never a
+/// unit's identity (codes.md §4.2: codes have been reused and permuted in NBS data).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DivisionCode(u64);
+
+impl DivisionCode {
+    const SEGMENTS: [(u64, u64); 5] = [
+        (10_000_000_000, 100),
+        (100_000_000, 100),
+        (1_000_000, 100),
+        (1_000, 1_000),
+        (1, 1_000),
+    ];
+
+    /// Parses a 2-, 4-, 6-, 9- or 12-digit code. Surrounding whitespace is ignored.
+    pub fn parse(s: &str) -> Result<Self, CodeError> {
+        let t = s.trim();
+        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(CodeError::NotNumeric(t.to_string()));
+        }
+        let scale: u64 = match t.len() {
+            2 => 10_000_000_000,
+            4 => 100_000_000,
+            6 => 1_000_000,
+            9 => 1_000,
+            12 => 1,
+            n => return Err(CodeError::BadLength(t.to_string(), n)),
+        };
+        let v: u64 = t.parse().map_err(|_| CodeError::NotNumeric(t.to_string()))?;
+        Self::from_u64(v * scale).map_err(|e| match e {
+            CodeError::ZeroProvince(_) => CodeError::ZeroProvince(t.to_string()),
+            _ => CodeError::Malformed(t.to_string()),
+        })
+    }
+
+    /// Builds a code from its 12-digit numeric value, checking the segment structure.
+    pub fn from_u64(v: u64) -> Result<Self, CodeError> {
+        let code = DivisionCode(v);
+        let text = format!("{v:012}");
+        if v >= 1_000_000_000_000 {
+            return Err(CodeError::BadLength(v.to_string(), v.to_string().len()));
+        }
+        let segs = code.segments();
+        if segs[0] == 0 {
+            return Err(CodeError::ZeroProvince(text));
+        }
+        // Once a segment is zero every lower one must be zero too.
+        let mut seen_zero = false;
+        for &s in &segs {
+            if s == 0 {
+                seen_zero = true;
+            } else if seen_zero {
+                return Err(CodeError::Malformed(text));
+            }
+        }
+        Ok(code)
+    }
+
+    /// Builds a township code from a county code and a 3-digit sequence number.
+    pub fn township(county: DivisionCode, seq: u16) -> Result<Self, CodeError> {
+        Self::from_u64(county.prefix(Level::County).0 + u64::from(seq) * 1_000)
+    }
+
+    /// Builds a village code from a township code and a 3-digit sequence number.
+    pub fn village(township: DivisionCode, seq: u16) -> Result<Self, CodeError> {
+        Self::from_u64(township.prefix(Level::Township).0 + u64::from(seq))
+    }
+
+    fn segments(self) -> [u64; 5] {
+        Self::SEGMENTS.map(|(div, m)| (self.0 / div) % m)
+    }
+
+    /// The numeric 12-digit value.
+    pub fn as_u64(self) -> u64 {
+        self.0
+    }
+
+    /// The level this code names, from its trailing zero segments.
+    pub fn level(self) -> Level {
+        let s = self.segments();
+        if s[4] != 0 {
+            Level::Village
+        } else if s[3] != 0 {
+            Level::Township
+        } else if s[2] != 0 {
+            Level::County
+        } else if s[1] != 0 {
+            Level::City
+        } else {
+            Level::Province
+        }
+    }
+
+    /// The code of the ancestor at `level` (itself if already at or above it).
+    pub fn prefix(self, level: Level) -> DivisionCode {
+        let keep = match level {
+            Level::Province => 10_000_000_000,
+            Level::City => 100_000_000,
+            Level::County => 1_000_000,
+            Level::Township => 1_000,
+            Level::Village => 1,
+        };
+        DivisionCode(self.0 / keep * keep)
+    }
+
+    /// The parent code one level up, or `None` for a province.
+    pub fn parent(self) -> Option<DivisionCode> {
+        let up = match self.level() {
+            Level::Province => return None,
+            Level::City => Level::Province,
+            Level::County => Level::City,
+            Level::Township => Level::County,
+            Level::Village => Level::Township,
+        };
+        Some(self.prefix(up))
+    }
+
+    /// Digits 7–9: the township sequence number within the county (0 above township level).
+    pub fn township_seq(self) -> u16 {
+        ((self.0 / 1_000) % 1_000) as u16
+    }
+
+    /// Digits 10–12: the village sequence number within the township.
+    pub fn village_seq(self) -> u16 {
+        (self.0 % 1_000) as u16
+    }
+
+    /// The code written with its level's significant digits (e.g. 9 digits for a township).
+    pub fn short(self) -> String {
+        let full = format!("{:012}", self.0);
+        full[..self.level().digits()].to_string()
+    }
+
+    /// The full 12-digit form.
+    pub fn full(self) -> String {
+        format!("{:012}", self.0)
+    }
+
+    /// Whether `self` lies inside `ancestor` (or equals it).
+    pub fn is_within(self, ancestor: DivisionCode) -> bool {
+        self.level() >= ancestor.level() && self.prefix(ancestor.level()) == ancestor
+    }
+}
+
+impl fmt::Display for DivisionCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.short())
+    }
+}
+
+impl fmt::Debug for DivisionCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Code({})", self.short())
+    }
+}
+
+impl FromStr for DivisionCode {
+    type Err = CodeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DivisionCode::parse(s)
+    }
+}
+
+impl Serialize for DivisionCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.short())
+    }
+}
+
+impl<'de> Deserialize<'de> for DivisionCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        DivisionCode::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_each_length() {
+        let t = DivisionCode::parse("130634201").unwrap();
+        assert_eq!(t.level(), Level::Township);
+        assert_eq!(t.full(), "130634201000");
+        assert_eq!(t.township_seq(), 201);
+        assert_eq!(t.parent().unwrap().short(), "130634");
+        assert_eq!(DivisionCode::parse("13").unwrap().level(), Level::Province);
+        assert_eq!(DivisionCode::parse("1306").unwrap().level(), Level::City);
+        let v = DivisionCode::parse("130634201203").unwrap();
+        assert_eq!(v.level(), Level::Village);
+        assert_eq!(v.village_seq(), 203);
+        assert!(v.is_within(t));
+        assert!(!t.is_within(v));
+    }
+
+    #[test]
+    fn rejects_bad_codes() {
+        assert!(matches!(DivisionCode::parse("13063420"), Err(CodeError::BadLength(_, 8))));
+        assert!(matches!(DivisionCode::parse("13063x201"), Err(CodeError::NotNumeric(_))));
+        assert!(matches!(DivisionCode::parse("130600201"), Err(CodeError::Malformed(_))));
+        assert!(matches!(DivisionCode::parse("000634201"), Err(CodeError::ZeroProvince(_))));
+        assert!(matches!(DivisionCode::parse(""), Err(CodeError::NotNumeric(_))));
+    }
+
+    proptest! {
+        #[test]
+        fn short_form_round_trips(p in 11u64..66, c in 1u64..99, x in 1u64..99, t in 0u64..600, v in 0u64..600) {
+            let v = if t == 0 { 0 } else { v };
+            let n = p * 10_000_000_000 + c * 100_000_000 + x * 1_000_000 + t * 1_000 + v;
+            let code = DivisionCode::from_u64(n).unwrap();
+            prop_assert_eq!(DivisionCode::parse(&code.short()).unwrap(), code);
+            prop_assert_eq!(DivisionCode::parse(&code.full()).unwrap(), code);
+            let json = serde_json::to_string(&code).unwrap();
+            prop_assert_eq!(serde_json::from_str::<DivisionCode>(&json).unwrap(), code);
+        }
+    }
+}
