@@ -1,0 +1,260 @@
+//! Change events (变更): what was asked, and the facts recorded when it took effect.
+//!
+//! A [`ChangeRequest`] names the change the way an approval document does. The registry
+//! validates it and records a [`ChangeEvent`]: the resolved facts (new ids, codes assigned
+//! and retired, attributes moved) and the lineage down to the villages. Replaying recorded
+//! facts needs no decisions, so any snapshot can be rebuilt exactly.
+
+use crate::attr::Attrs;
+use crate::date::Date;
+use crate::unit::{Seat, UnitId, UnitState};
+use quhua_codes::{DivisionCode, TownshipKind};
+use serde::{Deserialize, Serialize};
+
+/// The type of a change, as official documents name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    /// 撤销并入: abolish A, its territory joins B.
+    AbolishMerge,
+    /// 合并设立: abolish several, establish a new unit.
+    MergeEstablish,
+    /// 撤乡设镇
+    XiangToZhen,
+    /// 撤镇设街道
+    ZhenToJiedao,
+    /// 撤乡设街道
+    XiangToJiedao,
+    /// Other type conversions (e.g. 类似乡级单位 → 镇).
+    Convert,
+    /// 更名
+    Rename,
+    /// 驻地迁移
+    SeatMove,
+    /// 村划归 / 界线变更
+    VillageTransfer,
+    /// 隶属变更
+    ChangeSuperior,
+}
+
+impl EventType {
+    /// Official Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            EventType::AbolishMerge => "撤销并入",
+            EventType::MergeEstablish => "合并设立",
+            EventType::XiangToZhen => "撤乡设镇",
+            EventType::ZhenToJiedao => "撤镇设街道",
+            EventType::XiangToJiedao => "撤乡设街道",
+            EventType::Convert => "建制变更",
+            EventType::Rename => "更名",
+            EventType::SeatMove => "驻地迁移",
+            EventType::VillageTransfer => "村划归",
+            EventType::ChangeSuperior => "隶属变更",
+        }
+    }
+
+    /// English name.
+    pub fn en(self) -> &'static str {
+        match self {
+            EventType::AbolishMerge => "abolish and merge into",
+            EventType::MergeEstablish => "merge into a new unit",
+            EventType::XiangToZhen => "township to town",
+            EventType::ZhenToJiedao => "town to subdistrict",
+            EventType::XiangToJiedao => "township to subdistrict",
+            EventType::Convert => "change of kind",
+            EventType::Rename => "rename",
+            EventType::SeatMove => "seat move",
+            EventType::VillageTransfer => "village transfer",
+            EventType::ChangeSuperior => "change of superior",
+        }
+    }
+
+    /// The conversion type for a change of kind.
+    pub fn for_conversion(from: TownshipKind, to: TownshipKind) -> EventType {
+        match (from.is_xiang(), from, to) {
+            (true, _, TownshipKind::Town) => EventType::XiangToZhen,
+            (true, _, TownshipKind::Subdistrict) => EventType::XiangToJiedao,
+            (false, TownshipKind::Town, TownshipKind::Subdistrict) => EventType::ZhenToJiedao,
+            _ => EventType::Convert,
+        }
+    }
+}
+
+/// A change as asked for (by an approval, or by applying a plan).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ChangeRequest {
+    /// 撤销并入: abolish `abolished`; its villages and attributes join `into`.
+    AbolishMerge {
+        /// The unit abolished.
+        abolished: UnitId,
+        /// The unit that absorbs it (keeps its code: a boundary change).
+        into: UnitId,
+    },
+    /// 合并设立: abolish all of `abolished`; establish a new unit over their territory.
+    MergeEstablish {
+        /// The units abolished.
+        abolished: Vec<UnitId>,
+        /// The new unit's name.
+        name: String,
+        /// The new unit's kind.
+        kind: TownshipKind,
+        /// Its seat.
+        seat: Option<Seat>,
+        /// An explicit code; else the next free number in the kind's range.
+        code: Option<DivisionCode>,
+    },
+    /// 撤乡设镇 / 撤镇设街道 / 撤乡设街道: abolish `unit`, establish a unit of `to` over the same territory.
+    Convert {
+        /// The unit converted.
+        unit: UnitId,
+        /// The new kind.
+        to: TownshipKind,
+        /// New name; by default the stem with the new suffix (下河乡 → 下河镇).
+        name: Option<String>,
+        /// An explicit code; else the next free number in the new kind's range.
+        code: Option<DivisionCode>,
+    },
+    /// 更名: keeps the code.
+    Rename {
+        /// The unit.
+        unit: UnitId,
+        /// The new name.
+        name: String,
+    },
+    /// 驻地迁移: keeps the code.
+    SeatMove {
+        /// The unit.
+        unit: UnitId,
+        /// The new seat.
+        seat: Seat,
+    },
+    /// 村划归: villages move to another township (boundary change for the townships;
+    /// a change of superior, hence a new code, for each village).
+    VillageTransfer {
+        /// The villages.
+        villages: Vec<UnitId>,
+        /// The receiving township.
+        to: UnitId,
+    },
+    /// 隶属变更: a township moves to another county (retire and assign its code).
+    ChangeSuperior {
+        /// The unit.
+        unit: UnitId,
+        /// The new superior.
+        parent: UnitId,
+    },
+}
+
+/// An atomic, already-decided change to the registry. Replaying facts rebuilds any snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "fact", rename_all = "snake_case")]
+pub enum Fact {
+    /// A unit ends; its code is retired.
+    Abolish {
+        /// The unit.
+        unit: UnitId,
+        /// Its retired code.
+        code: DivisionCode,
+    },
+    /// A unit begins with this state; its code is assigned.
+    Establish {
+        /// The new state.
+        state: Box<UnitState>,
+    },
+    /// The unit's code is retired and a new one assigned.
+    Recode {
+        /// The unit.
+        unit: UnitId,
+        /// Retired code.
+        old: DivisionCode,
+        /// Assigned code.
+        new: DivisionCode,
+    },
+    /// The unit's superior changes.
+    Reparent {
+        /// The unit.
+        unit: UnitId,
+        /// Old superior.
+        from: UnitId,
+        /// New superior.
+        to: UnitId,
+    },
+    /// The unit's name changes.
+    Rename {
+        /// The unit.
+        unit: UnitId,
+        /// Old name.
+        from: String,
+        /// New name.
+        to: String,
+    },
+    /// The unit's seat changes.
+    MoveSeat {
+        /// The unit.
+        unit: UnitId,
+        /// New seat.
+        to: Option<Seat>,
+    },
+    /// Attribute amounts added to (or, negative, taken from) a unit.
+    AttrsDelta {
+        /// The unit.
+        unit: UnitId,
+        /// Signed amounts by key.
+        delta: Attrs,
+    },
+}
+
+/// Where territory went: `from` → `to`, carrying these villages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineageEdge {
+    /// Predecessor unit.
+    pub from: UnitId,
+    /// Successor unit.
+    pub to: UnitId,
+    /// The villages that went with the territory.
+    pub villages: Vec<UnitId>,
+}
+
+/// Identifier of a recorded event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventId(pub u32);
+
+/// A recorded change: type, effective date, approval number, facts and lineage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeEvent {
+    /// Sequence number in the registry.
+    pub id: EventId,
+    /// The type, as documents name it.
+    pub kind: EventType,
+    /// Effective date (生效日期).
+    pub date: Date,
+    /// 批准文号, e.g. 冀政字〔2025〕12号.
+    pub approval_no: String,
+    /// The request as asked.
+    pub request: ChangeRequest,
+    /// The resolved facts, in order.
+    pub facts: Vec<Fact>,
+    /// Lineage, many-to-many, down to villages.
+    pub lineage: Vec<LineageEdge>,
+}
+
+impl ChangeEvent {
+    /// The units this event abolished.
+    pub fn abolished(&self) -> impl Iterator<Item = UnitId> + '_ {
+        self.facts.iter().filter_map(|f| match f {
+            Fact::Abolish { unit, .. } => Some(*unit),
+            _ => None,
+        })
+    }
+
+    /// The units this event established.
+    pub fn established(&self) -> impl Iterator<Item = &UnitState> + '_ {
+        self.facts.iter().filter_map(|f| match f {
+            Fact::Establish { state } => Some(state.as_ref()),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,183 @@
+//! The event-sourced registry: the legal record of which units exist, which code each
+//! carries, and where every village went.
+//!
+//! State is kept two ways that must agree: a version history per unit (fast `as_of`
+//! queries) and the genesis list plus recorded events (replay). Property tests check that
+//! both give the same snapshot on every date.
+
+mod apply;
+mod build;
+mod error;
+mod query;
+
+pub use build::{RawUnit, RegistryBuilder};
+pub use error::RegistryError;
+pub use query::{Direction, LineageStep};
+
+use crate::attr::{Source, add_attrs};
+use crate::codebook::CodeBook;
+use crate::date::Date;
+use crate::event::{ChangeEvent, Fact};
+use crate::unit::{UnitId, UnitState};
+use serde::{Deserialize, Serialize};
+
+/// One state of a unit, valid over `[valid_from, valid_to)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitVersion {
+    /// First day in force.
+    pub valid_from: Date,
+    /// First day no longer in force; `None` while current.
+    pub valid_to: Option<Date>,
+    /// The state.
+    pub state: UnitState,
+}
+
+/// The registry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Registry {
+    genesis_date: Date,
+    genesis: Vec<UnitState>,
+    histories: Vec<Vec<UnitVersion>>,
+    events: Vec<ChangeEvent>,
+    codes: CodeBook,
+    sources: Vec<Source>,
+}
+
+impl Registry {
+    /// The date of the initial list.
+    pub fn genesis_date(&self) -> Date {
+        self.genesis_date
+    }
+
+    /// The initial list of units.
+    pub fn genesis(&self) -> &[UnitState] {
+        &self.genesis
+    }
+
+    /// Recorded events, in order.
+    pub fn events(&self) -> &[ChangeEvent] {
+        &self.events
+    }
+
+    /// Every code ever used.
+    pub fn codes(&self) -> &CodeBook {
+        &self.codes
+    }
+
+    /// Sources of attribute values.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Adds a source and returns its index.
+    pub fn add_source(&mut self, source: Source) -> u32 {
+        if let Some(i) = self.sources.iter().position(|s| *s == source) {
+            return i as u32;
+        }
+        self.sources.push(source);
+        (self.sources.len() - 1) as u32
+    }
+
+    /// The version history of a unit.
+    pub fn history(&self, id: UnitId) -> Option<&[UnitVersion]> {
+        self.histories.get(id.0 as usize).map(Vec::as_slice)
+    }
+
+    /// Number of units ever recorded.
+    pub fn unit_count(&self) -> usize {
+        self.histories.len()
+    }
+
+    /// The latest state of a unit, alive or not.
+    pub fn latest(&self, id: UnitId) -> Option<&UnitState> {
+        self.history(id).and_then(|h| h.last()).map(|v| &v.state)
+    }
+
+    /// The current state of a unit still in force.
+    pub fn current(&self, id: UnitId) -> Option<&UnitState> {
+        self.history(id)
+            .and_then(|h| h.last())
+            .filter(|v| v.valid_to.is_none())
+            .map(|v| &v.state)
+    }
+
+    /// Sets one attribute value on a unit's current version (survey updates, not a legal change).
+    pub fn set_attrs(&mut self, id: UnitId, attrs: &crate::attr::Attrs) -> Result<(), RegistryError> {
+        let v = self
+            .histories
+            .get_mut(id.0 as usize)
+            .and_then(|h| h.last_mut())
+            .filter(|v| v.valid_to.is_none())
+            .ok_or(RegistryError::UnknownUnit(id))?;
+        for (k, val) in attrs {
+            v.state.attrs.insert(k.clone(), val.clone());
+        }
+        if let Some(g) = self.genesis.get_mut(id.0 as usize)
+            && self.events.is_empty()
+        {
+            for (k, val) in attrs {
+                g.attrs.insert(k.clone(), val.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies one recorded fact to the version histories and the code book.
+    fn commit_fact(&mut self, fact: &Fact, date: Date) -> Result<(), RegistryError> {
+        match fact {
+            Fact::Abolish { unit, code } => {
+                let h = self.hist_mut(*unit)?;
+                if let Some(last) = h.last_mut() {
+                    last.valid_to = Some(date);
+                }
+                self.codes.retire(*code, date)?;
+            }
+            Fact::Establish { state } => {
+                if state.id.0 as usize != self.histories.len() {
+                    return Err(RegistryError::Internal(format!("new unit id {} out of sequence", state.id)));
+                }
+                self.codes.assign(state.code, state.id, date)?;
+                self.histories.push(vec![UnitVersion {
+                    valid_from: date,
+                    valid_to: None,
+                    state: (**state).clone(),
+                }]);
+            }
+            Fact::Recode { unit, old, new } => {
+                self.codes.retire(*old, date)?;
+                self.codes.assign(*new, *unit, date)?;
+                self.mutate(*unit, date, |s| s.code = *new)?;
+            }
+            Fact::Reparent { unit, to, .. } => self.mutate(*unit, date, |s| s.parent = Some(*to))?,
+            Fact::Rename { unit, to, .. } => self.mutate(*unit, date, |s| s.name = to.clone())?,
+            Fact::MoveSeat { unit, to } => self.mutate(*unit, date, |s| s.seat = to.clone())?,
+            Fact::AttrsDelta { unit, delta } => self.mutate(*unit, date, |s| add_attrs(&mut s.attrs, delta))?,
+        }
+        Ok(())
+    }
+
+    fn hist_mut(&mut self, id: UnitId) -> Result<&mut Vec<UnitVersion>, RegistryError> {
+        self.histories
+            .get_mut(id.0 as usize)
+            .ok_or(RegistryError::UnknownUnit(id))
+    }
+
+    /// Changes the unit's state from `date` on: a new version, or the same-day one in place.
+    fn mutate(&mut self, id: UnitId, date: Date, f: impl FnOnce(&mut UnitState)) -> Result<(), RegistryError> {
+        let h = self.hist_mut(id)?;
+        let last = h.last_mut().ok_or(RegistryError::UnknownUnit(id))?;
+        if last.valid_from == date {
+            f(&mut last.state);
+        } else {
+            let mut next = last.state.clone();
+            last.valid_to = Some(date);
+            f(&mut next);
+            h.push(UnitVersion {
+                valid_from: date,
+                valid_to: None,
+                state: next,
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,19 @@
+//! Scenarios (模拟方案): a base snapshot of one county plus ordered operations.
+//!
+//! Evaluation gives the resulting townships with aggregated attributes (population and area
+//! conserved exactly), the indicators, and the rule findings. A [`Session`] keeps the
+//! partition and its aggregates and re-evaluates incrementally after each edit, in the
+//! spirit of GerryChain's updaters: only the units an operation touched are recomputed.
+
+mod base;
+mod error;
+mod ops;
+mod session;
+mod state;
+
+pub use base::{Base, BaseTownship, BaseVillage};
+pub use error::ScenarioError;
+pub use ops::{MergeTarget, NewUnitSpec, Operation, Scenario};
+pub use session::{Evaluation, ResultUnitView, Session, evaluate};
+pub use state::{ResultUnit, State};
+pub(crate) use state::pick as state_pick;

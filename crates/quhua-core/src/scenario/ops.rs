@@ -1,0 +1,173 @@
+//! Scenario operations and the scenario file (TOML or JSON).
+
+use super::error::ScenarioError;
+use quhua_codes::TownshipKind;
+use serde::{Deserialize, Serialize};
+
+/// A new township created by a merger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewUnitSpec {
+    /// Its name.
+    pub name: String,
+    /// Its kind (镇 by default).
+    #[serde(default = "default_kind", with = "kind_serde")]
+    pub kind: TownshipKind,
+    /// Its seat village (code or name), by default the seat of the most populous member.
+    #[serde(default)]
+    pub seat: Option<String>,
+}
+
+fn default_kind() -> TownshipKind {
+    TownshipKind::Town
+}
+
+/// Where merged units go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeTarget {
+    /// 撤销并入 an existing unit (code or name).
+    Into(String),
+    /// 合并设立 a new unit.
+    New(NewUnitSpec),
+}
+
+/// One scenario operation. Units are referred to by code (9-digit townships, 12-digit
+/// villages) or by name; units created earlier in the scenario by their name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Operation {
+    /// Merge townships into an existing one or into a new one.
+    Merge {
+        /// The townships merged away (for a new unit: all its members).
+        units: Vec<String>,
+        /// Existing target (`into`), or a new unit (`new`).
+        #[serde(flatten)]
+        target: MergeTarget,
+    },
+    /// Change a township's kind (乡→镇, 乡/镇→街道).
+    Convert {
+        /// The township.
+        unit: String,
+        /// The new kind.
+        #[serde(with = "kind_serde")]
+        to: TownshipKind,
+        /// New name; by default the stem with the new suffix.
+        #[serde(default)]
+        name: Option<String>,
+    },
+    /// Rename a township.
+    Rename {
+        /// The township.
+        unit: String,
+        /// The new name.
+        name: String,
+    },
+    /// Move a township's seat to one of its villages.
+    MoveSeat {
+        /// The township.
+        unit: String,
+        /// The village (code or name).
+        village: String,
+    },
+    /// Move villages to another township.
+    Transfer {
+        /// The villages (codes or names).
+        villages: Vec<String>,
+        /// The receiving township.
+        to: String,
+    },
+    /// Lock townships: any later change to them is a rule violation.
+    Lock {
+        /// The townships.
+        units: Vec<String>,
+    },
+}
+
+/// A draft scheme: which county, which policy, and the operations in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Name of the scheme.
+    pub name: String,
+    /// The county (6-digit code).
+    pub county: String,
+    /// The built-in policy id or a policy file path (resolved by the caller).
+    #[serde(default)]
+    pub policy: Option<String>,
+    /// The snapshot date the scheme starts from (`YYYY-MM-DD`), by default the latest.
+    #[serde(default)]
+    pub base_date: Option<String>,
+    /// Notes.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The operations, in order.
+    #[serde(default)]
+    pub ops: Vec<Operation>,
+}
+
+impl Scenario {
+    /// Parses a scenario from TOML.
+    pub fn from_toml(text: &str) -> Result<Scenario, ScenarioError> {
+        toml::from_str(text).map_err(|e| ScenarioError::Parse(e.to_string()))
+    }
+
+    /// Parses a scenario from JSON.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        serde_json::from_str(text).map_err(|e| ScenarioError::Parse(e.to_string()))
+    }
+
+    /// Writes the scenario as TOML.
+    pub fn to_toml(&self) -> Result<String, ScenarioError> {
+        toml::to_string_pretty(self).map_err(|e| ScenarioError::Parse(e.to_string()))
+    }
+}
+
+/// Township kinds written as Chinese (镇, 街道 …) or English in files.
+mod kind_serde {
+    use quhua_codes::TownshipKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(k: &TownshipKind, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(k.zh())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TownshipKind, D::Error> {
+        let s = String::deserialize(d)?;
+        TownshipKind::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("未知建制类型“{s}” / unknown kind \"{s}\"")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_toml() {
+        let s = Scenario::from_toml(
+            r#"
+name = "示意方案"
+county = "130634"
+[[ops]]
+op = "merge"
+units = ["130634200"]
+into = "恒州镇"
+[[ops]]
+op = "merge"
+units = ["党城镇", "郎家庄镇"]
+new = { name = "党城镇", kind = "镇" }
+[[ops]]
+op = "convert"
+unit = "130634212"
+to = "街道"
+"#,
+        )
+        .unwrap();
+        assert_eq!(s.ops.len(), 3);
+        assert!(matches!(&s.ops[0], Operation::Merge { target: MergeTarget::Into(x), .. } if x == "恒州镇"));
+        assert!(matches!(&s.ops[2], Operation::Convert { to: TownshipKind::Subdistrict, .. }));
+        let back = Scenario::from_toml(&s.to_toml().unwrap()).unwrap();
+        assert_eq!(back, s);
+        assert!(Scenario::from_toml("name = 1").is_err());
+    }
+}
