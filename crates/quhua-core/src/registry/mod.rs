@@ -44,6 +44,73 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// Rebuilds a registry from its parts (as stored): the initial list, its sources, and the
+    /// recorded events, which are replayed fact by fact. Fails if the events do not fit.
+    pub fn from_parts(
+        genesis_date: Date,
+        genesis: Vec<UnitState>,
+        sources: Vec<Source>,
+        events: Vec<ChangeEvent>,
+    ) -> Result<Registry, RegistryError> {
+        let mut codes = CodeBook::new();
+        for (i, s) in genesis.iter().enumerate() {
+            if s.id.0 as usize != i {
+                return Err(RegistryError::Internal(format!("genesis unit {} out of sequence", s.id)));
+            }
+            codes.assign(s.code, s.id, genesis_date)?;
+        }
+        let histories = genesis
+            .iter()
+            .map(|s| {
+                vec![UnitVersion {
+                    valid_from: genesis_date,
+                    valid_to: None,
+                    state: s.clone(),
+                }]
+            })
+            .collect();
+        let mut reg = Registry {
+            genesis_date,
+            genesis,
+            histories,
+            events: Vec::new(),
+            codes,
+            sources,
+        };
+        for e in events {
+            // A failure aborts the whole rebuild, so no per-event rollback copy is needed.
+            reg.check_recorded(&e)?;
+            for f in &e.facts {
+                reg.commit_fact(f, e.date)?;
+            }
+            reg.events.push(e);
+        }
+        Ok(reg)
+    }
+
+    /// Appends an already-recorded event (e.g. read back from storage), replaying its facts.
+    pub fn append_recorded(&mut self, event: ChangeEvent) -> Result<(), RegistryError> {
+        self.check_recorded(&event)?;
+        let mut work = self.clone();
+        for f in &event.facts {
+            work.commit_fact(f, event.date)?;
+        }
+        work.events.push(event);
+        *self = work;
+        Ok(())
+    }
+
+    fn check_recorded(&self, event: &ChangeEvent) -> Result<(), RegistryError> {
+        let last = self.events.last().map(|e| e.date).unwrap_or(self.genesis_date);
+        if event.date < last {
+            return Err(RegistryError::OutOfOrder { date: event.date, last });
+        }
+        if event.id.0 as usize != self.events.len() {
+            return Err(RegistryError::Internal(format!("event {} out of sequence", event.id.0)));
+        }
+        Ok(())
+    }
+
     /// The date of the initial list.
     pub fn genesis_date(&self) -> Date {
         self.genesis_date
