@@ -62,121 +62,158 @@ pub enum CodeError {
     #[error("代码“{0}”含有非数字字符 / code \"{0}\" contains non-digit characters")]
     NotNumeric(String),
     /// Not 2, 4, 6, 9 or 12 digits long.
-    #[error("代码“{0}”长度为 {1} 位，应为 2、4、6、9 或 12 位 / code \"{0}\" has {1} digits; expected 2, 4, 6, 9 or 12")]
+    #[error(
+        "代码“{0}”长度为 {1} 位，应为 2、4、6、9 或 12 位 / code \"{0}\" has {1} digits; expected 2, 4, 6, 9 or 12"
+    )]
     BadLength(String, usize),
     /// A segment is zero where a lower segment is not (e.g. 130600100000).
-    #[error("代码“{0}”结构不合法：上级段为 0 而下级段非 0 / code \"{0}\" is malformed: a higher segment is zero below a non-zero one")]
+    #[error(
+        "代码“{0}”结构不合法（乡级或村级段为 000，或位数与级别不符） / code \"{0}\" is malformed (township or village segment 000, or digits beyond its level)"
+    )]
     Malformed(String),
     /// The province segment is zero.
     #[error("代码“{0}”的省级段不能为 00 / code \"{0}\" has province segment 00")]
     ZeroProvince(String),
 }
 
-/// A division code, normalised to 12 digits. Ordering is numeric.
+/// A division code: a 12-digit value plus its level.
+///
+/// The level is explicit because the value alone is ambiguous: 东莞市 is both the city
+/// `4419` and the county-level unit `441900`, whose townships are `441900003` etc.
+/// Ordering is by numeric value, then level.
 ///
 /// The code is an attribute of a unit that can change over time; it is never a
 /// unit's identity (codes.md §4.2: codes have been reused and permuted in NBS data).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DivisionCode(u64);
 
-impl DivisionCode {
-    const SEGMENTS: [(u64, u64); 5] = [
-        (10_000_000_000, 100),
-        (100_000_000, 100),
-        (1_000_000, 100),
-        (1_000, 1_000),
-        (1, 1_000),
-    ];
+const LEVELS: [Level; 5] = [
+    Level::Province,
+    Level::City,
+    Level::County,
+    Level::Township,
+    Level::Village,
+];
 
-    /// Parses a 2-, 4-, 6-, 9- or 12-digit code. Surrounding whitespace is ignored.
+fn level_index(l: Level) -> u64 {
+    match l {
+        Level::Province => 0,
+        Level::City => 1,
+        Level::County => 2,
+        Level::Township => 3,
+        Level::Village => 4,
+    }
+}
+
+fn scale(l: Level) -> u64 {
+    match l {
+        Level::Province => 10_000_000_000,
+        Level::City => 100_000_000,
+        Level::County => 1_000_000,
+        Level::Township => 1_000,
+        Level::Village => 1,
+    }
+}
+
+impl DivisionCode {
+    /// Parses a 2-, 4-, 6-, 9- or 12-digit code; the length gives the level.
+    /// Surrounding whitespace is ignored.
     pub fn parse(s: &str) -> Result<Self, CodeError> {
         let t = s.trim();
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
             return Err(CodeError::NotNumeric(t.to_string()));
         }
-        let scale: u64 = match t.len() {
-            2 => 10_000_000_000,
-            4 => 100_000_000,
-            6 => 1_000_000,
-            9 => 1_000,
-            12 => 1,
+        let level = match t.len() {
+            2 => Level::Province,
+            4 => Level::City,
+            6 => Level::County,
+            9 => Level::Township,
+            12 => Level::Village,
             n => return Err(CodeError::BadLength(t.to_string(), n)),
         };
-        let v: u64 = t.parse().map_err(|_| CodeError::NotNumeric(t.to_string()))?;
-        Self::from_u64(v * scale).map_err(|e| match e {
+        let v: u64 = t
+            .parse()
+            .map_err(|_| CodeError::NotNumeric(t.to_string()))?;
+        let full = v * scale(level);
+        // A 9- or 12-digit code may name a unit above its length's level: official lists write
+        // a county in 12 digits (130634000000) or as a 9-digit placeholder row (350527000).
+        let level = if level >= Level::Township {
+            infer_level(full).min(level)
+        } else {
+            level
+        };
+        Self::with_level(full, level).map_err(|e| match e {
             CodeError::ZeroProvince(_) => CodeError::ZeroProvince(t.to_string()),
             _ => CodeError::Malformed(t.to_string()),
         })
     }
 
-    /// Builds a code from its 12-digit numeric value, checking the segment structure.
+    /// Builds a code from its 12-digit value, inferring the level from trailing zeros.
     pub fn from_u64(v: u64) -> Result<Self, CodeError> {
-        let code = DivisionCode(v);
+        if v >= 1_000_000_000_000 {
+            return Err(CodeError::BadLength(v.to_string(), v.to_string().len()));
+        }
+        Self::with_level(v, infer_level(v))
+    }
+
+    /// Builds a code from a 12-digit value and an explicit level.
+    pub fn with_level(v: u64, level: Level) -> Result<Self, CodeError> {
         let text = format!("{v:012}");
         if v >= 1_000_000_000_000 {
             return Err(CodeError::BadLength(v.to_string(), v.to_string().len()));
         }
-        let segs = code.segments();
+        if v % scale(level) != 0 {
+            return Err(CodeError::Malformed(text));
+        }
+        let segs = segments(v);
         if segs[0] == 0 {
             return Err(CodeError::ZeroProvince(text));
         }
-        // Once a segment is zero every lower one must be zero too.
-        let mut seen_zero = false;
-        for &s in &segs {
-            if s == 0 {
-                seen_zero = true;
-            } else if seen_zero {
-                return Err(CodeError::Malformed(text));
-            }
+        // The township and village segments are numbers within their parent: never 000.
+        let own_zero = match level {
+            Level::Township => segs[3] == 0,
+            Level::Village => segs[4] == 0 || segs[3] == 0,
+            _ => false,
+        };
+        if own_zero {
+            return Err(CodeError::Malformed(text));
         }
-        Ok(code)
+        Ok(DivisionCode(v * 8 + level_index(level)))
     }
 
     /// Builds a township code from a county code and a 3-digit sequence number.
     pub fn township(county: DivisionCode, seq: u16) -> Result<Self, CodeError> {
-        Self::from_u64(county.prefix(Level::County).0 + u64::from(seq) * 1_000)
+        Self::with_level(
+            county.prefix(Level::County).as_u64() + u64::from(seq) * 1_000,
+            Level::Township,
+        )
     }
 
     /// Builds a village code from a township code and a 3-digit sequence number.
     pub fn village(township: DivisionCode, seq: u16) -> Result<Self, CodeError> {
-        Self::from_u64(township.prefix(Level::Township).0 + u64::from(seq))
-    }
-
-    fn segments(self) -> [u64; 5] {
-        Self::SEGMENTS.map(|(div, m)| (self.0 / div) % m)
+        Self::with_level(
+            township.prefix(Level::Township).as_u64() + u64::from(seq),
+            Level::Village,
+        )
     }
 
     /// The numeric 12-digit value.
     pub fn as_u64(self) -> u64 {
-        self.0
+        self.0 / 8
     }
 
-    /// The level this code names, from its trailing zero segments.
+    /// The level this code names.
     pub fn level(self) -> Level {
-        let s = self.segments();
-        if s[4] != 0 {
-            Level::Village
-        } else if s[3] != 0 {
-            Level::Township
-        } else if s[2] != 0 {
-            Level::County
-        } else if s[1] != 0 {
-            Level::City
-        } else {
-            Level::Province
-        }
+        LEVELS[(self.0 % 8) as usize]
     }
 
     /// The code of the ancestor at `level` (itself if already at or above it).
     pub fn prefix(self, level: Level) -> DivisionCode {
-        let keep = match level {
-            Level::Province => 10_000_000_000,
-            Level::City => 100_000_000,
-            Level::County => 1_000_000,
-            Level::Township => 1_000,
-            Level::Village => 1,
-        };
-        DivisionCode(self.0 / keep * keep)
+        if level >= self.level() {
+            return self;
+        }
+        let keep = scale(level);
+        DivisionCode(self.as_u64() / keep * keep * 8 + level_index(level))
     }
 
     /// The parent code one level up, or `None` for a province.
@@ -193,28 +230,53 @@ impl DivisionCode {
 
     /// Digits 7–9: the township sequence number within the county (0 above township level).
     pub fn township_seq(self) -> u16 {
-        ((self.0 / 1_000) % 1_000) as u16
+        ((self.as_u64() / 1_000) % 1_000) as u16
     }
 
     /// Digits 10–12: the village sequence number within the township.
     pub fn village_seq(self) -> u16 {
-        (self.0 % 1_000) as u16
+        (self.as_u64() % 1_000) as u16
     }
 
     /// The code written with its level's significant digits (e.g. 9 digits for a township).
     pub fn short(self) -> String {
-        let full = format!("{:012}", self.0);
+        let full = format!("{:012}", self.as_u64());
         full[..self.level().digits()].to_string()
     }
 
     /// The full 12-digit form.
     pub fn full(self) -> String {
-        format!("{:012}", self.0)
+        format!("{:012}", self.as_u64())
     }
 
     /// Whether `self` lies inside `ancestor` (or equals it).
     pub fn is_within(self, ancestor: DivisionCode) -> bool {
         self.level() >= ancestor.level() && self.prefix(ancestor.level()) == ancestor
+    }
+}
+
+fn segments(v: u64) -> [u64; 5] {
+    [
+        (v / 10_000_000_000) % 100,
+        (v / 100_000_000) % 100,
+        (v / 1_000_000) % 100,
+        (v / 1_000) % 1_000,
+        v % 1_000,
+    ]
+}
+
+fn infer_level(v: u64) -> Level {
+    let s = segments(v);
+    if s[4] != 0 {
+        Level::Village
+    } else if s[3] != 0 {
+        Level::Township
+    } else if s[2] != 0 {
+        Level::County
+    } else if s[1] != 0 {
+        Level::City
+    } else {
+        Level::Province
     }
 }
 
@@ -272,12 +334,46 @@ mod tests {
     }
 
     #[test]
+    fn cities_without_counties() {
+        // 东莞市: city 4419, county-level 441900, township 441900003.
+        let city = DivisionCode::parse("4419").unwrap();
+        let county = DivisionCode::parse("441900").unwrap();
+        let town = DivisionCode::parse("441900003").unwrap();
+        assert_ne!(city, county);
+        assert_eq!(county.level(), Level::County);
+        assert_eq!(town.parent(), Some(county));
+        assert_eq!(county.parent(), Some(city));
+        assert!(town.is_within(city));
+        assert_eq!(county.short(), "441900");
+    }
+
+    #[test]
     fn rejects_bad_codes() {
-        assert!(matches!(DivisionCode::parse("13063420"), Err(CodeError::BadLength(_, 8))));
-        assert!(matches!(DivisionCode::parse("13063x201"), Err(CodeError::NotNumeric(_))));
-        assert!(matches!(DivisionCode::parse("130600201"), Err(CodeError::Malformed(_))));
-        assert!(matches!(DivisionCode::parse("000634201"), Err(CodeError::ZeroProvince(_))));
-        assert!(matches!(DivisionCode::parse(""), Err(CodeError::NotNumeric(_))));
+        assert!(matches!(
+            DivisionCode::parse("13063420"),
+            Err(CodeError::BadLength(_, 8))
+        ));
+        assert!(matches!(
+            DivisionCode::parse("13063x201"),
+            Err(CodeError::NotNumeric(_))
+        ));
+        // 金门县's placeholder row in the NBS township list.
+        assert_eq!(
+            DivisionCode::parse("350527000").unwrap().level(),
+            Level::County
+        );
+        assert!(matches!(
+            DivisionCode::parse("130634000123"),
+            Err(CodeError::Malformed(_))
+        ));
+        assert!(matches!(
+            DivisionCode::parse("000634201"),
+            Err(CodeError::ZeroProvince(_))
+        ));
+        assert!(matches!(
+            DivisionCode::parse(""),
+            Err(CodeError::NotNumeric(_))
+        ));
     }
 
     proptest! {

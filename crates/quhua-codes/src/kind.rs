@@ -269,7 +269,10 @@ impl TownshipKind {
 
     /// Whether this is an ethnic unit (民族乡, 民族苏木), whose change requires 民族协商 (条例 art. 14).
     pub fn is_ethnic(self) -> bool {
-        matches!(self, TownshipKind::EthnicTownship | TownshipKind::EthnicSumu)
+        matches!(
+            self,
+            TownshipKind::EthnicTownship | TownshipKind::EthnicSumu
+        )
     }
 
     /// The generic suffix a name of this kind ends with.
@@ -444,20 +447,38 @@ mod tests {
     fn warns_on_out_of_range_but_accepts() {
         // Beijing 朝阳区 乡 use 021–042 (codes.md §3).
         let c = DivisionCode::parse("110105021").unwrap();
-        let w = UnitKind::Township(TownshipKind::Township).check_range(c).unwrap();
+        let w = UnitKind::Township(TownshipKind::Township)
+            .check_range(c)
+            .unwrap();
         assert_eq!(w.expected, (200, 399));
         assert!(w.message().contains("110105021"));
         let ok = DivisionCode::parse("130634110").unwrap();
-        assert!(UnitKind::Township(TownshipKind::Town).check_range(ok).is_none());
+        assert!(
+            UnitKind::Township(TownshipKind::Town)
+                .check_range(ok)
+                .is_none()
+        );
     }
 
     #[test]
     fn classifies_names() {
-        assert_eq!(TownshipKind::from_name("下河乡"), Some(TownshipKind::Township));
-        assert_eq!(TownshipKind::from_name("孙各庄满族乡"), Some(TownshipKind::EthnicTownship));
+        assert_eq!(
+            TownshipKind::from_name("下河乡"),
+            Some(TownshipKind::Township)
+        );
+        assert_eq!(
+            TownshipKind::from_name("孙各庄满族乡"),
+            Some(TownshipKind::EthnicTownship)
+        );
         assert_eq!(TownshipKind::from_name("恒州镇"), Some(TownshipKind::Town));
-        assert_eq!(TownshipKind::from_name("景山街道"), Some(TownshipKind::Subdistrict));
-        assert_eq!(TownshipKind::from_name("巴彦苏木"), Some(TownshipKind::Sumu));
+        assert_eq!(
+            TownshipKind::from_name("景山街道"),
+            Some(TownshipKind::Subdistrict)
+        );
+        assert_eq!(
+            TownshipKind::from_name("巴彦苏木"),
+            Some(TownshipKind::Sumu)
+        );
         assert_eq!(TownshipKind::from_name("经济开发区"), None);
     }
 }

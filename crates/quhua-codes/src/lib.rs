@@ -5,7 +5,9 @@
 //! the ranges (codes.md §3), so a mismatch is a [`RangeWarning`], never an error.
 
 mod code;
+mod diff;
 mod kind;
 
 pub use code::{CodeError, DivisionCode, Level};
+pub use diff::{CandidateEvent, ChangeKind, DiffError, ListEntry, ListSide, diff_lists};
 pub use kind::{RangeWarning, TownshipKind, TownshipRange, UnitKind, VillageKind, VillageRange};

@@ -9,7 +9,9 @@ use std::fmt;
 use std::ops::{Add, AddAssign, Sub, SubAssign};
 
 /// A fixed-point amount with four decimal places.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Amount(pub i64);
 
@@ -155,12 +157,32 @@ pub fn builtin_defs() -> Vec<AttrDef> {
         d(keys::POP_RESIDENT, "常住人口", "resident population", "人"),
         d(keys::AREA_KM2, "面积", "area", "km²"),
         d(keys::GDP, "地区生产总值", "GDP", "万元"),
-        d(keys::FISCAL_REVENUE, "一般公共预算收入", "fiscal revenue", "万元"),
-        d(keys::STAFF_QUOTA, "行政编制", "administrative staff quota", "人"),
-        d(keys::INSTITUTION_QUOTA, "事业编制", "public-institution staff quota", "人"),
+        d(
+            keys::FISCAL_REVENUE,
+            "一般公共预算收入",
+            "fiscal revenue",
+            "万元",
+        ),
+        d(
+            keys::STAFF_QUOTA,
+            "行政编制",
+            "administrative staff quota",
+            "人",
+        ),
+        d(
+            keys::INSTITUTION_QUOTA,
+            "事业编制",
+            "public-institution staff quota",
+            "人",
+        ),
         d(keys::ASSETS, "资产", "assets", "万元"),
         d(keys::DEBTS, "债务", "debts", "万元"),
-        d(keys::BUILTUP_POP, "建成区人口", "built-up-area population", "人"),
+        d(
+            keys::BUILTUP_POP,
+            "建成区人口",
+            "built-up-area population",
+            "人",
+        ),
     ]
 }
 
@@ -220,7 +242,10 @@ mod tests {
     fn parses_table_numbers() {
         assert_eq!(Amount::parse("12,345"), Some(Amount::from_int(12345)));
         assert_eq!(Amount::parse("2.24万"), Some(Amount::from_int(22400)));
-        assert_eq!(Amount::parse("42.21").map(|a| a.to_string()), Some("42.21".into()));
+        assert_eq!(
+            Amount::parse("42.21").map(|a| a.to_string()),
+            Some("42.21".into())
+        );
         assert_eq!(Amount::parse("abc"), None);
         assert_eq!(Amount::parse(""), None);
         assert_eq!(Amount(-5000).to_string(), "-0.5");

@@ -27,7 +27,9 @@ pub struct CodeUse {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeBookError {
     /// The code was used before (in force or retired): 废码不用.
-    #[error("代码 {code} 已被单位 {holder} 使用过（{since} 起{retired}），按“废码不用”不得再次使用 / code {code} was already used by unit {holder} (from {since}{retired_en}); retired codes are never reused")]
+    #[error(
+        "代码 {code} 已被单位 {holder} 使用过（{since} 起{retired}），按“废码不用”不得再次使用 / code {code} was already used by unit {holder} (from {since}{retired_en}); retired codes are never reused"
+    )]
     Reused {
         /// The code.
         code: DivisionCode,
@@ -41,7 +43,9 @@ pub enum CodeBookError {
         retired_en: String,
     },
     /// No free number is left in the range.
-    #[error("{parent} 的 {start:03}–{end:03} 号段已无空号 / no free number left in range {start:03}–{end:03} under {parent}")]
+    #[error(
+        "{parent} 的 {start:03}–{end:03} 号段已无空号 / no free number left in range {start:03}–{end:03} under {parent}"
+    )]
     RangeFull {
         /// The county or township.
         parent: DivisionCode,
@@ -68,15 +72,28 @@ impl CodeBook {
     }
 
     /// Assigns `code` to `unit` from `date`. Fails if the code was ever used.
-    pub fn assign(&mut self, code: DivisionCode, unit: UnitId, date: Date) -> Result<(), CodeBookError> {
+    pub fn assign(
+        &mut self,
+        code: DivisionCode,
+        unit: UnitId,
+        date: Date,
+    ) -> Result<(), CodeBookError> {
         if let Some(u) = self.uses.get(&code) {
             let retired = u.valid_to.is_some();
             return Err(CodeBookError::Reused {
                 code,
                 holder: u.unit,
                 since: u.valid_from,
-                retired: if retired { "，已停用".into() } else { String::new() },
-                retired_en: if retired { ", retired".into() } else { String::new() },
+                retired: if retired {
+                    "，已停用".into()
+                } else {
+                    String::new()
+                },
+                retired_en: if retired {
+                    ", retired".into()
+                } else {
+                    String::new()
+                },
             });
         }
         self.uses.insert(
@@ -186,17 +203,26 @@ impl CodeBook {
         let (Ok(lo), Ok(hi)) = (make(*numbers.start()), make(*numbers.end())) else {
             return Err(full);
         };
+        // Codes of lower levels (villages) sort between township codes: skip them.
+        let level = lo.level();
         let highest = self
             .uses
             .range(lo..=hi)
-            .next_back()
+            .rev()
             .map(|(c, _)| *c)
-            .max(pending.range(lo..=hi).next_back().copied());
+            .find(|c| c.level() == level)
+            .max(
+                pending
+                    .range(lo..=hi)
+                    .rev()
+                    .copied()
+                    .find(|c| c.level() == level),
+            );
         let candidate = match highest {
             None => Some(lo),
             Some(h) if h < hi => {
-                let step = if parent.level() == Level::County { 1_000 } else { 1 };
-                DivisionCode::from_u64(h.as_u64() + step).ok()
+                let step = if level == Level::Township { 1_000 } else { 1 };
+                DivisionCode::with_level(h.as_u64() + step, level).ok()
             }
             Some(_) => None,
         };
@@ -223,23 +249,36 @@ mod tests {
         let mut b = CodeBook::new();
         let county = DivisionCode::parse("130634").unwrap();
         for (i, seq) in [100u16, 101, 109, 201, 205].iter().enumerate() {
-            b.assign(DivisionCode::township(county, *seq).unwrap(), UnitId(i as u32), d("2020-01-01"))
-                .unwrap();
+            b.assign(
+                DivisionCode::township(county, *seq).unwrap(),
+                UnitId(i as u32),
+                d("2020-01-01"),
+            )
+            .unwrap();
         }
         let next = b.next_township_code(county, TownshipRange::Town).unwrap();
         assert_eq!(next.short(), "130634110");
-        b.retire(DivisionCode::parse("130634201").unwrap(), d("2023-01-01")).unwrap();
+        b.retire(DivisionCode::parse("130634201").unwrap(), d("2023-01-01"))
+            .unwrap();
         // A retired code stays taken.
         let err = b
-            .assign(DivisionCode::parse("130634201").unwrap(), UnitId(9), d("2024-01-01"))
+            .assign(
+                DivisionCode::parse("130634201").unwrap(),
+                UnitId(9),
+                d("2024-01-01"),
+            )
             .unwrap_err();
         assert!(matches!(err, CodeBookError::Reused { .. }));
         assert_eq!(
-            b.next_township_code(county, TownshipRange::Township).unwrap().short(),
+            b.next_township_code(county, TownshipRange::Township)
+                .unwrap()
+                .short(),
             "130634206"
         );
         assert_eq!(
-            b.next_township_code(county, TownshipRange::Subdistrict).unwrap().short(),
+            b.next_township_code(county, TownshipRange::Subdistrict)
+                .unwrap()
+                .short(),
             "130634001"
         );
     }
@@ -248,10 +287,22 @@ mod tests {
     fn full_range_falls_back_to_holes() {
         let mut b = CodeBook::new();
         let t = DivisionCode::parse("130634100").unwrap();
-        b.assign(DivisionCode::village(t, 199).unwrap(), UnitId(1), d("2020-01-01")).unwrap();
-        b.assign(DivisionCode::village(t, 1).unwrap(), UnitId(2), d("2020-01-01")).unwrap();
+        b.assign(
+            DivisionCode::village(t, 199).unwrap(),
+            UnitId(1),
+            d("2020-01-01"),
+        )
+        .unwrap();
+        b.assign(
+            DivisionCode::village(t, 1).unwrap(),
+            UnitId(2),
+            d("2020-01-01"),
+        )
+        .unwrap();
         assert_eq!(
-            b.next_village_code(t, VillageRange::Residents).unwrap().village_seq(),
+            b.next_village_code(t, VillageRange::Residents)
+                .unwrap()
+                .village_seq(),
             2
         );
     }

@@ -63,7 +63,11 @@ impl Multiset {
         Stats {
             n: self.n,
             total: self.total.to_f64(),
-            mean: if self.n == 0 { 0.0 } else { self.total.to_f64() / self.n as f64 },
+            mean: if self.n == 0 {
+                0.0
+            } else {
+                self.total.to_f64() / self.n as f64
+            },
             median,
             min: self.counts.keys().next().map_or(0.0, |a| a.to_f64()),
             max: self.counts.keys().next_back().map_or(0.0, |a| a.to_f64()),
@@ -150,23 +154,37 @@ impl Accum {
     /// The indicators under a policy.
     pub fn indicators(&self, policy: &Policy) -> Indicators {
         let town_street = self.by_kind.get(&TownshipKind::Town).copied().unwrap_or(0)
-            + self.by_kind.get(&TownshipKind::Subdistrict).copied().unwrap_or(0);
+            + self
+                .by_kind
+                .get(&TownshipKind::Subdistrict)
+                .copied()
+                .unwrap_or(0);
         let pop = self.pop.stats();
         let area = self.area.stats();
-        let amount = |t: &Option<crate::policy::Threshold>| t.as_ref().and_then(|t| Amount::from_f64(t.value));
+        let amount = |t: &Option<crate::policy::Threshold>| {
+            t.as_ref().and_then(|t| Amount::from_f64(t.value))
+        };
         let ratio = |x: f64, y: f64| if y > 0.0 { x / y } else { 0.0 };
         Indicators {
             count: self.n,
-            by_kind: self.by_kind.iter().map(|(k, c)| (k.zh().to_string(), *c)).collect(),
+            by_kind: self
+                .by_kind
+                .iter()
+                .map(|(k, c)| (k.zh().to_string(), *c))
+                .collect(),
             town_street_share: ratio(town_street as f64, self.n as f64),
             population: pop,
             area_km2: area,
-            under_population_floor: amount(&policy.population_floor).map(|f| self.pop.count_below(f)),
+            under_population_floor: amount(&policy.population_floor)
+                .map(|f| self.pop.count_below(f)),
             over_area_cap: amount(&policy.area_cap_km2).map(|c| self.area.count_above(c)),
             population_vs_national: ratio(pop.mean, policy.national_avg_population.value),
             area_vs_national: ratio(area.mean, policy.national_avg_area_km2.value),
             population_target: policy.population_target.as_ref().map(|t| t.value),
-            population_target_met: policy.population_target.as_ref().map(|t| pop.mean >= t.value),
+            population_target_met: policy
+                .population_target
+                .as_ref()
+                .map(|t| pop.mean >= t.value),
         }
     }
 }

@@ -225,7 +225,10 @@ impl Policy {
         if let Some(s) = &self.town_standard {
             for (n, t) in [
                 ("town_standard.min_population", &s.min_population),
-                ("town_standard.min_builtup_population", &s.min_builtup_population),
+                (
+                    "town_standard.min_builtup_population",
+                    &s.min_builtup_population,
+                ),
                 ("town_standard.min_area_km2", &s.min_area_km2),
                 ("town_standard.max_area_km2", &s.max_area_km2),
             ] {
@@ -236,7 +239,10 @@ impl Policy {
             for (n, t) in [
                 ("street_standard.min_population", &s.min_population),
                 ("street_standard.min_area_km2", &s.min_area_km2),
-                ("street_standard.min_residents_share", &s.min_residents_share),
+                (
+                    "street_standard.min_residents_share",
+                    &s.min_residents_share,
+                ),
             ] {
                 thresholds.extend(t.as_ref().map(|t| (n, t)));
             }
@@ -294,8 +300,14 @@ citation = ""
 value = 247
 citation = "codes.md"
 "#;
-        assert!(matches!(Policy::from_toml(bad), Err(PolicyError::MissingCitation(_))));
+        assert!(matches!(
+            Policy::from_toml(bad),
+            Err(PolicyError::MissingCitation(_))
+        ));
         let no_field = bad.replace("citation = \"\"\n", "");
-        assert!(matches!(Policy::from_toml(&no_field), Err(PolicyError::Parse(_))));
+        assert!(matches!(
+            Policy::from_toml(&no_field),
+            Err(PolicyError::Parse(_))
+        ));
     }
 }

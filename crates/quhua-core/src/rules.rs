@@ -33,7 +33,14 @@ pub fn label(u: &ResultUnit) -> String {
     }
 }
 
-fn finding(sev: Severity, rule: &'static str, units: Vec<String>, zh: String, en: String, citation: &str) -> Finding {
+fn finding(
+    sev: Severity,
+    rule: &'static str,
+    units: Vec<String>,
+    zh: String,
+    en: String,
+    citation: &str,
+) -> Finding {
     Finding {
         severity: sev,
         rule,
@@ -58,13 +65,29 @@ pub fn unit_findings(base: &Base, policy: &Policy, state: &State, i: u32) -> Vec
     if let (Some(cap), Some(a)) = (&policy.area_cap_km2, area)
         && a.to_f64() > cap.value
     {
-        let sev = if changed { cap.severity } else { Severity::Info };
+        let sev = if changed {
+            cap.severity
+        } else {
+            Severity::Info
+        };
         out.push(finding(
             sev,
             "area_cap",
             me.clone(),
-            format!("{} 面积 {:.2} km²，超过上限 {} km²{}", u.name, a.to_f64(), cap.value, if changed { "" } else { "（未调整单位）" }),
-            format!("{} has {:.2} km², above the cap of {} km²{}", u.name, a.to_f64(), cap.value, if changed { "" } else { " (unchanged unit)" }),
+            format!(
+                "{} 面积 {:.2} km²，超过上限 {} km²{}",
+                u.name,
+                a.to_f64(),
+                cap.value,
+                if changed { "" } else { "（未调整单位）" }
+            ),
+            format!(
+                "{} has {:.2} km², above the cap of {} km²{}",
+                u.name,
+                a.to_f64(),
+                cap.value,
+                if changed { "" } else { " (unchanged unit)" }
+            ),
             &cap.citation,
         ));
     }
@@ -76,7 +99,10 @@ pub fn unit_findings(base: &Base, policy: &Policy, state: &State, i: u32) -> Vec
             "population_floor",
             me.clone(),
             format!("{} 人口 {} 人，低于下限 {} 人", u.name, p, floor.value),
-            format!("{} has {} people, below the floor of {}", u.name, p, floor.value),
+            format!(
+                "{} has {} people, below the floor of {}",
+                u.name, p, floor.value
+            ),
             &floor.citation,
         ));
     }
@@ -102,7 +128,10 @@ pub fn unit_findings(base: &Base, policy: &Policy, state: &State, i: u32) -> Vec
                 "contiguity_unchecked",
                 me.clone(),
                 format!("无边界或邻接数据，未核查 {} 是否连片", u.name),
-                format!("no boundaries or adjacency: contiguity of {} not checked", u.name),
+                format!(
+                    "no boundaries or adjacency: contiguity of {} not checked",
+                    u.name
+                ),
                 &rule.citation,
             )),
         }
@@ -111,14 +140,26 @@ pub fn unit_findings(base: &Base, policy: &Policy, state: &State, i: u32) -> Vec
         && u.flags.county_seat
         && u.lost_villages
     {
-        out.push(cited(rule, "county_seat", me.clone(), format!("县城驻地镇 {} 的辖区被划出，规模缩小", u.name), format!("the county-seat town {} loses territory", u.name)));
+        out.push(cited(
+            rule,
+            "county_seat",
+            me.clone(),
+            format!("县城驻地镇 {} 的辖区被划出，规模缩小", u.name),
+            format!("the county-seat town {} loses territory", u.name),
+        ));
     }
     locked_finding(policy, u, &me, &mut out);
     if let Some(rule) = &policy.historic_name_kept
         && u.flags.historic
         && let Some(old) = &u.renamed_from
     {
-        out.push(cited(rule, "historic_name", me.clone(), format!("历史文化名镇“{old}”更名为“{}”", u.name), format!("historic town \"{old}\" renamed to \"{}\"", u.name)));
+        out.push(cited(
+            rule,
+            "historic_name",
+            me.clone(),
+            format!("历史文化名镇“{old}”更名为“{}”", u.name),
+            format!("historic town \"{old}\" renamed to \"{}\"", u.name),
+        ));
     }
     if let Some(rule) = &policy.ethnic_consultation {
         let ethnic: Vec<&str> = u
@@ -154,86 +195,246 @@ fn locked_finding(policy: &Policy, u: &ResultUnit, me: &[String], out: &mut Vec<
             .map(|r| r.citation.as_str())
             .unwrap_or("方案锁定 / locked by the planner");
         let (zh, en) = if u.flags.border {
-            (format!("边境乡镇 {} 应成建制保留，方案改变了它", u.name), format!("border township {} must be kept whole, but the scheme changes it", u.name))
+            (
+                format!("边境乡镇 {} 应成建制保留，方案改变了它", u.name),
+                format!(
+                    "border township {} must be kept whole, but the scheme changes it",
+                    u.name
+                ),
+            )
         } else {
-            (format!("{} 已锁定，方案仍改变了它", u.name), format!("{} is locked, but the scheme changes it", u.name))
+            (
+                format!("{} 已锁定，方案仍改变了它", u.name),
+                format!("{} is locked, but the scheme changes it", u.name),
+            )
         };
-        out.push(finding(Severity::Error, "locked", me.to_vec(), zh, en, citation));
+        out.push(finding(
+            Severity::Error,
+            "locked",
+            me.to_vec(),
+            zh,
+            en,
+            citation,
+        ));
     }
 }
 
-fn dead_unit_findings(base: &Base, policy: &Policy, state: &State, u: &ResultUnit, out: &mut Vec<Finding>) {
+fn dead_unit_findings(
+    base: &Base,
+    policy: &Policy,
+    state: &State,
+    u: &ResultUnit,
+    out: &mut Vec<Finding>,
+) {
     let me = vec![label(u)];
     let into = u.absorbed_into.map(|j| &state.units[j as usize]);
     let into_name = into.map(|j| j.name.clone()).unwrap_or_default();
     if let Some(rule) = &policy.county_seat_protected
         && u.flags.county_seat
     {
-        out.push(cited(rule, "county_seat", me.clone(), format!("县城驻地镇 {} 被撤销并入 {}", u.name, into_name), format!("the county-seat town {} is merged into {}", u.name, into_name)));
+        out.push(cited(
+            rule,
+            "county_seat",
+            me.clone(),
+            format!("县城驻地镇 {} 被撤销并入 {}", u.name, into_name),
+            format!(
+                "the county-seat town {} is merged into {}",
+                u.name, into_name
+            ),
+        ));
     }
     locked_finding(policy, u, &me, out);
     if let Some(rule) = &policy.historic_name_kept
         && u.flags.historic
         && into.is_some_and(|j| j.name != u.name)
     {
-        out.push(cited(rule, "historic_name", me.clone(), format!("历史文化名镇 {} 并入 {} 后名称不再保留", u.name, into_name), format!("historic town {} loses its name in {}", u.name, into_name)));
+        out.push(cited(
+            rule,
+            "historic_name",
+            me.clone(),
+            format!("历史文化名镇 {} 并入 {} 后名称不再保留", u.name, into_name),
+            format!("historic town {} loses its name in {}", u.name, into_name),
+        ));
     }
     let _ = base;
 }
 
-fn standard_findings(base: &Base, policy: &Policy, u: &ResultUnit, pop: Option<Amount>, area: Option<Amount>, me: &[String], out: &mut Vec<Finding>) {
+fn standard_findings(
+    base: &Base,
+    policy: &Policy,
+    u: &ResultUnit,
+    pop: Option<Amount>,
+    area: Option<Amount>,
+    me: &[String],
+    out: &mut Vec<Finding>,
+) {
     let newly = |k: TownshipKind| {
         u.kind == k
-            && (u.converted_from.is_some_and(|f| f != k) || (u.base.is_none() && u.origins.iter().any(|&o| base.townships[o as usize].kind != k)))
+            && (u.converted_from.is_some_and(|f| f != k)
+                || (u.base.is_none()
+                    && u.origins
+                        .iter()
+                        .any(|&o| base.townships[o as usize].kind != k)))
     };
-    let check = |t: &Option<Threshold>, v: Option<f64>, what_zh: &str, what_en: &str, std_zh: &str, min: bool, out: &mut Vec<Finding>| {
+    let check = |t: &Option<Threshold>,
+                 v: Option<f64>,
+                 what_zh: &str,
+                 what_en: &str,
+                 std_zh: &str,
+                 min: bool,
+                 out: &mut Vec<Finding>| {
         let Some(t) = t else { return };
         match v {
             Some(v) if (min && v < t.value) || (!min && v > t.value) => out.push(finding(
                 t.severity,
-                if std_zh == "设镇" { "town_standard" } else { "street_standard" },
+                if std_zh == "设镇" {
+                    "town_standard"
+                } else {
+                    "street_standard"
+                },
                 me.to_vec(),
-                format!("{} 拟{}，{} {:.2}{}标准 {}", u.name, std_zh, what_zh, v, if min { "低于" } else { "高于" }, t.value),
-                format!("{} to become a {}: {} {:.2} is {} the standard of {}", u.name, if std_zh == "设镇" { "town" } else { "subdistrict" }, what_en, v, if min { "below" } else { "above" }, t.value),
+                format!(
+                    "{} 拟{}，{} {:.2}{}标准 {}",
+                    u.name,
+                    std_zh,
+                    what_zh,
+                    v,
+                    if min { "低于" } else { "高于" },
+                    t.value
+                ),
+                format!(
+                    "{} to become a {}: {} {:.2} is {} the standard of {}",
+                    u.name,
+                    if std_zh == "设镇" {
+                        "town"
+                    } else {
+                        "subdistrict"
+                    },
+                    what_en,
+                    v,
+                    if min { "below" } else { "above" },
+                    t.value
+                ),
                 &t.citation,
             )),
             Some(_) => {}
             None => out.push(finding(
                 Severity::Info,
-                if std_zh == "设镇" { "town_standard" } else { "street_standard" },
+                if std_zh == "设镇" {
+                    "town_standard"
+                } else {
+                    "street_standard"
+                },
                 me.to_vec(),
-                format!("{} 拟{}，缺少“{}”数据，无法核查标准 {}", u.name, std_zh, what_zh, t.value),
-                format!("{}: no {} data, the standard of {} cannot be checked", u.name, what_en, t.value),
+                format!(
+                    "{} 拟{}，缺少“{}”数据，无法核查标准 {}",
+                    u.name, std_zh, what_zh, t.value
+                ),
+                format!(
+                    "{}: no {} data, the standard of {} cannot be checked",
+                    u.name, what_en, t.value
+                ),
                 &t.citation,
             )),
         }
     };
-    let builtup = base.keys.iter().position(|k| k == crate::attr::keys::BUILTUP_POP).and_then(|k| u.attrs[k]).map(Amount::to_f64);
+    let builtup = base
+        .keys
+        .iter()
+        .position(|k| k == crate::attr::keys::BUILTUP_POP)
+        .and_then(|k| u.attrs[k])
+        .map(Amount::to_f64);
     if newly(TownshipKind::Town)
         && let Some(s) = &policy.town_standard
     {
-        check(&s.min_population, pop.map(Amount::to_f64), "人口", "population", "设镇", true, out);
-        check(&s.min_builtup_population, builtup, "建成区人口", "built-up population", "设镇", true, out);
-        check(&s.min_area_km2, area.map(Amount::to_f64), "面积", "area", "设镇", true, out);
-        check(&s.max_area_km2, area.map(Amount::to_f64), "面积", "area", "设镇", false, out);
+        check(
+            &s.min_population,
+            pop.map(Amount::to_f64),
+            "人口",
+            "population",
+            "设镇",
+            true,
+            out,
+        );
+        check(
+            &s.min_builtup_population,
+            builtup,
+            "建成区人口",
+            "built-up population",
+            "设镇",
+            true,
+            out,
+        );
+        check(
+            &s.min_area_km2,
+            area.map(Amount::to_f64),
+            "面积",
+            "area",
+            "设镇",
+            true,
+            out,
+        );
+        check(
+            &s.max_area_km2,
+            area.map(Amount::to_f64),
+            "面积",
+            "area",
+            "设镇",
+            false,
+            out,
+        );
     }
     if newly(TownshipKind::Subdistrict)
         && let Some(s) = &policy.street_standard
     {
-        check(&s.min_population, pop.map(Amount::to_f64), "人口", "population", "设街道", true, out);
-        check(&s.min_area_km2, area.map(Amount::to_f64), "面积", "area", "设街道", true, out);
+        check(
+            &s.min_population,
+            pop.map(Amount::to_f64),
+            "人口",
+            "population",
+            "设街道",
+            true,
+            out,
+        );
+        check(
+            &s.min_area_km2,
+            area.map(Amount::to_f64),
+            "面积",
+            "area",
+            "设街道",
+            true,
+            out,
+        );
         let residents = u
             .villages
             .iter()
-            .filter(|&&v| matches!(base.villages[v as usize].kind, VillageKind::Residents | VillageKind::SimilarResidents))
+            .filter(|&&v| {
+                matches!(
+                    base.villages[v as usize].kind,
+                    VillageKind::Residents | VillageKind::SimilarResidents
+                )
+            })
             .count();
         let share = (!u.villages.is_empty()).then(|| residents as f64 / u.villages.len() as f64);
-        check(&s.min_residents_share, share, "居委会占比", "share of residents' committees", "设街道", true, out);
+        check(
+            &s.min_residents_share,
+            share,
+            "居委会占比",
+            "share of residents' committees",
+            "设街道",
+            true,
+            out,
+        );
     }
 }
 
 /// Findings about the result as a whole: names, the number of units.
-pub fn global_findings(base: &Base, policy: &Policy, state: &State, count_before: usize) -> Vec<Finding> {
+pub fn global_findings(
+    base: &Base,
+    policy: &Policy,
+    state: &State,
+    count_before: usize,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(rule) = &policy.unique_names {
         let mut names: HashMap<&str, Vec<String>> = HashMap::new();
@@ -243,26 +444,73 @@ pub fn global_findings(base: &Base, policy: &Policy, state: &State, count_before
         let mut dup: Vec<_> = names.iter().filter(|(_, v)| v.len() > 1).collect();
         dup.sort();
         for (name, units) in dup {
-            out.push(cited(rule, "unique_name", units.clone(), format!("县内有 {} 个单位同名“{name}”", units.len()), format!("{} units in the county are named \"{name}\"", units.len())));
+            out.push(cited(
+                rule,
+                "unique_name",
+                units.clone(),
+                format!("县内有 {} 个单位同名“{name}”", units.len()),
+                format!("{} units in the county are named \"{name}\"", units.len()),
+            ));
         }
-        let new_names: Vec<&ResultUnit> = state.alive().map(|(_, u)| u).filter(|u| u.renamed_from.is_some() || u.base.is_none()).collect();
+        let new_names: Vec<&ResultUnit> = state
+            .alive()
+            .map(|(_, u)| u)
+            .filter(|u| u.renamed_from.is_some() || u.base.is_none())
+            .collect();
         if !new_names.is_empty() {
-            let others: HashMap<String, &str> = base.other_names.iter().map(|n| (toneless(n), n.as_str())).collect();
+            let others: HashMap<String, &str> = base
+                .other_names
+                .iter()
+                .map(|n| (toneless(n), n.as_str()))
+                .collect();
             let mut county_sounds: HashMap<String, Vec<&ResultUnit>> = HashMap::new();
             for (_, u) in state.alive() {
                 county_sounds.entry(toneless(&u.name)).or_default().push(u);
             }
             for u in new_names {
                 if base.other_names.iter().any(|n| *n == u.name) {
-                    out.push(cited(rule, "unique_name", vec![label(u)], format!("新名称“{}”与省内其他县的乡镇重名", u.name), format!("the new name \"{}\" is already used elsewhere in the province", u.name)));
+                    out.push(cited(
+                        rule,
+                        "unique_name",
+                        vec![label(u)],
+                        format!("新名称“{}”与省内其他县的乡镇重名", u.name),
+                        format!(
+                            "the new name \"{}\" is already used elsewhere in the province",
+                            u.name
+                        ),
+                    ));
                 } else if let Some(other) = others.get(&toneless(&u.name)) {
-                    out.push(finding(Severity::Warning, "homophone", vec![label(u)], format!("新名称“{}”与省内“{other}”同音", u.name), format!("the new name \"{}\" sounds like \"{other}\" elsewhere in the province", u.name), &rule.citation));
+                    out.push(finding(
+                        Severity::Warning,
+                        "homophone",
+                        vec![label(u)],
+                        format!("新名称“{}”与省内“{other}”同音", u.name),
+                        format!(
+                            "the new name \"{}\" sounds like \"{other}\" elsewhere in the province",
+                            u.name
+                        ),
+                        &rule.citation,
+                    ));
                 }
                 if let Some(same) = county_sounds.get(&toneless(&u.name))
                     && same.iter().any(|o| o.name != u.name)
                 {
-                    let other = same.iter().find(|o| o.name != u.name).map(|o| o.name.clone()).unwrap_or_default();
-                    out.push(finding(Severity::Warning, "homophone", vec![label(u)], format!("新名称“{}”与县内“{other}”同音", u.name), format!("the new name \"{}\" sounds like \"{other}\" in the county", u.name), &rule.citation));
+                    let other = same
+                        .iter()
+                        .find(|o| o.name != u.name)
+                        .map(|o| o.name.clone())
+                        .unwrap_or_default();
+                    out.push(finding(
+                        Severity::Warning,
+                        "homophone",
+                        vec![label(u)],
+                        format!("新名称“{}”与县内“{other}”同音", u.name),
+                        format!(
+                            "the new name \"{}\" sounds like \"{other}\" in the county",
+                            u.name
+                        ),
+                        &rule.citation,
+                    ));
                 }
             }
         }
@@ -270,7 +518,16 @@ pub fn global_findings(base: &Base, policy: &Policy, state: &State, count_before
     if let Some(rule) = &policy.no_increase
         && state.accum.n > count_before
     {
-        out.push(cited(rule, "no_increase", Vec::new(), format!("乡级单位由 {count_before} 个增至 {} 个", state.accum.n), format!("township-level units increase from {count_before} to {}", state.accum.n)));
+        out.push(cited(
+            rule,
+            "no_increase",
+            Vec::new(),
+            format!("乡级单位由 {count_before} 个增至 {} 个", state.accum.n),
+            format!(
+                "township-level units increase from {count_before} to {}",
+                state.accum.n
+            ),
+        ));
     }
     out
 }
@@ -279,7 +536,10 @@ pub fn global_findings(base: &Base, policy: &Policy, state: &State, count_before
 pub fn toneless(name: &str) -> String {
     name.chars()
         .zip(name.to_pinyin())
-        .map(|(c, p)| p.map(|p| p.plain().to_string()).unwrap_or_else(|| c.to_string()))
+        .map(|(c, p)| {
+            p.map(|p| p.plain().to_string())
+                .unwrap_or_else(|| c.to_string())
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

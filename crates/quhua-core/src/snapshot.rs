@@ -79,7 +79,12 @@ impl Snapshot {
     }
 
     /// Finds a unit by exact name at a level, optionally under a given ancestor code.
-    pub fn find_by_name(&self, name: &str, level: Level, within: Option<DivisionCode>) -> Vec<&UnitState> {
+    pub fn find_by_name(
+        &self,
+        name: &str,
+        level: Level,
+        within: Option<DivisionCode>,
+    ) -> Vec<&UnitState> {
         self.units
             .iter()
             .filter(|u| u.level() == level && u.name == name)

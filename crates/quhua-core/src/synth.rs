@@ -59,7 +59,11 @@ pub fn split_exact(total: i64, weights: &[f64]) -> Vec<i64> {
     let mut rest = total - parts.iter().sum::<i64>();
     // Largest remainders first; ties by index, so the split is deterministic.
     let mut order: Vec<usize> = (0..raw.len()).collect();
-    order.sort_by(|&a, &b| (raw[b] - raw[b].floor()).total_cmp(&(raw[a] - raw[a].floor())).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        (raw[b] - raw[b].floor())
+            .total_cmp(&(raw[a] - raw[a].floor()))
+            .then(a.cmp(&b))
+    });
     for &i in order.iter().cycle() {
         if rest == 0 {
             break;
@@ -77,8 +81,12 @@ mod tests {
 
     #[test]
     fn reproducible() {
-        let a: Vec<u64> = (0..3).scan(SplitMix64::new(7), |r, _| Some(r.next_u64())).collect();
-        let b: Vec<u64> = (0..3).scan(SplitMix64::new(7), |r, _| Some(r.next_u64())).collect();
+        let a: Vec<u64> = (0..3)
+            .scan(SplitMix64::new(7), |r, _| Some(r.next_u64()))
+            .collect();
+        let b: Vec<u64> = (0..3)
+            .scan(SplitMix64::new(7), |r, _| Some(r.next_u64()))
+            .collect();
         assert_eq!(a, b);
     }
 

@@ -2,7 +2,7 @@
 //! (ids, codes, attribute moves, lineage), then commit. A refused request changes nothing.
 
 use super::{Registry, RegistryError};
-use crate::attr::{Attrs, AttrValue};
+use crate::attr::{AttrValue, Attrs};
 use crate::date::Date;
 use crate::event::{ChangeEvent, ChangeRequest, EventId, EventType, Fact, LineageEdge};
 use crate::unit::{Flags, Seat, UnitId, UnitState};
@@ -26,7 +26,11 @@ impl Registry {
         date: Date,
         approval_no: &str,
     ) -> Result<&ChangeEvent, RegistryError> {
-        let last = self.events.last().map(|e| e.date).unwrap_or(self.genesis_date);
+        let last = self
+            .events
+            .last()
+            .map(|e| e.date)
+            .unwrap_or(self.genesis_date);
         if date < last {
             return Err(RegistryError::OutOfOrder { date, last });
         }
@@ -52,8 +56,16 @@ impl Registry {
                     code,
                     holder: u.unit,
                     since: u.valid_from,
-                    retired: if u.valid_to.is_some() { "，已停用".into() } else { String::new() },
-                    retired_en: if u.valid_to.is_some() { ", retired".into() } else { String::new() },
+                    retired: if u.valid_to.is_some() {
+                        "，已停用".into()
+                    } else {
+                        String::new()
+                    },
+                    retired_en: if u.valid_to.is_some() {
+                        ", retired".into()
+                    } else {
+                        String::new()
+                    },
                 }
                 .into());
             }
@@ -101,7 +113,10 @@ impl Registry {
                 let a = self.township(*abolished)?;
                 let b = self.township(*into)?;
                 if a.id == b.id {
-                    return Err(RegistryError::invalid("不能将单位并入其自身", "a unit cannot merge into itself"));
+                    return Err(RegistryError::invalid(
+                        "不能将单位并入其自身",
+                        "a unit cannot merge into itself",
+                    ));
                 }
                 self.same_county(a, b)?;
                 let villages = self.villages_of(a.id);
@@ -110,7 +125,10 @@ impl Registry {
                     unit: b.id,
                     delta: a.attrs.clone(),
                 });
-                d.facts.push(Fact::Abolish { unit: a.id, code: a.code });
+                d.facts.push(Fact::Abolish {
+                    unit: a.id,
+                    code: a.code,
+                });
                 d.lineage.push(LineageEdge {
                     from: a.id,
                     to: b.id,
@@ -135,8 +153,14 @@ impl Registry {
                 for u in &units[1..] {
                     self.same_county(units[0], u)?;
                 }
-                let county = units[0].parent.ok_or(RegistryError::UnknownUnit(units[0].id))?;
-                self.check_new_name(name, county, &units.iter().map(|u| u.id).collect::<Vec<_>>())?;
+                let county = units[0]
+                    .parent
+                    .ok_or(RegistryError::UnknownUnit(units[0].id))?;
+                self.check_new_name(
+                    name,
+                    county,
+                    &units.iter().map(|u| u.id).collect::<Vec<_>>(),
+                )?;
                 let mut attrs = Attrs::new();
                 let mut flags = Flags::default();
                 for u in &units {
@@ -152,7 +176,10 @@ impl Registry {
                 for u in &units {
                     let villages = self.villages_of(u.id);
                     self.move_villages(&villages, &new, d)?;
-                    d.facts.push(Fact::Abolish { unit: u.id, code: u.code });
+                    d.facts.push(Fact::Abolish {
+                        unit: u.id,
+                        code: u.code,
+                    });
                     d.lineage.push(LineageEdge {
                         from: u.id,
                         to: new.id,
@@ -161,7 +188,12 @@ impl Registry {
                 }
                 Ok(EventType::MergeEstablish)
             }
-            ChangeRequest::Convert { unit, to, name, code } => {
+            ChangeRequest::Convert {
+                unit,
+                to,
+                name,
+                code,
+            } => {
                 let u = self.township(*unit)?;
                 let from = u.kind.township().unwrap_or(TownshipKind::Similar);
                 if from == *to {
@@ -171,18 +203,30 @@ impl Registry {
                     ));
                 }
                 let county = u.parent.ok_or(RegistryError::UnknownUnit(u.id))?;
-                let new_name = name
-                    .clone()
-                    .unwrap_or_else(|| format!("{}{}", crate::unit::name_stem(&u.name), to.suffix()));
+                let new_name = name.clone().unwrap_or_else(|| {
+                    format!("{}{}", crate::unit::name_stem(&u.name), to.suffix())
+                });
                 self.check_new_name(&new_name, county, &[u.id])?;
                 let mut flags = u.flags;
                 flags.ethnic = to.is_ethnic();
                 flags.historic &= new_name == u.name;
-                let new = self.establish(county, &new_name, *to, u.seat.clone(), flags, u.attrs.clone(), *code, d)?;
+                let new = self.establish(
+                    county,
+                    &new_name,
+                    *to,
+                    u.seat.clone(),
+                    flags,
+                    u.attrs.clone(),
+                    *code,
+                    d,
+                )?;
                 let villages = self.villages_of(u.id);
                 self.move_villages(&villages, &new, d)?;
                 // The seat village stays the seat.
-                d.facts.push(Fact::Abolish { unit: u.id, code: u.code });
+                d.facts.push(Fact::Abolish {
+                    unit: u.id,
+                    code: u.code,
+                });
                 d.lineage.push(LineageEdge {
                     from: u.id,
                     to: new.id,
@@ -193,7 +237,10 @@ impl Registry {
             ChangeRequest::Rename { unit, name } => {
                 let u = self.alive(*unit)?;
                 if name.trim().is_empty() || name.trim() == u.name {
-                    return Err(RegistryError::invalid("新名称为空或与原名相同", "the new name is empty or unchanged"));
+                    return Err(RegistryError::invalid(
+                        "新名称为空或与原名相同",
+                        "the new name is empty or unchanged",
+                    ));
                 }
                 if let Some(p) = u.parent {
                     self.check_new_name(name.trim(), p, &[u.id])?;
@@ -225,14 +272,20 @@ impl Registry {
             ChangeRequest::VillageTransfer { villages, to } => {
                 let dest = self.township(*to)?;
                 if villages.is_empty() {
-                    return Err(RegistryError::invalid("未指定划转的村", "no villages to transfer"));
+                    return Err(RegistryError::invalid(
+                        "未指定划转的村",
+                        "no villages to transfer",
+                    ));
                 }
                 let mut seen = HashSet::new();
                 let mut by_origin: Vec<(UnitId, Vec<UnitId>)> = Vec::new();
                 for &v in villages {
                     let vs = self.village(v)?;
                     if !seen.insert(v) {
-                        return Err(RegistryError::invalid(format!("{} 重复列出", vs.label()), format!("{} listed twice", vs.label())));
+                        return Err(RegistryError::invalid(
+                            format!("{} 重复列出", vs.label()),
+                            format!("{} listed twice", vs.label()),
+                        ));
                     }
                     let from = vs.parent.ok_or(RegistryError::UnknownUnit(v))?;
                     if from == dest.id {
@@ -246,7 +299,11 @@ impl Registry {
                     if origin.seat.as_ref().and_then(|s| s.village) == Some(v) {
                         return Err(RegistryError::invalid(
                             format!("{} 是 {} 的驻地，须先迁移驻地", vs.label(), origin.label()),
-                            format!("{} is the seat of {}; move the seat first", vs.label(), origin.label()),
+                            format!(
+                                "{} is the seat of {}; move the seat first",
+                                vs.label(),
+                                origin.label()
+                            ),
                         ));
                     }
                     match by_origin.iter_mut().find(|(o, _)| *o == from) {
@@ -259,7 +316,10 @@ impl Registry {
                         let o = self.alive(*origin)?;
                         return Err(RegistryError::invalid(
                             format!("{} 的全部村将被划出，应改用撤销并入", o.label()),
-                            format!("all villages of {} would leave; abolish and merge it instead", o.label()),
+                            format!(
+                                "all villages of {} would leave; abolish and merge it instead",
+                                o.label()
+                            ),
                         ));
                     }
                     let mut delta_out = Attrs::new();
@@ -275,8 +335,14 @@ impl Registry {
                         }
                     }
                     self.move_villages(moved, dest, d)?;
-                    d.facts.push(Fact::AttrsDelta { unit: *origin, delta: delta_out });
-                    d.facts.push(Fact::AttrsDelta { unit: dest.id, delta: delta_in });
+                    d.facts.push(Fact::AttrsDelta {
+                        unit: *origin,
+                        delta: delta_out,
+                    });
+                    d.facts.push(Fact::AttrsDelta {
+                        unit: dest.id,
+                        delta: delta_in,
+                    });
                     d.lineage.push(LineageEdge {
                         from: *origin,
                         to: dest.id,
@@ -297,18 +363,35 @@ impl Registry {
                 }
                 let old_parent = u.parent.ok_or(RegistryError::UnknownUnit(u.id))?;
                 if old_parent == p.id {
-                    return Err(RegistryError::invalid("新上级与原上级相同", "the new superior is the current one"));
+                    return Err(RegistryError::invalid(
+                        "新上级与原上级相同",
+                        "the new superior is the current one",
+                    ));
                 }
                 let range = u.kind.township().unwrap_or(TownshipKind::Similar).range();
-                let new_code = self.codes.next_township_code_excluding(p.code, range, &d.pending_codes)?;
+                let new_code =
+                    self.codes
+                        .next_township_code_excluding(p.code, range, &d.pending_codes)?;
                 d.pending_codes.insert(new_code);
-                d.facts.push(Fact::Reparent { unit: u.id, from: old_parent, to: p.id });
-                d.facts.push(Fact::Recode { unit: u.id, old: u.code, new: new_code });
+                d.facts.push(Fact::Reparent {
+                    unit: u.id,
+                    from: old_parent,
+                    to: p.id,
+                });
+                d.facts.push(Fact::Recode {
+                    unit: u.id,
+                    old: u.code,
+                    new: new_code,
+                });
                 let villages = self.villages_of(u.id);
                 let mut moved = u.clone();
                 moved.code = new_code;
                 self.recode_villages(&villages, &moved, d)?;
-                d.lineage.push(LineageEdge { from: old_parent, to: p.id, villages });
+                d.lineage.push(LineageEdge {
+                    from: old_parent,
+                    to: p.id,
+                    villages,
+                });
                 Ok(EventType::ChangeSuperior)
             }
         }
@@ -338,9 +421,10 @@ impl Registry {
                 }
                 code
             }
-            None => self
-                .codes
-                .next_township_code_excluding(c.code, kind.range(), &d.pending_codes)?,
+            None => {
+                self.codes
+                    .next_township_code_excluding(c.code, kind.range(), &d.pending_codes)?
+            }
         };
         d.pending_codes.insert(code);
         let state = UnitState {
@@ -361,26 +445,48 @@ impl Registry {
     }
 
     /// Reparents villages under `to` and gives each a new code there (隶属变更 of the village).
-    fn move_villages(&self, villages: &[UnitId], to: &UnitState, d: &mut Draft) -> Result<(), RegistryError> {
+    fn move_villages(
+        &self,
+        villages: &[UnitId],
+        to: &UnitState,
+        d: &mut Draft,
+    ) -> Result<(), RegistryError> {
         for &v in villages {
             let vs = self.alive(v)?;
             let from = vs.parent.ok_or(RegistryError::UnknownUnit(v))?;
-            d.facts.push(Fact::Reparent { unit: v, from, to: to.id });
+            d.facts.push(Fact::Reparent {
+                unit: v,
+                from,
+                to: to.id,
+            });
         }
         self.recode_villages(villages, to, d)
     }
 
-    fn recode_villages(&self, villages: &[UnitId], to: &UnitState, d: &mut Draft) -> Result<(), RegistryError> {
+    fn recode_villages(
+        &self,
+        villages: &[UnitId],
+        to: &UnitState,
+        d: &mut Draft,
+    ) -> Result<(), RegistryError> {
         for &v in villages {
             let vs = self.alive(v)?;
             let range = match vs.kind {
                 UnitKind::Village(k) => k.range(),
                 _ => VillageKind::Villagers.range(),
             };
-            let range = VillageRange::of(vs.code.village_seq()).filter(|r| *r == range).unwrap_or(range);
-            let new = self.codes.next_village_code_excluding(to.code, range, &d.pending_codes)?;
+            let range = VillageRange::of(vs.code.village_seq())
+                .filter(|r| *r == range)
+                .unwrap_or(range);
+            let new = self
+                .codes
+                .next_village_code_excluding(to.code, range, &d.pending_codes)?;
             d.pending_codes.insert(new);
-            d.facts.push(Fact::Recode { unit: v, old: vs.code, new });
+            d.facts.push(Fact::Recode {
+                unit: v,
+                old: vs.code,
+                new,
+            });
         }
         Ok(())
     }
@@ -440,7 +546,10 @@ impl Registry {
             .map(|&id| {
                 let u = self.township(id)?;
                 if !seen.insert(id) {
-                    return Err(RegistryError::invalid(format!("{} 重复列出", u.label()), format!("{} listed twice", u.label())));
+                    return Err(RegistryError::invalid(
+                        format!("{} 重复列出", u.label()),
+                        format!("{} listed twice", u.label()),
+                    ));
                 }
                 Ok(u)
             })
@@ -449,13 +558,21 @@ impl Registry {
 
     fn same_county(&self, a: &UnitState, b: &UnitState) -> Result<(), RegistryError> {
         if a.parent != b.parent {
-            return Err(RegistryError::CrossCounty { a: a.label(), b: b.label() });
+            return Err(RegistryError::CrossCounty {
+                a: a.label(),
+                b: b.label(),
+            });
         }
         Ok(())
     }
 
     /// A township name must not repeat within its county (the province-wide rule is a scenario finding).
-    fn check_new_name(&self, name: &str, county: UnitId, leaving: &[UnitId]) -> Result<(), RegistryError> {
+    fn check_new_name(
+        &self,
+        name: &str,
+        county: UnitId,
+        leaving: &[UnitId],
+    ) -> Result<(), RegistryError> {
         if name.trim().is_empty() {
             return Err(RegistryError::invalid("名称不能为空", "the name is empty"));
         }

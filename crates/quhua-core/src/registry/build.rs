@@ -86,8 +86,20 @@ impl RegistryBuilder {
             if let Some(prev) = index.insert(r.code, i) {
                 return Err(RegistryError::BadGenesis {
                     row: i + 1,
-                    zh: format!("代码 {} 重复（第 {} 行“{}”与本行“{}”）", r.code, prev + 1, self.rows[prev].name, r.name),
-                    en: format!("duplicate code {} (row {} \"{}\" and this row \"{}\")", r.code, prev + 1, self.rows[prev].name, r.name),
+                    zh: format!(
+                        "代码 {} 重复（第 {} 行“{}”与本行“{}”）",
+                        r.code,
+                        prev + 1,
+                        self.rows[prev].name,
+                        r.name
+                    ),
+                    en: format!(
+                        "duplicate code {} (row {} \"{}\" and this row \"{}\")",
+                        r.code,
+                        prev + 1,
+                        self.rows[prev].name,
+                        r.name
+                    ),
                 });
             }
         }
@@ -99,8 +111,18 @@ impl RegistryBuilder {
             if kind.level() != r.code.level() {
                 return Err(RegistryError::BadGenesis {
                     row: i + 1,
-                    zh: format!("“{}”的类型{}与代码 {} 的级别不符", r.name, kind.zh(), r.code),
-                    en: format!("\"{}\": kind {} does not match the level of code {}", r.name, kind.en(), r.code),
+                    zh: format!(
+                        "“{}”的类型{}与代码 {} 的级别不符",
+                        r.name,
+                        kind.zh(),
+                        r.code
+                    ),
+                    en: format!(
+                        "\"{}\": kind {} does not match the level of code {}",
+                        r.name,
+                        kind.en(),
+                        r.code
+                    ),
                 });
             }
             warnings.extend(kind.check_range(r.code));
@@ -111,14 +133,20 @@ impl RegistryBuilder {
                         return Err(RegistryError::BadGenesis {
                             row: i + 1,
                             zh: format!("“{}”（{}）的上级代码 {} 不在名录中", r.name, r.code, pc),
-                            en: format!("\"{}\" ({}): parent code {} is not in the list", r.name, r.code, pc),
+                            en: format!(
+                                "\"{}\" ({}): parent code {} is not in the list",
+                                r.name, r.code, pc
+                            ),
                         });
                     };
                     if pc.level() >= r.code.level() {
                         return Err(RegistryError::BadGenesis {
                             row: i + 1,
                             zh: format!("“{}”（{}）的上级 {} 级别不高于本级", r.name, r.code, pc),
-                            en: format!("\"{}\" ({}): parent {} is not at a higher level", r.name, r.code, pc),
+                            en: format!(
+                                "\"{}\" ({}): parent {} is not at a higher level",
+                                r.name, r.code, pc
+                            ),
                         });
                     }
                     Some(UnitId(pi as u32))
@@ -147,7 +175,9 @@ impl RegistryBuilder {
         // Seat villages must lie in their township.
         for (i, s) in states.iter().enumerate() {
             if let Some(v) = s.seat.as_ref().and_then(|s| s.village) {
-                let ok = states.get(v.0 as usize).is_some_and(|vs| vs.parent == Some(s.id));
+                let ok = states
+                    .get(v.0 as usize)
+                    .is_some_and(|vs| vs.parent == Some(s.id));
                 if !ok {
                     return Err(RegistryError::BadGenesis {
                         row: i + 1,

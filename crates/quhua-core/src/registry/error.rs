@@ -25,7 +25,9 @@ pub enum RegistryError {
         expected_en: &'static str,
     },
     /// Units in different counties.
-    #[error("{a} 与 {b} 不属于同一县级单位；跨县调整属县级行政区域界线变更，须另行报批 / {a} and {b} are in different counties; a cross-county change is a county boundary change with its own approval")]
+    #[error(
+        "{a} 与 {b} 不属于同一县级单位；跨县调整属县级行政区域界线变更，须另行报批 / {a} and {b} are in different counties; a cross-county change is a county boundary change with its own approval"
+    )]
     CrossCounty {
         /// First unit.
         a: String,
@@ -33,7 +35,9 @@ pub enum RegistryError {
         b: String,
     },
     /// Events must be appended in date order.
-    #[error("生效日期 {date} 早于已登记的最近一次变更（{last}）或初始名录日期 / effective date {date} is before the latest recorded change or the initial list ({last})")]
+    #[error(
+        "生效日期 {date} 早于已登记的最近一次变更（{last}）或初始名录日期 / effective date {date} is before the latest recorded change or the initial list ({last})"
+    )]
     OutOfOrder {
         /// The date asked.
         date: Date,

@@ -55,7 +55,10 @@ impl Registry {
         let mut codes = CodeBook::new();
         for (i, s) in genesis.iter().enumerate() {
             if s.id.0 as usize != i {
-                return Err(RegistryError::Internal(format!("genesis unit {} out of sequence", s.id)));
+                return Err(RegistryError::Internal(format!(
+                    "genesis unit {} out of sequence",
+                    s.id
+                )));
             }
             codes.assign(s.code, s.id, genesis_date)?;
         }
@@ -101,12 +104,22 @@ impl Registry {
     }
 
     fn check_recorded(&self, event: &ChangeEvent) -> Result<(), RegistryError> {
-        let last = self.events.last().map(|e| e.date).unwrap_or(self.genesis_date);
+        let last = self
+            .events
+            .last()
+            .map(|e| e.date)
+            .unwrap_or(self.genesis_date);
         if event.date < last {
-            return Err(RegistryError::OutOfOrder { date: event.date, last });
+            return Err(RegistryError::OutOfOrder {
+                date: event.date,
+                last,
+            });
         }
         if event.id.0 as usize != self.events.len() {
-            return Err(RegistryError::Internal(format!("event {} out of sequence", event.id.0)));
+            return Err(RegistryError::Internal(format!(
+                "event {} out of sequence",
+                event.id.0
+            )));
         }
         Ok(())
     }
@@ -169,7 +182,11 @@ impl Registry {
     }
 
     /// Sets one attribute value on a unit's current version (survey updates, not a legal change).
-    pub fn set_attrs(&mut self, id: UnitId, attrs: &crate::attr::Attrs) -> Result<(), RegistryError> {
+    pub fn set_attrs(
+        &mut self,
+        id: UnitId,
+        attrs: &crate::attr::Attrs,
+    ) -> Result<(), RegistryError> {
         let v = self
             .histories
             .get_mut(id.0 as usize)
@@ -201,7 +218,10 @@ impl Registry {
             }
             Fact::Establish { state } => {
                 if state.id.0 as usize != self.histories.len() {
-                    return Err(RegistryError::Internal(format!("new unit id {} out of sequence", state.id)));
+                    return Err(RegistryError::Internal(format!(
+                        "new unit id {} out of sequence",
+                        state.id
+                    )));
                 }
                 self.codes.assign(state.code, state.id, date)?;
                 self.histories.push(vec![UnitVersion {
@@ -215,10 +235,14 @@ impl Registry {
                 self.codes.assign(*new, *unit, date)?;
                 self.mutate(*unit, date, |s| s.code = *new)?;
             }
-            Fact::Reparent { unit, to, .. } => self.mutate(*unit, date, |s| s.parent = Some(*to))?,
+            Fact::Reparent { unit, to, .. } => {
+                self.mutate(*unit, date, |s| s.parent = Some(*to))?
+            }
             Fact::Rename { unit, to, .. } => self.mutate(*unit, date, |s| s.name = to.clone())?,
             Fact::MoveSeat { unit, to } => self.mutate(*unit, date, |s| s.seat = to.clone())?,
-            Fact::AttrsDelta { unit, delta } => self.mutate(*unit, date, |s| add_attrs(&mut s.attrs, delta))?,
+            Fact::AttrsDelta { unit, delta } => {
+                self.mutate(*unit, date, |s| add_attrs(&mut s.attrs, delta))?
+            }
         }
         Ok(())
     }
@@ -230,7 +254,12 @@ impl Registry {
     }
 
     /// Changes the unit's state from `date` on: a new version, or the same-day one in place.
-    fn mutate(&mut self, id: UnitId, date: Date, f: impl FnOnce(&mut UnitState)) -> Result<(), RegistryError> {
+    fn mutate(
+        &mut self,
+        id: UnitId,
+        date: Date,
+        f: impl FnOnce(&mut UnitState),
+    ) -> Result<(), RegistryError> {
         let h = self.hist_mut(id)?;
         let last = h.last_mut().ok_or(RegistryError::UnknownUnit(id))?;
         if last.valid_from == date {

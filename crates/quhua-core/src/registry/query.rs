@@ -48,7 +48,9 @@ impl Registry {
                 // Versions are ordered by valid_from; find the last one starting on or before `date`.
                 let i = h.partition_point(|v| v.valid_from <= date);
                 let v = h.get(i.checked_sub(1)?)?;
-                v.valid_to.is_none_or(|to| date < to).then(|| v.state.clone())
+                v.valid_to
+                    .is_none_or(|to| date < to)
+                    .then(|| v.state.clone())
             })
             .collect();
         Snapshot::new(date, units)
@@ -60,7 +62,8 @@ impl Registry {
         if date < self.genesis_date {
             return Snapshot::new(date, Vec::new());
         }
-        let mut state: HashMap<UnitId, UnitState> = self.genesis.iter().map(|u| (u.id, u.clone())).collect();
+        let mut state: HashMap<UnitId, UnitState> =
+            self.genesis.iter().map(|u| (u.id, u.clone())).collect();
         for e in self.events.iter().take_while(|e| e.date <= date) {
             for f in &e.facts {
                 replay_fact(&mut state, f);
@@ -78,22 +81,26 @@ impl Registry {
 
     /// The unit that carries or carried `code` (codes are never reused, so at most one).
     pub fn unit_by_code(&self, code: DivisionCode) -> Result<UnitId, RegistryError> {
-        self.codes.get(code).map(|u| u.unit).ok_or(RegistryError::UnknownCode(code))
+        self.codes
+            .get(code)
+            .map(|u| u.unit)
+            .ok_or(RegistryError::UnknownCode(code))
     }
 
     /// Follows lineage from `unit`, transitively, in event order.
     pub fn lineage(&self, unit: UnitId, direction: Direction) -> Vec<LineageStep> {
         let mut frontier: BTreeSet<UnitId> = BTreeSet::from([unit]);
         let mut steps = Vec::new();
-        let step = |e: &ChangeEvent, from: UnitId, to: UnitId, villages: &Vec<UnitId>| LineageStep {
-            event: e.id,
-            kind: e.kind,
-            date: e.date,
-            approval_no: e.approval_no.clone(),
-            from,
-            to,
-            villages: villages.clone(),
-        };
+        let step =
+            |e: &ChangeEvent, from: UnitId, to: UnitId, villages: &Vec<UnitId>| LineageStep {
+                event: e.id,
+                kind: e.kind,
+                date: e.date,
+                approval_no: e.approval_no.clone(),
+                from,
+                to,
+                villages: villages.clone(),
+            };
         match direction {
             Direction::Forward => {
                 for e in &self.events {

@@ -78,7 +78,11 @@ pub struct Base {
 
 impl Base {
     /// Flattens one county of a snapshot. `pop_key` is the population attribute the rules use.
-    pub fn from_snapshot(snapshot: &Snapshot, county: DivisionCode, pop_key: &str) -> Result<Base, ScenarioError> {
+    pub fn from_snapshot(
+        snapshot: &Snapshot,
+        county: DivisionCode,
+        pop_key: &str,
+    ) -> Result<Base, ScenarioError> {
         let c = snapshot
             .by_code(county.prefix(Level::County))
             .filter(|c| c.level() == Level::County)
@@ -88,7 +92,11 @@ impl Base {
             .children(c.id)
             .iter()
             .copied()
-            .filter(|t| snapshot.get(*t).is_some_and(|s| s.level() == Level::Township))
+            .filter(|t| {
+                snapshot
+                    .get(*t)
+                    .is_some_and(|s| s.level() == Level::Township)
+            })
             .collect();
         town_ids.sort_by_key(|t| snapshot.get(*t).map(|s| s.code));
         for &t in &town_ids {
@@ -102,7 +110,11 @@ impl Base {
             }
         }
         let keys: Vec<String> = key_set.into_iter().collect();
-        let key_index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        let key_index: HashMap<&str, usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
         let to_vec = |attrs: &crate::attr::Attrs| {
             let mut v = vec![None; keys.len()];
             for (k, a) in attrs {
@@ -179,7 +191,12 @@ impl Base {
 
     /// Sets village adjacency from pairs of registry ids (pairs naming unknown villages are ignored).
     pub fn with_adjacency(mut self, pairs: impl IntoIterator<Item = (UnitId, UnitId)>) -> Self {
-        let index: HashMap<UnitId, u32> = self.villages.iter().enumerate().map(|(i, v)| (v.id, i as u32)).collect();
+        let index: HashMap<UnitId, u32> = self
+            .villages
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.id, i as u32))
+            .collect();
         let mut adj = vec![Vec::new(); self.villages.len()];
         for (a, b) in pairs {
             if let (Some(&i), Some(&j)) = (index.get(&a), index.get(&b))
@@ -219,7 +236,12 @@ impl Base {
         if let Ok(code) = DivisionCode::parse(r)
             && code.level() == Level::Township
         {
-            return self.townships.iter().position(|t| t.code == code).into_iter().collect();
+            return self
+                .townships
+                .iter()
+                .position(|t| t.code == code)
+                .into_iter()
+                .collect();
         }
         self.townships
             .iter()
@@ -235,7 +257,12 @@ impl Base {
         if let Ok(code) = DivisionCode::parse(r)
             && code.level() == Level::Village
         {
-            return self.villages.iter().position(|v| v.code == code).into_iter().collect();
+            return self
+                .villages
+                .iter()
+                .position(|v| v.code == code)
+                .into_iter()
+                .collect();
         }
         self.villages
             .iter()

@@ -4,7 +4,9 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioError {
     /// A unit reference matches nothing.
-    #[error("第 {op} 项操作：找不到单位“{reference}” / operation {op}: no unit matches \"{reference}\"")]
+    #[error(
+        "第 {op} 项操作：找不到单位“{reference}” / operation {op}: no unit matches \"{reference}\""
+    )]
     UnknownUnit {
         /// 1-based operation index.
         op: usize,
@@ -12,7 +14,9 @@ pub enum ScenarioError {
         reference: String,
     },
     /// A name matches several units.
-    #[error("第 {op} 项操作：名称“{reference}”对应多个单位，请改用代码 / operation {op}: \"{reference}\" matches several units; use a code")]
+    #[error(
+        "第 {op} 项操作：名称“{reference}”对应多个单位，请改用代码 / operation {op}: \"{reference}\" matches several units; use a code"
+    )]
     Ambiguous {
         /// 1-based operation index.
         op: usize,

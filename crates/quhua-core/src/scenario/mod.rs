@@ -15,5 +15,5 @@ pub use base::{Base, BaseTownship, BaseVillage};
 pub use error::ScenarioError;
 pub use ops::{MergeTarget, NewUnitSpec, Operation, Scenario};
 pub use session::{Evaluation, ResultUnitView, Session, evaluate};
-pub use state::{ResultUnit, State};
 pub(crate) use state::pick as state_pick;
+pub use state::{ResultUnit, State};

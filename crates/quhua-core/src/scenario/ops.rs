@@ -134,7 +134,9 @@ mod kind_serde {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TownshipKind, D::Error> {
         let s = String::deserialize(d)?;
-        TownshipKind::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("未知建制类型“{s}” / unknown kind \"{s}\"")))
+        TownshipKind::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("未知建制类型“{s}” / unknown kind \"{s}\""))
+        })
     }
 }
 
@@ -164,8 +166,16 @@ to = "街道"
         )
         .unwrap();
         assert_eq!(s.ops.len(), 3);
-        assert!(matches!(&s.ops[0], Operation::Merge { target: MergeTarget::Into(x), .. } if x == "恒州镇"));
-        assert!(matches!(&s.ops[2], Operation::Convert { to: TownshipKind::Subdistrict, .. }));
+        assert!(
+            matches!(&s.ops[0], Operation::Merge { target: MergeTarget::Into(x), .. } if x == "恒州镇")
+        );
+        assert!(matches!(
+            &s.ops[2],
+            Operation::Convert {
+                to: TownshipKind::Subdistrict,
+                ..
+            }
+        ));
         let back = Scenario::from_toml(&s.to_toml().unwrap()).unwrap();
         assert_eq!(back, s);
         assert!(Scenario::from_toml("name = 1").is_err());

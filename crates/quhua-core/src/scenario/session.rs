@@ -157,7 +157,10 @@ impl<'a> Session<'a> {
 
     /// Indicators after the operations so far (from the incremental accumulators).
     pub fn indicators(&self) -> Comparison {
-        Comparison::new(self.before.clone(), self.state.accum.indicators(self.policy))
+        Comparison::new(
+            self.before.clone(),
+            self.state.accum.indicators(self.policy),
+        )
     }
 
     /// Findings, recomputing only the units touched since the last call.
@@ -165,16 +168,32 @@ impl<'a> Session<'a> {
         self.cache.resize(self.state.units.len(), None);
         let dirty = std::mem::take(&mut self.state.dirty);
         for i in dirty {
-            self.cache[i as usize] = Some(rules::unit_findings(self.base, self.policy, &self.state, i));
+            self.cache[i as usize] =
+                Some(rules::unit_findings(self.base, self.policy, &self.state, i));
         }
         for i in 0..self.cache.len() {
             if self.cache[i].is_none() {
-                self.cache[i] = Some(rules::unit_findings(self.base, self.policy, &self.state, i as u32));
+                self.cache[i] = Some(rules::unit_findings(
+                    self.base,
+                    self.policy,
+                    &self.state,
+                    i as u32,
+                ));
             }
         }
         let mut out: Vec<Finding> = self.cache.iter().flatten().flatten().cloned().collect();
-        out.extend(rules::global_findings(self.base, self.policy, &self.state, self.count_before));
-        out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)).then(a.units.cmp(&b.units)));
+        out.extend(rules::global_findings(
+            self.base,
+            self.policy,
+            &self.state,
+            self.count_before,
+        ));
+        out.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(a.rule.cmp(b.rule))
+                .then(a.units.cmp(&b.units))
+        });
         out
     }
 
@@ -191,7 +210,11 @@ impl<'a> Session<'a> {
                     "新设"
                 } else if u.converted_from.is_some() {
                     "建制变更"
-                } else if u.territory_changed || u.renamed_from.is_some() || u.seat_village != u.base.and_then(|b| base.townships[b as usize].seat_village) {
+                } else if u.territory_changed
+                    || u.renamed_from.is_some()
+                    || u.seat_village
+                        != u.base.and_then(|b| base.townships[b as usize].seat_village)
+                {
                     "调整"
                 } else {
                     "保留"
@@ -202,14 +225,29 @@ impl<'a> Session<'a> {
                     code: u.code.map(|c| c.to_string()),
                     proposed_code: proposed.get(&i).map(|c| c.to_string()),
                     status: status.to_string(),
-                    predecessors: u.origins.iter().map(|&o| base.townships[o as usize].name.clone()).collect(),
+                    predecessors: u
+                        .origins
+                        .iter()
+                        .map(|&o| base.townships[o as usize].name.clone())
+                        .collect(),
                     villages: u.villages.len(),
                     population: pick(&u.attrs, base.pop_key).map(|a| a.to_f64()),
                     area_km2: pick(&u.attrs, base.area_key).map(|a| a.to_f64()),
-                    attrs: base.keys.iter().zip(&u.attrs).filter_map(|(k, v)| v.map(|v| (k.clone(), v.to_f64()))).collect(),
-                    seat: u.seat_village.map(|v| base.villages[v as usize].name.clone()),
+                    attrs: base
+                        .keys
+                        .iter()
+                        .zip(&u.attrs)
+                        .filter_map(|(k, v)| v.map(|v| (k.clone(), v.to_f64())))
+                        .collect(),
+                    seat: u
+                        .seat_village
+                        .map(|v| base.villages[v as usize].name.clone()),
                     flags: u.flags.labels_zh().into_iter().map(String::from).collect(),
-                    village_codes: u.villages.iter().map(|&v| base.villages[v as usize].code.to_string()).collect(),
+                    village_codes: u
+                        .villages
+                        .iter()
+                        .map(|&v| base.villages[v as usize].code.to_string())
+                        .collect(),
                 }
             })
             .collect();
@@ -221,7 +259,10 @@ impl<'a> Session<'a> {
             .map(|u| AbolishedView {
                 name: u.name.clone(),
                 code: u.code.map(|c| c.to_string()),
-                into: u.absorbed_into.map(|j| self.state.units[j as usize].name.clone()).unwrap_or_default(),
+                into: u
+                    .absorbed_into
+                    .map(|j| self.state.units[j as usize].name.clone())
+                    .unwrap_or_default(),
             })
             .collect();
         Evaluation {
@@ -255,19 +296,29 @@ fn proposed_codes(base: &Base, state: &State) -> BTreeMap<u32, DivisionCode> {
     out
 }
 
-fn next_free(county: DivisionCode, kind: TownshipKind, used: &BTreeSet<DivisionCode>) -> Option<DivisionCode> {
+fn next_free(
+    county: DivisionCode,
+    kind: TownshipKind,
+    used: &BTreeSet<DivisionCode>,
+) -> Option<DivisionCode> {
     let nums = kind.range().numbers();
     let lo = DivisionCode::township(county, *nums.start()).ok()?;
     let hi = DivisionCode::township(county, *nums.end()).ok()?;
-    match used.range(lo..=hi).next_back() {
+    match used.range(lo..=hi).rev().find(|c| c.level() == lo.level()) {
         None => Some(lo),
-        Some(h) if *h < hi => DivisionCode::from_u64(h.as_u64() + 1_000).ok(),
-        Some(_) => nums.filter_map(|s| DivisionCode::township(county, s).ok()).find(|c| !used.contains(c)),
+        Some(h) if *h < hi => DivisionCode::township(county, h.township_seq() + 1).ok(),
+        Some(_) => nums
+            .filter_map(|s| DivisionCode::township(county, s).ok())
+            .find(|c| !used.contains(c)),
     }
 }
 
 /// Evaluates a whole scenario from scratch.
-pub fn evaluate(base: &Base, policy: &Policy, scenario: &Scenario) -> Result<Evaluation, ScenarioError> {
+pub fn evaluate(
+    base: &Base,
+    policy: &Policy,
+    scenario: &Scenario,
+) -> Result<Evaluation, ScenarioError> {
     let mut s = Session::new(base, policy);
     for op in &scenario.ops {
         s.push(op.clone())?;

@@ -94,7 +94,11 @@ impl State {
         let village_unit = base.villages.iter().map(|v| v.township).collect();
         let mut accum = Accum::default();
         for u in &units {
-            accum.add(u.kind, pick(&u.attrs, base.pop_key), pick(&u.attrs, base.area_key));
+            accum.add(
+                u.kind,
+                pick(&u.attrs, base.pop_key),
+                pick(&u.attrs, base.area_key),
+            );
         }
         State {
             dirty: (0..units.len() as u32).collect(),
@@ -107,7 +111,11 @@ impl State {
 
     /// Alive units, with their indices.
     pub fn alive(&self) -> impl Iterator<Item = (u32, &ResultUnit)> {
-        self.units.iter().enumerate().filter(|(_, u)| u.alive).map(|(i, u)| (i as u32, u))
+        self.units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.alive)
+            .map(|(i, u)| (i as u32, u))
     }
 
     /// Applies one operation (`n` is its 1-based position, for messages).
@@ -115,7 +123,10 @@ impl State {
     pub fn apply(&mut self, base: &Base, op: &Operation, n: usize) -> Result<(), ScenarioError> {
         match op {
             Operation::Merge { units, target } => {
-                let members: Vec<u32> = units.iter().map(|r| self.resolve_unit(base, r, n)).collect::<Result<_, _>>()?;
+                let members: Vec<u32> = units
+                    .iter()
+                    .map(|r| self.resolve_unit(base, r, n))
+                    .collect::<Result<_, _>>()?;
                 let mut seen = BTreeSet::new();
                 for &m in &members {
                     if !seen.insert(m) {
@@ -130,10 +141,18 @@ impl State {
                     MergeTarget::Into(r) => {
                         let into = self.resolve_unit(base, r, n)?;
                         if members.contains(&into) {
-                            return Err(ScenarioError::invalid(n, "不能将单位并入其自身", "a unit cannot merge into itself"));
+                            return Err(ScenarioError::invalid(
+                                n,
+                                "不能将单位并入其自身",
+                                "a unit cannot merge into itself",
+                            ));
                         }
                         if members.is_empty() {
-                            return Err(ScenarioError::invalid(n, "未列出被并入的单位", "no units to merge"));
+                            return Err(ScenarioError::invalid(
+                                n,
+                                "未列出被并入的单位",
+                                "no units to merge",
+                            ));
                         }
                         for m in members {
                             self.absorb(base, m, into);
@@ -141,11 +160,19 @@ impl State {
                     }
                     MergeTarget::New(spec) => {
                         if members.len() < 2 {
-                            return Err(ScenarioError::invalid(n, "合并设立新单位至少需要两个乡镇", "a new unit needs at least two townships"));
+                            return Err(ScenarioError::invalid(
+                                n,
+                                "合并设立新单位至少需要两个乡镇",
+                                "a new unit needs at least two townships",
+                            ));
                         }
                         let name = spec.name.trim().to_string();
                         if name.is_empty() {
-                            return Err(ScenarioError::invalid(n, "新单位名称为空", "the new unit has no name"));
+                            return Err(ScenarioError::invalid(
+                                n,
+                                "新单位名称为空",
+                                "the new unit has no name",
+                            ));
                         }
                         let seat = match &spec.seat {
                             Some(r) => {
@@ -160,10 +187,12 @@ impl State {
                                 Some(v)
                             }
                             None => {
-                                let most = members
-                                    .iter()
-                                    .copied()
-                                    .max_by_key(|&m| (pick(&self.units[m as usize].attrs, base.pop_key), std::cmp::Reverse(m)));
+                                let most = members.iter().copied().max_by_key(|&m| {
+                                    (
+                                        pick(&self.units[m as usize].attrs, base.pop_key),
+                                        std::cmp::Reverse(m),
+                                    )
+                                });
                                 most.and_then(|m| self.units[m as usize].seat_village)
                             }
                         };
@@ -212,7 +241,9 @@ impl State {
                         format!("{} is already a {}", cur.name, to.en()),
                     ));
                 }
-                let new_name = name.clone().unwrap_or_else(|| format!("{}{}", name_stem(&cur.name), to.suffix()));
+                let new_name = name
+                    .clone()
+                    .unwrap_or_else(|| format!("{}{}", name_stem(&cur.name), to.suffix()));
                 let to = *to;
                 self.update(base, u, |r| {
                     r.converted_from.get_or_insert(r.kind);
@@ -232,7 +263,11 @@ impl State {
                 let u = self.resolve_unit(base, unit, n)?;
                 let name = name.trim().to_string();
                 if name.is_empty() || name == self.units[u as usize].name {
-                    return Err(ScenarioError::invalid(n, "新名称为空或与原名相同", "the new name is empty or unchanged"));
+                    return Err(ScenarioError::invalid(
+                        n,
+                        "新名称为空或与原名相同",
+                        "the new name is empty or unchanged",
+                    ));
                 }
                 self.update(base, u, |r| {
                     r.renamed_from.get_or_insert(r.name.clone());
@@ -246,29 +281,49 @@ impl State {
                     return Err(ScenarioError::invalid(
                         n,
                         format!("驻地“{village}”不在 {} 辖区内", self.units[u as usize].name),
-                        format!("seat \"{village}\" is not within {}", self.units[u as usize].name),
+                        format!(
+                            "seat \"{village}\" is not within {}",
+                            self.units[u as usize].name
+                        ),
                     ));
                 }
                 self.update(base, u, |r| r.seat_village = Some(v));
             }
             Operation::Transfer { villages, to } => {
                 let dest = self.resolve_unit(base, to, n)?;
-                let vs: Vec<u32> = villages.iter().map(|r| self.resolve_village(base, r, n)).collect::<Result<_, _>>()?;
+                let vs: Vec<u32> = villages
+                    .iter()
+                    .map(|r| self.resolve_village(base, r, n))
+                    .collect::<Result<_, _>>()?;
                 if vs.is_empty() {
-                    return Err(ScenarioError::invalid(n, "未指定划转的村", "no villages to transfer"));
+                    return Err(ScenarioError::invalid(
+                        n,
+                        "未指定划转的村",
+                        "no villages to transfer",
+                    ));
                 }
                 // Validate everything before changing anything.
                 let mut leaving: Vec<(u32, usize)> = Vec::new();
                 for (&v, r) in vs.iter().zip(villages) {
                     let from = self.village_unit[v as usize];
                     if from == dest {
-                        return Err(ScenarioError::invalid(n, format!("“{r}”已属于目标乡镇"), format!("\"{r}\" already belongs to the target")));
+                        return Err(ScenarioError::invalid(
+                            n,
+                            format!("“{r}”已属于目标乡镇"),
+                            format!("\"{r}\" already belongs to the target"),
+                        ));
                     }
                     if self.units[from as usize].seat_village == Some(v) {
                         return Err(ScenarioError::invalid(
                             n,
-                            format!("“{r}”是 {} 的驻地，须先迁移驻地", self.units[from as usize].name),
-                            format!("\"{r}\" is the seat of {}; move the seat first", self.units[from as usize].name),
+                            format!(
+                                "“{r}”是 {} 的驻地，须先迁移驻地",
+                                self.units[from as usize].name
+                            ),
+                            format!(
+                                "\"{r}\" is the seat of {}; move the seat first",
+                                self.units[from as usize].name
+                            ),
                         ));
                     }
                     match leaving.iter_mut().find(|(u, _)| *u == from) {
@@ -277,14 +332,24 @@ impl State {
                     }
                 }
                 if vs.iter().collect::<BTreeSet<_>>().len() != vs.len() {
-                    return Err(ScenarioError::invalid(n, "有村重复列出", "a village is listed twice"));
+                    return Err(ScenarioError::invalid(
+                        n,
+                        "有村重复列出",
+                        "a village is listed twice",
+                    ));
                 }
                 for (u, c) in &leaving {
                     if self.units[*u as usize].villages.len() == *c {
                         return Err(ScenarioError::invalid(
                             n,
-                            format!("{} 的全部村将被划出，应改用撤并", self.units[*u as usize].name),
-                            format!("all villages of {} would leave; merge it instead", self.units[*u as usize].name),
+                            format!(
+                                "{} 的全部村将被划出，应改用撤并",
+                                self.units[*u as usize].name
+                            ),
+                            format!(
+                                "all villages of {} would leave; merge it instead",
+                                self.units[*u as usize].name
+                            ),
                         ));
                     }
                 }
@@ -293,7 +358,10 @@ impl State {
                 }
             }
             Operation::Lock { units } => {
-                let resolved: Vec<u32> = units.iter().map(|r| self.resolve_unit(base, r, n)).collect::<Result<_, _>>()?;
+                let resolved: Vec<u32> = units
+                    .iter()
+                    .map(|r| self.resolve_unit(base, r, n))
+                    .collect::<Result<_, _>>()?;
                 for u in resolved {
                     self.units[u as usize].locked = true;
                     self.dirty.insert(u);
@@ -308,11 +376,19 @@ impl State {
     fn update(&mut self, base: &Base, u: u32, f: impl FnOnce(&mut ResultUnit)) {
         let r = &mut self.units[u as usize];
         if r.alive {
-            self.accum.remove(r.kind, pick(&r.attrs, base.pop_key), pick(&r.attrs, base.area_key));
+            self.accum.remove(
+                r.kind,
+                pick(&r.attrs, base.pop_key),
+                pick(&r.attrs, base.area_key),
+            );
         }
         f(r);
         if r.alive {
-            self.accum.add(r.kind, pick(&r.attrs, base.pop_key), pick(&r.attrs, base.area_key));
+            self.accum.add(
+                r.kind,
+                pick(&r.attrs, base.pop_key),
+                pick(&r.attrs, base.area_key),
+            );
         }
         self.dirty.insert(u);
     }
@@ -415,7 +491,11 @@ impl State {
             let i = hit.ok_or_else(unknown)? as u32;
             return self.require_alive(i, r, n);
         }
-        let alive: Vec<u32> = self.alive().filter(|(_, u)| u.name == r).map(|(i, _)| i).collect();
+        let alive: Vec<u32> = self
+            .alive()
+            .filter(|(_, u)| u.name == r)
+            .map(|(i, _)| i)
+            .collect();
         match alive.as_slice() {
             [i] => Ok(*i),
             [] => {
@@ -437,7 +517,10 @@ impl State {
         if u.alive {
             return Ok(i);
         }
-        let into = u.absorbed_into.map(|j| self.units[j as usize].name.clone()).unwrap_or_default();
+        let into = u
+            .absorbed_into
+            .map(|j| self.units[j as usize].name.clone())
+            .unwrap_or_default();
         Err(ScenarioError::invalid(
             n,
             format!("“{r}”已在前面的操作中并入 {into}"),
@@ -445,7 +528,12 @@ impl State {
         ))
     }
 
-    fn resolve_village(&self, base: &Base, reference: &str, n: usize) -> Result<u32, ScenarioError> {
+    fn resolve_village(
+        &self,
+        base: &Base,
+        reference: &str,
+        n: usize,
+    ) -> Result<u32, ScenarioError> {
         match base.village_index(reference).as_slice() {
             [i] => Ok(*i as u32),
             [] => Err(ScenarioError::UnknownUnit {
