@@ -6,7 +6,7 @@ use crate::attr::{AttrValue, Attrs};
 use crate::date::Date;
 use crate::event::{ChangeEvent, ChangeRequest, EventId, EventType, Fact, LineageEdge};
 use crate::unit::{Flags, Seat, UnitId, UnitState};
-use quhua_codes::{DivisionCode, Level, TownshipKind, UnitKind, VillageKind, VillageRange};
+use quhua_codes::{DivisionCode, Level, TownshipKind, UnitKind, VillageKind};
 use std::collections::{BTreeSet, HashSet};
 
 /// Facts and lineage being assembled for one event.
@@ -475,12 +475,18 @@ impl Registry {
                 UnitKind::Village(k) => k.range(),
                 _ => VillageKind::Villagers.range(),
             };
-            let range = VillageRange::of(vs.code.village_seq())
-                .filter(|r| *r == range)
-                .unwrap_or(range);
-            let new = self
-                .codes
-                .next_village_code_excluding(to.code, range, &d.pending_codes)?;
+            // Keep the village's number under its new township when it is free there
+            // (as 下河乡 201xxx → 下河镇 110xxx); else the next free number in its range.
+            let same = DivisionCode::village(to.code, vs.code.village_seq())
+                .ok()
+                .filter(|c| range.numbers().contains(&c.village_seq()))
+                .filter(|c| !self.codes.was_used(*c) && !d.pending_codes.contains(c));
+            let new = match same {
+                Some(c) => c,
+                None => self
+                    .codes
+                    .next_village_code_excluding(to.code, range, &d.pending_codes)?,
+            };
             d.pending_codes.insert(new);
             d.facts.push(Fact::Recode {
                 unit: v,
