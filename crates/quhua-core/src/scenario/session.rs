@@ -284,10 +284,13 @@ impl<'a> Session<'a> {
 fn proposed_codes(base: &Base, state: &State) -> BTreeMap<u32, DivisionCode> {
     let mut used: BTreeSet<DivisionCode> = base.used_codes.clone();
     let mut out = BTreeMap::new();
-    for (i, u) in state.alive() {
-        if u.code.is_some() {
-            continue;
-        }
+    let mut due: Vec<(usize, u32, &super::state::ResultUnit)> = state
+        .alive()
+        .filter(|(_, u)| u.code.is_none())
+        .map(|(i, u)| (u.code_due_at.unwrap_or(usize::MAX), i, u))
+        .collect();
+    due.sort_by_key(|(at, i, _)| (*at, *i));
+    for (_, i, u) in due {
         if let Some(c) = next_free(base.county_code, u.kind, &used) {
             used.insert(c);
             out.insert(i, c);

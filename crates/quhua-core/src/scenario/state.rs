@@ -47,6 +47,9 @@ pub struct ResultUnit {
     pub lost_villages: bool,
     /// Territory changed (merge, transfer in or out).
     pub territory_changed: bool,
+    /// The operation (0-based) after which the unit needs a new code; new codes are
+    /// assigned in this order (顺序编制).
+    pub code_due_at: Option<usize>,
 }
 
 /// The partition and its accumulators.
@@ -89,6 +92,7 @@ impl State {
                 renamed_from: None,
                 lost_villages: false,
                 territory_changed: false,
+                code_due_at: None,
             })
             .collect();
         let village_unit = base.villages.iter().map(|v| v.township).collect();
@@ -222,6 +226,7 @@ impl State {
                             renamed_from: None,
                             lost_villages: false,
                             territory_changed: true,
+                            code_due_at: Some(self.ops_applied),
                         });
                         self.accum.add(spec.kind, None, None);
                         self.dirty.insert(idx);
@@ -245,7 +250,9 @@ impl State {
                     .clone()
                     .unwrap_or_else(|| format!("{}{}", name_stem(&cur.name), to.suffix()));
                 let to = *to;
+                let at = self.ops_applied;
                 self.update(base, u, |r| {
+                    r.code_due_at.get_or_insert(at);
                     r.converted_from.get_or_insert(r.kind);
                     if r.name != new_name {
                         r.renamed_from.get_or_insert(r.name.clone());

@@ -1,0 +1,104 @@
+//! The demo county: real codes, the real 撤乡设镇 codes, synthetic figures that add up,
+//! schematic geometry that tiles, and a sample scheme that evaluates cleanly.
+
+use quhua_core::attr::keys;
+use quhua_core::policy::{Policy, Severity};
+use quhua_core::registry::Direction;
+use quhua_core::scenario::evaluate;
+use quhua_core::{DivisionCode, Level};
+use quhua_demo::{Demo, genesis_date, mca_list_date};
+
+#[test]
+fn registry_holds_the_real_lists_and_conversions() {
+    let demo = Demo::load().unwrap();
+    let nbs = demo.registry.as_of(genesis_date());
+    assert_eq!(nbs.at_level(Level::Township).count(), 18);
+    assert_eq!(nbs.at_level(Level::Village).count(), 378);
+    let now = demo.registry.as_of(mca_list_date());
+    // The registry's own code assignment reproduces the real 民政部 codes 112 and 113.
+    for (old, new, name) in [
+        ("130634210", "130634112", "党城镇"),
+        ("130634211", "130634113", "郎家庄镇"),
+    ] {
+        let u = now.by_code(DivisionCode::parse(new).unwrap()).expect(new);
+        assert_eq!(u.name, name);
+        let old_id = demo
+            .registry
+            .unit_by_code(DivisionCode::parse(old).unwrap())
+            .unwrap();
+        let steps = demo.registry.lineage(old_id, Direction::Forward);
+        assert_eq!(steps.len(), 1);
+        assert_eq!(steps[0].to, u.id);
+        assert_eq!(steps[0].kind.zh(), "撤乡设镇");
+        assert!(now.get(old_id).is_none());
+    }
+    assert_eq!(now.at_level(Level::Township).count(), 18);
+}
+
+#[test]
+fn synthetic_figures_add_up_and_are_calibrated() {
+    let demo = Demo::load().unwrap();
+    let s = demo.registry.as_of(mca_list_date());
+    let mut total = 0.0;
+    for t in s.at_level(Level::Township) {
+        let pop = t.attrs[keys::POP_HUKOU].value;
+        let vsum: quhua_core::attr::Amount = s
+            .children(t.id)
+            .iter()
+            .map(|v| s.get(*v).unwrap().attrs[keys::POP_HUKOU].value)
+            .sum();
+        assert_eq!(pop, vsum, "{}", t.name);
+        let area = t.attrs[keys::AREA_KM2].value;
+        let asum: quhua_core::attr::Amount = s
+            .children(t.id)
+            .iter()
+            .map(|v| s.get(*v).unwrap().attrs[keys::AREA_KM2].value)
+            .sum();
+        assert_eq!(area, asum, "{}", t.name);
+        total += pop.to_f64();
+        assert!(demo.registry.sources()[t.attrs[keys::POP_HUKOU].source as usize].synthetic);
+    }
+    assert_eq!(total, 22_000.0 * 18.0);
+    let area: f64 = demo.geometry.areas_km2.iter().sum();
+    assert!((area - 1084.0).abs() / 1084.0 < 0.01, "{area}");
+}
+
+#[test]
+fn generation_is_reproducible() {
+    let a = Demo::load().unwrap();
+    let b = Demo::load().unwrap();
+    assert_eq!(
+        serde_json::to_string(&a.registry).unwrap(),
+        serde_json::to_string(&b.registry).unwrap()
+    );
+    assert_eq!(a.geometry.polygons, b.geometry.polygons);
+}
+
+#[test]
+fn sample_scheme_evaluates() {
+    let demo = Demo::load().unwrap();
+    let policy = Policy::default_policy();
+    let base = demo.base(None, &policy).unwrap();
+    let ev = evaluate(&base, &policy, &Demo::sample_scenario().unwrap()).unwrap();
+    assert_eq!(ev.indicators.before.count, 18);
+    assert_eq!(ev.indicators.after.count, 12);
+    assert!(ev.synthetic);
+    assert!(
+        !ev.findings.iter().any(|f| f.severity == Severity::Error),
+        "{:#?}",
+        ev.findings
+    );
+    // The new 灵山镇 gets the next free 镇 number after 113 (used by 郎家庄镇).
+    let lingshan = ev.units.iter().find(|u| u.name == "灵山镇").unwrap();
+    assert_eq!(lingshan.proposed_code.as_deref(), Some("130634114"));
+    let luzhuangzi = ev.units.iter().find(|u| u.name == "路庄子镇").unwrap();
+    assert_eq!(luzhuangzi.proposed_code.as_deref(), Some("130634115"));
+    assert!((ev.indicators.after.population.mean - 33_000.0).abs() < 1e-6);
+}
+
+#[test]
+fn other_province_names_exclude_the_county() {
+    let demo = Demo::load().unwrap();
+    assert_eq!(demo.other_names.len(), 2347);
+    assert!(!demo.other_names.iter().any(|n| n == "恒州镇"));
+}
