@@ -202,7 +202,7 @@ impl<'a> Session<'a> {
         let findings = self.findings();
         let base = self.base;
         let proposed = proposed_codes(base, &self.state);
-        let units = self
+        let units: Vec<ResultUnitView> = self
             .state
             .alive()
             .map(|(i, u)| {
@@ -251,6 +251,16 @@ impl<'a> Session<'a> {
                 }
             })
             .collect();
+        let mut units: Vec<ResultUnitView> = units;
+        units.sort_by(|a, b| {
+            let key = |u: &ResultUnitView| {
+                u.code
+                    .clone()
+                    .or_else(|| u.proposed_code.clone())
+                    .unwrap_or_default()
+            };
+            key(a).cmp(&key(b)).then(a.name.cmp(&b.name))
+        });
         let abolished = self
             .state
             .units

@@ -1,0 +1,66 @@
+//! `quhua`: plan, check and record township-level division adjustments (乡镇行政区划调整).
+
+mod cmd;
+mod context;
+mod geojson_out;
+mod render;
+
+use clap::{Parser, Subcommand};
+use context::Context;
+use quhua_core::i18n::Lang;
+use std::process::ExitCode;
+
+/// 乡镇行政区划调整：摸底、模拟方案、规则检查、代码与沿革。
+/// Township-level division adjustments: survey, draft schemes, rule checks, codes and lineage.
+#[derive(Parser, Debug)]
+#[command(name = "quhua", version, about, long_about = None)]
+struct Cli {
+    /// 界面语言 zh|en / output language
+    #[arg(long, global = true, default_value = "zh")]
+    lang: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 演示：加载曲阳县示例数据，评估示意撤并方案 / load the demo county and evaluate a sample scheme
+    Demo(cmd::demo::Args),
+    /// 模拟方案 / scenarios
+    #[command(subcommand)]
+    Scenario(cmd::scenario::Command),
+    /// 区划名录与沿革 / the registry: snapshots, changes, lineage
+    #[command(subcommand)]
+    Registry(cmd::registry::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match Lang::parse(&cli.lang) {
+        Some(l) => l,
+        None => {
+            eprintln!(
+                "未知语言“{}”，可用 zh 或 en / unknown language \"{}\": use zh or en",
+                cli.lang, cli.lang
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let ctx = Context { lang };
+    let result = match cli.command {
+        Command::Demo(a) => cmd::demo::run(&ctx, a),
+        Command::Scenario(c) => cmd::scenario::run(&ctx, c),
+        Command::Registry(c) => cmd::registry::run(&ctx, c),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "{}：{}",
+                render::t(lang, "错误", "error"),
+                render::localize(&e.to_string(), lang)
+            );
+            ExitCode::from(1)
+        }
+    }
+}

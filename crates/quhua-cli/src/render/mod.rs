@@ -1,0 +1,59 @@
+//! Terminal output: aligned tables (CJK-aware) and localized messages.
+
+pub mod evaluation;
+pub mod table;
+
+use quhua_core::i18n::Lang;
+
+/// Picks one language out of a library message written "中文 / English".
+pub fn localize(message: &str, lang: Lang) -> String {
+    match message.split_once(" / ") {
+        Some((zh, en)) => match lang {
+            Lang::Zh => zh.to_string(),
+            Lang::En => en.to_string(),
+        },
+        None => message.to_string(),
+    }
+}
+
+/// Chooses between a Chinese and an English text.
+pub fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Formats a population: 2.24万 in Chinese, 22,400 in English.
+pub fn people(v: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if v.abs() >= 10_000.0 => format!("{:.2}万", v / 10_000.0),
+        _ => thousands(v.round() as i64),
+    }
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(v: i64) -> String {
+    let s = v.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(people(22_400.0, Lang::Zh), "2.24万");
+        assert_eq!(people(22_400.0, Lang::En), "22,400");
+        assert_eq!(thousands(-1234), "-1,234");
+        assert_eq!(localize("中 / en", Lang::En), "en");
+    }
+}
