@@ -102,3 +102,78 @@ fn other_province_names_exclude_the_county() {
     assert_eq!(demo.other_names.len(), 2347);
     assert!(!demo.other_names.iter().any(|n| n == "恒州镇"));
 }
+
+#[test]
+fn applying_the_sample_scheme_records_the_events_and_codes_the_evaluation_promised() {
+    use quhua_core::scenario::{ApplyError, Scenario, apply_scenario};
+    let mut demo = Demo::load().unwrap();
+    let policy = Policy::default_policy();
+    let scenario = Demo::sample_scenario().unwrap();
+    let ev = evaluate(&demo.base(None, &policy).unwrap(), &policy, &scenario).unwrap();
+    let effective = quhua_core::date::parse_date("2026-09-06").unwrap();
+    let before = demo.registry.as_of(mca_list_date());
+    let ids = apply_scenario(
+        &mut demo.registry,
+        &scenario,
+        mca_list_date(),
+        effective,
+        "冀政字〔2026〕88号",
+    )
+    .unwrap();
+    let kinds: Vec<&str> = ids
+        .iter()
+        .map(|i| demo.registry.events()[i.0 as usize].kind.zh())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "撤销并入",
+            "撤销并入",
+            "撤销并入",
+            "撤销并入",
+            "合并设立",
+            "撤销并入",
+            "撤乡设镇"
+        ]
+    );
+    let after = demo.registry.as_of(effective);
+    assert_eq!(after.at_level(Level::Township).count(), 12);
+    // The codes the evaluation proposed are the codes the registry assigned.
+    for u in &ev.units {
+        let code = u.code.clone().or(u.proposed_code.clone()).unwrap();
+        let got = after.by_code(DivisionCode::parse(&code).unwrap()).unwrap();
+        assert_eq!(got.name, u.name);
+        assert_eq!(
+            got.attrs[keys::POP_HUKOU].value.to_f64(),
+            u.population.unwrap()
+        );
+    }
+    // Conservation across the apply.
+    let sum = |s: &quhua_core::snapshot::Snapshot| -> quhua_core::attr::Amount {
+        s.at_level(Level::Township)
+            .map(|t| t.attrs[keys::POP_HUKOU].value)
+            .sum()
+    };
+    assert_eq!(sum(&before), sum(&after));
+    assert_eq!(
+        before.at_level(Level::Village).count(),
+        after.at_level(Level::Village).count()
+    );
+    // A second scheme drafted on the old list that touches a changed unit is refused.
+    let second = Scenario::from_toml("name = \"第二方案\"\ncounty = \"130634\"\n[[ops]]\nop = \"merge\"\nunits = [\"羊平镇\"]\ninto = \"恒州镇\"\n").unwrap();
+    let snapshot = serde_json::to_string(&demo.registry).unwrap();
+    let err = apply_scenario(
+        &mut demo.registry,
+        &second,
+        mca_list_date(),
+        effective,
+        "冀政字〔2026〕99号",
+    )
+    .unwrap_err();
+    assert!(matches!(err, ApplyError::ChangedSince { .. }), "{err}");
+    assert!(
+        err.to_string().contains("恒州镇") && err.to_string().contains("冀政字〔2026〕88号"),
+        "{err}"
+    );
+    assert_eq!(snapshot, serde_json::to_string(&demo.registry).unwrap());
+}

@@ -5,12 +5,14 @@
 //! partition and its aggregates and re-evaluates incrementally after each edit, in the
 //! spirit of GerryChain's updaters: only the units an operation touched are recomputed.
 
+mod apply;
 mod base;
 mod error;
 mod ops;
 mod session;
 mod state;
 
+pub use apply::{ApplyError, apply_scenario};
 pub use base::{Base, BaseTownship, BaseVillage};
 pub use error::ScenarioError;
 pub use ops::{MergeTarget, NewUnitSpec, Operation, Scenario};

@@ -1,0 +1,577 @@
+//! A plan (调整方案) moving through the procedure: step records, materials, approval,
+//! extension, and the gating that refuses a step before its prerequisites.
+
+use super::clocks::Clocks;
+use super::consultation::ConsultationRegister;
+use super::template::{MaterialKind, StepDef, Template};
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// A document attached to the plan (stored elsewhere; identified by its SHA-256).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// What it is.
+    pub kind: Option<MaterialKind>,
+    /// File name.
+    pub name: String,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Who attached it.
+    pub added_by: String,
+    /// When.
+    pub added_at: Date,
+}
+
+/// The record of a completed step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepRecord {
+    /// The step id.
+    pub step: String,
+    /// Who completed it.
+    pub by: String,
+    /// When.
+    pub at: Date,
+    /// The document that evidences it.
+    pub document: Option<Document>,
+    /// Notes.
+    pub note: String,
+}
+
+/// The provincial approval (批复).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Approval {
+    /// 批准文号.
+    pub document_no: String,
+    /// Date of approval.
+    pub date: Date,
+    /// The date the change takes effect.
+    pub effective: Date,
+}
+
+/// An extension of the implementation deadline (条例 art. 15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    /// Months (1–6).
+    pub months: u32,
+    /// The approver's consent (文号).
+    pub document_no: String,
+    /// Date.
+    pub date: Date,
+}
+
+/// Why a procedure action is refused. Names what is missing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProcedureError {
+    /// Unknown step id.
+    #[error("程序中没有环节“{0}” / the procedure has no step \"{0}\"")]
+    UnknownStep(String),
+    /// Already done.
+    #[error("环节“{0}”已完成 / step \"{0}\" is already done")]
+    AlreadyDone(String),
+    /// Prerequisites missing.
+    #[error(
+        "环节“{step}”不能完成：前置环节未完成：{missing_zh} / step \"{step_en}\" cannot complete: unfinished prerequisites: {missing_en}"
+    )]
+    Prerequisites {
+        /// Step (Chinese).
+        step: String,
+        /// Step (English).
+        step_en: String,
+        /// Missing steps (Chinese).
+        missing_zh: String,
+        /// Missing steps (English).
+        missing_en: String,
+    },
+    /// Materials missing.
+    #[error(
+        "环节“{step}”不能完成：缺少材料：{missing_zh} / step \"{step_en}\" cannot complete: missing materials: {missing_en}"
+    )]
+    Materials {
+        /// Step (Chinese).
+        step: String,
+        /// Step (English).
+        step_en: String,
+        /// Missing materials (Chinese).
+        missing_zh: String,
+        /// Missing materials (English).
+        missing_en: String,
+    },
+    /// The approval step needs the 文号 and dates.
+    #[error("批复环节须登记批准文号和日期 / the approval step needs the document number and dates")]
+    ApprovalDetails,
+    /// Consultation step without any record.
+    #[error(
+        "征求意见环节须先登记座谈会或问卷 / record at least one meeting or questionnaire before completing the consultation"
+    )]
+    EmptyConsultation,
+    /// Extension rules.
+    #[error(
+        "延期须在批复之后，且累计不超过6个月 / an extension needs the approval first and totals at most 6 months"
+    )]
+    BadExtension,
+    /// A date before the previous one.
+    #[error(
+        "日期 {0} 早于前一环节的完成日期 {1} / date {0} is before the previous step's date {1}"
+    )]
+    DateOrder(Date, Date),
+}
+
+/// The state of one step, for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepStatus {
+    /// Step id.
+    pub id: String,
+    /// Chinese name.
+    pub zh: String,
+    /// English name.
+    pub en: String,
+    /// Who acts.
+    pub actor: String,
+    /// Legal basis.
+    pub basis: String,
+    /// Done (with its record).
+    pub done: Option<StepRecord>,
+    /// All prerequisites done and materials present.
+    pub ready: bool,
+    /// Unfinished prerequisites (Chinese names).
+    pub missing_steps: Vec<String>,
+    /// Missing materials (Chinese names).
+    pub missing_materials: Vec<String>,
+}
+
+/// A scheme in the procedure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Plan name.
+    pub name: String,
+    /// County code.
+    pub county: String,
+    /// The scheme (as TOML), frozen at submission into the procedure.
+    pub scenario: String,
+    /// The procedure.
+    pub template: Template,
+    /// Completed steps, in order.
+    pub steps: Vec<StepRecord>,
+    /// Attached materials.
+    pub materials: Vec<Document>,
+    /// Consultation register.
+    pub consultation: ConsultationRegister,
+    /// Approval, once given.
+    pub approval: Option<Approval>,
+    /// Extensions granted.
+    pub extensions: Vec<Extension>,
+    /// The date the scheme was applied to the registry.
+    pub applied: Option<Date>,
+}
+
+impl Plan {
+    /// A new plan; the drafting step is done at creation.
+    pub fn new(
+        name: &str,
+        county: &str,
+        scenario_toml: &str,
+        template: Template,
+        by: &str,
+        date: Date,
+    ) -> Plan {
+        let mut p = Plan {
+            name: name.into(),
+            county: county.into(),
+            scenario: scenario_toml.into(),
+            template,
+            steps: Vec::new(),
+            materials: Vec::new(),
+            consultation: ConsultationRegister::default(),
+            approval: None,
+            extensions: Vec::new(),
+            applied: None,
+        };
+        if p.template.step("draft").is_some() {
+            p.steps.push(StepRecord {
+                step: "draft".into(),
+                by: by.into(),
+                at: date,
+                document: None,
+                note: "提交方案 / scheme submitted".into(),
+            });
+        }
+        p
+    }
+
+    /// Whether a step is done.
+    pub fn is_done(&self, step: &str) -> bool {
+        self.steps.iter().any(|s| s.step == step)
+    }
+
+    /// Whether a material of this kind is attached (directly or as a step's document).
+    pub fn has_material(&self, kind: MaterialKind) -> bool {
+        self.materials.iter().any(|m| m.kind == Some(kind))
+            || self
+                .steps
+                .iter()
+                .any(|s| s.document.as_ref().is_some_and(|d| d.kind == Some(kind)))
+    }
+
+    /// Attaches a material.
+    pub fn attach(&mut self, doc: Document) {
+        self.materials.push(doc);
+    }
+
+    fn def(&self, step: &str) -> Result<&StepDef, ProcedureError> {
+        self.template
+            .step(step)
+            .ok_or_else(|| ProcedureError::UnknownStep(step.into()))
+    }
+
+    /// What blocks a step: unfinished prerequisites and missing materials.
+    pub fn blockers(
+        &self,
+        step: &str,
+    ) -> Result<(Vec<&StepDef>, Vec<MaterialKind>), ProcedureError> {
+        let def = self.def(step)?;
+        let steps = def
+            .requires
+            .iter()
+            .filter(|r| !self.is_done(r))
+            .filter_map(|r| self.template.step(r))
+            .collect();
+        let materials = def
+            .needs
+            .iter()
+            .copied()
+            .filter(|m| !self.has_material(*m))
+            .collect();
+        Ok((steps, materials))
+    }
+
+    /// Completes a step. Refused, naming what is missing, before its prerequisites and materials.
+    /// The document, if given, counts as the material the step produces.
+    pub fn complete(
+        &mut self,
+        step: &str,
+        by: &str,
+        at: Date,
+        document: Option<Document>,
+        note: &str,
+    ) -> Result<(), ProcedureError> {
+        let def = self.def(step)?.clone();
+        if self.is_done(step) {
+            return Err(ProcedureError::AlreadyDone(def.zh.clone()));
+        }
+        let (steps, materials) = self.blockers(step)?;
+        if !steps.is_empty() {
+            return Err(ProcedureError::Prerequisites {
+                step: def.zh.clone(),
+                step_en: def.en.clone(),
+                missing_zh: steps
+                    .iter()
+                    .map(|s| s.zh.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                missing_en: steps
+                    .iter()
+                    .map(|s| s.en.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        if !materials.is_empty() {
+            return Err(ProcedureError::Materials {
+                step: def.zh.clone(),
+                step_en: def.en.clone(),
+                missing_zh: materials
+                    .iter()
+                    .map(|m| m.zh())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                missing_en: materials
+                    .iter()
+                    .map(|m| m.en())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        if def.id == "consultation"
+            && self.consultation.meetings.is_empty()
+            && self.consultation.questionnaires.is_empty()
+        {
+            return Err(ProcedureError::EmptyConsultation);
+        }
+        if def.is_approval && self.approval.is_none() {
+            return Err(ProcedureError::ApprovalDetails);
+        }
+        if let Some(last) = self.steps.iter().map(|s| s.at).max()
+            && at < last
+            && def
+                .requires
+                .iter()
+                .any(|r| self.steps.iter().any(|s| &s.step == r && s.at > at))
+        {
+            return Err(ProcedureError::DateOrder(at, last));
+        }
+        let document = document.map(|mut d| {
+            d.kind = d.kind.or(def.produces);
+            d
+        });
+        self.steps.push(StepRecord {
+            step: def.id.clone(),
+            by: by.into(),
+            at,
+            document,
+            note: note.into(),
+        });
+        Ok(())
+    }
+
+    /// Records the approval details, then completes the approval step.
+    pub fn approve(
+        &mut self,
+        approval: Approval,
+        by: &str,
+        document: Option<Document>,
+    ) -> Result<(), ProcedureError> {
+        let step = self
+            .template
+            .steps
+            .iter()
+            .find(|s| s.is_approval)
+            .map(|s| s.id.clone())
+            .ok_or_else(|| ProcedureError::UnknownStep("province_approval".into()))?;
+        if approval.document_no.trim().is_empty() || approval.effective < approval.date {
+            return Err(ProcedureError::ApprovalDetails);
+        }
+        let at = approval.date;
+        let previous = self.approval.replace(approval);
+        if let Err(e) = self.complete(&step, by, at, document, "") {
+            self.approval = previous;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Records an extension (needs the approval; at most 6 months in all).
+    pub fn extend(&mut self, ext: Extension) -> Result<(), ProcedureError> {
+        let total: u32 = self.extensions.iter().map(|e| e.months).sum::<u32>() + ext.months;
+        if self.approval.is_none() || ext.months == 0 || total > 6 {
+            return Err(ProcedureError::BadExtension);
+        }
+        self.extensions.push(ext);
+        Ok(())
+    }
+
+    /// The step that applies the scheme, if the template has one.
+    pub fn apply_step(&self) -> Option<&StepDef> {
+        self.template.steps.iter().find(|s| s.is_apply)
+    }
+
+    /// Each step's state.
+    pub fn status(&self) -> Vec<StepStatus> {
+        self.template
+            .steps
+            .iter()
+            .map(|def| {
+                let (steps, materials) = self.blockers(&def.id).unwrap_or_default();
+                StepStatus {
+                    id: def.id.clone(),
+                    zh: def.zh.clone(),
+                    en: def.en.clone(),
+                    actor: def.actor.clone(),
+                    basis: def.basis.clone(),
+                    done: self.steps.iter().find(|s| s.step == def.id).cloned(),
+                    ready: steps.is_empty() && materials.is_empty(),
+                    missing_steps: steps.iter().map(|s| s.zh.clone()).collect(),
+                    missing_materials: materials.iter().map(|m| m.zh().to_string()).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The statutory clocks on `today`, once approved.
+    pub fn clocks(&self, today: Date) -> Option<Clocks> {
+        let a = self.approval.as_ref()?;
+        let codes_done = self.steps.iter().find(|s| s.step == "codes").map(|s| s.at);
+        Some(Clocks::compute(
+            a.date,
+            self.extensions.iter().map(|e| e.months).sum(),
+            self.applied,
+            codes_done,
+            today,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::procedure::Meeting;
+
+    fn d(s: &str) -> Date {
+        crate::date::parse_date(s).unwrap()
+    }
+
+    fn doc(kind: MaterialKind) -> Document {
+        Document {
+            kind: Some(kind),
+            name: format!("{}.pdf", kind.zh()),
+            sha256: "00".repeat(32),
+            added_by: "县民政局".into(),
+            added_at: d("2026-03-01"),
+        }
+    }
+
+    #[test]
+    fn gating_names_what_is_missing() {
+        let mut p = Plan::new(
+            "方案",
+            "130634",
+            "",
+            Template::national(false),
+            "县民政局",
+            d("2026-01-05"),
+        );
+        let err = p
+            .complete("submit", "县政府", d("2026-03-01"), None, "")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("集体讨论决定") && err.contains("编制区划图"),
+            "{err}"
+        );
+        let err = p
+            .complete("consultation", "县政府", d("2026-02-01"), None, "")
+            .unwrap_err();
+        assert_eq!(err, ProcedureError::EmptyConsultation);
+        p.consultation.meetings.push(Meeting {
+            date: d("2026-01-20"),
+            level: "村".into(),
+            place: "北台村".into(),
+            participants: vec!["村民代表".into()],
+            count: 40,
+        });
+        p.complete(
+            "consultation",
+            "县政府",
+            d("2026-02-01"),
+            Some(doc(MaterialKind::ConsultationSummary)),
+            "",
+        )
+        .unwrap();
+        let err = p
+            .complete("legality_review", "司法局", d("2026-02-10"), None, "")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("部门意见") && err.contains("专家论证") && err.contains("风险评估"),
+            "{err}"
+        );
+        assert!(!err.contains("征求意见"), "{err}");
+    }
+
+    #[test]
+    fn submission_needs_article_13_materials() {
+        let mut p = Plan::new(
+            "方案",
+            "130634",
+            "",
+            Template::national(false),
+            "x",
+            d("2026-01-05"),
+        );
+        p.consultation.meetings.push(Meeting {
+            date: d("2026-01-20"),
+            level: "乡镇".into(),
+            place: "x".into(),
+            participants: vec![],
+            count: 10,
+        });
+        for (s, m) in [
+            ("consultation", Some(MaterialKind::ConsultationSummary)),
+            (
+                "department_opinions",
+                Some(MaterialKind::DepartmentOpinions),
+            ),
+            ("expert_review", Some(MaterialKind::ExpertReport)),
+            ("risk_assessment", Some(MaterialKind::RiskReport)),
+        ] {
+            p.complete(s, "x", d("2026-02-01"), m.map(doc), "").unwrap();
+        }
+        p.attach(doc(MaterialKind::MapBefore));
+        p.attach(doc(MaterialKind::MapScheme));
+        p.complete("maps", "x", d("2026-02-02"), None, "").unwrap();
+        p.complete(
+            "legality_review",
+            "x",
+            d("2026-02-03"),
+            Some(doc(MaterialKind::LegalityOpinion)),
+            "",
+        )
+        .unwrap();
+        p.complete(
+            "collective_decision",
+            "x",
+            d("2026-02-04"),
+            Some(doc(MaterialKind::DecisionMinutes)),
+            "",
+        )
+        .unwrap();
+        let err = p
+            .complete("submit", "x", d("2026-02-05"), None, "")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("申请书") && err.contains("基本情况") && !err.contains("风险评估报告"),
+            "{err}"
+        );
+        p.attach(doc(MaterialKind::Application));
+        p.attach(doc(MaterialKind::BasicFacts));
+        p.complete("submit", "x", d("2026-02-05"), None, "")
+            .unwrap();
+        assert!(
+            p.approve(
+                Approval {
+                    document_no: "冀政字〔2026〕1号".into(),
+                    date: d("2026-03-01"),
+                    effective: d("2026-03-01")
+                },
+                "省政府",
+                None
+            )
+            .is_err()
+        );
+        p.complete("city_review", "x", d("2026-02-20"), None, "")
+            .unwrap();
+        p.approve(
+            Approval {
+                document_no: "冀政字〔2026〕1号".into(),
+                date: d("2026-03-01"),
+                effective: d("2026-03-10"),
+            },
+            "省政府",
+            None,
+        )
+        .unwrap();
+        assert!(
+            p.extend(Extension {
+                months: 7,
+                document_no: "x".into(),
+                date: d("2026-12-01")
+            })
+            .is_err()
+        );
+        p.extend(Extension {
+            months: 6,
+            document_no: "x".into(),
+            date: d("2026-12-01"),
+        })
+        .unwrap();
+        let c = p.clocks(d("2027-06-01")).unwrap();
+        assert_eq!(c.implementation_due, d("2027-09-01"));
+        assert!(
+            p.status()
+                .iter()
+                .find(|s| s.id == "implementation")
+                .unwrap()
+                .ready
+        );
+    }
+}

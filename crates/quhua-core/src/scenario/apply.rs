@@ -1,0 +1,285 @@
+//! Carrying out an approved scheme: its operations become typed registry events, all
+//! effective on one date under one 批准文号, atomically. A scheme whose units changed in the
+//! registry after the scheme's base date is refused, naming the unit and the change.
+
+use super::ops::{MergeTarget, Operation, Scenario};
+use crate::date::Date;
+use crate::event::{ChangeRequest, EventId};
+use crate::registry::{Registry, RegistryError};
+use crate::unit::{Seat, UnitId};
+use quhua_codes::{DivisionCode, Level};
+
+/// Why a scheme cannot be applied. Nothing is recorded when one is returned.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApplyError {
+    /// A reference matches nothing in force.
+    #[error(
+        "第 {op} 项操作：“{reference}”在 {date} 的名录中不存在{hint} / operation {op}: \"{reference}\" is not in force on {date}{hint_en}"
+    )]
+    Unknown {
+        /// 1-based operation.
+        op: usize,
+        /// The reference.
+        reference: String,
+        /// Date.
+        date: Date,
+        /// Extra explanation (Chinese).
+        hint: String,
+        /// Extra explanation (English).
+        hint_en: String,
+    },
+    /// A unit changed after the scheme's base date.
+    #[error(
+        "{unit} 在方案基准日期 {base} 之后已有变更（{date} {kind}，{approval}），请基于最新名录重新编制方案 / {unit} changed after the scheme's base date {base} ({date} {kind_en}, {approval}); redraft the scheme on the current registry"
+    )]
+    ChangedSince {
+        /// The unit.
+        unit: String,
+        /// The scheme's base date.
+        base: Date,
+        /// The change's date.
+        date: Date,
+        /// Its type (Chinese).
+        kind: String,
+        /// Its type (English).
+        kind_en: String,
+        /// Its 批准文号.
+        approval: String,
+    },
+    /// The registry refused an operation.
+    #[error("第 {op} 项操作：{source}")]
+    Registry {
+        /// 1-based operation.
+        op: usize,
+        /// The refusal.
+        source: RegistryError,
+    },
+}
+
+/// Applies `scenario` (drafted on the registry as of `base_date`) with effect from `effective`.
+/// Returns the new events' ids; on error the registry is unchanged.
+pub fn apply_scenario(
+    registry: &mut Registry,
+    scenario: &Scenario,
+    base_date: Date,
+    effective: Date,
+    approval_no: &str,
+) -> Result<Vec<EventId>, ApplyError> {
+    let county = DivisionCode::parse(&scenario.county).map_err(|_| ApplyError::Unknown {
+        op: 0,
+        reference: scenario.county.clone(),
+        date: effective,
+        hint: String::new(),
+        hint_en: String::new(),
+    })?;
+    check_unchanged(registry, scenario, county, base_date)?;
+    let mut work = registry.clone();
+    let mut ids = Vec::new();
+    for (i, op) in scenario.ops.iter().enumerate() {
+        let n = i + 1;
+        for req in requests(&work, op, county, effective, n)? {
+            let e = work
+                .apply(req, effective, approval_no)
+                .map_err(|source| ApplyError::Registry { op: n, source })?;
+            ids.push(e.id);
+        }
+    }
+    *registry = work;
+    Ok(ids)
+}
+
+/// Refuses a scheme whose townships or villages changed after `base_date`.
+fn check_unchanged(
+    registry: &Registry,
+    scenario: &Scenario,
+    county: DivisionCode,
+    base_date: Date,
+) -> Result<(), ApplyError> {
+    let base = registry.as_of(base_date);
+    let mut touched: Vec<UnitId> = Vec::new();
+    for op in &scenario.ops {
+        let refs: Vec<&String> = match op {
+            Operation::Merge { units, target } => {
+                let mut v: Vec<&String> = units.iter().collect();
+                if let MergeTarget::Into(t) = target {
+                    v.push(t);
+                }
+                v
+            }
+            Operation::Convert { unit, .. }
+            | Operation::Rename { unit, .. }
+            | Operation::MoveSeat { unit, .. } => vec![unit],
+            Operation::Transfer { villages, to } => {
+                villages.iter().chain(std::iter::once(to)).collect()
+            }
+            Operation::Lock { .. } => Vec::new(),
+        };
+        for r in refs {
+            touched.extend(find(&base, r, county, None));
+        }
+    }
+    for e in registry.events().iter().filter(|e| e.date > base_date) {
+        let hit = e
+            .lineage
+            .iter()
+            .flat_map(|l| [l.from, l.to])
+            .chain(e.abolished())
+            .chain(e.facts.iter().filter_map(|f| match f {
+                crate::event::Fact::Rename { unit, .. }
+                | crate::event::Fact::MoveSeat { unit, .. } => Some(*unit),
+                _ => None,
+            }));
+        for u in hit {
+            if touched.contains(&u) {
+                let label = base
+                    .get(u)
+                    .map(|s| s.label())
+                    .unwrap_or_else(|| u.to_string());
+                return Err(ApplyError::ChangedSince {
+                    unit: label,
+                    base: base_date,
+                    date: e.date,
+                    kind: e.kind.zh().into(),
+                    kind_en: e.kind.en().into(),
+                    approval: e.approval_no.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Units in force within `county` matching a code or a name, optionally at one level.
+fn find(
+    snap: &crate::snapshot::Snapshot,
+    reference: &str,
+    county: DivisionCode,
+    level: Option<Level>,
+) -> Vec<UnitId> {
+    let r = reference.trim();
+    if let Ok(code) = DivisionCode::parse(r) {
+        return snap
+            .by_code(code)
+            .filter(|u| u.code.is_within(county))
+            .map(|u| u.id)
+            .into_iter()
+            .collect();
+    }
+    snap.units()
+        .iter()
+        .filter(|u| u.name == r && u.code.is_within(county) && u.code != county)
+        .filter(|u| level.is_none_or(|l| u.level() == l))
+        .map(|u| u.id)
+        .collect()
+}
+
+fn requests(
+    work: &Registry,
+    op: &Operation,
+    county: DivisionCode,
+    date: Date,
+    n: usize,
+) -> Result<Vec<ChangeRequest>, ApplyError> {
+    let snap = work.as_of(date);
+    let unit = |r: &str, level: Level| -> Result<UnitId, ApplyError> {
+        // Codes are never reused, so a village code from the scheme's base finds the village
+        // even after an earlier operation recoded it.
+        if let Ok(code) = DivisionCode::parse(r.trim())
+            && let Ok(id) = work.unit_by_code(code)
+            && snap.get(id).is_some_and(|u| u.level() == level)
+        {
+            return Ok(id);
+        }
+        match find(&snap, r, county, Some(level)).as_slice() {
+            [id] => Ok(*id),
+            _ => {
+                let gone = DivisionCode::parse(r.trim())
+                    .ok()
+                    .and_then(|c| work.unit_by_code(c).ok())
+                    .and_then(|id| work.latest(id));
+                Err(ApplyError::Unknown {
+                    op: n,
+                    reference: r.to_string(),
+                    date,
+                    hint: gone
+                        .map(|u| format!("（{} 已撤销）", u.label()))
+                        .unwrap_or_default(),
+                    hint_en: gone
+                        .map(|u| format!(" ({} was abolished)", u.label()))
+                        .unwrap_or_default(),
+                })
+            }
+        }
+    };
+    Ok(match op {
+        Operation::Merge { units, target } => {
+            let members: Vec<UnitId> = units
+                .iter()
+                .map(|u| unit(u, Level::Township))
+                .collect::<Result<_, _>>()?;
+            match target {
+                MergeTarget::Into(t) => {
+                    let into = unit(t, Level::Township)?;
+                    members
+                        .into_iter()
+                        .map(|a| ChangeRequest::AbolishMerge { abolished: a, into })
+                        .collect()
+                }
+                MergeTarget::New(spec) => {
+                    let seat = match &spec.seat {
+                        Some(v) => {
+                            let vid = unit(v, Level::Village)?;
+                            Some(Seat {
+                                village: Some(vid),
+                                point: snap
+                                    .get(vid)
+                                    .and_then(|s| s.seat.as_ref())
+                                    .and_then(|s| s.point),
+                            })
+                        }
+                        None => None,
+                    };
+                    vec![ChangeRequest::MergeEstablish {
+                        abolished: members,
+                        name: spec.name.clone(),
+                        kind: spec.kind,
+                        seat,
+                        code: None,
+                    }]
+                }
+            }
+        }
+        Operation::Convert { unit: u, to, name } => vec![ChangeRequest::Convert {
+            unit: unit(u, Level::Township)?,
+            to: *to,
+            name: name.clone(),
+            code: None,
+        }],
+        Operation::Rename { unit: u, name } => vec![ChangeRequest::Rename {
+            unit: unit(u, Level::Township)?,
+            name: name.clone(),
+        }],
+        Operation::MoveSeat { unit: u, village } => {
+            let vid = unit(village, Level::Village)?;
+            let point = snap
+                .get(vid)
+                .and_then(|s| s.seat.as_ref())
+                .and_then(|s| s.point);
+            vec![ChangeRequest::SeatMove {
+                unit: unit(u, Level::Township)?,
+                seat: Seat {
+                    village: Some(vid),
+                    point,
+                },
+            }]
+        }
+        Operation::Transfer { villages, to } => vec![ChangeRequest::VillageTransfer {
+            villages: villages
+                .iter()
+                .map(|v| unit(v, Level::Village))
+                .collect::<Result<_, _>>()?,
+            to: unit(to, Level::Township)?,
+        }],
+        Operation::Lock { .. } => Vec::new(),
+    })
+}
