@@ -26,6 +26,9 @@ struct Cli {
 enum Command {
     /// 演示：加载曲阳县示例数据，评估示意撤并方案 / load the demo county and evaluate a sample scheme
     Demo(cmd::demo::Args),
+    /// 区划代码表对比 / official code lists
+    #[command(subcommand)]
+    Codes(cmd::codes::Command),
     /// 模拟方案 / scenarios
     #[command(subcommand)]
     Scenario(cmd::scenario::Command),
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
     let ctx = Context { lang };
     let result = match cli.command {
         Command::Demo(a) => cmd::demo::run(&ctx, a),
+        Command::Codes(c) => cmd::codes::run(&ctx, c),
         Command::Scenario(c) => cmd::scenario::run(&ctx, c),
         Command::Registry(c) => cmd::registry::run(&ctx, c),
     };

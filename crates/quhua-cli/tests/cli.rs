@@ -1,0 +1,175 @@
+//! The `quhua` binary end to end: demo, scenario evaluation, registry queries, code diffs,
+//! and clear errors on bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn quhua(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quhua"))
+        .args(args)
+        .output()
+        .expect("run quhua")
+}
+
+fn data(rel: &str) -> String {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "data", rel]
+        .iter()
+        .collect();
+    p.to_string_lossy().into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_prints_indicators_and_findings() {
+    let o = quhua(&["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(
+        s.contains("乡级单位数") && s.contains("18") && s.contains("12"),
+        "{s}"
+    );
+    assert!(
+        s.contains("平均人口") && s.contains("2.20万") && s.contains("3.30万"),
+        "{s}"
+    );
+    assert!(s.contains("规则检查") && s.contains("示意"), "{s}");
+    let en = stdout(&quhua(&["--lang", "en", "demo"]));
+    assert!(
+        en.contains("Mean population") && en.contains("synthetic"),
+        "{en}"
+    );
+}
+
+#[test]
+fn demo_json_and_geojson() {
+    let dir = tempfile::tempdir().unwrap();
+    let gj = dir.path().join("out.geojson");
+    let o = quhua(&["demo", "--json", "--geojson", gj.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["evaluation"]["indicators"]["after"]["count"], 12);
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&gj).unwrap()).unwrap();
+    let feats = g["features"].as_array().unwrap();
+    assert_eq!(feats.len(), 12);
+    assert!(
+        feats
+            .iter()
+            .all(|f| f["properties"]["示意"] == true && f["geometry"]["type"] == "MultiPolygon")
+    );
+}
+
+#[test]
+fn scenario_eval_of_the_sample_file_and_bad_files() {
+    let o = quhua(&[
+        "scenario",
+        "eval",
+        &data("demo/sample-scenario.toml"),
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "name = \"x\"\ncounty = \"130634\"\n[[ops]]\nop = \"merge\"\nunits = [\"不存在乡\"]\ninto = \"恒州镇\"\n").unwrap();
+    let o = quhua(&["scenario", "eval", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(
+        e.contains("bad.toml") && e.contains("第 1 项") && e.contains("不存在乡"),
+        "{e}"
+    );
+    std::fs::write(
+        &bad,
+        "name = \"x\"\ncounty = \"130634\"\n[[ops]]\nop = \"teleport\"\n",
+    )
+    .unwrap();
+    let e = stderr(&quhua(&["scenario", "eval", bad.to_str().unwrap()]));
+    assert!(e.contains("bad.toml") && e.contains("格式错误"), "{e}");
+}
+
+#[test]
+fn registry_lineage_of_a_retired_code() {
+    let o = quhua(&["registry", "lineage", "130634210", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["forward"][0]["type"], "撤乡设镇");
+    assert!(
+        v["forward"][0]["to"]
+            .as_str()
+            .unwrap()
+            .contains("130634112")
+    );
+    assert_eq!(v["forward"][0]["villages"].as_array().unwrap().len(), 14);
+    let o = quhua(&["registry", "as-of", "2023-06-30", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["units"].as_array().unwrap().len(), 18);
+    let e = stderr(&quhua(&["registry", "as-of", "2023-13-01"]));
+    assert!(e.contains("YYYY-MM-DD"), "{e}");
+}
+
+#[test]
+fn codes_diff_finds_the_four_real_conversions_and_nothing_on_identical_lists() {
+    let o = quhua(&[
+        "codes",
+        "diff",
+        &data("sample-county-130634/snapshots/A-about-2020.csv"),
+        &data("sample-county-130634/snapshots/C-mca-2025.csv"),
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let got: Vec<(String, String, String)> = v
+        .iter()
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap().into(),
+                e["old_code"].as_str().unwrap().into(),
+                e["new_code"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let want = [
+        ("130634201", "130634110"),
+        ("130634205", "130634111"),
+        ("130634210", "130634112"),
+        ("130634211", "130634113"),
+    ];
+    assert_eq!(got.len(), 4);
+    for ((kind, old, new), (o, n)) in got.iter().zip(want) {
+        assert_eq!(
+            (kind.as_str(), old.as_str(), new.as_str()),
+            ("撤乡设镇", o, n)
+        );
+    }
+    let national = data("nbs-2023/streets.csv");
+    let o = quhua(&["codes", "diff", &national, &national, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v.is_empty());
+}
+
+#[test]
+fn codes_diff_names_the_bad_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "code,name\n130634100,恒州镇\n13063410,短码镇\n").unwrap();
+    let o = quhua(&[
+        "codes",
+        "diff",
+        bad.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(
+        e.contains("bad.csv") && e.contains('3') && e.contains("13063410"),
+        "{e}"
+    );
+}
