@@ -40,6 +40,17 @@ pub struct Notice {
     pub signature: Vec<String>,
 }
 
+/// The place name of a seat village: 西坡村民委员会 → 西坡村, 东城社区居民委员会 → 东城社区.
+pub fn seat_place(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix("村民委员会") {
+        format!("{stem}村")
+    } else if let Some(stem) = name.strip_suffix("居民委员会") {
+        stem.to_string()
+    } else {
+        name.strip_suffix("委员会").unwrap_or(name).to_string()
+    }
+}
+
 /// 2026年9月6日.
 pub fn zh_date(d: Date) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
