@@ -479,7 +479,7 @@ pub fn global_findings(
                             u.name
                         ),
                     ));
-                } else if let Some(other) = others.get(&toneless(&u.name)) {
+                } else if let Some(other) = base.other_sounds.get(&toneless(&u.name)) {
                     out.push(finding(
                         Severity::Warning,
                         "homophone",

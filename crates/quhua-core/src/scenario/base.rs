@@ -70,6 +70,8 @@ pub struct Base {
     pub adjacency: Option<Vec<Vec<u32>>>,
     /// Township names elsewhere in the province (for the unique-name rule).
     pub other_names: Vec<String>,
+    /// The same names by their toneless pinyin (for the homophone warning), built once.
+    pub other_sounds: HashMap<String, String>,
     /// Every township code ever used in the county (new codes never reuse them).
     pub used_codes: BTreeSet<DivisionCode>,
     /// Whether attributes include synthetic (示意) values.
@@ -178,6 +180,7 @@ impl Base {
             villages,
             adjacency: None,
             other_names: Vec::new(),
+            other_sounds: HashMap::new(),
             used_codes,
             synthetic: false,
         })
@@ -216,6 +219,7 @@ impl Base {
 
     /// Sets the township names elsewhere in the province.
     pub fn with_other_names(mut self, names: Vec<String>) -> Self {
+        self.other_sounds = names.iter().map(|n| (crate::rules::toneless(n), n.clone())).collect();
         self.other_names = names;
         self
     }

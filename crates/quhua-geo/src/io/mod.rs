@@ -1,0 +1,39 @@
+//! Readers and writers: GeoJSON, Shapefile (.dbf encodings, .prj WKT).
+
+pub mod dbf;
+pub mod dbf_encoding;
+pub mod geojson;
+pub mod prj;
+pub(crate) mod rings;
+pub mod shapefile;
+
+pub use self::geojson::{read_geojson, read_geojson_str, write_geojson};
+pub use self::shapefile::{read_shapefile, read_shapefile_bytes, write_shapefile};
+
+use crate::error::{GeoError, Result};
+use crate::layer::Layer;
+use std::path::Path;
+
+/// Reads a layer, choosing the format from the extension (.geojson/.json or
+/// .shp/.dbf). GeoPackage is not supported (it needs SQLite; convert with
+/// `ogr2ogr -f GeoJSON`).
+pub fn read_layer(path: &Path) -> Result<Layer> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "geojson" | "json" => read_geojson(path),
+        "shp" | "dbf" | "shx" => read_shapefile(path),
+        "gpkg" => Err(GeoError::InvalidArgument(format!(
+            "暂不支持 GeoPackage（{}），请先转换为 GeoJSON 或 Shapefile / GeoPackage is not supported ({}); convert to GeoJSON or Shapefile",
+            path.display(),
+            path.display()
+        ))),
+        _ => Err(GeoError::InvalidArgument(format!(
+            "无法识别的文件类型 {} / unknown file type {}",
+            path.display(),
+            path.display()
+        ))),
+    }
+}

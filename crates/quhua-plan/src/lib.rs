@@ -1,0 +1,355 @@
+//! # quhua-plan — regionalization planner for township mergers
+//!
+//! Given areal units (townships or villages), their adjacency, populations,
+//! areas and attributes, proposes several *diverse* schemes that merge units
+//! into contiguous regions meeting a population floor (and optionally an area
+//! ceiling), keeping locked units alone, putting every seed (county seat,
+//! central town) at the head of its own region, never crossing group (county)
+//! boundaries and honouring together/apart sets.
+//!
+//! ## Algorithm
+//! A max-p regionalization heuristic after Wei, Rey & Knaap (2020,
+//! *Efficient regionalization for spatially explicit neighborhood
+//! delineation*, IJGIS 34(2):252–268) and Duque, Anselin & Rey (2012,
+//! *The max-p-regions problem*, J. Regional Science 52(3)):
+//! 1. pre-checks ([`Infeasibility`]) explain impossible inputs before searching;
+//! 2. many randomised constructions ([`construct`](crate::construct)) run in
+//!    parallel (rayon), each with its own SplitMix64-derived stream; the ones
+//!    with most regions (or closest to `target_p`) and best objective are kept;
+//! 3. each kept partition is improved by simulated annealing plus greedy
+//!    descent over contiguity-preserving single-unit moves with O(k)
+//!    incremental statistics ([`local_search`](crate::local_search));
+//! 4. results are sorted by (feasibility, p, objective, restart index) —
+//!    deterministic whatever the thread count — and near-duplicates are
+//!    filtered ([`diversity::difference`]).
+//!
+//! Every scheme carries the [`Violation`]s found by the independent verifier
+//! [`check`]; an empty list means every hard constraint holds.
+
+#![warn(missing_docs)]
+// Flat-array kernels index several parallel arrays by the same unit/region index.
+#![allow(clippy::needless_range_loop)]
+
+pub mod check;
+mod construct;
+pub mod diversity;
+mod error;
+pub mod graph;
+pub mod infeasible;
+pub mod io;
+mod local_search;
+pub mod objectives;
+mod problem;
+mod rng;
+
+pub use check::{Violation, check};
+pub use error::PlanError;
+pub use graph::Graph;
+pub use infeasible::{Infeasibility, Infeasible};
+pub use objectives::{Objectives, cut_edges, wss};
+pub use problem::{EXCLUDED, IslandPolicy, Params, Problem, Weights};
+pub use rng::{Rng, derive as derive_seed};
+
+use construct::{Builder, Strategy, canonicalize};
+use local_search::Search;
+use problem::Model;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Phase reported by [`Progress`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Randomised constructions.
+    Construct,
+    /// Local search on the best constructions.
+    Improve,
+}
+
+/// Progress report passed to the callback (called from worker threads).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Progress {
+    /// Current phase.
+    pub phase: Phase,
+    /// Tasks finished in this phase.
+    pub done: usize,
+    /// Tasks in this phase.
+    pub total: usize,
+    /// Largest number of regions seen so far.
+    pub best_p: usize,
+}
+
+/// One proposed scheme.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scheme {
+    /// Region index per unit, in input order (regions numbered by first
+    /// appearance; [`EXCLUDED`] for excluded islands).
+    pub assignment: Vec<u32>,
+    /// Number of regions.
+    pub p: usize,
+    /// Objective values.
+    pub objectives: Objectives,
+    /// Violated hard constraints (empty = feasible).
+    pub violations: Vec<Violation>,
+    /// Seat (head unit) of each region: its seed if any, else the
+    /// population-weighted medoid (with coordinates) or the most populous unit.
+    pub seats: Vec<u32>,
+    /// Index of the restart that produced it (for reproduction).
+    pub restart: u64,
+}
+
+/// What happened to an island.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IslandAction {
+    /// Connected through a planner-supplied extra edge.
+    Attached,
+    /// Kept as a region on its own.
+    KeptAlone,
+    /// Left out of every region.
+    Excluded,
+}
+
+/// A unit without neighbours in the adjacency.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Island {
+    /// Unit index.
+    pub unit: u32,
+    /// Its population.
+    pub population: f64,
+    /// How it was handled.
+    pub action: IslandAction,
+}
+
+/// Result of [`suggest`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Solution {
+    /// Diverse schemes, best first.
+    pub schemes: Vec<Scheme>,
+    /// Pre-check report when some hard constraint cannot be met.
+    pub infeasibility: Option<Infeasibility>,
+    /// Islands of the adjacency graph.
+    pub islands: Vec<Island>,
+}
+
+/// Runs the pre-checks only.
+pub fn precheck(problem: &Problem, params: &Params) -> Result<Infeasibility, PlanError> {
+    let m = Model::prepare(problem, params)?;
+    Ok(infeasible::precheck(&m, problem))
+}
+
+fn auto_restarts(n: usize) -> usize {
+    (2_000_000 / n.max(1)).clamp(8, 64)
+}
+
+/// Proposes up to `params.schemes` diverse schemes.
+///
+/// `progress` is called from worker threads after each construction and each
+/// improvement; `cancel` is polled regularly (every few hundred regions or
+/// 1024 moves) and makes the call return [`PlanError::Cancelled`].
+/// Output is identical for identical inputs and `params.seed`, whatever the
+/// number of threads.
+pub fn suggest(
+    problem: &Problem,
+    params: &Params,
+    progress: Option<&(dyn Fn(Progress) + Sync)>,
+    cancel: Option<&AtomicBool>,
+) -> Result<Solution, PlanError> {
+    let m = Model::prepare(problem, params)?;
+    let report = infeasible::precheck(&m, problem);
+    let islands = m
+        .islands
+        .iter()
+        .map(|&u| {
+            let ui = u as usize;
+            Island {
+                unit: u,
+                population: m.pop[ui],
+                action: if m.excluded[ui] {
+                    IslandAction::Excluded
+                } else if m.full.degree(ui) > 0 {
+                    IslandAction::Attached
+                } else {
+                    IslandAction::KeptAlone
+                },
+            }
+        })
+        .collect();
+    let run = || search(&m, problem, params, progress, cancel);
+    let schemes = match params.threads {
+        Some(t) => rayon::ThreadPoolBuilder::new()
+            .num_threads(t.max(1))
+            .build()
+            .map_err(|e| PlanError::ThreadPool(e.to_string()))?
+            .install(run)?,
+        None => run()?,
+    };
+    Ok(Solution {
+        schemes,
+        infeasibility: (!report.reasons.is_empty()).then_some(report),
+        islands,
+    })
+}
+
+struct Built {
+    restart: u64,
+    assign: Vec<u32>,
+    p: usize,
+    key: (usize, i64, f64),
+}
+
+fn p_key(params: &Params, p: usize) -> i64 {
+    match params.target_p {
+        Some(t) => (p as i64 - t as i64).abs(),
+        None => -(p as i64),
+    }
+}
+
+fn search(
+    m: &Model,
+    problem: &Problem,
+    params: &Params,
+    progress: Option<&(dyn Fn(Progress) + Sync)>,
+    cancel: Option<&AtomicBool>,
+) -> Result<Vec<Scheme>, PlanError> {
+    let cancelled = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
+    let restarts = if params.restarts > 0 {
+        params.restarts
+    } else {
+        auto_restarts(m.n)
+    };
+    let done = AtomicUsize::new(0);
+    let best_p = AtomicUsize::new(0);
+    let report = |phase, total| {
+        let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(f) = progress {
+            f(Progress {
+                phase,
+                done: d,
+                total,
+                best_p: best_p.load(Ordering::Relaxed),
+            });
+        }
+    };
+    let built: Vec<Option<Built>> = (0..restarts as u64)
+        .into_par_iter()
+        .map(|i| {
+            if cancelled() {
+                return None;
+            }
+            let mut rng = Rng::new(rng::derive(params.seed, i));
+            let mut b = Builder::new(m, params.weights);
+            b.build(Strategy::from_index(i), &mut rng, &cancelled)?;
+            if let Some(t) = params.target_p {
+                b.merge_to_target(t);
+            }
+            let mut assign = b.assign;
+            let p = canonicalize(&mut assign);
+            let seats = objectives::choose_seats(m, &assign, p);
+            let s = Search::new(m, assign, p, seats, params.weights);
+            let (pen, base) = s.score();
+            best_p.fetch_max(p, Ordering::Relaxed);
+            report(Phase::Construct, restarts);
+            Some(Built {
+                restart: i,
+                assign: s.assign,
+                p,
+                key: ((pen > 0.0) as usize, p_key(params, p), base),
+            })
+        })
+        .collect();
+    if cancelled() {
+        return Err(PlanError::Cancelled);
+    }
+    let mut built: Vec<Built> = built.into_iter().flatten().collect();
+    built.sort_by(|a, b| {
+        (a.key.0, a.key.1)
+            .cmp(&(b.key.0, b.key.1))
+            .then(a.key.2.total_cmp(&b.key.2))
+            .then(a.restart.cmp(&b.restart))
+    });
+    // keep candidates that differ from each other already
+    let want = (params.schemes + 1).min(built.len());
+    let mut chosen: Vec<Built> = Vec::with_capacity(want);
+    let mut rest = Vec::new();
+    for b in built {
+        if chosen.len() < want
+            && chosen
+                .iter()
+                .all(|c| diversity::difference(&c.assign, &b.assign) >= params.min_difference)
+        {
+            chosen.push(b);
+        } else {
+            rest.push(b);
+        }
+    }
+    for b in rest {
+        if chosen.len() >= want {
+            break;
+        }
+        chosen.push(b);
+    }
+    let iters = if params.local_search_iters > 0 {
+        params.local_search_iters
+    } else {
+        (100 * m.n).clamp(20_000, 200_000_000)
+    };
+    done.store(0, Ordering::Relaxed);
+    let total = chosen.len();
+    let improved: Vec<Option<Scheme>> = chosen
+        .into_par_iter()
+        .map(|b| {
+            let mut rng = Rng::new(rng::derive(params.seed ^ 0x5EED_1A55, b.restart));
+            let seats = objectives::choose_seats(m, &b.assign, b.p);
+            let initial = b.assign.clone();
+            let mut s = Search::new(m, b.assign, b.p, seats, params.weights);
+            let before = s.score();
+            if !s.run(iters, &mut rng, &cancelled) {
+                return None;
+            }
+            let after = s.score();
+            let mut assign = if (after.0, after.1) <= (before.0, before.1) {
+                s.assign
+            } else {
+                initial
+            };
+            let p = canonicalize(&mut assign);
+            let seats = objectives::choose_seats(m, &assign, p);
+            let objectives = objectives::evaluate(m, problem, &assign, p, &seats, &params.weights);
+            let violations = check(problem, params, &assign);
+            report(Phase::Improve, total);
+            Some(Scheme {
+                assignment: assign,
+                p,
+                objectives,
+                violations,
+                seats,
+                restart: b.restart,
+            })
+        })
+        .collect();
+    if cancelled() {
+        return Err(PlanError::Cancelled);
+    }
+    let mut schemes: Vec<Scheme> = improved.into_iter().flatten().collect();
+    schemes.sort_by(|a, b| {
+        (a.violations.len(), p_key(params, a.p))
+            .cmp(&(b.violations.len(), p_key(params, b.p)))
+            .then(a.objectives.score.total_cmp(&b.objectives.score))
+            .then(a.restart.cmp(&b.restart))
+    });
+    let mut out: Vec<Scheme> = Vec::with_capacity(params.schemes);
+    for s in schemes {
+        if out.len() >= params.schemes {
+            break;
+        }
+        if out
+            .iter()
+            .all(|o| diversity::difference(&o.assignment, &s.assignment) >= params.min_difference)
+        {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,423 @@
+//! Local search: simulated annealing over single-unit boundary moves,
+//! followed by greedy descent, as in the improvement phase of Wei, Rey &
+//! Knaap (2020) (which in turn follows Openshaw's AZP and Duque et al. 2012).
+//!
+//! A move takes a unit `u` from its region `A` to an adjacent region `B`.
+//! It is admissible when `u` is not pinned (seeds, seats when the service
+//! objective is on, together-set members, locked units), `A` keeps at least
+//! one unit and stays contiguous, `B` gets no second member of an apart set.
+//! Floor and ceiling are handled lexicographically: a move that increases the
+//! total violation penalty is never taken, one that decreases it always is,
+//! so a feasible partition stays feasible and an infeasible one is repaired
+//! where moves allow. All region statistics (population, area, attribute sums
+//! and sums of squared norms) are updated in O(k) per move; the only
+//! non-constant test is contiguity of `A \ {u}`: trivially true when `u` has a
+//! single neighbour in `A`, else a breadth-first search inside `A` that stops
+//! as soon as all of `u`'s neighbours in `A` are reached.
+
+use crate::Weights;
+use crate::problem::{Model, NONE};
+use crate::rng::Rng;
+
+pub(crate) struct Search<'m> {
+    m: &'m Model,
+    pub assign: Vec<u32>,
+    pop: Vec<f64>,
+    area: Vec<f64>,
+    cnt: Vec<u32>,
+    sum: Vec<f64>,
+    sq: Vec<f64>,
+    seats: Vec<u32>,
+    movable: Vec<u32>,
+    w: Weights,
+    use_service: bool,
+    // scratch
+    visit: Vec<u32>,
+    epoch: u32,
+    stack: Vec<u32>,
+    cand: Vec<(u32, u32)>,
+    /// Regions currently below the floor.
+    below: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Move {
+    to: u32,
+    dpen: f64,
+    dbase: f64,
+    links_from: u32,
+}
+
+impl<'m> Search<'m> {
+    pub fn new(m: &'m Model, assign: Vec<u32>, p: usize, seats: Vec<u32>, w: Weights) -> Self {
+        let k = m.k;
+        let mut s = Search {
+            m,
+            pop: vec![0.0; p],
+            area: vec![0.0; p],
+            cnt: vec![0; p],
+            sum: vec![0.0; p * k],
+            sq: vec![0.0; p],
+            seats,
+            movable: Vec::new(),
+            w,
+            use_service: m.xy.is_some() && w.service > 0.0,
+            visit: vec![0; m.n],
+            epoch: 0,
+            stack: Vec::new(),
+            cand: Vec::new(),
+            below: 0,
+            assign,
+        };
+        for u in 0..m.n {
+            let r = s.assign[u];
+            if r == NONE {
+                continue;
+            }
+            let r = r as usize;
+            s.pop[r] += m.pop[u];
+            s.area[r] += m.area[u];
+            s.cnt[r] += 1;
+            s.sq[r] += m.znorm[u];
+            for j in 0..k {
+                s.sum[r * k + j] += m.z[u * k + j];
+            }
+        }
+        s.below = (0..p)
+            .filter(|&r| s.cnt[r] > 0 && s.pop[r] < m.floor)
+            .count();
+        let mut pinned = vec![false; m.n];
+        for u in 0..m.n {
+            pinned[u] = !m.active(u) || m.seed_of[u] != NONE || m.together_of[u] != NONE;
+        }
+        if s.use_service {
+            for &st in &s.seats {
+                if st != NONE {
+                    pinned[st as usize] = true;
+                }
+            }
+        }
+        s.movable = (0..m.n as u32).filter(|&u| !pinned[u as usize]).collect();
+        s
+    }
+
+    #[inline]
+    fn pen(&self, pop: f64, area: f64) -> f64 {
+        let m = self.m;
+        let mut p = 0.0;
+        if pop < m.floor {
+            p += 1.0 + (m.floor - pop) / m.floor.max(1e-300);
+        }
+        if area > m.ceiling {
+            p += 1.0 + (area - m.ceiling) / m.ceiling;
+        }
+        p
+    }
+
+    /// Total penalty and base objective of the current state.
+    pub fn score(&self) -> (f64, f64) {
+        let m = self.m;
+        let k = m.k;
+        let mut pen = 0.0;
+        let mut wss = 0.0;
+        for r in 0..self.pop.len() {
+            if self.cnt[r] == 0 {
+                continue;
+            }
+            let locked_alone = self.cnt[r] == 1
+                && self
+                    .seats
+                    .get(r)
+                    .is_some_and(|&s| s != NONE && m.locked[s as usize]);
+            if !(locked_alone && m.locked_exempt) {
+                pen += self.pen(self.pop[r], self.area[r]);
+            }
+            let s2: f64 = self.sum[r * k..(r + 1) * k].iter().map(|x| x * x).sum();
+            wss += self.sq[r] - s2 / self.cnt[r] as f64;
+        }
+        let mut cut = 0usize;
+        let mut srv = 0.0;
+        for u in 0..m.n {
+            let r = self.assign[u];
+            for &v in m.full.neighbors(u) {
+                if (u as u32) < v && self.assign[v as usize] != r {
+                    cut += 1;
+                }
+            }
+            if self.use_service && r != NONE {
+                let s = self.seats[r as usize];
+                if s != NONE {
+                    srv += m.pop[u] * m.dist(u, s as usize);
+                }
+            }
+        }
+        let base = self.w.wss * wss / m.wss_scale
+            + self.w.compactness * cut as f64 / m.cut_scale
+            + self.w.service * srv / m.service_scale;
+        (pen, base)
+    }
+
+    /// WSS change of region `r` when `u` leaves (`sign = -1`) or joins (`+1`).
+    #[inline]
+    fn dwss(&self, r: usize, u: usize, sign: f64) -> f64 {
+        let m = self.m;
+        let k = m.k;
+        if k == 0 {
+            return 0.0;
+        }
+        let c = self.cnt[r] as f64;
+        let zu = &m.z[u * k..(u + 1) * k];
+        let sr = &self.sum[r * k..(r + 1) * k];
+        let mut s2 = 0.0;
+        let mut s2n = 0.0;
+        for j in 0..k {
+            s2 += sr[j] * sr[j];
+            let b = sr[j] + sign * zu[j];
+            s2n += b * b;
+        }
+        let old = self.sq[r] - s2 / c;
+        let cn = c + sign;
+        let new = if cn > 0.0 {
+            self.sq[r] + sign * m.znorm[u] - s2n / cn
+        } else {
+            0.0
+        };
+        new - old
+    }
+
+    /// Best admissible move of `u` (ignoring contiguity), if any.
+    fn best_move(&mut self, u: usize) -> Option<Move> {
+        let m = self.m;
+        let a = self.assign[u];
+        let ai = a as usize;
+        if self.cnt[ai] <= 1 {
+            return None;
+        }
+        // Fast exit: leaving would break A's floor while no region needs repair.
+        if self.below == 0 && self.pop[ai] - m.pop[u] < m.floor {
+            return None;
+        }
+        self.cand.clear();
+        let mut la = 0u32;
+        for &v in m.work.neighbors(u) {
+            let r = self.assign[v as usize];
+            if r == a {
+                la += 1;
+            } else if r != NONE {
+                match self.cand.iter_mut().find(|c| c.0 == r) {
+                    Some(c) => c.1 += 1,
+                    None => self.cand.push((r, 1)),
+                }
+            }
+        }
+        if self.cand.is_empty() || la == 0 {
+            return None;
+        }
+        let (pu, au) = (m.pop[u], m.area[u]);
+        let pen_a = self.pen(self.pop[ai], self.area[ai]);
+        let pen_a2 = self.pen(self.pop[ai] - pu, self.area[ai] - au);
+        let dw_a = if self.w.wss > 0.0 {
+            self.dwss(ai, u, -1.0)
+        } else {
+            0.0
+        };
+        let srv_a = if self.use_service {
+            m.pop[u] * m.dist(u, self.seats[ai] as usize)
+        } else {
+            0.0
+        };
+        let mut best: Option<Move> = None;
+        for ci in 0..self.cand.len() {
+            let (b, lb) = self.cand[ci];
+            let bi = b as usize;
+            // apart sets
+            let mut ok = true;
+            for &s in m.apart_sets(u) {
+                if m.apart[s as usize]
+                    .iter()
+                    .any(|&x| x as usize != u && self.assign[x as usize] == b)
+                {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let dpen = pen_a2 + self.pen(self.pop[bi] + pu, self.area[bi] + au)
+                - pen_a
+                - self.pen(self.pop[bi], self.area[bi]);
+            let mut dbase = 0.0;
+            if self.w.wss > 0.0 {
+                dbase += self.w.wss * (dw_a + self.dwss(bi, u, 1.0)) / m.wss_scale;
+            }
+            if self.w.compactness > 0.0 {
+                dbase += self.w.compactness * (la as f64 - lb as f64) / m.cut_scale;
+            }
+            if self.use_service {
+                let d = m.pop[u] * m.dist(u, self.seats[bi] as usize) - srv_a;
+                dbase += self.w.service * d / m.service_scale;
+            }
+            let mv = Move {
+                to: b,
+                dpen,
+                dbase,
+                links_from: la,
+            };
+            if best.is_none_or(|x| (mv.dpen, mv.dbase) < (x.dpen, x.dbase)) {
+                best = Some(mv);
+            }
+        }
+        best
+    }
+
+    /// Whether region `assign[u]` stays connected without `u`.
+    fn stays_connected(&mut self, u: usize, links_from: u32) -> bool {
+        if links_from <= 1 {
+            return true;
+        }
+        let m = self.m;
+        let a = self.assign[u];
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.visit.iter_mut().for_each(|x| *x = 0);
+            self.epoch = 1;
+        }
+        let ep = self.epoch;
+        self.visit[u] = ep;
+        let Some(&start) = m
+            .work
+            .neighbors(u)
+            .iter()
+            .find(|&&v| self.assign[v as usize] == a)
+        else {
+            return true;
+        };
+        // mark target neighbours count
+        let mut remaining = links_from - 1;
+        self.visit[start as usize] = ep;
+        self.stack.clear();
+        self.stack.push(start);
+        let nbu = m.work.neighbors(u);
+        while let Some(x) = self.stack.pop() {
+            for &y in m.work.neighbors(x as usize) {
+                let yi = y as usize;
+                if self.visit[yi] != ep && self.assign[yi] == a {
+                    self.visit[yi] = ep;
+                    if nbu.binary_search(&y).is_ok() {
+                        remaining -= 1;
+                        if remaining == 0 {
+                            return true;
+                        }
+                    }
+                    self.stack.push(y);
+                }
+            }
+        }
+        false
+    }
+
+    fn apply(&mut self, u: usize, b: u32) {
+        let m = self.m;
+        let k = m.k;
+        let a = self.assign[u] as usize;
+        let bi = b as usize;
+        let f = m.floor;
+        let was = (self.pop[a] < f) as usize + (self.pop[bi] < f) as usize;
+        self.pop[a] -= m.pop[u];
+        self.area[a] -= m.area[u];
+        self.cnt[a] -= 1;
+        self.sq[a] -= m.znorm[u];
+        self.pop[bi] += m.pop[u];
+        self.area[bi] += m.area[u];
+        self.cnt[bi] += 1;
+        self.sq[bi] += m.znorm[u];
+        for j in 0..k {
+            let z = m.z[u * k + j];
+            self.sum[a * k + j] -= z;
+            self.sum[bi * k + j] += z;
+        }
+        self.assign[u] = b;
+        let now = (self.pop[a] < f) as usize + (self.pop[bi] < f) as usize;
+        self.below = self.below + now - was;
+    }
+
+    /// Runs annealing for `iters` attempts then greedy descent. Returns false
+    /// if cancelled (the state is still a valid partition).
+    pub fn run(&mut self, iters: usize, rng: &mut Rng, cancelled: &dyn Fn() -> bool) -> bool {
+        if self.movable.is_empty() {
+            return true;
+        }
+        let nm = self.movable.len();
+        // initial temperature from sampled uphill moves
+        let mut up = 0.0;
+        let mut nup = 0usize;
+        for _ in 0..256.min(iters.max(1)) {
+            let u = self.movable[rng.below(nm)] as usize;
+            if let Some(mv) = self.best_move(u)
+                && mv.dpen == 0.0
+                && mv.dbase > 0.0
+            {
+                up += mv.dbase;
+                nup += 1;
+            }
+        }
+        let t0 = if nup > 0 { up / nup as f64 / 1.2 } else { 0.0 };
+        let t_end = t0 * 1e-4;
+        let steps = (iters / 1024).max(1) as f64;
+        let alpha = if t0 > 0.0 {
+            (t_end / t0).powf(1.0 / steps)
+        } else {
+            0.0
+        };
+        let mut t = t0;
+        for it in 0..iters {
+            if it % 1024 == 1023 {
+                t *= alpha;
+                if cancelled() {
+                    return false;
+                }
+            }
+            let u = self.movable[rng.below(nm)] as usize;
+            let Some(mv) = self.best_move(u) else {
+                continue;
+            };
+            let accept = if mv.dpen < -1e-12 {
+                true
+            } else if mv.dpen > 1e-12 {
+                false
+            } else if mv.dbase <= 0.0 {
+                true
+            } else {
+                t > 0.0 && rng.f64() < (-mv.dbase / t).exp()
+            };
+            if accept && self.stays_connected(u, mv.links_from) {
+                self.apply(u, mv.to);
+            }
+        }
+        // greedy descent
+        let mut order = self.movable.clone();
+        for _pass in 0..20 {
+            if cancelled() {
+                return false;
+            }
+            rng.shuffle(&mut order);
+            let mut improved = 0usize;
+            for i in 0..order.len() {
+                let u = order[i] as usize;
+                let Some(mv) = self.best_move(u) else {
+                    continue;
+                };
+                let good = mv.dpen < -1e-12 || (mv.dpen <= 1e-12 && mv.dbase < -1e-12);
+                if good && self.stays_connected(u, mv.links_from) {
+                    self.apply(u, mv.to);
+                    improved += 1;
+                }
+            }
+            if improved == 0 {
+                break;
+            }
+        }
+        true
+    }
+}
