@@ -1,0 +1,29 @@
+//! quhua-io: files in and out.
+//!
+//! - [`text`]: text files in UTF-8 (± BOM) or GBK/GB18030, `.gz` transparently;
+//! - [`nbs`]: the national code list (国家统计局 统计用区划代码) into [`RawUnit`]s, and plain
+//!   code lists for `quhua codes diff`;
+//! - [`table`]: survey tables (摸底表) from CSV/XLSX, as an initial list or as attribute updates;
+//! - [`export`]: tables to CSV (UTF-8 with BOM) and XLSX;
+//! - [`IoError`]: every error, Chinese first, naming the file, row and column.
+//!
+//! Readers are all-or-nothing: on an error nothing is returned and nothing is changed.
+//!
+//! [`RawUnit`]: quhua_core::registry::RawUnit
+
+mod columns;
+pub mod error;
+pub mod export;
+mod kinds;
+pub mod nbs;
+pub mod table;
+pub mod text;
+
+pub use error::{IoError, Loc};
+pub use export::{ExportCell, ExportTable, write_csv, write_xlsx, write_xlsx_sheets};
+pub use nbs::{KindStats, LevelCounts, NbsList, Placeholder, read_code_list, read_nbs_dir};
+pub use table::{
+    AttrUpdateReport, SeatRef, SurveyRow, SurveyTable, TableColumns, apply_table_attrs, read_table,
+    read_table_sheet, table_to_builder,
+};
+pub use text::{DecodedText, TextEncoding, read_text};
