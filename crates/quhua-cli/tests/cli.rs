@@ -173,3 +173,94 @@ fn codes_diff_names_the_bad_row() {
         "{e}"
     );
 }
+
+#[test]
+fn plan_suggest_on_the_demo_county_gives_three_clean_schemes() {
+    let o = quhua(&["plan", "suggest", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let schemes = v["schemes"].as_array().unwrap();
+    assert!(schemes.len() >= 3, "{v}");
+    for s in schemes {
+        assert!(s["violations"].as_array().unwrap().is_empty(), "{s}");
+        assert_eq!(s["assignment"].as_array().unwrap().len(), 18);
+        let ev = &s["evaluation"];
+        assert_eq!(ev["indicators"]["after"]["count"], s["p"]);
+        assert!(
+            ev["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["severity"] != "error"),
+            "{ev}"
+        );
+        assert!(s["objectives"]["wss"].is_number());
+    }
+}
+
+#[test]
+fn plan_suggest_explains_infeasible_input() {
+    let e = stdout(&quhua(&["plan", "suggest", "--max-area", "50"]));
+    assert!(
+        e.contains("不可行") && e.contains("恒州镇") && e.contains("超过上限"),
+        "{e}"
+    );
+    let e = stdout(&quhua(&["plan", "suggest", "--min-pop", "1000000"]));
+    assert!(e.contains("不可行") && e.contains("低于下限"), "{e}");
+    let e = stdout(&quhua(&[
+        "plan",
+        "suggest",
+        "--min-pop",
+        "150000",
+        "--seed-unit",
+        "嘉禾镇",
+        "--seed-unit",
+        "产德镇",
+        "--seed-unit",
+        "燕赵镇",
+    ]));
+    assert!(e.contains("中心镇") && e.contains("多于"), "{e}");
+}
+
+#[test]
+fn plan_suggest_on_a_units_table_with_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("u.csv");
+    let edges = dir.path().join("e.csv");
+    // A 3×3 grid of units with 100 people each.
+    let mut u = String::from("id,pop,area\n");
+    let mut e = String::from("a,b\n");
+    for r in 0..3 {
+        for c in 0..3 {
+            u.push_str(&format!("u{r}{c},100,10\n"));
+            if c < 2 {
+                e.push_str(&format!("u{r}{c},u{r}{}\n", c + 1));
+            }
+            if r < 2 {
+                e.push_str(&format!("u{r}{c},u{}{c}\n", r + 1));
+            }
+        }
+    }
+    std::fs::write(&units, u).unwrap();
+    std::fs::write(&edges, e).unwrap();
+    let o = quhua(&[
+        "plan",
+        "suggest",
+        "--units",
+        units.to_str().unwrap(),
+        "--edges",
+        edges.to_str().unwrap(),
+        "--area-field",
+        "area",
+        "--min-pop",
+        "300",
+        "--max-area",
+        "30",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let s = &v["schemes"][0];
+    assert_eq!(s["p"], 3);
+    assert!(s["violations"].as_array().unwrap().is_empty());
+}

@@ -162,7 +162,7 @@ impl DivisionCode {
         if v >= 1_000_000_000_000 {
             return Err(CodeError::BadLength(v.to_string(), v.to_string().len()));
         }
-        if v % scale(level) != 0 {
+        if !v.is_multiple_of(scale(level)) {
             return Err(CodeError::Malformed(text));
         }
         let segs = segments(v);

@@ -458,17 +458,12 @@ pub fn global_findings(
             .filter(|u| u.renamed_from.is_some() || u.base.is_none())
             .collect();
         if !new_names.is_empty() {
-            let others: HashMap<String, &str> = base
-                .other_names
-                .iter()
-                .map(|n| (toneless(n), n.as_str()))
-                .collect();
             let mut county_sounds: HashMap<String, Vec<&ResultUnit>> = HashMap::new();
             for (_, u) in state.alive() {
                 county_sounds.entry(toneless(&u.name)).or_default().push(u);
             }
             for u in new_names {
-                if base.other_names.iter().any(|n| *n == u.name) {
+                if base.other_names.contains(&u.name) {
                     out.push(cited(
                         rule,
                         "unique_name",

@@ -1,0 +1,594 @@
+//! `quhua plan suggest`: propose merger schemes with the optimizer (quhua-plan), on the demo
+//! county, on any GeoJSON/Shapefile of units, or on a units table plus an edge list.
+
+use crate::context::{CliResult, Context, fail};
+use crate::render::{people, t, table::Table};
+use quhua_core::i18n::Lang;
+use quhua_core::policy::Policy;
+use quhua_core::scenario::{Base, Evaluation, MergeTarget, Operation, Scenario, evaluate};
+use quhua_plan::io::{UnitColumns, load};
+use quhua_plan::{Graph, Infeasible, Params, Problem, Solution, suggest};
+use serde_json::json;
+use std::path::PathBuf;
+
+/// Options of `quhua plan suggest`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// 单位边界文件（GeoJSON 或 Shapefile）；缺省用演示县 / units with boundaries; default: the demo county
+    #[arg(long, conflicts_with = "units")]
+    layer: Option<PathBuf>,
+    /// 单位表 CSV（与 --edges 同用）/ units table (with --edges)
+    #[arg(long, requires = "edges")]
+    units: Option<PathBuf>,
+    /// 邻接边表 CSV，每行两个单位编号 / edge list, two unit ids per row
+    #[arg(long)]
+    edges: Option<PathBuf>,
+    /// 单位编号字段 / id field
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// 人口字段 / population field
+    #[arg(long, default_value = "pop")]
+    pop_field: String,
+    /// 面积字段（km²），缺省按边界计算大地面积 / area field; default: geodesic area of the geometry
+    #[arg(long)]
+    area_field: Option<String>,
+    /// 同质性属性字段，逗号分隔 / attributes for homogeneity (WSS), comma-separated
+    #[arg(long, value_delimiter = ',')]
+    attrs: Vec<String>,
+    /// 人口下限 / population floor (default: the policy's)
+    #[arg(long)]
+    min_pop: Option<f64>,
+    /// 面积上限 km² / area ceiling (default: the policy's, on the demo county)
+    #[arg(long)]
+    max_area: Option<f64>,
+    /// 不调整的单位 / units kept as they are
+    #[arg(long)]
+    lock: Vec<String>,
+    /// 各自牵头一个新单位的中心镇 / units that each head a different new unit
+    #[arg(long = "seed-unit")]
+    seed_unit: Vec<String>,
+    /// 方案个数 / number of schemes
+    #[arg(long, default_value_t = 3)]
+    schemes: usize,
+    /// 随机种子 / random seed
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// 以 JSON 输出 / print JSON
+    #[arg(long)]
+    json: bool,
+    /// 写出第一个方案的新单位边界 / write the first scheme's new units as GeoJSON
+    #[arg(long)]
+    geojson: Option<PathBuf>,
+}
+
+/// Runs the optimizer.
+pub fn run(ctx: &Context, args: Args) -> CliResult {
+    if args.layer.is_none() && args.units.is_none() {
+        return demo(ctx, &args);
+    }
+    let (problem, ids, geoms) = if let Some(layer) = &args.layer {
+        from_layer(layer, &args)?
+    } else {
+        let units = args
+            .units
+            .clone()
+            .ok_or_else(|| fail("缺少 --units", "--units is required"))?;
+        let edges = args
+            .edges
+            .clone()
+            .ok_or_else(|| fail("缺少 --edges", "--edges is required"))?;
+        let cols = UnitColumns {
+            id: args.id_field.clone(),
+            population: args.pop_field.clone(),
+            area: args.area_field.clone(),
+            attrs: args.attrs.clone(),
+            ..Default::default()
+        };
+        let (mut p, table) = load(&units, &edges, &cols)?;
+        p.locked = table.resolve(&args.lock)?;
+        p.seeds = table.resolve(&args.seed_unit)?;
+        (p, table.ids.clone(), None)
+    };
+    let params = params(&args, args.min_pop.unwrap_or(0.0), args.max_area);
+    let sol = suggest(&problem, &params, None, None)?;
+    if let (Some(path), Some(geoms), Some(s)) = (&args.geojson, &geoms, sol.schemes.first()) {
+        write_regions(path, geoms, s)?;
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string(
+                &json!({"schemes": sol.schemes, "infeasibility": sol.infeasibility, "islands": sol.islands})
+            )?
+        );
+    } else {
+        print_summary(ctx, &sol, &ids);
+    }
+    Ok(())
+}
+
+fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
+    Params {
+        min_pop,
+        max_area,
+        schemes: args.schemes,
+        seed: args.seed,
+        ..Params::default()
+    }
+}
+
+fn from_layer(
+    path: &PathBuf,
+    args: &Args,
+) -> CliResult<(
+    Problem,
+    Vec<String>,
+    Option<Vec<geo_types::MultiPolygon<f64>>>,
+)> {
+    let layer = quhua_geo::read_layer(path)?;
+    let geoms = layer.to_geometries();
+    let number = |f: &quhua_geo::Feature, field: &str| -> CliResult<f64> {
+        let v = f.properties.get(field).ok_or_else(|| {
+            fail(
+                format!(
+                    "{}：第 {} 个要素缺少字段“{field}”",
+                    path.display(),
+                    f.index + 1
+                ),
+                format!(
+                    "{}: feature {} has no field \"{field}\"",
+                    path.display(),
+                    f.index + 1
+                ),
+            )
+        })?;
+        v.as_f64()
+            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+            .ok_or_else(|| {
+                fail(
+                    format!(
+                        "{}：第 {} 个要素的“{field}”不是数值：{v}",
+                        path.display(),
+                        f.index + 1
+                    ),
+                    format!(
+                        "{}: feature {} field \"{field}\" is not a number: {v}",
+                        path.display(),
+                        f.index + 1
+                    ),
+                )
+            })
+    };
+    let pop: Vec<f64> = layer
+        .features
+        .iter()
+        .map(|f| number(f, &args.pop_field))
+        .collect::<CliResult<_>>()?;
+    let area: Vec<f64> = match &args.area_field {
+        Some(a) => layer
+            .features
+            .iter()
+            .map(|f| number(f, a))
+            .collect::<CliResult<_>>()?,
+        None => quhua_geo::areas_km2(&geoms),
+    };
+    let attrs: Vec<Vec<f64>> = args
+        .attrs
+        .iter()
+        .map(|a| {
+            layer
+                .features
+                .iter()
+                .map(|f| number(f, a))
+                .collect::<CliResult<_>>()
+        })
+        .collect::<CliResult<_>>()?;
+    let ids: Vec<String> = layer
+        .field_strings(&args.id_field)
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| s.unwrap_or_else(|| i.to_string()))
+        .collect();
+    let adj = quhua_geo::adjacency(&geoms, &quhua_geo::AdjacencyOptions::default());
+    let edges: Vec<(u32, u32)> = adj.rook.edges().collect();
+    let mut p = Problem::new(Graph::from_edges(geoms.len(), &edges)?, pop);
+    p.area = area;
+    p.attrs = attrs;
+    p.coords = Some(
+        quhua_geo::area::label_points(&geoms)
+            .into_iter()
+            .map(|pt| pt.map(|q| (q.x(), q.y())).unwrap_or((0.0, 0.0)))
+            .collect(),
+    );
+    let resolve = |names: &[String]| -> CliResult<Vec<u32>> {
+        names
+            .iter()
+            .map(|n| {
+                ids.iter()
+                    .position(|x| x == n)
+                    .map(|i| i as u32)
+                    .ok_or_else(|| fail(format!("找不到单位“{n}”"), format!("no unit \"{n}\"")))
+            })
+            .collect()
+    };
+    p.locked = resolve(&args.lock)?;
+    p.seeds = resolve(&args.seed_unit)?;
+    Ok((p, ids, Some(geoms)))
+}
+
+fn write_regions(
+    path: &PathBuf,
+    geoms: &[geo_types::MultiPolygon<f64>],
+    s: &quhua_plan::Scheme,
+) -> CliResult {
+    let keep: Vec<usize> = (0..geoms.len())
+        .filter(|&i| s.assignment[i] != quhua_plan::EXCLUDED)
+        .collect();
+    let g: Vec<_> = keep.iter().map(|&i| geoms[i].clone()).collect();
+    let groups: Vec<usize> = keep.iter().map(|&i| s.assignment[i] as usize).collect();
+    let merged = quhua_geo::dissolve(&g, &groups, s.p)?;
+    let props: Vec<serde_json::Map<String, serde_json::Value>> = (0..s.p)
+        .map(|r| {
+            let mut m = serde_json::Map::new();
+            m.insert("region".into(), json!(r));
+            m
+        })
+        .collect();
+    let feats: Vec<_> = merged.iter().zip(&props).collect();
+    quhua_geo::io::geojson::write_geojson(path, &feats)?;
+    Ok(())
+}
+
+/// The demo county: townships are the building blocks; the county-seat town and key towns
+/// are seeds; border townships are locked; floor and cap come from the policy.
+fn demo(ctx: &Context, args: &Args) -> CliResult {
+    let demo = quhua_demo::Demo::load()?;
+    let policy = Policy::default_policy();
+    let base = demo.base(None, &policy)?;
+    let problem = township_problem(&base, args)?;
+    let min_pop = args
+        .min_pop
+        .or(policy.population_floor.as_ref().map(|t| t.value))
+        .unwrap_or(0.0);
+    let max_area = args
+        .max_area
+        .or(policy.area_cap_km2.as_ref().map(|t| t.value));
+    let sol = suggest(&problem, &params(args, min_pop, max_area), None, None)?;
+    let names: Vec<String> = base.townships.iter().map(|t| t.name.clone()).collect();
+    let mut evaluated = Vec::new();
+    for (k, s) in sol.schemes.iter().enumerate() {
+        let scenario = scheme_scenario(&base, s, k);
+        let ev = evaluate(&base, &policy, &scenario)?;
+        evaluated.push((scenario, ev));
+    }
+    if let (Some(path), Some((_, ev))) = (&args.geojson, evaluated.first()) {
+        crate::geojson_out::write(path, ev, &crate::cmd::demo::village_polygons(&demo), true)?;
+    }
+    if args.json {
+        let schemes: Vec<_> = sol.schemes.iter().zip(&evaluated).map(|(s, (sc, ev))| json!({
+            "assignment": s.assignment, "p": s.p, "objectives": s.objectives, "violations": s.violations, "seats": s.seats,
+            "scenario": sc, "evaluation": ev,
+        })).collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &json!({"schemes": schemes, "infeasibility": sol.infeasibility, "islands": sol.islands})
+            )?
+        );
+        return Ok(());
+    }
+    print_summary(ctx, &sol, &names);
+    for (k, (sc, ev)) in evaluated.iter().enumerate() {
+        print_demo_scheme(ctx, k, sc, ev);
+    }
+    println!(
+        "\n{}",
+        t(
+            ctx.lang,
+            "※ 人口、面积为示意数据。可用 --json 取得各方案的方案文件（scenario），保存后用 quhua scenario eval 调整。",
+            "※ Figures are synthetic. Use --json for each scheme's scenario file, then adjust it with quhua scenario eval."
+        )
+    );
+    Ok(())
+}
+
+fn township_problem(base: &Base, args: &Args) -> CliResult<Problem> {
+    let n = base.townships.len();
+    let adj = base
+        .adjacency
+        .as_ref()
+        .ok_or_else(|| fail("演示县缺少邻接关系", "the demo county has no adjacency"))?;
+    let mut edges = Vec::new();
+    for (v, list) in adj.iter().enumerate() {
+        let a = base.villages[v].township;
+        for &w in list {
+            let b = base.villages[w as usize].township;
+            if a < b {
+                edges.push((a, b));
+            }
+        }
+    }
+    let pop_key = base
+        .pop_key
+        .ok_or_else(|| fail("缺少人口数据", "no population data"))?;
+    let pop = base
+        .townships
+        .iter()
+        .map(|t| t.attrs[pop_key].map(|a| a.to_f64()).unwrap_or(0.0))
+        .collect();
+    let mut p = Problem::new(Graph::from_edges(n, &edges)?, pop);
+    if let Some(k) = base.area_key {
+        p.area = base
+            .townships
+            .iter()
+            .map(|t| t.attrs[k].map(|a| a.to_f64()).unwrap_or(0.0))
+            .collect();
+    }
+    for a in &args.attrs {
+        let k = base
+            .keys
+            .iter()
+            .position(|x| x == a)
+            .ok_or_else(|| fail(format!("没有属性“{a}”"), format!("no attribute \"{a}\"")))?;
+        p.attrs.push(
+            base.townships
+                .iter()
+                .map(|t| t.attrs[k].map(|x| x.to_f64()).unwrap_or(0.0))
+                .collect(),
+        );
+    }
+    let find = |r: &String| -> CliResult<u32> {
+        match base.township_index(r).as_slice() {
+            [i] => Ok(*i as u32),
+            _ => Err(fail(
+                format!("找不到乡镇“{r}”"),
+                format!("no township \"{r}\""),
+            )),
+        }
+    };
+    p.locked = base
+        .townships
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.flags.border)
+        .map(|(i, _)| i as u32)
+        .collect();
+    p.locked
+        .extend(args.lock.iter().map(find).collect::<CliResult<Vec<_>>>()?);
+    p.seeds = base
+        .townships
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.flags.county_seat || t.flags.key_town)
+        .map(|(i, _)| i as u32)
+        .collect();
+    p.seeds.extend(
+        args.seed_unit
+            .iter()
+            .map(find)
+            .collect::<CliResult<Vec<_>>>()?,
+    );
+    p.seeds.sort_unstable();
+    p.seeds.dedup();
+    Ok(p)
+}
+
+/// A scheme as scenario operations: each region's other townships merge into its seat.
+pub fn scheme_scenario(base: &Base, s: &quhua_plan::Scheme, k: usize) -> Scenario {
+    let mut ops = Vec::new();
+    for (r, &seat) in s.seats.iter().enumerate() {
+        let members: Vec<String> = (0..base.townships.len())
+            .filter(|&i| s.assignment[i] == r as u32 && i != seat as usize)
+            .map(|i| base.townships[i].code.to_string())
+            .collect();
+        if !members.is_empty() {
+            ops.push(Operation::Merge {
+                units: members,
+                target: MergeTarget::Into(base.townships[seat as usize].code.to_string()),
+            });
+        }
+    }
+    Scenario {
+        name: format!("推荐方案{}（优化器，种子 {}）", k + 1, s.restart),
+        county: base.county_code.to_string(),
+        policy: Some("default".into()),
+        base_date: Some(base.date.to_string()),
+        note: Some("由 quhua plan suggest 生成 / generated by quhua plan suggest".into()),
+        ops,
+    }
+}
+
+fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
+    if let Some(inf) = &sol.infeasibility {
+        for r in &inf.reasons {
+            println!(
+                "[{}] {}",
+                t(ctx.lang, "不可行", "infeasible"),
+                explain(r, names, ctx.lang)
+            );
+        }
+    }
+    for i in &sol.islands {
+        println!(
+            "[{}] {}",
+            t(ctx.lang, "孤岛", "island"),
+            names.get(i.unit as usize).cloned().unwrap_or_default()
+        );
+    }
+    let mut tab = Table::new([
+        t(ctx.lang, "方案", "Scheme"),
+        t(ctx.lang, "新单位数", "Units"),
+        "WSS",
+        t(ctx.lang, "割边", "Cut edges"),
+        t(ctx.lang, "最小人口", "Min pop"),
+        t(ctx.lang, "最大面积km²", "Max area km²"),
+        t(ctx.lang, "违反约束", "Violations"),
+    ])
+    .right_align(&[1, 2, 3, 4, 5, 6]);
+    for (k, s) in sol.schemes.iter().enumerate() {
+        tab.row([
+            format!("{}", k + 1),
+            s.p.to_string(),
+            format!("{:.2}", s.objectives.wss),
+            s.objectives.cut_edges.to_string(),
+            people(s.objectives.min_region_pop, ctx.lang),
+            format!("{:.1}", s.objectives.max_region_area),
+            s.violations.len().to_string(),
+        ]);
+    }
+    print!("{}", tab.render());
+}
+
+fn print_demo_scheme(ctx: &Context, k: usize, sc: &Scenario, ev: &Evaluation) {
+    let (e, w, _) = ev.finding_counts();
+    println!(
+        "\n{} {}：{} → {}，{} {} → {}，{} {} / {} {}",
+        t(ctx.lang, "方案", "Scheme"),
+        k + 1,
+        ev.indicators.before.count,
+        ev.indicators.after.count,
+        t(ctx.lang, "平均人口", "mean population"),
+        people(ev.indicators.before.population.mean, ctx.lang),
+        people(ev.indicators.after.population.mean, ctx.lang),
+        t(ctx.lang, "错误", "errors"),
+        e,
+        t(ctx.lang, "警告", "warnings"),
+        w
+    );
+    for op in &sc.ops {
+        if let Operation::Merge {
+            units,
+            target: MergeTarget::Into(into),
+        } = op
+        {
+            let name = |c: &String| {
+                ev.abolished
+                    .iter()
+                    .find(|a| a.code.as_deref() == Some(c))
+                    .map(|a| a.name.clone())
+                    .unwrap_or_else(|| c.clone())
+            };
+            let into_name = ev
+                .units
+                .iter()
+                .find(|u| u.code.as_deref() == Some(into))
+                .map(|u| u.name.clone())
+                .unwrap_or_else(|| into.clone());
+            println!(
+                "  {} {} → {into_name}",
+                t(ctx.lang, "撤并", "merge"),
+                units
+                    .iter()
+                    .map(name)
+                    .collect::<Vec<_>>()
+                    .join(t(ctx.lang, "、", ", "))
+            );
+        }
+    }
+}
+
+/// A pre-check reason in words, naming the units.
+fn explain(r: &Infeasible, names: &[String], lang: Lang) -> String {
+    let n = |u: &u32| {
+        names
+            .get(*u as usize)
+            .cloned()
+            .unwrap_or_else(|| u.to_string())
+    };
+    let (zh, en) = match r {
+        Infeasible::LockedBelowFloor {
+            unit,
+            population,
+            floor,
+            isolated,
+        } => (
+            format!(
+                "锁定单位 {} 人口 {population:.0} 低于下限 {floor:.0}{}",
+                n(unit),
+                if *isolated {
+                    "，且无相邻单位"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "locked unit {} has {population:.0} people, below the floor {floor:.0}{}",
+                n(unit),
+                if *isolated { ", and no neighbours" } else { "" }
+            ),
+        ),
+        Infeasible::IslandBelowFloor {
+            unit,
+            population,
+            floor,
+        } => (
+            format!("孤岛 {} 人口 {population:.0} 低于下限 {floor:.0}", n(unit)),
+            format!(
+                "island {} has {population:.0} people, below the floor {floor:.0}",
+                n(unit)
+            ),
+        ),
+        Infeasible::UnitOverCeiling {
+            unit,
+            area,
+            ceiling,
+        } => (
+            format!("{} 面积 {area:.1} km² 本身已超过上限 {ceiling:.1}", n(unit)),
+            format!(
+                "{} alone has {area:.1} km², above the ceiling {ceiling:.1}",
+                n(unit)
+            ),
+        ),
+        Infeasible::ComponentBelowFloor {
+            units,
+            population,
+            floor,
+        } => (
+            format!(
+                "连通片（含 {} 等 {} 个单位）总人口 {population:.0} 低于下限 {floor:.0}",
+                units.first().map(n).unwrap_or_default(),
+                units.len()
+            ),
+            format!(
+                "a connected part ({} and {} units) has {population:.0} people in all, below the floor {floor:.0}",
+                units.first().map(n).unwrap_or_default(),
+                units.len()
+            ),
+        ),
+        Infeasible::TooManySeeds {
+            seeds, max_regions, ..
+        } => (
+            format!(
+                "中心镇 {} 个，多于人口下限允许的最多 {max_regions} 个新单位",
+                seeds.len()
+            ),
+            format!(
+                "{} seeds, more than the at most {max_regions} regions the floor allows",
+                seeds.len()
+            ),
+        ),
+        Infeasible::FloorCeilingConflict {
+            first_unit,
+            min_regions_by_area,
+            max_regions_by_pop,
+            ..
+        } => (
+            format!(
+                "含 {} 的连通片：面积上限要求至少 {min_regions_by_area} 个单位，人口下限只允许 {max_regions_by_pop} 个",
+                n(first_unit)
+            ),
+            format!(
+                "the part containing {}: the ceiling needs at least {min_regions_by_area} regions but the floor allows only {max_regions_by_pop}",
+                n(first_unit)
+            ),
+        ),
+        Infeasible::TogetherImpossible { set, reason } => (
+            format!("第 {} 组“须在一起”无法满足：{reason}", set + 1),
+            format!("together-set {} cannot be met: {reason}", set + 1),
+        ),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
