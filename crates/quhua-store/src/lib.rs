@@ -1,0 +1,41 @@
+//! quhua-store: persistence for quhua, on SQLite (embedded, one file, WAL; the default) or
+//! PostgreSQL (multi-user), behind one synchronous interface, [`Store`].
+//!
+//! What is stored: the registry (initial list, every unit version with `valid_from`/`valid_to`,
+//! the code book with validity, change events with their facts as JSON and lineage rows),
+//! scenarios with a version number (optimistic concurrency), policies (TOML), imports (who,
+//! when, file name and SHA-256, counts), and an append-only, hash-chained audit log written in
+//! the same transaction as each change. The schema is migrated on open (`schema_version`).
+//!
+//! ```no_run
+//! # fn main() -> quhua_store::Result<()> {
+//! let mut store = quhua_store::Store::open("sqlite:quhua.db")?;
+//! if let Some(registry) = store.load_registry()? {
+//!     println!("{} units", registry.unit_count());
+//! }
+//! assert!(store.audit_verify()?.is_ok());
+//! # Ok(()) }
+//! ```
+
+mod audit;
+mod codec;
+mod error;
+mod import;
+pub mod migrate;
+mod policy;
+pub mod postgres;
+mod registry_io;
+mod scenario;
+pub mod sqlite;
+mod store;
+mod tx;
+pub mod url;
+
+pub use audit::{AuditIssue, AuditReport, AuditRow, GENESIS_HASH, check_chain};
+pub use error::{Result, StoreError};
+pub use import::{ImportId, ImportMeta, ImportRecord};
+pub use policy::PolicyRecord;
+pub use registry_io::content_digest;
+pub use scenario::{ScenarioId, ScenarioRecord};
+pub use store::Store;
+pub use tx::Backend;

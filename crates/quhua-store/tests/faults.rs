@@ -1,0 +1,259 @@
+//! Crash safety: a child process runs a large import or a batch of merges and is killed with
+//! SIGKILL at a random moment (seeded: `QUHUA_FAULT_SEED`, default below). Afterwards the
+//! database holds the whole change or none of it — row counts match one of the two states,
+//! `load_registry` rebuilds exactly the before or the after registry — and the audit chain
+//! verifies. The child is this test binary re-run with `QUHUA_FAULT_CHILD` set.
+
+mod common;
+
+use common::{Raw, apply_batch, generate};
+use quhua_core::synth::SplitMix64;
+use quhua_store::{ImportMeta, Store, content_digest};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Trials per backend (half imports, half merge batches).
+const TRIALS: usize = 50;
+const SEED: u64 = 20_260_520;
+
+/// Counties of the large registry.
+const COUNTIES: u32 = 8;
+
+/// The large registry: 2 + 8 × (1 + 24 × 61) ≈ 11.7k units (sized so that a trial takes a
+/// few hundred milliseconds in an unoptimised test build).
+fn big() -> quhua_core::registry::Registry {
+    generate(COUNTIES, 24, 60, "2023-01-01")
+}
+
+/// The small registry a large import replaces.
+fn small() -> quhua_core::registry::Registry {
+    generate(2, 3, 3, "2022-01-01")
+}
+
+/// The merge batch applied to the large registry (4 events per county).
+fn batch(reg: &mut quhua_core::registry::Registry) -> Vec<quhua_core::event::ChangeEvent> {
+    apply_batch(reg, 0..COUNTIES, "2024-01-01", "冀政字〔2024〕1号")
+}
+
+/// The child: prepare, say READY, run the operation, say DONE.
+#[test]
+fn fault_child() {
+    let (Ok(mode), Ok(url)) = (
+        std::env::var("QUHUA_FAULT_CHILD"),
+        std::env::var("QUHUA_FAULT_URL"),
+    ) else {
+        return;
+    };
+    let mut store = Store::open(&url).expect("child: open");
+    let mut reg = big();
+    let events = batch(&mut reg);
+    let reg = big();
+    println!("READY");
+    match mode.as_str() {
+        "import" => {
+            store
+                .save_registry_import(&reg, &ImportMeta::from_bytes("child", "big.csv", b"big"))
+                .expect("child: import");
+        }
+        _ => store
+            .record_events(&events, "child")
+            .expect("child: record_events"),
+    }
+    println!("DONE");
+}
+
+/// Runs the child on `url`; kills it `kill_after` after READY (None: let it finish).
+/// Returns the time from READY to exit and whether it finished.
+fn run_child(mode: &str, url: &str, kill_after: Option<Duration>) -> (Duration, bool) {
+    let exe = std::env::current_exe().expect("test binary");
+    let mut child = Command::new(exe)
+        .args(["fault_child", "--exact", "--nocapture", "--test-threads=1"])
+        .env("QUHUA_FAULT_CHILD", mode)
+        .env("QUHUA_FAULT_URL", url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn child");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if out.read_line(&mut line).expect("read child") == 0 {
+            panic!("child exited before READY");
+        }
+        if line.contains("READY") {
+            break;
+        }
+    }
+    let start = Instant::now();
+    if let Some(after) = kill_after {
+        std::thread::sleep(after);
+        let _ = child.kill(); // SIGKILL
+    }
+    let status = child.wait().expect("wait child");
+    let mut rest = String::new();
+    let _ = std::io::Read::read_to_string(&mut out, &mut rest);
+    (start.elapsed(), status.success() && rest.contains("DONE"))
+}
+
+/// What a database must look like before or after the operation.
+#[derive(Debug, Clone, PartialEq)]
+struct State {
+    digest: String,
+    counts: [i64; 5],
+}
+
+fn observe(url: &str) -> State {
+    let mut store = Store::open(url).expect("open after crash");
+    let reg = store
+        .load_registry()
+        .expect("load_registry after crash")
+        .expect("a registry");
+    let report = store.audit_verify().expect("audit_verify");
+    assert!(
+        report.is_ok(),
+        "audit chain broken after crash: {:?}",
+        report.issues
+    );
+    drop(store);
+    State {
+        digest: content_digest(&reg),
+        counts: Raw::open_url(url).counts(),
+    }
+}
+
+/// A fresh database holding `reg`, for each trial.
+trait Fixture {
+    fn make(&self, trial: usize) -> (String, Box<dyn std::any::Any>);
+}
+
+struct SqliteFixture {
+    template: std::path::PathBuf,
+    dir: tempfile::TempDir,
+}
+
+impl Fixture for SqliteFixture {
+    fn make(&self, trial: usize) -> (String, Box<dyn std::any::Any>) {
+        let p = self.dir.path().join(format!("trial{trial}.db"));
+        std::fs::copy(&self.template, &p).expect("copy template");
+        (format!("sqlite:{}", p.display()), Box::new(()))
+    }
+}
+
+struct PgFixture {
+    template: common::pg::PgDatabase,
+}
+
+impl Fixture for PgFixture {
+    fn make(&self, trial: usize) -> (String, Box<dyn std::any::Any>) {
+        let db = self
+            .template
+            .copy_to(&format!("quhua_fault_{}_{trial}", std::process::id()));
+        (db.url.clone(), Box::new(db))
+    }
+}
+
+fn seed() -> u64 {
+    std::env::var("QUHUA_FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SEED)
+}
+
+fn prepare(url: &str, reg: &quhua_core::registry::Registry) {
+    let mut store = Store::open(url).expect("open template");
+    store
+        .save_registry_import(reg, &ImportMeta::from_bytes("setup", "template", b"t"))
+        .expect("template import");
+}
+
+fn crash_trials(backend: &str, templates: [&dyn Fixture; 2]) {
+    let mut rng = SplitMix64::new(seed() ^ backend.len() as u64);
+    let mut big_after = big();
+    batch(&mut big_after);
+    let expected_digest = [
+        // import mode: before = small, after = big
+        (content_digest(&small()), content_digest(&big())),
+        // apply mode: before = big, after = big + batch
+        (content_digest(&big()), content_digest(&big_after)),
+    ];
+    let modes = ["import", "apply"];
+    let mut seen = [[0usize; 2]; 2];
+    for (m, mode) in modes.iter().enumerate() {
+        // Calibrate: one uninterrupted run gives the after state and the duration.
+        let (url, _guard) = templates[m].make(1000 + m);
+        let before = observe(&url);
+        assert_eq!(before.digest, expected_digest[m].0);
+        let (took, done) = run_child(mode, &url, None);
+        assert!(done, "{backend} {mode}: uninterrupted child failed");
+        let after = observe(&url);
+        assert_eq!(after.digest, expected_digest[m].1);
+        eprintln!(
+            "{backend} {mode}: uninterrupted run {took:?}; before {before:?}, after {after:?}"
+        );
+        for t in 0..TRIALS / 2 {
+            let delay = Duration::from_secs_f64(took.as_secs_f64() * 1.2 * rng.next_f64());
+            let (url, guard) = templates[m].make(t);
+            let (_, done) = run_child(mode, &url, Some(delay));
+            let got = observe(&url);
+            let which = if got == before {
+                0
+            } else if got == after {
+                1
+            } else {
+                panic!(
+                    "{backend} {mode} trial {t} (kill after {delay:?}): partial state {got:?}\nbefore {before:?}\nafter {after:?}"
+                );
+            };
+            if done {
+                assert_eq!(which, 1, "a finished child must have committed");
+            }
+            seen[m][which] += 1;
+            drop(guard);
+        }
+    }
+    eprintln!(
+        "{backend}: outcomes (before, after) — import {:?}, apply {:?}",
+        seen[0], seen[1]
+    );
+    for (m, mode) in modes.iter().enumerate() {
+        assert!(
+            seen[m][0] > 0,
+            "{backend} {mode}: no trial was killed mid-way; timing calibration is off"
+        );
+    }
+}
+
+#[test]
+fn sqlite_all_or_nothing_under_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let make = |name: &str, reg: &quhua_core::registry::Registry| {
+        let p = dir.path().join(name);
+        prepare(&format!("sqlite:{}", p.display()), reg);
+        p
+    };
+    let import_tpl = SqliteFixture {
+        template: make("import.db", &small()),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let apply_tpl = SqliteFixture {
+        template: make("apply.db", &big()),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    crash_trials("sqlite", [&import_tpl, &apply_tpl]);
+}
+
+#[test]
+fn postgres_all_or_nothing_under_sigkill() {
+    let n = std::process::id();
+    let import_db = common::pg::PgDatabase::create(&format!("quhua_tpl_import_{n}"));
+    prepare(&import_db.url, &small());
+    let apply_db = common::pg::PgDatabase::create(&format!("quhua_tpl_apply_{n}"));
+    prepare(&apply_db.url, &big());
+    let import_tpl = PgFixture {
+        template: import_db,
+    };
+    let apply_tpl = PgFixture { template: apply_db };
+    crash_trials("postgres", [&import_tpl, &apply_tpl]);
+}

@@ -1,0 +1,245 @@
+//! The store's behaviour, on both backends: import/load round trip, appending events, SQL
+//! as-of cross-check, atomic rejection, scenarios with optimistic concurrency, policies, imports.
+
+mod common;
+
+use common::{TestDb, apply_batch, assert_as_of, assert_same, d, generate};
+use quhua_core::event::{ChangeEvent, EventId};
+use quhua_store::{ImportMeta, ScenarioId, StoreError};
+
+fn meta(name: &str) -> ImportMeta {
+    ImportMeta::from_bytes("tester", name, name.as_bytes())
+}
+
+fn import_round_trip(db: &TestDb) {
+    let mut reg = generate(3, 6, 8, "2023-01-01");
+    apply_batch(&mut reg, 0..2, "2023-06-01", "冀政字〔2023〕1号");
+    let mut store = db.open();
+    assert!(store.load_registry().unwrap().is_none());
+    let id = store.save_registry_import(&reg, &meta("gen.csv")).unwrap();
+    let back = store.load_registry().unwrap().expect("stored registry");
+    assert_same(&reg, &back);
+    for date in [
+        "2022-12-31",
+        "2023-01-01",
+        "2023-05-31",
+        "2023-06-01",
+        "2024-01-01",
+    ] {
+        assert_as_of(&mut store, &reg, d(date));
+    }
+    let imports = store.imports().unwrap();
+    assert_eq!(imports.len(), 1);
+    assert_eq!(imports[0].id, id);
+    assert_eq!(imports[0].unit_count, reg.unit_count() as i64);
+    assert_eq!(imports[0].event_count, reg.events().len() as i64);
+    assert_eq!(imports[0].counts["county"], 3);
+    assert_eq!(imports[0].source_sha256, meta("gen.csv").source_sha256);
+    assert_eq!(imports[0].content_digest, quhua_store::content_digest(&reg));
+    let log = store.audit_log().unwrap();
+    assert_eq!(log.len(), 1, "one audit row per import, however large");
+    assert_eq!(log[0].action, "import");
+    assert!(store.audit_verify().unwrap().is_ok());
+}
+
+fn record_events_appends(db: &TestDb) {
+    let base = generate(4, 7, 6, "2023-01-01");
+    let mut store = db.open();
+    store.save_registry_import(&base, &meta("base")).unwrap();
+    let mut reg = store.load_registry().unwrap().unwrap();
+    // One event alone, then a batch; some on the genesis date (same-day changes).
+    let first = apply_batch(&mut reg, 0..1, "2023-01-01", "冀政字〔2023〕1号");
+    store.record_event(&first[0], "alice").unwrap();
+    store.record_events(&first[1..], "alice").unwrap();
+    let batch = apply_batch(&mut reg, 1..4, "2024-03-01", "冀政字〔2024〕7号");
+    store.record_events(&batch, "bob").unwrap();
+    let back = store.load_registry().unwrap().unwrap();
+    assert_same(&reg, &back);
+    for date in ["2023-01-01", "2024-02-29", "2024-03-01"] {
+        assert_as_of(&mut store, &reg, d(date));
+    }
+    let log = store.audit_log().unwrap();
+    assert_eq!(log.len(), 1 + reg.events().len());
+    assert!(log[1..].iter().all(|r| r.action == "record_event"));
+    assert_eq!(log.last().unwrap().actor, "bob");
+    assert!(store.audit_verify().unwrap().is_ok());
+    // A second store on the same database sees the same registry.
+    let mut other = db.open();
+    assert_same(&reg, &other.load_registry().unwrap().unwrap());
+}
+
+fn rejected_batch_stores_nothing(db: &TestDb) {
+    let mut store = db.open();
+    let base = generate(2, 4, 3, "2023-01-01");
+    let err = store.record_events(&[], "x").unwrap_err();
+    assert!(matches!(err, StoreError::NoRegistry), "{err}");
+    store.save_registry_import(&base, &meta("base")).unwrap();
+    let mut reg = store.load_registry().unwrap().unwrap();
+    let events = apply_batch(&mut reg, 0..2, "2023-05-01", "冀政字〔2023〕2号");
+    // Break the last event: a gap in the sequence. The valid ones before it must not be stored.
+    let mut bad: Vec<ChangeEvent> = events.clone();
+    bad.last_mut().unwrap().id = EventId(99);
+    let err = store.record_events(&bad, "x").unwrap_err();
+    assert!(err.to_string().contains("不连续"), "{err}");
+    // An event that reuses a retired code: rejected (废码不用).
+    let mut reuse = events[0].clone();
+    if let Some(quhua_core::event::Fact::Abolish { code, .. }) = reuse.facts.last().cloned() {
+        reuse.facts.push(quhua_core::event::Fact::Abolish {
+            unit: quhua_core::unit::UnitId(0),
+            code,
+        });
+    }
+    assert!(store.record_event(&reuse, "x").is_err());
+    let after = store.load_registry().unwrap().unwrap();
+    assert_same(&base, &after);
+    assert_eq!(store.audit_log().unwrap().len(), 1);
+    // The intact batch goes in.
+    store.record_events(&events, "x").unwrap();
+    assert_same(&reg, &store.load_registry().unwrap().unwrap());
+    // Replaying the same batch is refused (stale ids).
+    assert!(store.record_events(&events, "x").is_err());
+    assert!(store.audit_verify().unwrap().is_ok());
+}
+
+fn import_replaces(db: &TestDb) {
+    let mut store = db.open();
+    let a = generate(3, 3, 3, "2023-01-01");
+    let b = generate(2, 5, 4, "2024-01-01");
+    store.save_registry_import(&a, &meta("a")).unwrap();
+    let mut reg = store.load_registry().unwrap().unwrap();
+    let ev = apply_batch(&mut reg, 0..1, "2023-02-01", "x号");
+    store.record_events(&ev, "x").unwrap();
+    store.save_registry_import(&b, &meta("b")).unwrap();
+    assert_same(&b, &store.load_registry().unwrap().unwrap());
+    assert_as_of(&mut store, &b, d("2024-01-01"));
+    assert_eq!(store.units_as_of(d("2023-06-01")).unwrap().len(), 0);
+    let imports = store.imports().unwrap();
+    assert_eq!(
+        imports
+            .iter()
+            .map(|i| i.source_name.as_str())
+            .collect::<Vec<_>>(),
+        ["a", "b"]
+    );
+    let log = store.audit_log().unwrap();
+    assert_eq!(
+        log.iter()
+            .map(|r| r.action.as_str())
+            .collect::<Vec<_>>()
+            .len(),
+        2 + ev.len()
+    );
+    assert!(
+        log.last()
+            .unwrap()
+            .before
+            .as_deref()
+            .unwrap_or_default()
+            .contains("content_digest")
+    );
+    assert!(store.audit_verify().unwrap().is_ok());
+}
+
+fn scenarios_with_optimistic_concurrency(db: &TestDb) {
+    let mut store = db.open();
+    let body = "name = \"示意方案\"\ncounty = \"130102\"\nops = []\n";
+    let (id, v) = store
+        .create_scenario("示意方案", "130102", body, "alice")
+        .unwrap();
+    assert_eq!(v, 1);
+    let v2 = store
+        .update_scenario(id, 1, &format!("{body}# edit 1\n"), "alice")
+        .unwrap();
+    assert_eq!(v2, 2);
+    // Bob still holds version 1.
+    match store.update_scenario(id, 1, "name = \"bob\"", "bob") {
+        Err(StoreError::Conflict {
+            current_version,
+            current_body,
+            ..
+        }) => {
+            assert_eq!(current_version, 2);
+            assert!(current_body.ends_with("# edit 1\n"));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let rec = store.get_scenario(id).unwrap().unwrap();
+    assert_eq!(
+        (rec.version, rec.format.as_str(), rec.updated_by.as_str()),
+        (2, "toml", "alice")
+    );
+    let (id2, _) = store
+        .create_scenario("json", "130103", "{\"name\":\"j\"}", "carol")
+        .unwrap();
+    assert_eq!(store.get_scenario(id2).unwrap().unwrap().format, "json");
+    assert_eq!(store.list_scenarios().unwrap().len(), 2);
+    assert!(store.get_scenario(ScenarioId(999)).unwrap().is_none());
+    assert!(matches!(
+        store.update_scenario(ScenarioId(999), 1, "x", "x"),
+        Err(StoreError::NotFound { .. })
+    ));
+    let log = store.audit_log().unwrap();
+    assert_eq!(
+        log.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(),
+        ["scenario_create", "scenario_update", "scenario_create"],
+        "the refused update left no audit row"
+    );
+    assert!(store.audit_verify().unwrap().is_ok());
+}
+
+fn policies(db: &TestDb) {
+    let mut store = db.open();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../quhua-core/policies/default.toml"
+    ))
+    .expect("built-in policy");
+    assert_eq!(store.save_policy("default", &text, "alice").unwrap(), 1);
+    assert_eq!(store.save_policy("default", &text, "bob").unwrap(), 2);
+    assert_eq!(store.save_policy("another", &text, "bob").unwrap(), 1);
+    let err = store
+        .save_policy("broken", "this is = not [toml", "eve")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err}");
+    let p = store.get_policy("default").unwrap().unwrap();
+    assert_eq!(
+        (p.version, p.updated_by.as_str(), p.body == text),
+        (2, "bob", true)
+    );
+    assert!(store.get_policy("broken").unwrap().is_none());
+    assert_eq!(
+        store
+            .list_policies()
+            .unwrap()
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["another", "default"]
+    );
+    assert_eq!(store.audit_log().unwrap().len(), 3);
+    assert!(store.audit_verify().unwrap().is_ok());
+}
+
+fn schema_is_current(db: &TestDb) {
+    let mut store = db.open();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        quhua_store::migrate::LATEST
+    );
+    drop(store);
+    // Opening again runs nothing and still works.
+    assert_eq!(
+        db.open().schema_version().unwrap(),
+        quhua_store::migrate::LATEST
+    );
+}
+
+both_backends!(
+    import_round_trip,
+    record_events_appends,
+    rejected_batch_stores_nothing,
+    import_replaces,
+    scenarios_with_optimistic_concurrency,
+    policies,
+    schema_is_current,
+);
