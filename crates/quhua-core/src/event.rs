@@ -35,6 +35,8 @@ pub enum EventType {
     VillageTransfer,
     /// 隶属变更
     ChangeSuperior,
+    /// 摸底数据更新: attribute values from a survey table (not a change of division).
+    SurveyUpdate,
 }
 
 impl EventType {
@@ -51,6 +53,7 @@ impl EventType {
             EventType::SeatMove => "驻地迁移",
             EventType::VillageTransfer => "村划归",
             EventType::ChangeSuperior => "隶属变更",
+            EventType::SurveyUpdate => "摸底数据更新",
         }
     }
 
@@ -67,6 +70,7 @@ impl EventType {
             EventType::SeatMove => "seat move",
             EventType::VillageTransfer => "village transfer",
             EventType::ChangeSuperior => "change of superior",
+            EventType::SurveyUpdate => "survey update",
         }
     }
 
@@ -145,6 +149,22 @@ pub enum ChangeRequest {
         /// The new superior.
         parent: UnitId,
     },
+    /// 摸底数据更新: set attribute values from a survey table, recording its source.
+    UpdateAttrs {
+        /// Where the values come from (file name and SHA-256, or "示意").
+        source: crate::attr::Source,
+        /// Values by unit.
+        updates: Vec<AttrUpdate>,
+    },
+}
+
+/// New attribute values for one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttrUpdate {
+    /// The unit.
+    pub unit: UnitId,
+    /// Values by attribute key.
+    pub values: Vec<(String, crate::attr::Amount)>,
 }
 
 /// An atomic, already-decided change to the registry. Replaying facts rebuilds any snapshot.
@@ -196,6 +216,18 @@ pub enum Fact {
         unit: UnitId,
         /// New seat.
         to: Option<Seat>,
+    },
+    /// A source of attribute values is registered (its index is the next free one).
+    AddSource {
+        /// The source.
+        source: crate::attr::Source,
+    },
+    /// Attribute values are set (overwritten) on a unit.
+    SetAttrs {
+        /// The unit.
+        unit: UnitId,
+        /// The values.
+        attrs: Attrs,
     },
     /// Attribute amounts added to (or, negative, taken from) a unit.
     AttrsDelta {

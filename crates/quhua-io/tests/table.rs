@@ -97,7 +97,8 @@ fn apply_fails(path: &Path) -> IoError {
     let before = format!("{reg:?}");
     let e = match read_table(path) {
         Err(e) => e,
-        Ok(t) => apply_table_attrs(&mut reg, &t, src("bad")).expect_err("must fail"),
+        Ok(t) => apply_table_attrs(&mut reg, &t, src("bad"), parse_date("2024-06-30").unwrap())
+            .expect_err("must fail"),
     };
     assert_eq!(
         format!("{reg:?}"),
@@ -115,7 +116,13 @@ fn apply_updates_existing_units() {
     let p = write(dir.path(), "s.csv", SURVEY);
     let mut reg = county_registry();
     let t = read_table(&p).unwrap();
-    let rep = apply_table_attrs(&mut reg, &t, src("2024年摸底表")).unwrap();
+    let rep = apply_table_attrs(
+        &mut reg,
+        &t,
+        src("2024年摸底表"),
+        parse_date("2024-06-30").unwrap(),
+    )
+    .unwrap();
     assert_eq!((rep.units_updated, rep.values_set), (2, 4));
     assert!(
         !rep.warnings.is_empty(),
@@ -125,6 +132,23 @@ fn apply_updates_existing_units() {
     let a = &reg.current(id).unwrap().attrs[keys::POP_HUKOU];
     assert_eq!(a.value, Amount::from_int(22_400));
     assert_eq!(reg.sources()[a.source as usize].label, "2024年摸底表");
+    // Recorded as an event: the value before the survey date is the old one.
+    assert_eq!(reg.events().len(), 1);
+    assert_eq!(reg.events()[0].kind.zh(), "摸底数据更新");
+    let before = reg.as_of(parse_date("2024-06-29").unwrap());
+    assert_ne!(
+        before
+            .get(id)
+            .unwrap()
+            .attrs
+            .get(keys::POP_HUKOU)
+            .map(|a| a.value),
+        Some(Amount::from_int(22_400))
+    );
+    assert_eq!(
+        reg.replay(parse_date("2024-06-30").unwrap()),
+        reg.as_of(parse_date("2024-06-30").unwrap())
+    );
 }
 
 #[test]

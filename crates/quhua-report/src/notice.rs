@@ -192,6 +192,8 @@ pub fn compose(
                 name_before(*unit),
                 name_after(*parent)
             )),
+            // Survey updates are not changes of division: nothing to announce.
+            (ChangeRequest::UpdateAttrs { .. }, _) => {}
         }
         i += 1;
     }

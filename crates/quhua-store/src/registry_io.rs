@@ -198,8 +198,9 @@ fn unit_of(f: &Fact) -> Option<i64> {
         | Fact::Reparent { unit, .. }
         | Fact::Rename { unit, .. }
         | Fact::MoveSeat { unit, .. }
-        | Fact::AttrsDelta { unit, .. } => Some(i64::from(unit.0)),
-        Fact::Establish { .. } => None,
+        | Fact::AttrsDelta { unit, .. }
+        | Fact::SetAttrs { unit, .. } => Some(i64::from(unit.0)),
+        Fact::Establish { .. } | Fact::AddSource { .. } => None,
     }
 }
 
@@ -435,6 +436,13 @@ impl Applier {
                     quhua_core::attr::add_attrs(&mut s.attrs, delta)
                 })?
             }
+            Fact::SetAttrs { unit, attrs } => self.mutate(i64::from(unit.0), date, event, |s| {
+                for (k, v) in attrs {
+                    s.attrs.insert(k.clone(), v.clone());
+                }
+            })?,
+            // Sources added by events are rebuilt by replaying the event.
+            Fact::AddSource { .. } => {}
         }
         Ok(())
     }
@@ -785,7 +793,7 @@ pub(crate) fn save_import(
         &[
             Val::Date(genesis_date),
             Val::Int(reg.genesis().len() as i64),
-            Val::owned(serde_json::to_string(reg.sources())?),
+            Val::owned(serde_json::to_string(reg.genesis_sources())?),
             Val::Int(import_id),
             Val::text(digest),
         ],

@@ -351,6 +351,39 @@ impl Registry {
                 }
                 Ok(EventType::VillageTransfer)
             }
+            ChangeRequest::UpdateAttrs { source, updates } => {
+                if updates.is_empty() {
+                    return Err(RegistryError::invalid(
+                        "没有要更新的数据",
+                        "nothing to update",
+                    ));
+                }
+                let index = self.sources.len() as u32;
+                d.facts.push(Fact::AddSource {
+                    source: source.clone(),
+                });
+                for u in updates {
+                    self.alive(u.unit)?;
+                    let attrs: Attrs = u
+                        .values
+                        .iter()
+                        .map(|(k, v)| {
+                            (
+                                k.clone(),
+                                AttrValue {
+                                    value: *v,
+                                    source: index,
+                                },
+                            )
+                        })
+                        .collect();
+                    d.facts.push(Fact::SetAttrs {
+                        unit: u.unit,
+                        attrs,
+                    });
+                }
+                Ok(EventType::SurveyUpdate)
+            }
             ChangeRequest::ChangeSuperior { unit, parent } => {
                 let u = self.township(*unit)?;
                 let p = self.alive(*parent)?;

@@ -204,6 +204,7 @@ impl RegistryBuilder {
                 histories,
                 events: Vec::new(),
                 codes,
+                genesis_sources: self.sources.len(),
                 sources: self.sources,
             },
             warnings,

@@ -41,6 +41,9 @@ pub struct Registry {
     events: Vec<ChangeEvent>,
     codes: CodeBook,
     sources: Vec<Source>,
+    /// How many of `sources` came with the initial list (the rest were added by events).
+    #[serde(default)]
+    genesis_sources: usize,
 }
 
 impl Registry {
@@ -78,6 +81,7 @@ impl Registry {
             histories,
             events: Vec::new(),
             codes,
+            genesis_sources: sources.len(),
             sources,
         };
         for e in events {
@@ -149,13 +153,9 @@ impl Registry {
         &self.sources
     }
 
-    /// Adds a source and returns its index.
-    pub fn add_source(&mut self, source: Source) -> u32 {
-        if let Some(i) = self.sources.iter().position(|s| *s == source) {
-            return i as u32;
-        }
-        self.sources.push(source);
-        (self.sources.len() - 1) as u32
+    /// The sources that came with the initial list (what storage keeps beside it).
+    pub fn genesis_sources(&self) -> &[Source] {
+        &self.sources[..self.genesis_sources.min(self.sources.len())]
     }
 
     /// The version history of a unit.
@@ -181,12 +181,20 @@ impl Registry {
             .map(|v| &v.state)
     }
 
-    /// Sets one attribute value on a unit's current version (survey updates, not a legal change).
+    /// Sets attribute values on a unit of the initial list, before any change is recorded
+    /// (filling in the survey). Once events exist, use [`crate::event::ChangeRequest::UpdateAttrs`],
+    /// which records the update and its source as an event.
     pub fn set_attrs(
         &mut self,
         id: UnitId,
         attrs: &crate::attr::Attrs,
     ) -> Result<(), RegistryError> {
+        if !self.events.is_empty() {
+            return Err(RegistryError::invalid(
+                "名录已有变更记录，摸底数据更新须作为事件登记",
+                "the registry has recorded changes; record survey updates as an event",
+            ));
+        }
         let v = self
             .histories
             .get_mut(id.0 as usize)
@@ -243,6 +251,12 @@ impl Registry {
             Fact::AttrsDelta { unit, delta } => {
                 self.mutate(*unit, date, |s| add_attrs(&mut s.attrs, delta))?
             }
+            Fact::AddSource { source } => self.sources.push(source.clone()),
+            Fact::SetAttrs { unit, attrs } => self.mutate(*unit, date, |s| {
+                for (k, v) in attrs {
+                    s.attrs.insert(k.clone(), v.clone());
+                }
+            })?,
         }
         Ok(())
     }

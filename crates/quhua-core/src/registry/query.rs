@@ -172,5 +172,13 @@ fn replay_fact(state: &mut HashMap<UnitId, UnitState>, f: &Fact) {
                 add_attrs(&mut s.attrs, delta);
             }
         }
+        Fact::AddSource { .. } => {}
+        Fact::SetAttrs { unit, attrs } => {
+            if let Some(s) = state.get_mut(unit) {
+                for (k, v) in attrs {
+                    s.attrs.insert(k.clone(), v.clone());
+                }
+            }
+        }
     }
 }

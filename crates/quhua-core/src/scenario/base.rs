@@ -219,7 +219,10 @@ impl Base {
 
     /// Sets the township names elsewhere in the province.
     pub fn with_other_names(mut self, names: Vec<String>) -> Self {
-        self.other_sounds = names.iter().map(|n| (crate::rules::toneless(n), n.clone())).collect();
+        self.other_sounds = names
+            .iter()
+            .map(|n| (crate::rules::toneless(n), n.clone()))
+            .collect();
         self.other_names = names;
         self
     }

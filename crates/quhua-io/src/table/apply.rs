@@ -6,6 +6,7 @@ use crate::kinds::{township_kind, village_kind};
 use crate::nbs::KindStats;
 use quhua_codes::{DivisionCode, Level, UnitKind};
 use quhua_core::attr::{AttrValue, Attrs, Source};
+use quhua_core::event::{AttrUpdate, ChangeRequest};
 use quhua_core::registry::{RawUnit, Registry, RegistryBuilder};
 use quhua_core::unit::{Seat, UnitId};
 use std::collections::HashMap;
@@ -177,7 +178,8 @@ pub struct AttrUpdateReport {
     pub warnings: Vec<String>,
 }
 
-/// Sets attribute values of existing units, found by code, via [`Registry::set_attrs`].
+/// Sets attribute values of existing units, found by code, recorded as one 摸底数据更新
+/// event effective on `date` (its source label serves as the document reference).
 ///
 /// All-or-nothing: every row is checked first (known code of a unit in force, no duplicate
 /// row); on any error the registry is unchanged. Names differing from the registry's and
@@ -186,6 +188,7 @@ pub fn apply_table_attrs(
     registry: &mut Registry,
     table: &SurveyTable,
     source: Source,
+    date: quhua_core::date::Date,
 ) -> Result<AttrUpdateReport, IoError> {
     index_rows(table)?;
     let mut report = AttrUpdateReport::default();
@@ -242,37 +245,38 @@ pub fn apply_table_attrs(
     if updates.is_empty() {
         return Ok(report);
     }
-    let src = registry.add_source(source);
-    report.source = Some(src);
-    // Group by unit so that each unit gets one call.
-    let mut by_unit: HashMap<UnitId, Attrs> = HashMap::new();
+    // Group by unit so that each unit gets one update, in first-seen order.
+    let mut by_unit: HashMap<UnitId, Vec<(String, quhua_core::attr::Amount)>> = HashMap::new();
     let mut order = Vec::new();
     for (id, attrs) in updates {
         let e = by_unit.entry(id).or_insert_with(|| {
             order.push(id);
-            Attrs::new()
+            Vec::new()
         });
         for (k, v) in attrs {
-            e.insert(
-                k,
-                AttrValue {
-                    value: v,
-                    source: src,
-                },
-            );
+            match e.iter_mut().find(|(key, _)| *key == k) {
+                Some(slot) => slot.1 = v,
+                None => e.push((k, v)),
+            }
         }
     }
-    for id in order {
-        let attrs = &by_unit[&id];
-        report.values_set += attrs.len();
-        report.units_updated += 1;
-        // Cannot fail: every unit was checked to be in force above.
-        registry
-            .set_attrs(id, attrs)
-            .map_err(|e| IoError::Registry {
-                path: table.path.clone(),
-                source: e,
-            })?;
-    }
+    let updates: Vec<AttrUpdate> = order
+        .into_iter()
+        .map(|id| AttrUpdate {
+            unit: id,
+            values: by_unit.remove(&id).unwrap_or_default(),
+        })
+        .collect();
+    report.units_updated = updates.len();
+    report.values_set = updates.iter().map(|u| u.values.len()).sum();
+    report.source = Some(registry.sources().len() as u32);
+    // One recorded event (摸底数据更新) carrying the source: all of it or nothing.
+    let label = source.label.clone();
+    registry
+        .apply(ChangeRequest::UpdateAttrs { source, updates }, date, &label)
+        .map_err(|e| IoError::Registry {
+            path: table.path.clone(),
+            source: e,
+        })?;
     Ok(report)
 }
