@@ -35,6 +35,14 @@ enum Command {
     /// 区划名录与沿革 / the registry: snapshots, changes, lineage
     #[command(subcommand)]
     Registry(cmd::registry::Command),
+    /// 方案推荐与报批程序 / scheme proposals and the statutory procedure
+    #[command(subcommand)]
+    Plan(cmd::plan::Command),
+    /// 网页服务：接口与界面 / the web server: JSON API and browser UI
+    Serve(cmd::serve::Args),
+    /// 账号管理（管理员） / server accounts (administrator)
+    #[command(subcommand)]
+    User(cmd::user::Command),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +63,9 @@ fn main() -> ExitCode {
         Command::Codes(c) => cmd::codes::run(&ctx, c),
         Command::Scenario(c) => cmd::scenario::run(&ctx, c),
         Command::Registry(c) => cmd::registry::run(&ctx, c),
+        Command::Plan(c) => cmd::plan::run(&ctx, c),
+        Command::Serve(a) => cmd::serve::run(&ctx, a),
+        Command::User(c) => cmd::user::run(&ctx, c),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

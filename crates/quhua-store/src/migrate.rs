@@ -32,16 +32,18 @@ macro_rules! migration {
 pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 1, "0001_init"),
     migration!("sqlite", 2, "0002_policies_and_indexes"),
+    migration!("sqlite", 3, "0003_plans"),
 ];
 
 /// PostgreSQL migrations, in order.
 pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 1, "0001_init"),
     migration!("postgres", 2, "0002_policies_and_indexes"),
+    migration!("postgres", 3, "0003_plans"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

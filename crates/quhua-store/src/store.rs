@@ -3,6 +3,7 @@
 use crate::audit::{self, AuditReport, AuditRow};
 use crate::error::Result;
 use crate::import::{ImportId, ImportMeta, ImportRecord};
+use crate::plan::{self, PlanId, PlanRecord};
 use crate::policy::{self, PolicyRecord};
 use crate::postgres::PgStore;
 use crate::registry_io::{self, content_digest};
@@ -137,6 +138,64 @@ impl Store {
         actor: &str,
     ) -> Result<i64> {
         self.write(|tx| scenario::update(tx, id, expected_version, body, actor))
+    }
+
+    /// Creates a plan (version 1); `body` is the plan as JSON.
+    pub fn create_plan(
+        &mut self,
+        name: &str,
+        county: &str,
+        body: &str,
+        actor: &str,
+    ) -> Result<(PlanId, i64)> {
+        self.write(|tx| plan::create(tx, name, county, body, actor))
+    }
+
+    /// Replaces a plan's body if it is still at `expected_version` (else [`StoreError::Conflict`]).
+    pub fn update_plan(
+        &mut self,
+        id: PlanId,
+        expected_version: i64,
+        body: &str,
+        actor: &str,
+    ) -> Result<i64> {
+        self.write(|tx| plan::update(tx, id, expected_version, body, "plan_update", actor))
+    }
+
+    /// Records a plan's events in the registry and its new body, in one transaction: the
+    /// apply of an approved scheme either lands whole or not at all.
+    pub fn apply_plan(
+        &mut self,
+        id: PlanId,
+        expected_version: i64,
+        body: &str,
+        events: &[ChangeEvent],
+        actor: &str,
+    ) -> Result<i64> {
+        self.write(|tx| {
+            registry_io::record_events(tx, events, actor, true)?;
+            plan::update(tx, id, expected_version, body, "plan_apply", actor)
+        })
+    }
+
+    /// One plan.
+    pub fn get_plan(&mut self, id: PlanId) -> Result<Option<PlanRecord>> {
+        self.read(|tx| plan::get(tx, id))
+    }
+
+    /// All plans.
+    pub fn list_plans(&mut self) -> Result<Vec<PlanRecord>> {
+        self.read(plan::list)
+    }
+
+    /// Stores a document (once per content); returns its SHA-256.
+    pub fn put_document(&mut self, name: &str, bytes: &[u8], actor: &str) -> Result<String> {
+        self.write(|tx| plan::put_document(tx, name, bytes, actor))
+    }
+
+    /// A stored document by SHA-256: its name and bytes (checked against the digest).
+    pub fn get_document(&mut self, sha256: &str) -> Result<Option<(String, Vec<u8>)>> {
+        self.read(|tx| plan::get_document(tx, sha256))
     }
 
     /// One scenario.

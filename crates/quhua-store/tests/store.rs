@@ -234,7 +234,74 @@ fn schema_is_current(db: &TestDb) {
     );
 }
 
+fn plans_documents_and_atomic_apply(db: &TestDb) {
+    let mut store = db.open();
+    let base = generate(2, 4, 3, "2023-01-01");
+    store.save_registry_import(&base, &meta("base")).unwrap();
+    let (id, v1) = store
+        .create_plan("方案", "130100", "{\"steps\":[]}", "alice")
+        .unwrap();
+    assert_eq!(v1, 1);
+    let v2 = store
+        .update_plan(id, 1, "{\"steps\":[1]}", "alice")
+        .unwrap();
+    assert_eq!(v2, 2);
+    match store.update_plan(id, 1, "{\"steps\":[2]}", "bob") {
+        Err(StoreError::Conflict {
+            current_version,
+            current_body,
+            ..
+        }) => {
+            assert_eq!(current_version, 2);
+            assert_eq!(current_body, "{\"steps\":[1]}");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let sha = store
+        .put_document("风险评估报告.pdf", b"%PDF-1.4 report", "alice")
+        .unwrap();
+    assert_eq!(sha.len(), 64);
+    assert_eq!(
+        store
+            .put_document("again.pdf", b"%PDF-1.4 report", "bob")
+            .unwrap(),
+        sha
+    );
+    let (name, bytes) = store.get_document(&sha).unwrap().unwrap();
+    assert_eq!(
+        (name.as_str(), bytes.as_slice()),
+        ("风险评估报告.pdf", b"%PDF-1.4 report".as_slice())
+    );
+    assert!(store.get_document(&"0".repeat(64)).unwrap().is_none());
+    // Apply: events and the plan body land together, or neither does.
+    let mut reg = store.load_registry().unwrap().unwrap();
+    let events = apply_batch(&mut reg, 0..1, "2023-05-01", "冀政字〔2023〕9号");
+    let mut broken = events.clone();
+    broken.last_mut().unwrap().id = EventId(77);
+    assert!(
+        store
+            .apply_plan(id, 2, "{\"applied\":true}", &broken, "alice")
+            .is_err()
+    );
+    assert_eq!(store.get_plan(id).unwrap().unwrap().version, 2);
+    assert_same(&base, &store.load_registry().unwrap().unwrap());
+    // A stale plan version also refuses the events.
+    assert!(matches!(
+        store.apply_plan(id, 1, "{}", &events, "alice"),
+        Err(StoreError::Conflict { .. })
+    ));
+    assert_same(&base, &store.load_registry().unwrap().unwrap());
+    let v3 = store
+        .apply_plan(id, 2, "{\"applied\":true}", &events, "alice")
+        .unwrap();
+    assert_eq!(v3, 3);
+    assert_same(&reg, &store.load_registry().unwrap().unwrap());
+    assert_eq!(store.list_plans().unwrap().len(), 1);
+    assert!(store.audit_verify().unwrap().is_ok());
+}
+
 both_backends!(
+    plans_documents_and_atomic_apply,
     import_round_trip,
     record_events_appends,
     rejected_batch_stores_nothing,

@@ -2,5 +2,9 @@
 
 pub mod codes;
 pub mod demo;
+pub mod plan;
 pub mod registry;
 pub mod scenario;
+pub mod serve;
+pub mod suggest;
+pub mod user;

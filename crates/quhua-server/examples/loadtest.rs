@@ -1,0 +1,192 @@
+//! Load test: N concurrent keep-alive clients POST to `/api/counties/{code}/evaluate` on a
+//! running server for a fixed time; prints p50/p90/p99/max latency and throughput.
+//!
+//! ```sh
+//! quhua serve --demo --addr 127.0.0.1:8080 &   # release build
+//! cargo run --release -p quhua-server --example loadtest -- \
+//!     --addr 127.0.0.1:8080 --clients 200 --seconds 15
+//! ```
+//!
+//! The clients rotate over a few realistic scenarios (1–7 operations, from the demo's sample
+//! scheme), so every request runs a full evaluation; dissolved boundaries of a village set are
+//! cached by the server after the first request that needs them.
+
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+struct Opts {
+    addr: String,
+    clients: usize,
+    seconds: u64,
+    county: String,
+    user: String,
+    password: String,
+}
+
+fn opts() -> Opts {
+    let mut o = Opts {
+        addr: "127.0.0.1:8080".into(),
+        clients: 200,
+        seconds: 15,
+        county: "130634".into(),
+        user: "quyang".into(),
+        password: "quyang-demo-2026".into(),
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    for pair in args.chunks(2) {
+        let v = pair.get(1).cloned().unwrap_or_default();
+        match pair[0].as_str() {
+            "--addr" => o.addr = v,
+            "--clients" => o.clients = v.parse().expect("--clients N"),
+            "--seconds" => o.seconds = v.parse().expect("--seconds N"),
+            "--county" => o.county = v,
+            "--user" => o.user = v,
+            "--password" => o.password = v,
+            other => panic!("unknown option {other}"),
+        }
+    }
+    o
+}
+
+/// One HTTP/1.1 exchange on a keep-alive connection; returns (status, body).
+async fn exchange(conn: &mut TcpStream, req: &[u8], buf: &mut Vec<u8>) -> (u16, Vec<u8>) {
+    conn.write_all(req).await.expect("write");
+    buf.clear();
+    let mut chunk = [0u8; 64 * 1024];
+    let header_end = loop {
+        let n = conn.read(&mut chunk).await.expect("read");
+        assert!(n > 0, "server closed the connection");
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..header_end]).to_string();
+    let status: u16 = head[9..12].parse().expect("status");
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-length")
+                .then(|| v.trim().parse().ok())?
+        })
+        .expect("content-length");
+    while buf.len() < header_end + len {
+        let n = conn.read(&mut chunk).await.expect("read body");
+        assert!(n > 0, "server closed the connection");
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    (status, buf[header_end..header_end + len].to_vec())
+}
+
+fn request(method: &str, path: &str, host: &str, headers: &str, body: &str) -> Vec<u8> {
+    format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{headers}\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+const BODIES: &[&str] = &[
+    r#"{"ops":[{"op":"merge","units":["北台乡"],"into":"恒州镇"}]}"#,
+    r#"{"ops":[{"op":"merge","units":["晓林镇","邸村镇"],"into":"产德镇"}]}"#,
+    r#"{"ops":[{"op":"lock","units":["羊平镇"]},{"op":"merge","units":["北台乡"],"into":"恒州镇"},{"op":"merge","units":["晓林镇","邸村镇"],"into":"产德镇"},{"op":"merge","units":["下河镇"],"into":"郎家庄镇"},{"op":"merge","units":["灵山镇","党城镇"],"new":{"name":"灵山镇","kind":"镇"}}]}"#,
+    r#"{"ops":[]}"#,
+];
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let o = opts();
+    let mut conn = TcpStream::connect(&o.addr).await.expect("connect");
+    let login = format!(r#"{{"username":"{}","password":"{}"}}"#, o.user, o.password);
+    let mut buf = Vec::new();
+    conn.write_all(&request("POST", "/api/login", &o.addr, "", &login))
+        .await
+        .expect("login");
+    let mut chunk = vec![0u8; 65536];
+    let n = conn.read(&mut chunk).await.expect("login response");
+    buf.extend_from_slice(&chunk[..n]);
+    let text = String::from_utf8_lossy(&buf).to_string();
+    assert!(text.starts_with("HTTP/1.1 200"), "login failed: {text}");
+    let cookie = text
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .and_then(|c| c.split(';').next())
+        .expect("cookie")
+        .to_string();
+    let csrf = text
+        .split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("csrf")
+        .to_string();
+    let headers = format!("Cookie: {cookie}\r\nX-CSRF-Token: {csrf}\r\n");
+    let path = format!("/api/counties/{}/evaluate", o.county);
+    println!(
+        "{} clients × {} s, POST {path} on {} (warm-up: 1 request per body)",
+        o.clients, o.seconds, o.addr
+    );
+    for b in BODIES {
+        let (s, _) = exchange(
+            &mut conn,
+            &request("POST", &path, &o.addr, &headers, b),
+            &mut buf,
+        )
+        .await;
+        assert_eq!(s, 200, "warm-up failed");
+    }
+    let deadline = Instant::now() + Duration::from_secs(o.seconds);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for i in 0..o.clients {
+        let (addr, headers, path) = (o.addr.clone(), headers.clone(), path.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut conn = TcpStream::connect(&addr).await.expect("connect");
+            let mut buf = Vec::with_capacity(1 << 20);
+            let mut lat = Vec::new();
+            let mut errors = 0usize;
+            let mut bytes = 0usize;
+            let mut k = i;
+            while Instant::now() < deadline {
+                let req = request("POST", &path, &addr, &headers, BODIES[k % BODIES.len()]);
+                k += 1;
+                let t0 = Instant::now();
+                let (s, body) = exchange(&mut conn, &req, &mut buf).await;
+                lat.push(t0.elapsed());
+                bytes += body.len();
+                if s != 200 {
+                    errors += 1;
+                }
+            }
+            (lat, errors, bytes)
+        }));
+    }
+    let mut all = Vec::new();
+    let (mut errors, mut bytes) = (0, 0);
+    for t in tasks {
+        let (l, e, b) = t.await.expect("client task");
+        all.extend(l);
+        errors += e;
+        bytes += b;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    all.sort();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p).ceil() as usize).saturating_sub(1))
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    println!(
+        "requests {}  errors {errors}  throughput {:.0} req/s  mean body {:.0} KiB",
+        all.len(),
+        all.len() as f64 / elapsed,
+        bytes as f64 / all.len().max(1) as f64 / 1024.0
+    );
+    println!(
+        "latency ms: p50 {:.1}  p90 {:.1}  p99 {:.1}  max {:.1}",
+        pct(0.50),
+        pct(0.90),
+        pct(0.99),
+        pct(1.0)
+    );
+}

@@ -1,0 +1,121 @@
+//! `POST /api/login`, `POST /api/logout`, `GET /api/me`.
+
+use crate::accounts::User;
+use crate::app::AppState;
+use crate::auth::session::{self, AuthUser, now_unix};
+use crate::auth::{password, random_hex};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, ClientIp};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// Login body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginBody {
+    /// User name.
+    pub username: String,
+    /// Password.
+    pub password: String,
+}
+
+/// The user and session as the client sees them.
+pub fn session_json(user: &User, csrf: &str, expires_at: i64) -> Value {
+    json!({
+        "user": {
+            "username": user.username,
+            "role": user.role,
+            "role_zh": user.role.zh(),
+            "jurisdiction": user.jurisdiction,
+            "can_edit": user.role.writes_scenarios(),
+        },
+        "csrf_token": csrf,
+        "expires_at": expires_at,
+    })
+}
+
+/// Checks the password (argon2, in a blocking task), opens a session and sets its cookie.
+/// Failed attempts count towards the per-(user, IP) limit; when it is reached → 429.
+pub async fn login(
+    State(st): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<LoginBody>,
+) -> ApiResult<Response> {
+    if let Err(wait) = st.limiter.check(&body.username, &ip) {
+        return Err(ApiError::too_many_attempts(wait));
+    }
+    let accounts = st.accounts.clone();
+    let dummy = st.dummy_hash.clone();
+    let (name, pw) = (body.username.trim().to_string(), body.password);
+    let user = tokio::task::spawn_blocking(move || -> Result<Option<User>, ApiError> {
+        let found = accounts.find_user(&name).map_err(ApiError::internal)?;
+        Ok(match found {
+            Some((u, hash)) => password::verify(&pw, &hash).then_some(u),
+            None => {
+                let _ = password::verify(&pw, &dummy);
+                None
+            }
+        })
+    })
+    .await??;
+    let Some(user) = user else {
+        st.limiter.fail(&body.username, &ip);
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "用户名或密码错误",
+            "wrong user name or password",
+        ));
+    };
+    st.limiter.clear(&body.username, &ip);
+    let token = random_hex(32).map_err(ApiError::internal)?;
+    let csrf = random_hex(32).map_err(ApiError::internal)?;
+    let now = now_unix();
+    let expires_at = now + st.config.session_ttl_secs;
+    let hash = session::token_hash(&token);
+    let accounts = st.accounts.clone();
+    let (h, c, uid) = (hash.clone(), csrf.clone(), user.id);
+    tokio::task::spawn_blocking(move || accounts.create_session(&h, uid, &c, now, expires_at))
+        .await?
+        .map_err(ApiError::internal)?;
+    st.sessions.put(
+        &hash,
+        crate::accounts::SessionRecord {
+            user: user.clone(),
+            csrf_token: csrf.clone(),
+            expires_at,
+        },
+    );
+    let cookie = session::set_cookie(&token, st.config.session_ttl_secs, st.config.secure_cookies)?;
+    let mut resp = Json(session_json(&user, &csrf, expires_at)).into_response();
+    resp.headers_mut().insert(header::SET_COOKIE, cookie);
+    resp.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(resp)
+}
+
+/// Ends the session (CSRF token required) and clears the cookie.
+pub async fn logout(State(st): State<AppState>, me: AuthUser) -> ApiResult<Response> {
+    st.sessions.remove(&me.token_hash);
+    let accounts = st.accounts.clone();
+    let h = me.token_hash.clone();
+    tokio::task::spawn_blocking(move || accounts.delete_session(&h))
+        .await?
+        .map_err(ApiError::internal)?;
+    let mut resp = Json(json!({"ok": true})).into_response();
+    resp.headers_mut().insert(
+        header::SET_COOKIE,
+        session::clear_cookie(st.config.secure_cookies),
+    );
+    Ok(resp)
+}
+
+/// The current user, role, jurisdiction and the session's CSRF token.
+pub async fn me(me: AuthUser) -> Json<Value> {
+    Json(session_json(&me.user, &me.csrf_token, me.expires_at))
+}

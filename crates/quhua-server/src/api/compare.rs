@@ -1,0 +1,47 @@
+//! `GET /api/compare?a=ID&b=ID`: two stored scenarios evaluated side by side.
+
+use super::counties::evaluation_json;
+use super::raw_json;
+use super::scenarios::{load_readable, view};
+use crate::app::AppState;
+use crate::auth::session::AuthUser;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiQuery;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+/// Query: the two scenario ids.
+#[derive(Debug, Deserialize)]
+pub struct CompareQuery {
+    /// First scenario.
+    pub a: String,
+    /// Second scenario.
+    pub b: String,
+}
+
+/// Both scenarios with their evaluations and resulting boundaries:
+/// `{"a": {"scenario", "evaluation", "geojson"}, "b": {…}}`.
+pub async fn compare(
+    State(st): State<AppState>,
+    me: AuthUser,
+    ApiQuery(q): ApiQuery<CompareQuery>,
+) -> ApiResult<Response> {
+    let mut parts = Vec::with_capacity(2);
+    for id in [&q.a, &q.b] {
+        let rec = load_readable(&st, &me, id).await?;
+        let (v, sc) = view(&rec)?;
+        let policy = st.catalog.policy(sc.policy.as_deref())?;
+        let data = super::county_data(&st, &rec.county, &policy).await?;
+        let (ev, gj) = data.evaluate(&policy, &sc)?;
+        let inner = evaluation_json(&ev, gj.as_deref())?;
+        let scenario = serde_json::to_string(&v).map_err(ApiError::internal)?;
+        // `inner` is `{"evaluation":…,"geojson":…}`: add the scenario as a third member.
+        parts.push(format!("{{\"scenario\":{scenario},{}", &inner[1..]));
+    }
+    Ok(raw_json(
+        StatusCode::OK,
+        format!("{{\"a\":{},\"b\":{}}}", parts[0], parts[1]),
+    ))
+}

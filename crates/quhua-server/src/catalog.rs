@@ -1,0 +1,362 @@
+//! The counties the server knows (from the registry stored by quhua-store) and, per county
+//! and population key, the scenario [`Base`] and schematic geometry, built once and shared
+//! (`Arc`) by every request.
+//!
+//! Geometry: the registry holds no boundaries. For the demo county (曲阳县 130634) the
+//! schematic (示意) village polygons of quhua-demo are attached, matched by registry unit id;
+//! other counties have none (their GeoJSON endpoints answer 404).
+
+use crate::error::ApiError;
+use crate::geojson::{self, CountyGeo};
+use quhua_core::date::Date;
+use quhua_core::policy::Policy;
+use quhua_core::registry::Registry;
+use quhua_core::scenario::{Base, Evaluation, Scenario, evaluate};
+use quhua_core::snapshot::Snapshot;
+use quhua_core::{DivisionCode, Level};
+use quhua_demo::Demo;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// A county as listed by `GET /api/counties`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountyInfo {
+    /// 6-digit code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// The city's name.
+    pub city: Option<String>,
+    /// The province's name.
+    pub province: Option<String>,
+    /// Township-level units.
+    pub townships: usize,
+    /// Whether schematic boundaries are available.
+    pub geometry: bool,
+    /// Whether figures include synthetic (示意) values.
+    pub synthetic: bool,
+}
+
+/// One county ready for evaluation.
+#[derive(Debug)]
+pub struct CountyData {
+    /// The scenario base.
+    pub base: Base,
+    /// Base village index by village code.
+    pub village_index: HashMap<String, u32>,
+    /// Schematic geometry, when known.
+    pub geo: Option<CountyGeo>,
+    base_json: OnceLock<Arc<str>>,
+    villages_geojson: OnceLock<Arc<str>>,
+}
+
+impl CountyData {
+    /// Evaluates operations; returns the evaluation and, when geometry is known, the
+    /// resulting townships as GeoJSON (dissolved, cached per village set).
+    pub fn evaluate(
+        &self,
+        policy: &Policy,
+        scenario: &Scenario,
+    ) -> Result<(Evaluation, Option<String>), ApiError> {
+        let ev = evaluate(&self.base, policy, scenario)?;
+        let gj = match &self.geo {
+            Some(g) => Some(g.townships_geojson(&ev, &self.village_index)?),
+            None => None,
+        };
+        Ok((ev, gj))
+    }
+
+    /// The base as JSON (`GET /api/counties/{code}/base`), serialised once.
+    pub fn base_json(&self) -> Arc<str> {
+        self.base_json
+            .get_or_init(|| Arc::from(base_to_json(&self.base).to_string()))
+            .clone()
+    }
+
+    /// Village boundaries as GeoJSON, serialised once.
+    pub fn villages_geojson(&self) -> Option<Arc<str>> {
+        let geo = self.geo.as_ref()?;
+        Some(
+            self.villages_geojson
+                .get_or_init(|| Arc::from(geo.villages_geojson(&self.base)))
+                .clone(),
+        )
+    }
+}
+
+fn base_to_json(base: &Base) -> Value {
+    let figures = |attrs: &[Option<quhua_core::attr::Amount>]| {
+        let mut m = serde_json::Map::new();
+        for (k, v) in base.keys.iter().zip(attrs) {
+            if let Some(v) = v {
+                m.insert(k.clone(), json!(v.to_f64()));
+            }
+        }
+        Value::Object(m)
+    };
+    let townships: Vec<Value> = base
+        .townships
+        .iter()
+        .map(|t| {
+            let seat = t.seat_village.map(|i| {
+                let v = &base.villages[i as usize];
+                json!({"code": v.code.to_string(), "name": v.name})
+            });
+            json!({
+                "code": t.code.to_string(),
+                "name": t.name,
+                "kind": t.kind.zh(),
+                "flags": t.flags,
+                "flag_labels": t.flags.labels_zh(),
+                "seat": seat,
+                "figures": figures(&t.attrs),
+                "villages": t.villages.len(),
+            })
+        })
+        .collect();
+    let villages: Vec<Value> = base
+        .villages
+        .iter()
+        .map(|v| {
+            json!({
+                "code": v.code.to_string(),
+                "name": v.name,
+                "kind": v.kind.zh(),
+                "township_code": base.townships[v.township as usize].code.to_string(),
+                "figures": figures(&v.attrs),
+            })
+        })
+        .collect();
+    json!({
+        "county": {"code": base.county_code.to_string(), "name": base.county_name},
+        "date": base.date.to_string(),
+        "synthetic": base.synthetic,
+        "keys": base.keys,
+        "population_key": base.pop_key.map(|i| base.keys[i].clone()),
+        "area_key": base.area_key.map(|i| base.keys[i].clone()),
+        "townships": townships,
+        "villages": villages,
+    })
+}
+
+/// Registry, counties and per-county caches.
+pub struct Catalog {
+    registry: Option<Registry>,
+    snapshot: Option<Snapshot>,
+    counties: Vec<CountyInfo>,
+    synthetic: bool,
+    policies: HashMap<String, Arc<Policy>>,
+    demo: OnceLock<Option<Arc<Demo>>>,
+    data: Mutex<HashMap<(String, String), Arc<CountyData>>>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("counties", &self.counties.len())
+            .finish()
+    }
+}
+
+/// The built-in policy ids.
+pub const POLICIES: &[&str] = &["default", "zhejiang", "hunan"];
+
+impl Catalog {
+    /// A catalog over a registry (`None`: nothing imported yet).
+    pub fn new(registry: Option<Registry>) -> Catalog {
+        let policies = POLICIES
+            .iter()
+            .filter_map(|id| Policy::builtin(id).map(|p| (id.to_string(), Arc::new(p))))
+            .collect();
+        let Some(registry) = registry else {
+            return Catalog {
+                registry: None,
+                snapshot: None,
+                counties: Vec::new(),
+                synthetic: false,
+                policies,
+                demo: OnceLock::new(),
+                data: Mutex::new(HashMap::new()),
+            };
+        };
+        let date = latest_date(&registry);
+        let snapshot = registry.as_of(date);
+        let synthetic = registry.sources().iter().any(|s| s.synthetic);
+        let name_of = |code: DivisionCode, level: Level| {
+            snapshot.by_code(code.prefix(level)).map(|u| u.name.clone())
+        };
+        let mut counties: Vec<CountyInfo> = snapshot
+            .at_level(Level::County)
+            .map(|c| CountyInfo {
+                code: c.code.to_string(),
+                name: c.name.clone(),
+                city: name_of(c.code, Level::City),
+                province: name_of(c.code, Level::Province),
+                townships: snapshot
+                    .children(c.id)
+                    .iter()
+                    .filter(|t| {
+                        snapshot
+                            .get(**t)
+                            .is_some_and(|s| s.level() == Level::Township)
+                    })
+                    .count(),
+                geometry: c.code == quhua_demo::county_code(),
+                synthetic,
+            })
+            .collect();
+        counties.sort_by(|a, b| a.code.cmp(&b.code));
+        Catalog {
+            registry: Some(registry),
+            snapshot: Some(snapshot),
+            counties,
+            synthetic,
+            policies,
+            demo: OnceLock::new(),
+            data: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Every county in the registry.
+    pub fn counties(&self) -> &[CountyInfo] {
+        &self.counties
+    }
+
+    /// One county.
+    pub fn county(&self, code: &str) -> Option<&CountyInfo> {
+        self.counties.iter().find(|c| c.code == code)
+    }
+
+    /// A built-in policy (`None` → `default`).
+    pub fn policy(&self, id: Option<&str>) -> Result<Arc<Policy>, ApiError> {
+        let id = id.unwrap_or("default");
+        self.policies.get(id).cloned().ok_or_else(|| {
+            ApiError::bad_request(
+                format!("未知政策“{id}”，可用：{}", POLICIES.join("、")),
+                format!(
+                    "unknown policy \"{id}\"; available: {}",
+                    POLICIES.join(", ")
+                ),
+            )
+        })
+    }
+
+    fn demo(&self) -> Option<Arc<Demo>> {
+        self.demo
+            .get_or_init(|| match Demo::load() {
+                Ok(d) => Some(Arc::new(d)),
+                Err(e) => {
+                    eprintln!("quhua-server: demo geometry unavailable: {e}");
+                    None
+                }
+            })
+            .clone()
+    }
+
+    /// The county's data if already built.
+    pub fn cached(&self, county: &str, policy: &Policy) -> Option<Arc<CountyData>> {
+        self.data
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(county.to_string(), policy.population_key.clone()))
+            .cloned()
+    }
+
+    /// The county's base and geometry for a policy's population key (built once, then shared).
+    pub fn data(&self, county: &str, policy: &Policy) -> Result<Arc<CountyData>, ApiError> {
+        if self.county(county).is_none() {
+            return Err(ApiError::not_found(
+                format!("县级单位 {county}"),
+                format!("county {county}"),
+            ));
+        }
+        let key = (county.to_string(), policy.population_key.clone());
+        if let Some(d) = self
+            .data
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(d.clone());
+        }
+        // Built outside the lock; two concurrent first requests may both build (harmless).
+        let built = Arc::new(self.build(county, policy)?);
+        let mut map = self.data.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(map.entry(key).or_insert(built).clone())
+    }
+
+    fn build(&self, county: &str, policy: &Policy) -> Result<CountyData, ApiError> {
+        let (Some(registry), Some(snapshot)) = (&self.registry, &self.snapshot) else {
+            return Err(ApiError::not_found("区划名录", "registry"));
+        };
+        let code = DivisionCode::parse(county)
+            .map_err(|e| ApiError::bad_request(e.to_string(), e.to_string()))?;
+        let pop_key = if policy.population_key.is_empty() {
+            quhua_core::attr::keys::POP_HUKOU
+        } else {
+            policy.population_key.as_str()
+        };
+        let province = code.prefix(Level::Province);
+        let mut other: BTreeSet<String> = snapshot
+            .at_level(Level::Township)
+            .filter(|t| t.code.is_within(province) && !t.code.is_within(code))
+            .map(|t| t.name.clone())
+            .collect();
+        let demo = (code == quhua_demo::county_code())
+            .then(|| self.demo())
+            .flatten();
+        if let Some(d) = &demo {
+            other.extend(d.other_names.iter().cloned());
+        }
+        let mut base = Base::from_snapshot(snapshot, code, pop_key)?
+            .with_code_history(registry.codes())
+            .with_other_names(other.into_iter().collect())
+            .mark_synthetic(self.synthetic);
+        let mut geo = None;
+        if let Some(d) = &demo {
+            let index: HashMap<_, usize> = d
+                .geometry
+                .ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect();
+            let picks: Option<Vec<usize>> = base
+                .villages
+                .iter()
+                .map(|v| index.get(&v.id).copied())
+                .collect();
+            if let Some(picks) = picks {
+                base = base.with_adjacency(d.geometry.adjacency_ids());
+                geo = Some(geojson::CountyGeo::new(&d.geometry, &picks));
+            } else {
+                eprintln!("quhua-server: demo geometry does not match county {county}; no map");
+            }
+        }
+        let village_index = base
+            .villages
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.code.to_string(), i as u32))
+            .collect();
+        Ok(CountyData {
+            base,
+            village_index,
+            geo,
+            base_json: OnceLock::new(),
+            villages_geojson: OnceLock::new(),
+        })
+    }
+}
+
+/// The latest date of the registry (its last event, or its genesis).
+fn latest_date(registry: &Registry) -> Date {
+    registry
+        .events()
+        .iter()
+        .map(|e| e.date)
+        .max()
+        .map_or(registry.genesis_date(), |d| d.max(registry.genesis_date()))
+}

@@ -1,0 +1,106 @@
+//! `quhua serve --demo`: on first start, imports the demo county (曲阳县 130634, real codes,
+//! synthetic 示意 figures and boundaries) through quhua-store, saves its sample scenario and
+//! creates demo accounts. Later starts reuse the database as it is.
+
+use crate::ServerError;
+use crate::accounts::{AccountStore, Jurisdiction, Role};
+use crate::auth::password::{self, HashParams};
+use quhua_demo::Demo;
+use quhua_store::{ImportMeta, Store};
+
+/// A demo account (its password is printed at start: demo only).
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    /// User name.
+    pub username: &'static str,
+    /// Password.
+    pub password: &'static str,
+    /// Role.
+    pub role: Role,
+    /// Jurisdiction.
+    pub jurisdiction: &'static str,
+    /// Who it stands for.
+    pub note: &'static str,
+}
+
+/// The demo accounts.
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        username: "quyang",
+        password: "quyang-demo-2026",
+        role: Role::CountyEditor,
+        jurisdiction: "130634",
+        note: "曲阳县民政局（编辑）",
+    },
+    DemoAccount {
+        username: "quyang2",
+        password: "quyang2-demo-2026",
+        role: Role::CountyEditor,
+        jurisdiction: "130634",
+        note: "曲阳县民政局第二位编辑（演示编辑冲突）",
+    },
+    DemoAccount {
+        username: "tangxian",
+        password: "tangxian-demo-2026",
+        role: Role::CountyEditor,
+        jurisdiction: "130627",
+        note: "唐县民政局（看不到曲阳县）",
+    },
+    DemoAccount {
+        username: "baoding",
+        password: "baoding-demo-2026",
+        role: Role::CityReviewer,
+        jurisdiction: "1306",
+        note: "保定市民政局（审核）",
+    },
+    DemoAccount {
+        username: "hebei",
+        password: "hebei-demo-2026",
+        role: Role::ProvinceApprover,
+        jurisdiction: "13",
+        note: "河北省民政厅（审批）",
+    },
+    DemoAccount {
+        username: "bianban",
+        password: "bianban-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县委编办（部门，只读）",
+    },
+    DemoAccount {
+        username: "guest",
+        password: "guest-demo-2026",
+        role: Role::Viewer,
+        jurisdiction: "130634",
+        note: "查看（只读）",
+    },
+];
+
+/// Prepares the demo database at `db_url`; returns whether the registry was imported now.
+pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
+    let mut store = Store::open(db_url)?;
+    let mut imported = false;
+    if store.load_registry()?.is_none() {
+        let demo = Demo::load().map_err(|e| ServerError::Demo(e.to_string()))?;
+        let meta = ImportMeta::from_bytes(
+            "quhua serve --demo",
+            "quhua-demo: 曲阳县 130634（代码真实，数据与边界为示意）",
+            quhua_demo::SAMPLE_SCENARIO.as_bytes(),
+        );
+        store.save_registry_import(&demo.registry, &meta)?;
+        let sample = Demo::sample_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
+        let body = serde_json::to_string(&sample).map_err(|e| ServerError::Demo(e.to_string()))?;
+        store.create_scenario(&sample.name, &sample.county, &body, "quhua-demo")?;
+        imported = true;
+    }
+    let accounts = AccountStore::open(db_url)?;
+    for a in DEMO_ACCOUNTS {
+        if accounts.find_user(a.username)?.is_none() {
+            let j = Jurisdiction::parse(a.jurisdiction, a.role)
+                .map_err(|(zh, en)| ServerError::Demo(format!("{zh} / {en}")))?;
+            let hash = password::hash(a.password, params)?;
+            accounts.create_user(a.username, &hash, a.role, &j)?;
+        }
+    }
+    Ok(imported)
+}

@@ -1,0 +1,228 @@
+//! Schematic (示意) boundaries as GeoJSON: village polygons, and the townships of an
+//! evaluation dissolved from them. Dissolved geometry is cached by village set, so after an
+//! edit only the townships whose membership changed are unioned again.
+
+use crate::error::ApiError;
+use geo_types::MultiPolygon;
+use quhua_core::scenario::{Base, Evaluation};
+use quhua_demo::DemoGeometry;
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
+
+/// Dissolved cache entries kept at most (then the cache is cleared).
+const CACHE_LIMIT: usize = 20_000;
+
+/// One dissolved township: its geometry (serialised) and a label point inside it.
+#[derive(Debug)]
+struct Dissolved {
+    geometry: Box<RawValue>,
+    label: [f64; 2],
+}
+
+/// Geometry of one county's base villages.
+#[derive(Debug)]
+pub struct CountyGeo {
+    polygons: Vec<MultiPolygon<f64>>,
+    labels: Vec<[f64; 2]>,
+    geometry_json: Vec<Box<RawValue>>,
+    dissolved: Mutex<HashMap<Vec<u32>, Arc<Dissolved>>>,
+}
+
+#[derive(Serialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: &'a RawValue,
+    properties: Value,
+}
+
+impl CountyGeo {
+    /// Takes the demo polygons in base-village order (`picks[i]` = demo index of village `i`).
+    pub fn new(demo: &DemoGeometry, picks: &[usize]) -> CountyGeo {
+        let polygons: Vec<MultiPolygon<f64>> =
+            picks.iter().map(|&i| demo.polygons[i].clone()).collect();
+        let labels = picks
+            .iter()
+            .map(|&i| {
+                let p = demo.label_points[i];
+                [round6(p.lon), round6(p.lat)]
+            })
+            .collect();
+        let geometry_json = polygons.iter().map(multipolygon_json).collect();
+        CountyGeo {
+            polygons,
+            labels,
+            geometry_json,
+            dissolved: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Every village as a feature with code, name, kind, township code and name, figures,
+    /// a label point and `"示意": true`.
+    pub fn villages_geojson(&self, base: &Base) -> String {
+        let features: Vec<Feature<'_>> = base
+            .villages
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let t = &base.townships[v.township as usize];
+                Feature {
+                    kind: "Feature",
+                    geometry: &self.geometry_json[i],
+                    properties: json!({
+                        "code": v.code.to_string(),
+                        "name": v.name,
+                        "kind": v.kind.zh(),
+                        "township_code": t.code.to_string(),
+                        "township_name": t.name,
+                        "population": base.pop_key.and_then(|k| v.attrs[k]).map(|a| a.to_f64()),
+                        "area_km2": base.area_key.and_then(|k| v.attrs[k]).map(|a| a.to_f64()),
+                        "label": self.labels[i],
+                        "示意": true,
+                    }),
+                }
+            })
+            .collect();
+        collection(&features)
+    }
+
+    /// The evaluation's townships, dissolved from their villages.
+    pub fn townships_geojson(
+        &self,
+        ev: &Evaluation,
+        village_index: &HashMap<String, u32>,
+    ) -> Result<String, ApiError> {
+        let groups: Vec<Vec<u32>> = ev
+            .units
+            .iter()
+            .map(|u| {
+                let mut g: Vec<u32> = u
+                    .village_codes
+                    .iter()
+                    .filter_map(|c| village_index.get(c).copied())
+                    .collect();
+                g.sort_unstable();
+                g
+            })
+            .collect();
+        let mut found: Vec<Option<Arc<Dissolved>>> = {
+            let cache = self.dissolved.lock().unwrap_or_else(|e| e.into_inner());
+            groups.iter().map(|g| cache.get(g).cloned()).collect()
+        };
+        let missing: Vec<usize> = (0..groups.len()).filter(|&i| found[i].is_none()).collect();
+        if !missing.is_empty() {
+            let mut geoms = Vec::new();
+            let mut group = Vec::new();
+            for (gi, &ui) in missing.iter().enumerate() {
+                for &v in &groups[ui] {
+                    geoms.push(self.polygons[v as usize].clone());
+                    group.push(gi);
+                }
+            }
+            let merged =
+                quhua_geo::dissolve(&geoms, &group, missing.len()).map_err(ApiError::internal)?;
+            let labels = quhua_geo::area::label_points(&merged);
+            let mut cache = self.dissolved.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.len() + missing.len() > CACHE_LIMIT {
+                cache.clear();
+            }
+            for ((&ui, mp), label) in missing.iter().zip(&merged).zip(labels) {
+                let label = label.map_or_else(
+                    || {
+                        groups[ui]
+                            .first()
+                            .map_or([0.0, 0.0], |&v| self.labels[v as usize])
+                    },
+                    |p| [round6(p.x()), round6(p.y())],
+                );
+                let d = Arc::new(Dissolved {
+                    geometry: multipolygon_json(mp),
+                    label,
+                });
+                cache.insert(groups[ui].clone(), d.clone());
+                found[ui] = Some(d);
+            }
+        }
+        let features: Vec<Feature<'_>> = ev
+            .units
+            .iter()
+            .zip(&found)
+            .enumerate()
+            .filter_map(|(i, (u, d))| {
+                let d = d.as_ref()?;
+                let code = u.code.clone().or_else(|| u.proposed_code.clone());
+                Some(Feature {
+                    kind: "Feature",
+                    geometry: &d.geometry,
+                    properties: json!({
+                        "index": i,
+                        "code": code,
+                        "township_code": code,
+                        "code_kept": u.code.is_some(),
+                        "name": u.name,
+                        "kind": u.kind,
+                        "status": u.status,
+                        "population": u.population,
+                        "area_km2": u.area_km2,
+                        "villages": u.villages,
+                        "seat": u.seat,
+                        "label": d.label,
+                        "示意": true,
+                    }),
+                })
+            })
+            .collect();
+        Ok(collection(&features))
+    }
+}
+
+fn collection(features: &[Feature<'_>]) -> String {
+    json!({
+        "type": "FeatureCollection",
+        "features": features,
+        "示意": true,
+    })
+    .to_string()
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// A MultiPolygon as GeoJSON geometry, coordinates rounded to 1e-6° (≈ 0.1 m).
+fn multipolygon_json(mp: &MultiPolygon<f64>) -> Box<RawValue> {
+    let mut s = String::from(r#"{"type":"MultiPolygon","coordinates":["#);
+    for (pi, poly) in mp.0.iter().enumerate() {
+        if pi > 0 {
+            s.push(',');
+        }
+        s.push('[');
+        for (ri, ring) in std::iter::once(poly.exterior())
+            .chain(poly.interiors())
+            .enumerate()
+        {
+            if ri > 0 {
+                s.push(',');
+            }
+            s.push('[');
+            for (ci, c) in ring.0.iter().enumerate() {
+                if ci > 0 {
+                    s.push(',');
+                }
+                let _ = write!(s, "[{},{}]", round6(c.x), round6(c.y));
+            }
+            s.push(']');
+        }
+        s.push(']');
+    }
+    s.push_str("]}");
+    // The text is built from finite numbers and brackets only, so it is valid JSON.
+    RawValue::from_string(s).unwrap_or_else(|_| {
+        RawValue::from_string(r#"{"type":"MultiPolygon","coordinates":[]}"#.to_string())
+            .unwrap_or_default()
+    })
+}

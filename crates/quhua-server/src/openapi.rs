@@ -1,0 +1,168 @@
+//! The OpenAPI 3.0 document, hand-written: every route of [`crate::app::ROUTES`] (a test
+//! checks the two agree).
+
+use axum::Json;
+use serde_json::{Value, json};
+
+fn err(desc: &str) -> Value {
+    json!({"description": desc, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+}
+
+fn ok(desc: &str, schema: Value) -> Value {
+    json!({"description": desc, "content": {"application/json": {"schema": schema}}})
+}
+
+fn body(schema: Value) -> Value {
+    json!({"required": true, "content": {"application/json": {"schema": schema}}})
+}
+
+fn code_param() -> Value {
+    json!({"name": "code", "in": "path", "required": true, "description": "6-digit county code", "schema": {"type": "string", "pattern": "^[0-9]{6}$"}})
+}
+
+fn id_param() -> Value {
+    json!({"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}})
+}
+
+fn authed(mut op: Value, write: bool) -> Value {
+    if let Value::Object(m) = &mut op {
+        let sec = if write {
+            json!([{"session": [], "csrf": []}])
+        } else {
+            json!([{"session": []}])
+        };
+        m.insert("security".into(), sec);
+        if let Some(r) = m
+            .entry("responses")
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+        {
+            r.insert("401".into(), err("not logged in"));
+            r.insert(
+                "403".into(),
+                err("role or jurisdiction forbids it, or CSRF token missing"),
+            );
+        }
+    }
+    op
+}
+
+/// The document.
+pub fn document() -> Value {
+    let any_obj = json!({"type": "object"});
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "quhua API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "乡镇行政区划调整：模拟方案评估与管理 / township-level division adjustments: scenario evaluation and storage. All boundaries are schematic (示意). Errors are {\"error\": {\"zh\", \"en\"}}. Every non-GET request needs the session's X-CSRF-Token header."
+        },
+        "paths": {
+            "/api/login": {"post": {
+                "summary": "登录 / log in (sets the HttpOnly session cookie; 5 failures per user+IP in 10 min → 429)",
+                "requestBody": body(json!({"$ref": "#/components/schemas/Login"})),
+                "responses": {"200": ok("session", json!({"$ref": "#/components/schemas/Session"})), "401": err("wrong credentials"), "429": err("too many failed logins")}
+            }},
+            "/api/logout": {"post": authed(json!({
+                "summary": "退出 / log out",
+                "responses": {"200": ok("logged out", any_obj.clone())}
+            }), true)},
+            "/api/me": {"get": authed(json!({
+                "summary": "当前用户与 CSRF 令牌 / current user and CSRF token",
+                "responses": {"200": ok("session", json!({"$ref": "#/components/schemas/Session"}))}
+            }), false)},
+            "/api/counties": {"get": authed(json!({
+                "summary": "辖区内的县 / counties in the user's jurisdiction",
+                "responses": {"200": ok("counties", any_obj.clone())}
+            }), false)},
+            "/api/counties/{code}/base": {"get": authed(json!({
+                "summary": "县的乡镇与村（含示意数据标记） / townships and villages with figures",
+                "parameters": [code_param()],
+                "responses": {"200": ok("base", any_obj.clone()), "404": err("unknown county")}
+            }), false)},
+            "/api/counties/{code}/geojson": {"get": authed(json!({
+                "summary": "示意边界 / schematic boundaries",
+                "parameters": [code_param(), {"name": "level", "in": "query", "schema": {"type": "string", "enum": ["village", "township"], "default": "village"}}],
+                "responses": {"200": ok("GeoJSON FeatureCollection; properties include code, name, township_code, 示意", any_obj.clone()), "400": err("bad level"), "404": err("no geometry")}
+            }), false)},
+            "/api/counties/{code}/evaluate": {"post": authed(json!({
+                "summary": "评估操作序列 / evaluate operations",
+                "parameters": [code_param()],
+                "requestBody": body(json!({"type": "object", "properties": {"ops": {"type": "array", "items": {"$ref": "#/components/schemas/Operation"}}, "policy": {"type": "string", "enum": crate::catalog::POLICIES}}})),
+                "responses": {"200": ok("evaluation and resulting townships", json!({"$ref": "#/components/schemas/EvaluationResult"})), "422": err("an operation cannot be applied")}
+            }), true)},
+            "/api/scenarios": {
+                "get": authed(json!({
+                    "summary": "方案列表 / scenarios in the jurisdiction",
+                    "parameters": [{"name": "county", "in": "query", "schema": {"type": "string"}}],
+                    "responses": {"200": ok("scenarios", any_obj.clone())}
+                }), false),
+                "post": authed(json!({
+                    "summary": "保存新方案（县级编辑） / create a scenario (county editor)",
+                    "requestBody": body(json!({"type": "object", "required": ["name", "county"], "properties": {"name": {"type": "string"}, "county": {"type": "string"}, "ops": {"type": "array", "items": {"$ref": "#/components/schemas/Operation"}}, "policy": {"type": "string"}, "note": {"type": "string"}}})),
+                    "responses": {"201": ok("created", json!({"$ref": "#/components/schemas/Scenario"})), "422": err("invalid operations")}
+                }), true)
+            },
+            "/api/scenarios/{id}": {
+                "get": authed(json!({
+                    "summary": "读取方案 / one scenario",
+                    "parameters": [id_param()],
+                    "responses": {"200": ok("scenario", json!({"$ref": "#/components/schemas/Scenario"})), "404": err("missing or outside the jurisdiction")}
+                }), false),
+                "put": authed(json!({
+                    "summary": "修改方案（乐观并发） / update with optimistic concurrency",
+                    "parameters": [id_param()],
+                    "requestBody": body(json!({"type": "object", "required": ["expected_version", "name"], "properties": {"expected_version": {"type": "integer"}, "name": {"type": "string"}, "ops": {"type": "array", "items": {"$ref": "#/components/schemas/Operation"}}, "policy": {"type": "string"}, "note": {"type": "string"}}})),
+                    "responses": {"200": ok("updated", json!({"$ref": "#/components/schemas/Scenario"})), "404": err("missing"), "409": {"description": "changed by someone else: {error, current_version, current}", "content": {"application/json": {"schema": {"type": "object", "properties": {"error": {"$ref": "#/components/schemas/Error/properties/error"}, "current_version": {"type": "integer"}, "current": {"$ref": "#/components/schemas/Scenario"}}}}}}}
+                }), true)
+            },
+            "/api/compare": {"get": authed(json!({
+                "summary": "两个方案对比 / compare two scenarios",
+                "parameters": [{"name": "a", "in": "query", "required": true, "schema": {"type": "integer"}}, {"name": "b", "in": "query", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": ok("{a: {scenario, evaluation, geojson}, b: {…}}", any_obj.clone()), "404": err("missing")}
+            }), false)},
+            "/api/openapi.json": {"get": {
+                "summary": "本文档 / this document",
+                "responses": {"200": ok("OpenAPI 3 document", any_obj.clone())}
+            }}
+        },
+        "components": {
+            "securitySchemes": {
+                "session": {"type": "apiKey", "in": "cookie", "name": crate::auth::session::COOKIE},
+                "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"}
+            },
+            "schemas": {
+                "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}}},
+                "Login": {"type": "object", "required": ["username", "password"], "properties": {"username": {"type": "string"}, "password": {"type": "string", "format": "password"}}},
+                "Session": {"type": "object", "properties": {"user": {"type": "object", "properties": {"username": {"type": "string"}, "role": {"type": "string", "enum": ["county_editor", "city_reviewer", "province_approver", "department", "viewer"]}, "role_zh": {"type": "string"}, "jurisdiction": {"type": "string"}, "can_edit": {"type": "boolean"}}}, "csrf_token": {"type": "string"}, "expires_at": {"type": "integer"}}},
+                "Operation": {"type": "object", "required": ["op"], "description": "quhua_core::scenario::Operation: {op: merge, units, into | new: {name, kind, seat}} | {op: convert, unit, to: 镇|街道, name?} | {op: rename, unit, name} | {op: move_seat, unit, village} | {op: transfer, villages, to} | {op: lock, units}", "properties": {"op": {"type": "string", "enum": ["merge", "convert", "rename", "move_seat", "transfer", "lock"]}}},
+                "Scenario": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "county": {"type": "string"}, "policy": {"type": "string", "nullable": true}, "ops": {"type": "array", "items": {"$ref": "#/components/schemas/Operation"}}, "version": {"type": "integer"}, "created_by": {"type": "string"}, "updated_by": {"type": "string"}, "updated_at": {"type": "string"}}},
+                "EvaluationResult": {"type": "object", "properties": {"evaluation": {"type": "object", "description": "quhua_core::scenario::Evaluation: units, abolished, indicators {before, after, reduction}, findings [{severity, rule, units, message {zh, en}, citation}]"}, "geojson": {"type": "object", "nullable": true, "description": "resulting townships dissolved (示意)"}}}
+            }
+        }
+    })
+}
+
+/// `GET /api/openapi.json` (public).
+pub async fn handler() -> Json<Value> {
+    Json(document())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_every_route() {
+        let doc = super::document();
+        for (method, path) in crate::app::ROUTES {
+            let op = &doc["paths"][path][method.to_lowercase()];
+            assert!(op.is_object(), "{method} {path} missing from OpenAPI");
+        }
+        let n: usize = doc["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|p| p.as_object().unwrap().len())
+            .sum();
+        assert_eq!(n, crate::app::ROUTES.len());
+    }
+}

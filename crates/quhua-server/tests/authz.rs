@@ -1,0 +1,427 @@
+//! Authorization matrix: every API route × every role × own/other jurisdiction → expected
+//! status, on the Router directly (`tower::ServiceExt::oneshot`) over a temp SQLite database
+//! prepared like `quhua serve --demo`. Also: CSRF missing/wrong → 403, repeated bad logins
+//! → 429, stale version → 409, and no response leaks another jurisdiction's data.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use quhua_server::auth::password::HashParams;
+use quhua_server::{AppState, ROUTES, ServerConfig, router};
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+use tower::ServiceExt;
+
+struct Client {
+    app: Router,
+    hit: Mutex<BTreeSet<(String, String)>>,
+}
+
+#[derive(Clone)]
+struct Session {
+    cookie: String,
+    csrf: String,
+}
+
+impl Client {
+    async fn call(
+        &self,
+        method: &str,
+        template: &str,
+        uri: &str,
+        who: Option<&Session>,
+        body: Option<Value>,
+        csrf: bool,
+    ) -> (StatusCode, Value, Option<String>) {
+        self.hit
+            .lock()
+            .unwrap()
+            .insert((method.to_string(), template.to_string()));
+        let mut b = Request::builder().method(method).uri(uri);
+        if let Some(s) = who {
+            b = b.header(header::COOKIE, &s.cookie);
+            if csrf {
+                b = b.header("x-csrf-token", &s.csrf);
+            }
+        }
+        let req = match body {
+            Some(v) => b
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(v.to_string())),
+            None => b.body(Body::empty()),
+        }
+        .unwrap();
+        let resp = self.app.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let cookie = resp
+            .headers()
+            .get(header::SET_COOKIE)
+            .map(|v| v.to_str().unwrap().to_string());
+        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let v = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        (status, v, cookie)
+    }
+
+    async fn login(&self, user: &str, password: &str) -> (StatusCode, Option<Session>) {
+        let (s, v, cookie) = self
+            .call(
+                "POST",
+                "/api/login",
+                "/api/login",
+                None,
+                Some(json!({"username": user, "password": password})),
+                false,
+            )
+            .await;
+        let session = cookie.map(|c| {
+            assert!(
+                c.contains("HttpOnly") && c.contains("SameSite=Strict"),
+                "{c}"
+            );
+            Session {
+                cookie: c.split(';').next().unwrap().to_string(),
+                csrf: v["csrf_token"].as_str().unwrap().to_string(),
+            }
+        });
+        (s, session)
+    }
+}
+
+const OWN: &str = "130634";
+
+/// (user, password, covers 130634, may write in 130634, covers 130627)
+const USERS: &[(&str, &str, bool, bool, bool)] = &[
+    ("quyang", "quyang-demo-2026", true, true, false),
+    ("tangxian", "tangxian-demo-2026", false, false, true),
+    ("baoding", "baoding-demo-2026", true, false, true),
+    ("hebei", "hebei-demo-2026", true, false, true),
+    ("bianban", "bianban-demo-2026", true, false, false),
+    ("guest", "guest-demo-2026", true, false, false),
+];
+
+fn setup() -> (Client, tempfile::TempDir, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("authz.db").display());
+    quhua_server::demo::prepare(&url, &HashParams::insecure_fast()).unwrap();
+    // A scenario of another county (唐县), written directly to the store.
+    let mut store = quhua_store::Store::open(&url).unwrap();
+    let body = json!({"name": "唐县方案", "county": "130627", "ops": []}).to_string();
+    let (other, _) = store
+        .create_scenario("唐县方案", "130627", &body, "test")
+        .unwrap();
+    drop(store);
+    let config = ServerConfig {
+        hash_params: HashParams::insecure_fast(),
+        ..Default::default()
+    };
+    let state = AppState::open(&url, config).unwrap();
+    (
+        Client {
+            app: router(state),
+            hit: Mutex::new(BTreeSet::new()),
+        },
+        dir,
+        other.0,
+    )
+}
+
+fn expect(cond: bool, yes: StatusCode, no: StatusCode) -> StatusCode {
+    if cond { yes } else { no }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorization_matrix() {
+    let (c, _dir, other_id) = setup();
+    let ok = StatusCode::OK;
+    let forbidden = StatusCode::FORBIDDEN;
+    let not_found = StatusCode::NOT_FOUND;
+    let unauth = StatusCode::UNAUTHORIZED;
+    let merge = json!({"ops": [{"op": "merge", "units": ["北台乡"], "into": "恒州镇"}]});
+
+    // Anonymous: everything but login and the OpenAPI document answers 401.
+    for (m, p) in ROUTES {
+        if *p == "/api/login" {
+            continue;
+        }
+        let uri = p
+            .replace("{code}", OWN)
+            .replace("{id}", "1")
+            .replace("/api/compare", "/api/compare?a=1&b=1");
+        let body = (*m != "GET").then(|| json!({}));
+        let (s, v, _) = c.call(m, p, &uri, None, body, false).await;
+        let want = if *p == "/api/openapi.json" {
+            ok
+        } else {
+            unauth
+        };
+        assert_eq!(s, want, "anonymous {m} {p}");
+        if want == unauth {
+            assert!(v["error"]["zh"].is_string() && v["error"]["en"].is_string());
+        }
+    }
+
+    let mut checked = 0;
+    for &(user, pw, own, write, covers_other) in USERS {
+        let (s, session) = c.login(user, pw).await;
+        assert_eq!(s, ok, "login {user}");
+        let me = session.unwrap();
+        let who = Some(&me);
+        let cell = |route: &str, got: StatusCode, want: StatusCode| {
+            assert_eq!(got, want, "{user} × {route}");
+        };
+
+        let (s, v, _) = c.call("GET", "/api/me", "/api/me", who, None, false).await;
+        cell("GET /api/me", s, ok);
+        assert_eq!(v["user"]["username"], user);
+        assert_eq!(v["csrf_token"].as_str(), Some(me.csrf.as_str()));
+
+        let (s, v, _) = c
+            .call("GET", "/api/counties", "/api/counties", who, None, false)
+            .await;
+        cell("GET /api/counties", s, ok);
+        let codes: Vec<&str> = v["counties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            codes,
+            if own { vec![OWN] } else { vec![] },
+            "{user} counties"
+        );
+
+        let t = "/api/counties/{code}/base";
+        let (s, v, _) = c
+            .call("GET", t, "/api/counties/130634/base", who, None, false)
+            .await;
+        cell(t, s, expect(own, ok, forbidden));
+        if !own {
+            assert!(v.get("townships").is_none(), "no data leaks in a 403");
+        }
+        // A county that does not exist (130699): 403 outside the jurisdiction (nothing
+        // leaks), 404 inside (city and province accounts).
+        let (s, _, _) = c
+            .call("GET", t, "/api/counties/130699/base", who, None, false)
+            .await;
+        let wide = matches!(user, "baoding" | "hebei");
+        cell(
+            "base of a missing county",
+            s,
+            expect(wide, not_found, forbidden),
+        );
+
+        let t = "/api/counties/{code}/geojson";
+        for level in ["village", "township"] {
+            let uri = format!("/api/counties/130634/geojson?level={level}");
+            let (s, v, _) = c.call("GET", t, &uri, who, None, false).await;
+            cell(t, s, expect(own, ok, forbidden));
+            if own {
+                assert_eq!(v["features"][0]["properties"]["示意"], true);
+            }
+        }
+
+        let t = "/api/counties/{code}/evaluate";
+        let uri = "/api/counties/130634/evaluate";
+        let (s, v, _) = c.call("POST", t, uri, who, Some(merge.clone()), true).await;
+        cell(t, s, expect(own, ok, forbidden));
+        if own {
+            assert_eq!(v["evaluation"]["indicators"]["after"]["count"], 17);
+            assert!(v["geojson"]["features"].is_array());
+        }
+        let (s, _, _) = c
+            .call("POST", t, uri, who, Some(merge.clone()), false)
+            .await;
+        cell("evaluate without CSRF", s, forbidden);
+
+        let t = "/api/scenarios";
+        let (s, v, _) = c.call("GET", t, t, who, None, false).await;
+        cell(t, s, ok);
+        let counties: BTreeSet<&str> = v["scenarios"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["county"].as_str().unwrap())
+            .collect();
+        for county in &counties {
+            let covered = (*county == OWN && own) || (*county == "130627" && covers_other);
+            assert!(covered, "{user} sees a scenario of {county}");
+        }
+        assert_eq!(counties.contains(OWN), own);
+        assert_eq!(counties.contains("130627"), covers_other);
+        let (s, _, _) = c
+            .call("GET", t, "/api/scenarios?county=130634", who, None, false)
+            .await;
+        cell(
+            "GET /api/scenarios?county=130634",
+            s,
+            expect(own, ok, forbidden),
+        );
+
+        let create = json!({"name": format!("{user} 的方案"), "county": OWN, "ops": merge["ops"]});
+        let (s, v, _) = c.call("POST", t, t, who, Some(create.clone()), true).await;
+        cell(
+            "POST /api/scenarios",
+            s,
+            expect(write, StatusCode::CREATED, forbidden),
+        );
+        if write {
+            assert_eq!(v["version"], 1);
+            assert_eq!(v["created_by"], user);
+        }
+        let (s, _, _) = c.call("POST", t, t, who, Some(create), false).await;
+        cell("POST /api/scenarios without CSRF", s, forbidden);
+
+        let t = "/api/scenarios/{id}";
+        let (s, v, _) = c.call("GET", t, "/api/scenarios/1", who, None, false).await;
+        cell("GET own-county scenario", s, expect(own, ok, not_found));
+        let version = v["version"].as_i64().unwrap_or(1);
+        let uri = format!("/api/scenarios/{other_id}");
+        let (s, _, _) = c.call("GET", t, &uri, who, None, false).await;
+        cell(
+            "GET other-county scenario",
+            s,
+            expect(covers_other, ok, not_found),
+        );
+
+        let put = json!({"expected_version": version, "name": "改过的方案", "ops": merge["ops"]});
+        let (s, _, _) = c
+            .call("PUT", t, "/api/scenarios/1", who, Some(put.clone()), false)
+            .await;
+        cell("PUT without CSRF", s, forbidden);
+        let (s, v, _) = c
+            .call("PUT", t, "/api/scenarios/1", who, Some(put.clone()), true)
+            .await;
+        cell(
+            "PUT own-county scenario",
+            s,
+            if !own {
+                not_found
+            } else if write {
+                ok
+            } else {
+                forbidden
+            },
+        );
+        if write {
+            assert_eq!(v["version"], version + 1);
+            // The same expected version again is stale now → 409 with the current scenario.
+            let (s, v, _) = c
+                .call("PUT", t, "/api/scenarios/1", who, Some(put), true)
+                .await;
+            cell("PUT with a stale version", s, StatusCode::CONFLICT);
+            assert_eq!(v["current_version"], version + 1);
+            assert_eq!(v["current"]["name"], "改过的方案");
+            assert!(v["error"]["zh"].is_string());
+        }
+
+        let t = "/api/compare";
+        let (s, v, _) = c
+            .call("GET", t, "/api/compare?a=1&b=1", who, None, false)
+            .await;
+        cell(t, s, expect(own, ok, not_found));
+        if own {
+            assert!(v["a"]["evaluation"]["units"].is_array());
+            assert!(v["b"]["geojson"]["features"].is_array());
+        }
+        let uri = format!("/api/compare?a=1&b={other_id}");
+        let (s, _, _) = c.call("GET", t, &uri, who, None, false).await;
+        // Outside the jurisdiction the 唐县 scenario is invisible (404); inside it is
+        // readable but 唐县 is not in the demo registry, so it cannot be evaluated (404).
+        cell("compare with a scenario of 唐县", s, not_found);
+
+        let t = "/api/openapi.json";
+        let (s, _, _) = c.call("GET", t, t, who, None, false).await;
+        cell(t, s, ok);
+
+        let t = "/api/logout";
+        let (s, _, _) = c.call("POST", t, t, who, Some(json!({})), false).await;
+        cell("logout without CSRF", s, forbidden);
+        let (s, _, _) = c.call("POST", t, t, who, Some(json!({})), true).await;
+        cell("logout", s, ok);
+        let (s, _, _) = c.call("GET", "/api/me", "/api/me", who, None, false).await;
+        cell("after logout", s, unauth);
+        checked += 1;
+    }
+    assert_eq!(checked, USERS.len());
+
+    // Every route of the table was exercised.
+    let hit = c.hit.lock().unwrap().clone();
+    for (m, p) in ROUTES {
+        assert!(
+            hit.contains(&(m.to_string(), p.to_string())),
+            "{m} {p} untested"
+        );
+    }
+
+    // Unknown API routes answer JSON 404.
+    let (s, v, _) = c
+        .call("GET", "-", "/api/nothing-here", None, None, false)
+        .await;
+    assert_eq!(s, not_found);
+    assert!(v["error"]["en"].is_string());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csrf_token_must_match() {
+    let (c, _dir, _) = setup();
+    let (_, s) = c.login("quyang", "quyang-demo-2026").await;
+    let mut wrong = s.unwrap();
+    wrong.csrf = "0".repeat(64);
+    let (st, v, _) = c
+        .call(
+            "POST",
+            "/api/counties/{code}/evaluate",
+            "/api/counties/130634/evaluate",
+            Some(&wrong),
+            Some(json!({"ops": []})),
+            true,
+        )
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+    assert!(v["error"]["en"].as_str().unwrap().contains("CSRF"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_bad_logins_are_rate_limited() {
+    let (c, _dir, _) = setup();
+    for _ in 0..5 {
+        let (s, _) = c.login("quyang", "wrong-password").await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+    }
+    // Blocked now, even with the right password.
+    let (s, _) = c.login("quyang", "quyang-demo-2026").await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
+    // Another user name is not affected.
+    let (s, _) = c.login("guest", "guest-demo-2026").await;
+    assert_eq!(s, StatusCode::OK);
+    // Unknown users are limited the same way (no user enumeration through the limiter).
+    for _ in 0..5 {
+        let (s, _) = c.login("nobody", "whatever-123").await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+    }
+    let (s, _) = c.login("nobody", "whatever-123").await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_operations_are_422_with_bilingual_errors() {
+    let (c, _dir, _) = setup();
+    let (_, s) = c.login("quyang", "quyang-demo-2026").await;
+    let (st, v, _) = c
+        .call(
+            "POST",
+            "/api/counties/{code}/evaluate",
+            "/api/counties/130634/evaluate",
+            s.as_ref(),
+            Some(json!({"ops": [{"op": "merge", "units": ["没有这个乡"], "into": "恒州镇"}]})),
+            true,
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(v["error"]["zh"].as_str().unwrap().contains("没有这个乡"));
+    assert_eq!(v["op"], 1);
+}

@@ -1,0 +1,177 @@
+// End-to-end test in headless Chromium (Debian's /usr/bin/chromium via playwright-core):
+// `quhua serve --demo` in a temp dir, log in, merge two townships on the map, see the
+// indicators change, save two scenarios, resolve an edit conflict, compare, and check that
+// another county's editor is refused. Run: QUHUA_BIN=/path/to/quhua npm run e2e
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const BIN = process.env.QUHUA_BIN;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
+
+let server;
+let base;
+let work;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+before(async () => {
+  assert.ok(BIN, 'set QUHUA_BIN to the built quhua binary');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'quhua-e2e-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(BIN, ['serve', '--demo', '--addr', `127.0.0.1:${port}`], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    server.stdout.on('data', (d) => { out += d; if (out.includes('guest')) { clearTimeout(timer); resolve(); } });
+    server.stderr.on('data', (d) => { out += d; });
+    server.on('exit', (c) => { clearTimeout(timer); reject(new Error(`server exited ${c}:\n${out}`)); });
+  });
+  assert.match(out, /quyang\s+密码 \/ password: quyang-demo-2026/);
+});
+
+after(() => {
+  server?.kill('SIGINT');
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function browser() {
+  const profile = mkdtempSync(join(tmpdir(), 'quhua-chromium-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1500, height: 1000 }, locale: 'zh-CN',
+  });
+  return { ctx, close: async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+async function login(page, user, password) {
+  await page.goto(base + '/');
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => window.__quhua?.view === 'counties' && window.__quhua.ready);
+}
+
+const ready = (page, view) => page.waitForFunction((v) => window.__quhua?.view === v && window.__quhua.ready, view, { timeout: 60_000 });
+const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
+
+/** Clicks the map canvas at a resulting township's label point. */
+async function clickTownship(page, name) {
+  const p = await page.evaluate((n) => window.__quhua.labelScreenPoint(n), name);
+  assert.ok(p, `label point of ${name}`);
+  await page.mouse.click(p.x, p.y);
+}
+
+async function mergeOnMap(page, a, b) {
+  await clickTownship(page, a);
+  await clickTownship(page, b);
+  await page.waitForFunction(([x, y]) => {
+    const s = document.querySelector('[data-testid=selection]')?.textContent ?? '';
+    return s.includes(x) && s.includes(y);
+  }, [a, b]);
+  await page.click('[data-testid=merge]');
+}
+
+async function saveAs(page, name, { asNew = false } = {}) {
+  await page.fill('[data-testid=scenario-name]', name);
+  await page.click(asNew ? '[data-testid=save-new]' : '[data-testid=save]');
+  await page.waitForFunction((n) => (document.querySelector('[data-testid=status]')?.textContent ?? '').includes(n), name);
+  const s = await text(page, 'status');
+  return Number(/#(\d+)/.exec(s)[1]);
+}
+
+test('county editor merges on the map, saves, resolves a conflict and compares', { timeout: 300_000 }, async () => {
+  const { ctx, close } = await browser();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await login(page, 'quyang', 'quyang-demo-2026');
+    await page.click('[data-testid=county-130634]');
+    await ready(page, 'county');
+    assert.equal(await text(page, 'ind-count-after'), '18');
+
+    await mergeOnMap(page, '北台乡', '恒州镇');
+    await page.waitForFunction(() => document.querySelector('[data-testid=ind-count-after]')?.textContent === '17');
+    assert.equal(await text(page, 'ind-count-before'), '18');
+    const ops = await page.evaluate(() => window.__quhua.ops);
+    // 北台乡 (130634213) was clicked first, so 恒州镇 (130634100) merges into it.
+    assert.deepEqual(ops, [{ op: 'merge', units: ['130634100'], into: '130634213' }]);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, 'editor.png') });
+    const first = await saveAs(page, 'E2E 方案一');
+
+    // A second editor changes the same scenario behind our back (API, own session).
+    const r = await fetch(base + '/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'quyang2', password: 'quyang2-demo-2026' }) });
+    assert.equal(r.status, 200);
+    const cookie = r.headers.get('set-cookie').split(';')[0];
+    const { csrf_token } = await r.json();
+    const put = await fetch(`${base}/api/scenarios/${first}`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf_token },
+      body: JSON.stringify({ expected_version: 1, name: 'E2E 方案一（他人修改）', ops: [{ op: 'merge', units: ['晓林镇'], into: '产德镇' }] }),
+    });
+    assert.equal(put.status, 200);
+    // Our save now conflicts: the dialog shows their version; reload it.
+    await page.click('[data-testid=save]');
+    await page.waitForSelector('[data-testid=conflict]');
+    assert.match(await text(page, 'conflict'), /quyang2/);
+    await page.click('#c-reload');
+    await page.waitForFunction(() => (window.__quhua.ops ?? []).some((o) => o.into === '产德镇'));
+
+    // Second scenario: new, merge two other townships, save.
+    await page.click('#new-sc');
+    await page.waitForFunction(() => document.querySelector('[data-testid=ind-count-after]')?.textContent === '18');
+    await mergeOnMap(page, '晓林镇', '邸村镇');
+    await page.waitForFunction(() => document.querySelector('[data-testid=ind-count-after]')?.textContent === '17');
+    const second = await saveAs(page, 'E2E 方案二');
+    assert.notEqual(first, second);
+
+    // Compare the two.
+    await page.check(`[data-testid=scenario-${first}] input.cmp`);
+    await page.check(`[data-testid=scenario-${second}] input.cmp`);
+    await page.click('[data-testid=compare]');
+    await ready(page, 'compare');
+    const diff = await text(page, 'compare-diff');
+    assert.match(diff, /乡级单位数/);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(ARTIFACTS, 'compare.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('another county editor cannot open 曲阳县', { timeout: 120_000 }, async () => {
+  const { ctx, close } = await browser();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  try {
+    await login(page, 'tangxian', 'tangxian-demo-2026');
+    await page.waitForSelector('[data-testid=no-counties]');
+    const status = await page.evaluate(async () => (await fetch('/api/counties/130634/base')).status);
+    assert.equal(status, 403);
+    await page.goto(base + '/#/county/130634');
+    await page.waitForSelector('[data-testid=county-error]');
+    assert.match(await text(page, 'county-error'), /无权访问/);
+    const list = await page.evaluate(async () => (await (await fetch('/api/scenarios')).json()).scenarios.length);
+    assert.equal(list, 0);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,121 @@
+// Typed client of the quhua JSON API. Every non-GET request carries the session's CSRF token.
+
+export interface BiText { zh: string; en: string }
+
+export interface UserInfo {
+  username: string;
+  role: string;
+  role_zh: string;
+  jurisdiction: string;
+  can_edit: boolean;
+}
+
+export interface SessionInfo { user: UserInfo; csrf_token: string; expires_at: number }
+
+export interface County {
+  code: string; name: string; city: string | null; province: string | null;
+  townships: number; geometry: boolean; synthetic: boolean;
+}
+
+export interface BaseTownship {
+  code: string; name: string; kind: string; flag_labels: string[];
+  seat: { code: string; name: string } | null;
+  figures: Record<string, number>; villages: number;
+}
+export interface BaseVillage {
+  code: string; name: string; kind: string; township_code: string; figures: Record<string, number>;
+}
+export interface Base {
+  county: { code: string; name: string };
+  date: string; synthetic: boolean;
+  population_key: string | null; area_key: string | null;
+  townships: BaseTownship[]; villages: BaseVillage[];
+}
+
+export type Operation =
+  | { op: 'merge'; units: string[]; into: string }
+  | { op: 'merge'; units: string[]; new: { name: string; kind?: string; seat?: string } }
+  | { op: 'convert'; unit: string; to: string; name?: string }
+  | { op: 'rename'; unit: string; name: string }
+  | { op: 'move_seat'; unit: string; village: string }
+  | { op: 'transfer'; villages: string[]; to: string }
+  | { op: 'lock'; units: string[] };
+
+export interface Stats { n: number; total: number; mean: number; median: number; min: number; max: number }
+export interface Indicators {
+  count: number; by_kind: Record<string, number>; town_street_share: number;
+  population: Stats; area_km2: Stats;
+  under_population_floor: number | null; over_area_cap: number | null;
+  population_vs_national: number; area_vs_national: number;
+}
+export interface ResultUnit {
+  name: string; kind: string; code: string | null; proposed_code: string | null; status: string;
+  predecessors: string[]; villages: number; population: number | null; area_km2: number | null;
+  seat: string | null; flags: string[]; village_codes: string[];
+}
+export interface Finding {
+  severity: 'error' | 'warning' | 'info'; rule: string; units: string[]; message: BiText; citation: string;
+}
+export interface Evaluation {
+  county: string; county_name: string; policy: string; synthetic: boolean; operations: number;
+  units: ResultUnit[]; abolished: { name: string; code: string | null; into: string }[];
+  indicators: { before: Indicators; after: Indicators; reduction: number; reduction_share: number };
+  findings: Finding[];
+}
+export interface EvalResult { evaluation: Evaluation; geojson: GeoJSON.FeatureCollection | null }
+
+export interface ScenarioSummary {
+  id: number; name: string; county: string; version: number; operations: number;
+  updated_by: string; updated_at: string; created_by: string;
+}
+export interface ScenarioFull {
+  id: number; name: string; county: string; version: number; ops: Operation[]; policy: string | null;
+  updated_by: string; updated_at: string; created_by: string;
+}
+export interface CompareSide extends EvalResult { scenario: ScenarioFull }
+
+/** An error answered by the API: status and bilingual message, plus the raw body. */
+export class ApiError extends Error {
+  constructor(public status: number, public text: BiText, public body: Record<string, unknown>) {
+    super(`${status}: ${text.zh} / ${text.en}`);
+  }
+}
+
+let csrf = '';
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
+  const resp = await fetch(path, {
+    method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await resp.text();
+  let json: unknown = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  if (!resp.ok) {
+    const obj = (json ?? {}) as Record<string, unknown>;
+    const err = (obj['error'] as BiText | undefined) ?? { zh: `请求失败（${resp.status}）`, en: `request failed (${resp.status})` };
+    throw new ApiError(resp.status, err, obj);
+  }
+  return json as T;
+}
+
+function remember(s: SessionInfo): SessionInfo { csrf = s.csrf_token; return s; }
+
+export const api = {
+  login: async (username: string, password: string) => remember(await call<SessionInfo>('POST', '/api/login', { username, password })),
+  me: async () => remember(await call<SessionInfo>('GET', '/api/me')),
+  logout: () => call<unknown>('POST', '/api/logout', {}),
+  counties: () => call<{ counties: County[] }>('GET', '/api/counties'),
+  base: (code: string) => call<Base>('GET', `/api/counties/${encodeURIComponent(code)}/base`),
+  villages: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=village`),
+  evaluate: (code: string, ops: Operation[]) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate`, { ops }),
+  scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
+  scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
+  create: (name: string, county: string, ops: Operation[]) => call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops }),
+  update: (id: number, expected_version: number, name: string, ops: Operation[]) =>
+    call<ScenarioFull>('PUT', `/api/scenarios/${id}`, { expected_version, name, ops }),
+  compare: (a: number, b: number) => call<{ a: CompareSide; b: CompareSide }>('GET', `/api/compare?a=${a}&b=${b}`),
+};

@@ -1,0 +1,409 @@
+// quhua web UI: login, county list, the scenario editor (map, indicators, findings, charts,
+// scenarios) and the comparison of two scenarios. Hash routes: #/, #/county/CODE, #/compare/A/B.
+
+import './style.css';
+import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type ScenarioSummary, type SessionInfo } from './api';
+import { createCharts } from './charts';
+import { getLang, setLang, t, tx } from './i18n';
+import { createMap, type MapView, unitColor } from './map';
+import { describeOp, esc, findingsList, indicatorTable } from './panels';
+
+const app = document.getElementById('app') as HTMLElement;
+let session: SessionInfo | null = null;
+let cleanup: (() => void) | null = null;
+
+/** State exposed for end-to-end tests (read-only use). */
+interface TestHook {
+  view: string;
+  ready: boolean;
+  map?: MapView;
+  result?: EvalResult;
+  ops?: Operation[];
+  /** Screen point (page coordinates) of a resulting township's label, by name. */
+  labelScreenPoint?: (name: string) => { x: number; y: number } | null;
+}
+declare global { interface Window { __quhua: TestHook } }
+window.__quhua = { view: 'boot', ready: false };
+
+function errText(e: unknown): string {
+  if (e instanceof ApiError) return `${e.status === 403 ? t('forbidden') + '：' : ''}${tx(e.text)}`;
+  return String(e);
+}
+
+function header(): string {
+  const u = session?.user;
+  return `<header class="top">
+    <a href="#/" class="brand">${t('appTitle')}</a>
+    <span class="spacer"></span>
+    ${u ? `<span class="who" data-testid="who">${esc(u.username)} · ${esc(getLang() === 'zh' ? u.role_zh : u.role)} · ${esc(u.jurisdiction)}</span>` : ''}
+    <button id="lang" class="link">${t('language')}</button>
+    ${u ? `<button id="logout" class="link">${t('logout')}</button>` : ''}
+  </header>`;
+}
+
+function bindHeader(): void {
+  document.getElementById('lang')?.addEventListener('click', () => {
+    setLang(getLang() === 'zh' ? 'en' : 'zh');
+    void route();
+  });
+  document.getElementById('logout')?.addEventListener('click', async () => {
+    try { await api.logout(); } catch { /* already logged out */ }
+    session = null;
+    editor = null;
+    location.hash = '#/';
+    void route();
+  });
+}
+
+function mount(html: string): void {
+  cleanup?.();
+  cleanup = null;
+  app.innerHTML = header() + html;
+  bindHeader();
+}
+
+// ---------------------------------------------------------------- login
+
+function showLogin(message = ''): void {
+  window.__quhua = { view: 'login', ready: true };
+  mount(`<main class="login"><form id="login-form" class="card">
+    <h1>${t('appTitle')}</h1>
+    <label>${t('username')}<input name="username" autocomplete="username" required></label>
+    <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required></label>
+    <button type="submit" class="primary">${t('login')}</button>
+    <p class="error" id="login-error">${esc(message)}</p>
+  </form></main>`);
+  const form = document.getElementById('login-form') as HTMLFormElement;
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const fd = new FormData(form);
+    try {
+      session = await api.login(String(fd.get('username') ?? ''), String(fd.get('password') ?? ''));
+      void route();
+    } catch (e) {
+      (document.getElementById('login-error') as HTMLElement).textContent = `${t('loginFailed')}：${errText(e)}`;
+    }
+  });
+}
+
+// ---------------------------------------------------------------- counties
+
+async function showCounties(): Promise<void> {
+  window.__quhua = { view: 'counties', ready: false };
+  mount(`<main class="page"><h2>${t('counties')}</h2><div id="list">${t('loading')}</div></main>`);
+  const list = document.getElementById('list') as HTMLElement;
+  try {
+    const { counties } = await api.counties();
+    list.innerHTML = counties.length === 0
+      ? `<p class="muted" data-testid="no-counties">${t('noCounties')}</p>`
+      : `<ul class="counties">${counties.map((c: County) => `<li><a href="#/county/${c.code}" data-testid="county-${c.code}">
+          <strong>${esc(c.name)}</strong> ${c.code} <span class="muted">${esc([c.province, c.city].filter(Boolean).join(' '))} · ${c.townships}</span>
+          ${c.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</a></li>`).join('')}</ul>`;
+  } catch (e) {
+    list.innerHTML = `<p class="error">${esc(errText(e))}</p>`;
+  }
+  window.__quhua.ready = true;
+}
+
+// ---------------------------------------------------------------- editor
+
+interface Editor {
+  county: string;
+  base: Base;
+  villages: GeoJSON.FeatureCollection;
+  ops: Operation[];
+  result: EvalResult | null;
+  selected: number[];
+  scenario: { id: number; version: number } | null;
+  name: string;
+  scenarios: ScenarioSummary[];
+  compareIds: number[];
+}
+
+let editor: Editor | null = null;
+
+async function showEditor(county: string): Promise<void> {
+  window.__quhua = { view: 'county', ready: false };
+  if (!editor || editor.county !== county) {
+    mount(`<main class="page"><p>${t('loading')}</p></main>`);
+    try {
+      const [base, villages, result] = await Promise.all([api.base(county), api.villages(county), api.evaluate(county, [])]);
+      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [] };
+    } catch (e) {
+      mount(`<main class="page"><p class="error" data-testid="county-error">${esc(errText(e))}</p><p><a href="#/">${t('countyList')}</a></p></main>`);
+      window.__quhua.ready = true;
+      return;
+    }
+  }
+  const ed = editor;
+  const canEdit = session?.user.can_edit ?? false;
+  mount(`<main class="editor">
+    <section class="left">
+      <div id="map" class="mapbox"></div>
+      <div id="charts" class="charts"></div>
+    </section>
+    <section class="right">
+      <h2>${esc(ed.base.county.name)} <span class="muted">${ed.county} · ${esc(ed.base.date)}</span> ${ed.base.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</h2>
+      <div class="card"><h3>${t('townships')}</h3><div id="units" class="units"></div>
+        <div id="actions" class="actions"></div></div>
+      <div class="card"><h3>${t('operations')}</h3><ol id="ops" class="ops"></ol>
+        <div class="row"><button id="undo">${t('undo')}</button><button id="reset">${t('reset')}</button></div>
+        <p id="status" class="status" data-testid="status"></p></div>
+      <div class="card"><h3>${t('indicators')}</h3><div id="indicators"></div></div>
+      <div class="card"><h3>${t('findings')}</h3><div id="findings"></div></div>
+      <div class="card"><h3>${t('scenarios')}</h3>
+        ${canEdit ? `<div class="row"><input id="sc-name" data-testid="scenario-name" value="${esc(ed.name)}" aria-label="${t('scenarioName')}">
+          <button id="save" class="primary" data-testid="save">${t('save')}</button>
+          <button id="save-new" data-testid="save-new">${t('saveAsNew')}</button><button id="new-sc">${t('newScenario')}</button></div>`
+          : `<p class="muted">${t('readOnly')}</p>`}
+        <p class="muted" id="sc-current"></p>
+        <ul id="sc-list" class="sclist"></ul>
+        <button id="compare" data-testid="compare">${t('compare')}</button>
+      </div>
+    </section>
+  </main><div id="dialog"></div>`);
+
+  const $ = (id: string) => document.getElementById(id) as HTMLElement;
+  const townName = new Map<string, string>();
+  for (const tw of ed.base.townships) townName.set(tw.code, tw.name);
+  for (const v of ed.base.villages) townName.set(v.code, v.name);
+  const nameOf = (ref: string) => townName.get(ref) ?? ref;
+  let villageUnit = new Map<string, number>();
+  let seq = 0;
+
+  const map = createMap($('map'), (code) => {
+    const u = villageUnit.get(code);
+    if (u !== undefined) toggle(u);
+  });
+  const charts = createCharts($('charts'));
+  cleanup = () => { map.destroy(); charts.dispose(); };
+
+  const unitRef = (i: number): string => {
+    const u = ed.result?.evaluation.units[i];
+    return u ? (u.code ?? u.name) : '';
+  };
+
+  function toggle(i: number): void {
+    const k = ed.selected.indexOf(i);
+    if (k >= 0) ed.selected.splice(k, 1); else ed.selected.push(i);
+    renderSelection();
+  }
+
+  function renderSelection(): void {
+    map.setSelection(ed.selected);
+    const ev = ed.result?.evaluation;
+    $('units').innerHTML = (ev?.units ?? []).map((u, i) => `<label class="unit ${ed.selected.includes(i) ? 'sel' : ''}">
+      <input type="checkbox" data-i="${i}" ${ed.selected.includes(i) ? 'checked' : ''}>
+      <span class="sw" style="background:${mapColor(i)}"></span>${esc(u.name)}<span class="muted">${esc(u.kind)} · ${Math.round(u.population ?? 0).toLocaleString()}</span></label>`).join('');
+    $('units').querySelectorAll('input[type=checkbox]').forEach((el) =>
+      el.addEventListener('change', () => toggle(Number((el as HTMLInputElement).dataset['i']))));
+    const sel = ed.selected.map((i) => ev?.units[i]).filter((u) => u !== undefined);
+    const one = sel.length === 1 ? sel[0] : undefined;
+    const seatOptions = one ? one.village_codes.map((c) => `<option value="${c}" ${nameOf(c) === one.seat ? 'selected' : ''}>${esc(nameOf(c))}</option>`).join('') : '';
+    $('actions').innerHTML = `<p><strong>${t('selected')}：</strong><span data-testid="selection">${sel.length ? esc(sel.map((u) => u.name).join('、')) : t('none')}</span></p>
+      <div class="row"><button id="merge" class="primary" data-testid="merge" ${sel.length < 2 ? 'disabled' : ''}>${t('mergeInto')}</button>
+      <button id="clear-sel">${t('clearSel')}</button></div>
+      <div class="row"><input id="new-name" placeholder="${t('newName')}" aria-label="${t('newName')}">
+        <select id="new-kind"><option value="镇">镇</option><option value="乡">乡</option><option value="街道">街道</option></select>
+        <button id="merge-new" ${sel.length < 2 ? 'disabled' : ''}>${t('mergeNew')}</button></div>
+      <div class="row"><button id="to-town" ${sel.length ? '' : 'disabled'}>${t('toTown')}</button>
+        <button id="to-street" ${sel.length ? '' : 'disabled'}>${t('toStreet')}</button>
+        <button id="lock" ${sel.length ? '' : 'disabled'}>${t('lock')}</button></div>
+      ${one ? `<div class="row"><label>${t('seat')} <select id="seat">${seatOptions}</select></label><button id="set-seat">${t('setSeat')}</button></div>` : ''}`;
+    const refs = () => ed.selected.map(unitRef);
+    $('merge').onclick = () => { const r = refs(); void apply([...ed.ops, { op: 'merge', units: r.slice(1), into: r[0] ?? '' }]); };
+    $('merge-new').onclick = () => {
+      const name = ($('new-name') as HTMLInputElement).value.trim();
+      if (!name) { $('new-name').focus(); return; }
+      void apply([...ed.ops, { op: 'merge', units: refs(), new: { name, kind: ($('new-kind') as HTMLSelectElement).value } }]);
+    };
+    $('clear-sel').onclick = () => { ed.selected = []; renderSelection(); };
+    $('to-town').onclick = () => void apply([...ed.ops, ...refs().map((u): Operation => ({ op: 'convert', unit: u, to: '镇' }))]);
+    $('to-street').onclick = () => void apply([...ed.ops, ...refs().map((u): Operation => ({ op: 'convert', unit: u, to: '街道' }))]);
+    $('lock').onclick = () => void apply([...ed.ops, { op: 'lock', units: refs() }]);
+    if (one) $('set-seat').onclick = () => void apply([...ed.ops, { op: 'move_seat', unit: unitRef(ed.selected[0] ?? 0), village: ($('seat') as HTMLSelectElement).value }]);
+  }
+
+  const mapColor = unitColor;
+
+  function renderResult(): void {
+    const r = ed.result;
+    if (!r) return;
+    villageUnit = new Map();
+    r.evaluation.units.forEach((u, i) => u.village_codes.forEach((c) => villageUnit.set(c, i)));
+    map.setResult(r.geojson, villageUnit);
+    const ind = r.evaluation.indicators;
+    $('indicators').innerHTML = indicatorTable(ind.before, ind.after);
+    $('findings').innerHTML = findingsList(r.evaluation);
+    $('ops').innerHTML = ed.ops.length ? ed.ops.map((o) => `<li>${esc(describeOp(o, nameOf))}</li>`).join('') : `<li class="muted">${t('noOps')}</li>`;
+    charts.update(ed.base, r.evaluation);
+    renderSelection();
+    window.__quhua.result = r;
+    window.__quhua.ops = ed.ops;
+  }
+
+  async function apply(ops: Operation[]): Promise<void> {
+    const mine = ++seq;
+    $('status').textContent = t('working');
+    $('status').className = 'status';
+    try {
+      const r = await api.evaluate(ed.county, ops);
+      if (mine !== seq) return;
+      ed.ops = ops;
+      ed.result = r;
+      ed.selected = [];
+      $('status').textContent = '';
+      renderResult();
+    } catch (e) {
+      if (mine !== seq) return;
+      $('status').textContent = errText(e);
+      $('status').className = 'status error';
+    }
+  }
+
+  $('undo').onclick = () => void apply(ed.ops.slice(0, -1));
+  $('reset').onclick = () => void apply([]);
+
+  // ---- scenarios
+  async function refreshScenarios(): Promise<void> {
+    try {
+      ed.scenarios = (await api.scenarios(ed.county)).scenarios;
+    } catch (e) {
+      $('sc-list').innerHTML = `<li class="error">${esc(errText(e))}</li>`;
+      return;
+    }
+    $('sc-current').textContent = `${t('current')}：${ed.name}${ed.scenario ? ` (${t('version')} ${ed.scenario.version})` : ` (${t('unsaved')})`}`;
+    $('sc-list').innerHTML = ed.scenarios.map((s) => `<li data-testid="scenario-${s.id}">
+      <input type="checkbox" class="cmp" data-id="${s.id}" ${ed.compareIds.includes(s.id) ? 'checked' : ''} aria-label="compare">
+      <span class="name">${esc(s.name)}</span> <span class="muted">#${s.id} · ${t('version')} ${s.version} · ${esc(s.updated_by)}</span>
+      <button class="load" data-id="${s.id}">${t('load')}</button></li>`).join('');
+    $('sc-list').querySelectorAll('button.load').forEach((b) => b.addEventListener('click', async () => {
+      const s = await api.scenario(Number((b as HTMLElement).dataset['id']));
+      loadScenario(s);
+    }));
+    $('sc-list').querySelectorAll('input.cmp').forEach((b) => b.addEventListener('change', () => {
+      const id = Number((b as HTMLElement).dataset['id']);
+      ed.compareIds = (b as HTMLInputElement).checked ? [...ed.compareIds.filter((x) => x !== id), id].slice(-2) : ed.compareIds.filter((x) => x !== id);
+      void refreshScenarios();
+    }));
+  }
+
+  function loadScenario(s: ScenarioFull): void {
+    ed.scenario = { id: s.id, version: s.version };
+    ed.name = s.name;
+    const input = document.getElementById('sc-name') as HTMLInputElement | null;
+    if (input) input.value = s.name;
+    void apply(s.ops).then(refreshScenarios);
+  }
+
+  async function save(asNew: boolean, expected?: number): Promise<void> {
+    const input = document.getElementById('sc-name') as HTMLInputElement | null;
+    ed.name = input?.value.trim() || ed.name;
+    try {
+      const s = ed.scenario && !asNew
+        ? await api.update(ed.scenario.id, expected ?? ed.scenario.version, ed.name, ed.ops)
+        : await api.create(ed.name, ed.county, ed.ops);
+      ed.scenario = { id: s.id, version: s.version };
+      $('status').textContent = `${t('saved')}：${s.name}（#${s.id}，${t('version')} ${s.version}）`;
+      $('status').className = 'status ok';
+      await refreshScenarios();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) showConflict(e);
+      else { $('status').textContent = errText(e); $('status').className = 'status error'; }
+    }
+  }
+
+  function showConflict(e: ApiError): void {
+    const cur = e.body['current'] as ScenarioFull | undefined;
+    const curVersion = Number(e.body['current_version'] ?? cur?.version ?? 0);
+    $('dialog').innerHTML = `<div class="modal" role="dialog" data-testid="conflict"><div class="card">
+      <h3>${t('conflictTitle')}</h3><p>${esc(tx(e.text))}</p><p>${t('conflictText')}</p>
+      ${cur ? `<p><strong>${esc(cur.name)}</strong> · ${t('version')} ${cur.version} · ${t('by')} ${esc(cur.updated_by)} · ${esc(cur.updated_at)}</p>
+        <ol class="ops">${cur.ops.map((o) => `<li>${esc(describeOp(o, nameOf))}</li>`).join('')}</ol>` : ''}
+      <div class="row"><button id="c-reload" class="primary">${t('reloadTheirs')}</button>
+        <button id="c-overwrite">${t('overwrite')}</button><button id="c-cancel">${t('cancel')}</button></div></div></div>`;
+    const close = () => { $('dialog').innerHTML = ''; };
+    $('c-reload').onclick = () => { close(); if (cur) loadScenario(cur); };
+    $('c-overwrite').onclick = () => { close(); void save(false, curVersion); };
+    $('c-cancel').onclick = close;
+  }
+
+  if (canEdit) {
+    $('save').onclick = () => void save(false);
+    $('save-new').onclick = () => void save(true);
+    $('new-sc').onclick = () => { ed.scenario = null; ed.name = `${ed.base.county.name}${t('newScenario')}`; void apply([]).then(refreshScenarios); };
+  }
+  $('compare').onclick = () => {
+    if (ed.compareIds.length !== 2) { $('status').textContent = t('pickTwo'); return; }
+    location.hash = `#/compare/${ed.compareIds[0]}/${ed.compareIds[1]}`;
+  };
+
+  await map.ready;
+  map.setVillages(ed.villages);
+  renderResult();
+  await refreshScenarios();
+  window.__quhua.map = map;
+  window.__quhua.labelScreenPoint = (name: string) => {
+    const i = ed.result?.evaluation.units.findIndex((u) => u.name === name) ?? -1;
+    const ll = i >= 0 ? map.labelPoint(i) : undefined;
+    if (!ll) return null;
+    const p = map.map.project(ll);
+    const rect = map.map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  };
+  map.map.once('idle', () => { window.__quhua.ready = true; });
+  map.map.triggerRepaint();
+}
+
+// ---------------------------------------------------------------- compare
+
+async function showCompare(a: number, b: number): Promise<void> {
+  window.__quhua = { view: 'compare', ready: false };
+  mount(`<main class="page"><p>${t('loading')}</p></main>`);
+  let data;
+  try {
+    data = await api.compare(a, b);
+  } catch (e) {
+    mount(`<main class="page"><p class="error">${esc(errText(e))}</p></main>`);
+    window.__quhua.ready = true;
+    return;
+  }
+  const { a: A, b: B } = data;
+  const side = (s: typeof A, id: string) => `<div class="side"><h3>${esc(s.scenario.name)} <span class="muted">#${s.scenario.id} · ${t('version')} ${s.scenario.version}</span></h3>
+    <div id="${id}" class="mapbox small"></div>
+    ${indicatorTable(s.evaluation.indicators.before, s.evaluation.indicators.after)}
+    <h4>${t('findings')}</h4>${findingsList(s.evaluation)}</div>`;
+  mount(`<main class="page compare"><h2>${t('compareTitle')} <a href="#/county/${A.scenario.county}" class="link">${t('back')}</a></h2>
+    <div class="card" data-testid="compare-diff"><h3>${t('after')}：A / B</h3>${indicatorTable(A.evaluation.indicators.after, B.evaluation.indicators.after, ['A', 'B', t('diff')])}</div>
+    <div class="sides">${side(A, 'map-a')}${side(B, 'map-b')}</div></main>`);
+  const maps: MapView[] = [];
+  for (const [s, id] of [[A, 'map-a'], [B, 'map-b']] as const) {
+    const m = createMap(document.getElementById(id) as HTMLElement);
+    maps.push(m);
+    await m.ready;
+    const vu = new Map<string, number>();
+    s.evaluation.units.forEach((u, i) => u.village_codes.forEach((c) => vu.set(c, i)));
+    if (editor && editor.county === s.scenario.county) m.setVillages(editor.villages);
+    else m.setVillages(await api.villages(s.scenario.county));
+    m.setResult(s.geojson, vu);
+  }
+  cleanup = () => maps.forEach((m) => m.destroy());
+  window.__quhua.ready = true;
+}
+
+// ---------------------------------------------------------------- router
+
+async function route(): Promise<void> {
+  document.title = t('appTitle');
+  if (!session) {
+    try { session = await api.me(); } catch { showLogin(); return; }
+  }
+  const h = location.hash.replace(/^#\/?/, '').split('/');
+  if (h[0] === 'county' && h[1]) await showEditor(h[1]);
+  else if (h[0] === 'compare' && h[1] && h[2]) await showCompare(Number(h[1]), Number(h[2]));
+  else await showCounties();
+}
+
+window.addEventListener('hashchange', () => void route());
+setLang(getLang());
+void route();

@@ -1,0 +1,142 @@
+// The schematic map: MapLibre GL with a blank style (no tiles, no network), village polygons
+// coloured by their resulting township, township outlines, and HTML labels (no glyph server).
+
+import maplibregl, { type GeoJSONSource, type Map as MlMap, Marker } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { t } from './i18n';
+
+const PALETTE = [
+  '#8dd3c7', '#fdb462', '#bebada', '#fb8072', '#80b1d3', '#b3de69', '#fccde5', '#bc80bd',
+  '#ccebc5', '#ffed6f', '#a6cee3', '#e5c494', '#66c2a5', '#fc8d62', '#8da0cb', '#e78ac3',
+  '#a6d854', '#ffd92f', '#b2df8a', '#cab2d6', '#fdbf6f', '#d9d9d9',
+];
+
+export function unitColor(i: number): string {
+  return PALETTE[i % PALETTE.length] ?? '#cccccc';
+}
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export interface MapView {
+  map: MlMap;
+  ready: Promise<void>;
+  /** Sets the village polygons (once per county). */
+  setVillages(fc: GeoJSON.FeatureCollection): void;
+  /** Colours villages by unit (village code → unit index) and draws the resulting townships. */
+  setResult(townships: GeoJSON.FeatureCollection | null, villageUnit: Map<string, number>): void;
+  /** Highlights the selected units (indices into the evaluation's units). */
+  setSelection(selected: number[]): void;
+  /** The label point of a unit of the current result. */
+  labelPoint(index: number): [number, number] | undefined;
+  destroy(): void;
+}
+
+export function createMap(container: HTMLElement, onClickVillage?: (code: string) => void): MapView {
+  container.classList.add('map');
+  const badge = document.createElement('div');
+  badge.className = 'schematic-badge';
+  badge.innerHTML = `<strong>${t('schematic')}</strong><span>${t('schematicNote')}</span>`;
+  const map = new maplibregl.Map({
+    container,
+    style: {
+      version: 8,
+      sources: {},
+      layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f3f1ea' } }],
+    },
+    center: [114.7, 38.62],
+    zoom: 9,
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  container.appendChild(badge);
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  let markers: Marker[] = [];
+  let labels = new Map<number, [number, number]>();
+  let villageCodes: string[] = [];
+  const ready = new Promise<void>((resolve) => {
+    map.on('load', () => {
+      map.addSource('villages', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+      map.addSource('townships', { type: 'geojson', data: EMPTY });
+      map.addLayer({
+        id: 'villages-fill', type: 'fill', source: 'villages',
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], '#dddddd'], 'fill-opacity': 0.85 },
+      });
+      map.addLayer({
+        id: 'villages-line', type: 'line', source: 'villages',
+        paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.8 },
+      });
+      map.addLayer({
+        id: 'townships-line', type: 'line', source: 'townships',
+        paint: { 'line-color': '#3b3b3b', 'line-width': 1.6 },
+      });
+      map.addLayer({
+        id: 'townships-selected', type: 'line', source: 'townships',
+        filter: ['in', ['get', 'index'], ['literal', []]],
+        paint: { 'line-color': '#d7191c', 'line-width': 3.5 },
+      });
+      if (onClickVillage) {
+        map.on('click', 'villages-fill', (e) => {
+          const code = e.features?.[0]?.properties?.['code'];
+          if (typeof code === 'string') onClickVillage(code);
+        });
+        map.on('mouseenter', 'villages-fill', () => { map.getCanvas().style.cursor = 'pointer'; });
+        map.on('mouseleave', 'villages-fill', () => { map.getCanvas().style.cursor = ''; });
+      }
+      resolve();
+    });
+  });
+
+  function fit(fc: GeoJSON.FeatureCollection): void {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    const visit = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
+        x0 = Math.min(x0, c[0]); x1 = Math.max(x1, c[0]); y0 = Math.min(y0, c[1]); y1 = Math.max(y1, c[1]);
+      } else if (Array.isArray(c)) c.forEach(visit);
+    };
+    for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+    if (Number.isFinite(x0)) map.fitBounds([[x0, y0], [x1, y1]], { padding: 30, animate: false });
+  }
+
+  return {
+    map,
+    ready,
+    setVillages(fc) {
+      villageCodes = fc.features.map((f) => String(f.properties?.['code'] ?? ''));
+      (map.getSource('villages') as GeoJSONSource | undefined)?.setData(fc);
+      fit(fc);
+    },
+    setResult(townships, villageUnit) {
+      for (const code of villageCodes) {
+        const u = villageUnit.get(code);
+        map.setFeatureState({ source: 'villages', id: code }, { color: u === undefined ? '#dddddd' : unitColor(u) });
+      }
+      (map.getSource('townships') as GeoJSONSource | undefined)?.setData(townships ?? EMPTY);
+      markers.forEach((m) => m.remove());
+      markers = [];
+      labels = new Map();
+      for (const f of townships?.features ?? []) {
+        const p = f.properties ?? {};
+        const label = p['label'] as [number, number] | undefined;
+        const index = p['index'] as number | undefined;
+        if (!label || index === undefined) continue;
+        labels.set(index, label);
+        const el = document.createElement('div');
+        el.className = 'tlabel';
+        el.textContent = String(p['name'] ?? '');
+        markers.push(new Marker({ element: el, anchor: 'center' }).setLngLat(label).addTo(map));
+      }
+    },
+    setSelection(selected) {
+      if (map.getLayer('townships-selected')) {
+        map.setFilter('townships-selected', ['in', ['get', 'index'], ['literal', selected]]);
+      }
+    },
+    labelPoint(index) {
+      return labels.get(index);
+    },
+    destroy() {
+      markers.forEach((m) => m.remove());
+      map.remove();
+    },
+  };
+}
