@@ -1,12 +1,21 @@
-//! What every command needs: the language, and where the registry comes from.
+//! What every command needs: the language, the database, who is acting, and where the
+//! registry comes from (the database, or the embedded demo county).
 
 use quhua_core::i18n::Lang;
+use quhua_core::registry::Registry;
+use quhua_store::Store;
 
 /// Shared command context.
 #[derive(Debug, Clone)]
 pub struct Context {
     /// Output language.
     pub lang: Lang,
+    /// Database URL: `sqlite:PATH` or `postgres://…`.
+    pub db: String,
+    /// Use the embedded demo county instead of the database (read-only commands).
+    pub demo: bool,
+    /// Who is acting (recorded in the audit log).
+    pub actor: String,
 }
 
 /// A boxed error whose text is "中文 / English".
@@ -15,4 +24,29 @@ pub type CliResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 /// An error from a plain message pair.
 pub fn fail(zh: impl std::fmt::Display, en: impl std::fmt::Display) -> Box<dyn std::error::Error> {
     format!("{zh} / {en}").into()
+}
+
+impl Context {
+    /// Opens the database (running migrations).
+    pub fn store(&self) -> CliResult<Store> {
+        Store::open(&self.db).map_err(|e| {
+            fail(
+                format!("无法打开数据库 {}：{e}", self.db),
+                format!("cannot open database {}: {e}", self.db),
+            )
+        })
+    }
+
+    /// The registry: the demo county with `--demo`, else the one stored in the database.
+    pub fn registry(&self) -> CliResult<Registry> {
+        if self.demo {
+            return Ok(quhua_demo::Demo::load()?.registry);
+        }
+        self.store()?.load_registry()?.ok_or_else(|| {
+            fail(
+                format!("数据库 {} 中尚无区划名录：请先运行 quhua import nbs 目录、quhua import table 文件 或 quhua import demo，或加 --demo 使用内置演示数据", self.db),
+                format!("database {} holds no registry yet: run quhua import nbs DIR, quhua import table FILE or quhua import demo first, or add --demo to use the embedded demo data", self.db),
+            )
+        })
+    }
 }

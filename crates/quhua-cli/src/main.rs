@@ -18,6 +18,20 @@ struct Cli {
     /// 界面语言 zh|en / output language
     #[arg(long, global = true, default_value = "zh")]
     lang: String,
+    /// 数据库：sqlite:路径 或 postgres://… / database URL
+    #[arg(
+        long,
+        global = true,
+        env = "QUHUA_DB",
+        default_value = "sqlite:quhua.db"
+    )]
+    db: String,
+    /// 使用内置演示数据（曲阳县）而非数据库 / use the embedded demo county instead of the database
+    #[arg(long, global = true)]
+    demo: bool,
+    /// 操作人（记入审计日志）/ who is acting (recorded in the audit log)
+    #[arg(long, global = true, env = "QUHUA_ACTOR", default_value = "cli")]
+    actor: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -29,6 +43,12 @@ enum Command {
     /// 区划代码表对比 / official code lists
     #[command(subcommand)]
     Codes(cmd::codes::Command),
+    /// 导入名录或摸底表 / import a code list or a survey table
+    #[command(subcommand)]
+    Import(cmd::import::Command),
+    /// 审计日志 / the audit log
+    #[command(subcommand)]
+    Audit(cmd::audit::Command),
     /// 模拟方案 / scenarios
     #[command(subcommand)]
     Scenario(cmd::scenario::Command),
@@ -57,9 +77,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ctx = Context { lang };
+    let ctx = Context {
+        lang,
+        db: cli.db,
+        demo: cli.demo,
+        actor: cli.actor,
+    };
     let result = match cli.command {
         Command::Demo(a) => cmd::demo::run(&ctx, a),
+        Command::Import(c) => cmd::import::run(&ctx, c),
+        Command::Audit(c) => cmd::audit::run(&ctx, c),
         Command::Codes(c) => cmd::codes::run(&ctx, c),
         Command::Scenario(c) => cmd::scenario::run(&ctx, c),
         Command::Registry(c) => cmd::registry::run(&ctx, c),

@@ -69,6 +69,7 @@ fn demo_json_and_geojson() {
 #[test]
 fn scenario_eval_of_the_sample_file_and_bad_files() {
     let o = quhua(&[
+        "--demo",
         "scenario",
         "eval",
         &data("demo/sample-scenario.toml"),
@@ -78,7 +79,7 @@ fn scenario_eval_of_the_sample_file_and_bad_files() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "name = \"x\"\ncounty = \"130634\"\n[[ops]]\nop = \"merge\"\nunits = [\"不存在乡\"]\ninto = \"恒州镇\"\n").unwrap();
-    let o = quhua(&["scenario", "eval", bad.to_str().unwrap()]);
+    let o = quhua(&["--demo", "scenario", "eval", bad.to_str().unwrap()]);
     assert!(!o.status.success());
     let e = stderr(&o);
     assert!(
@@ -90,13 +91,18 @@ fn scenario_eval_of_the_sample_file_and_bad_files() {
         "name = \"x\"\ncounty = \"130634\"\n[[ops]]\nop = \"teleport\"\n",
     )
     .unwrap();
-    let e = stderr(&quhua(&["scenario", "eval", bad.to_str().unwrap()]));
+    let e = stderr(&quhua(&[
+        "--demo",
+        "scenario",
+        "eval",
+        bad.to_str().unwrap(),
+    ]));
     assert!(e.contains("bad.toml") && e.contains("格式错误"), "{e}");
 }
 
 #[test]
 fn registry_lineage_of_a_retired_code() {
-    let o = quhua(&["registry", "lineage", "130634210", "--json"]);
+    let o = quhua(&["--demo", "registry", "lineage", "130634210", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["forward"][0]["type"], "撤乡设镇");
@@ -107,10 +113,10 @@ fn registry_lineage_of_a_retired_code() {
             .contains("130634112")
     );
     assert_eq!(v["forward"][0]["villages"].as_array().unwrap().len(), 14);
-    let o = quhua(&["registry", "as-of", "2023-06-30", "--json"]);
+    let o = quhua(&["--demo", "registry", "as-of", "2023-06-30", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 18);
-    let e = stderr(&quhua(&["registry", "as-of", "2023-13-01"]));
+    let e = stderr(&quhua(&["--demo", "registry", "as-of", "2023-13-01"]));
     assert!(e.contains("YYYY-MM-DD"), "{e}");
 }
 

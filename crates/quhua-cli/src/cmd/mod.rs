@@ -1,8 +1,11 @@
 //! One module per top-level command.
 
+pub mod audit;
 pub mod codes;
 pub mod demo;
+pub mod import;
 pub mod plan;
+pub mod procedure;
 pub mod registry;
 pub mod scenario;
 pub mod serve;

@@ -1,4 +1,4 @@
-//! `quhua plan …`: propose schemes (suggest).
+//! `quhua plan …`: propose schemes (suggest) and carry a scheme through the procedure.
 
 use crate::context::{CliResult, Context};
 
@@ -7,11 +7,15 @@ use crate::context::{CliResult, Context};
 pub enum Command {
     /// 方案推荐：用优化器提出满足政策的撤并方案 / propose merger schemes with the optimizer
     Suggest(crate::cmd::suggest::Args),
+    /// 报批程序 / the statutory procedure
+    #[command(flatten)]
+    Procedure(crate::cmd::procedure::Command),
 }
 
 /// Runs a plan command.
 pub fn run(ctx: &Context, cmd: Command) -> CliResult {
     match cmd {
         Command::Suggest(a) => crate::cmd::suggest::run(ctx, a),
+        Command::Procedure(c) => crate::cmd::procedure::run(ctx, c),
     }
 }

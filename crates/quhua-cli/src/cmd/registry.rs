@@ -47,10 +47,10 @@ pub enum Command {
     },
 }
 
-/// Runs a registry command on the demo registry.
+/// Runs a registry command on the database's registry (or the demo's with `--demo`).
 pub fn run(ctx: &Context, cmd: Command) -> CliResult {
-    let demo = quhua_demo::Demo::load()?;
-    let reg = &demo.registry;
+    let registry = ctx.registry()?;
+    let reg = &registry;
     match cmd {
         Command::AsOf {
             date,

@@ -1,7 +1,9 @@
 //! `quhua scenario eval`: evaluate a draft scheme file.
 
 use crate::context::{CliResult, Context, fail};
+use crate::render::{t, table::Table};
 use crate::{geojson_out, render};
+use quhua_core::i18n::Lang;
 use quhua_core::policy::Policy;
 use quhua_core::scenario::{Scenario, evaluate};
 use quhua_demo::Demo;
@@ -10,6 +12,28 @@ use std::path::{Path, PathBuf};
 /// Scenario commands.
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
+    /// 保存方案到数据库 / save a scheme to the database
+    Save {
+        /// 方案文件 / scheme file
+        file: PathBuf,
+    },
+    /// 数据库中的方案 / schemes in the database
+    List,
+    /// 以新文件更新已保存的方案（须给出读取时的版本号）/ update a saved scheme (give the version you read)
+    Update {
+        /// 方案编号 / scheme id
+        id: i64,
+        /// 方案文件 / scheme file
+        file: PathBuf,
+        /// 读取时的版本 / the version you read
+        #[arg(long)]
+        version: i64,
+    },
+    /// 显示已保存的方案 / print a saved scheme
+    Show {
+        /// 方案编号 / scheme id
+        id: i64,
+    },
     /// 评估方案文件（TOML 或 JSON）/ evaluate a scheme file (TOML or JSON)
     Eval {
         /// 方案文件 / scheme file
@@ -31,6 +55,92 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             json,
             geojson,
         } => eval(ctx, &file, json, geojson.as_deref()),
+        Command::Save { file } => {
+            let sc = read_scenario(&file)?;
+            let body = std::fs::read_to_string(&file)?;
+            let (id, v) = ctx
+                .store()?
+                .create_scenario(&sc.name, &sc.county, &body, &ctx.actor)?;
+            println!(
+                "{}",
+                match ctx.lang {
+                    Lang::Zh => format!("已保存方案 {}（版本 {v}）：{}", id.0, sc.name),
+                    Lang::En => format!("saved scheme {} (version {v}): {}", id.0, sc.name),
+                }
+            );
+            Ok(())
+        }
+        Command::List => {
+            let mut tab = Table::new([
+                t(ctx.lang, "编号", "Id"),
+                t(ctx.lang, "名称", "Name"),
+                t(ctx.lang, "县", "County"),
+                t(ctx.lang, "版本", "Version"),
+                t(ctx.lang, "最后修改", "Last change"),
+            ]);
+            for r in ctx.store()?.list_scenarios()? {
+                tab.row([
+                    r.id.0.to_string(),
+                    r.name,
+                    r.county,
+                    r.version.to_string(),
+                    format!("{} {}", r.updated_by, r.updated_at),
+                ]);
+            }
+            print!("{}", tab.render());
+            Ok(())
+        }
+        Command::Update { id, file, version } => {
+            read_scenario(&file)?;
+            let body = std::fs::read_to_string(&file)?;
+            match ctx.store()?.update_scenario(
+                quhua_store::ScenarioId(id),
+                version,
+                &body,
+                &ctx.actor,
+            ) {
+                Ok(v) => {
+                    println!(
+                        "{}",
+                        match ctx.lang {
+                            Lang::Zh => format!("已更新方案 {id}，当前版本 {v}"),
+                            Lang::En => format!("updated scheme {id}, now version {v}"),
+                        }
+                    );
+                    Ok(())
+                }
+                Err(quhua_store::StoreError::Conflict {
+                    current_version,
+                    current_body,
+                    ..
+                }) => Err(fail(
+                    format!(
+                        "方案 {id} 已被他人修改（当前版本 {current_version}，你读取的是 {version}），未保存。当前内容：\n{current_body}"
+                    ),
+                    format!(
+                        "scheme {id} was changed by someone else (now version {current_version}, you read {version}); not saved. Current content:\n{current_body}"
+                    ),
+                )),
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Show { id } => {
+            let r = ctx
+                .store()?
+                .get_scenario(quhua_store::ScenarioId(id))?
+                .ok_or_else(|| {
+                    fail(format!("没有编号为 {id} 的方案"), format!("no scheme {id}"))
+                })?;
+            println!(
+                "# {}（{} {}，{}）\n{}",
+                r.name,
+                t(ctx.lang, "版本", "version"),
+                r.version,
+                r.updated_by,
+                r.body
+            );
+            Ok(())
+        }
     }
 }
 
@@ -87,19 +197,6 @@ pub fn resolve_policy(scenario: &Scenario, file: &Path) -> CliResult<Policy> {
 fn eval(ctx: &Context, file: &Path, json: bool, geojson: Option<&Path>) -> CliResult {
     let scenario = read_scenario(file)?;
     let policy = resolve_policy(&scenario, file)?;
-    if scenario.county != quhua_demo::county_code().to_string() {
-        return Err(fail(
-            format!(
-                "方案所属县 {} 不在演示数据中；请先导入名录（quhua import）",
-                scenario.county
-            ),
-            format!(
-                "county {} is not in the demo data; import a list first (quhua import)",
-                scenario.county
-            ),
-        ));
-    }
-    let demo = Demo::load()?;
     let date = match scenario.base_date.as_deref() {
         Some(d) => Some(quhua_core::date::parse_date(d).ok_or_else(|| {
             fail(
@@ -109,13 +206,68 @@ fn eval(ctx: &Context, file: &Path, json: bool, geojson: Option<&Path>) -> CliRe
         })?),
         None => None,
     };
-    let base = demo.base(date, &policy)?;
+    let county = quhua_core::DivisionCode::parse(&scenario.county)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let is_demo_county = county == quhua_demo::county_code();
+    // The demo's schematic geometry applies when the registry is the demo county's.
+    let demo = if is_demo_county {
+        Some(Demo::load()?)
+    } else {
+        None
+    };
+    let (base, sources) = if ctx.demo {
+        let demo = demo.as_ref().ok_or_else(|| {
+            fail(
+                format!("演示数据只有曲阳县（130634），没有 {county}"),
+                format!("the demo data holds only 130634, not {county}"),
+            )
+        })?;
+        (demo.base(date, &policy)?, crate::cmd::demo::sources())
+    } else {
+        let reg = ctx.registry()?;
+        let latest = reg
+            .events()
+            .last()
+            .map(|e| e.date)
+            .unwrap_or(reg.genesis_date());
+        let snap = reg.as_of(date.unwrap_or(latest));
+        let province = county.prefix(quhua_core::Level::Province);
+        let others: Vec<String> = snap
+            .at_level(quhua_core::Level::Township)
+            .filter(|u| u.code.is_within(province) && !u.code.is_within(county))
+            .map(|u| u.name.clone())
+            .collect();
+        let synthetic = reg.sources().iter().any(|s| s.synthetic);
+        let mut base =
+            quhua_core::scenario::Base::from_snapshot(&snap, county, &policy.population_key)
+                .map_err(|e| format!("{}: {e}", file.display()))?
+                .with_code_history(reg.codes())
+                .with_other_names(others)
+                .mark_synthetic(synthetic);
+        if let Some(d) = demo
+            .as_ref()
+            .filter(|d| d.registry.genesis() == reg.genesis())
+        {
+            base = base.with_adjacency(d.geometry.adjacency_ids());
+        }
+        let sources = reg.sources().iter().map(|s| s.label.clone()).collect();
+        (base, sources)
+    };
     let ev = evaluate(&base, &policy, &scenario).map_err(|e| format!("{}: {e}", file.display()))?;
     if let Some(path) = geojson {
+        let demo = demo
+            .as_ref()
+            .filter(|_| base.adjacency.is_some())
+            .ok_or_else(|| {
+                fail(
+                    "此县没有边界数据，无法输出 GeoJSON",
+                    "no boundaries for this county: cannot write GeoJSON",
+                )
+            })?;
         geojson_out::write(
             path,
             &ev,
-            &crate::cmd::demo::village_polygons(&demo),
+            &crate::cmd::demo::village_polygons(demo),
             base.synthetic,
         )?;
     }
@@ -129,7 +281,7 @@ fn eval(ctx: &Context, file: &Path, json: bool, geojson: Option<&Path>) -> CliRe
     } else {
         print!(
             "{}",
-            render::evaluation::render(&ev, &scenario.name, &crate::cmd::demo::sources(), ctx.lang)
+            render::evaluation::render(&ev, &scenario.name, &sources, ctx.lang)
         );
     }
     Ok(())
