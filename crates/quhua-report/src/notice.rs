@@ -5,7 +5,7 @@ use crate::ReportError;
 use chrono::Datelike;
 use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts, SpecialIndentType};
 use quhua_core::date::Date;
-use quhua_core::event::{ChangeEvent, ChangeRequest, EventType};
+use quhua_core::event::{ChangeEvent, ChangeRequest};
 use quhua_core::registry::Registry;
 use quhua_core::unit::UnitId;
 use quhua_core::{DivisionCode, Level};
@@ -142,7 +142,7 @@ pub fn compose(
                     olds.join("、")
                 ));
             }
-            (ChangeRequest::Convert { unit, .. }, k) => {
+            (ChangeRequest::Convert { unit, .. }, _) => {
                 let new = e.established().next();
                 let new_name = new.map(|s| s.name.clone()).unwrap_or_default();
                 let old = name_before(*unit);
@@ -157,13 +157,8 @@ pub fn compose(
                         )
                     })
                     .unwrap_or_default();
-                let verb = if k == EventType::Convert {
-                    "设立"
-                } else {
-                    "设立"
-                };
                 items.push(format!(
-                    "撤销{old}，{verb}{new_name}，以原{old}的行政区域为{new_name}的行政区域{seat}。"
+                    "撤销{old}，设立{new_name}，以原{old}的行政区域为{new_name}的行政区域{seat}。"
                 ));
             }
             (ChangeRequest::Rename { unit, name }, _) => {
