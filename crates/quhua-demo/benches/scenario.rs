@@ -23,7 +23,11 @@ fn fixture() -> &'static Fixture {
         let demo = Demo::load().expect("demo");
         let policy = Policy::default_policy();
         let base = demo.base(None, &policy).expect("base");
-        Fixture { base, policy, scenario: Demo::sample_scenario().expect("scenario") }
+        Fixture {
+            base,
+            policy,
+            scenario: Demo::sample_scenario().expect("scenario"),
+        }
     })
 }
 
@@ -37,12 +41,16 @@ fn reevaluate_after_one_merge(b: Bencher) {
         session.push(op.clone()).expect("valid op");
     }
     session.findings();
-    let op = Operation::Merge { units: vec!["齐村镇".into()], target: MergeTarget::Into("文德镇".into()) };
-    b.with_inputs(|| session.clone()).bench_local_values(|mut s| {
-        s.push(op.clone()).expect("valid op");
-        let findings = s.findings();
-        (s.indicators(), findings)
-    });
+    let op = Operation::Merge {
+        units: vec!["齐村镇".into()],
+        target: MergeTarget::Into("文德镇".into()),
+    };
+    b.with_inputs(|| session.clone())
+        .bench_local_values(|mut s| {
+            s.push(op.clone()).expect("valid op");
+            let findings = s.findings();
+            (s.indicators(), findings)
+        });
 }
 
 /// The same edit followed by the full evaluation report (units, codes, indicators, findings).
@@ -54,11 +62,15 @@ fn full_report_after_one_merge(b: Bencher) {
         session.push(op.clone()).expect("valid op");
     }
     session.findings();
-    let op = Operation::Merge { units: vec!["齐村镇".into()], target: MergeTarget::Into("文德镇".into()) };
-    b.with_inputs(|| session.clone()).bench_local_values(|mut s| {
-        s.push(op.clone()).expect("valid op");
-        s.evaluation()
-    });
+    let op = Operation::Merge {
+        units: vec!["齐村镇".into()],
+        target: MergeTarget::Into("文德镇".into()),
+    };
+    b.with_inputs(|| session.clone())
+        .bench_local_values(|mut s| {
+            s.push(op.clone()).expect("valid op");
+            s.evaluation()
+        });
 }
 
 /// Evaluating the whole sample scheme from scratch.
