@@ -49,6 +49,9 @@ enum Command {
     /// 审计日志 / the audit log
     #[command(subcommand)]
     Audit(cmd::audit::Command),
+    /// 边界文件检查 / boundary files
+    #[command(subcommand)]
+    Geo(cmd::geo::Command),
     /// 模拟方案 / scenarios
     #[command(subcommand)]
     Scenario(cmd::scenario::Command),
@@ -87,6 +90,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => cmd::demo::run(&ctx, a),
         Command::Import(c) => cmd::import::run(&ctx, c),
         Command::Audit(c) => cmd::audit::run(&ctx, c),
+        Command::Geo(c) => cmd::geo::run(&ctx, c),
         Command::Codes(c) => cmd::codes::run(&ctx, c),
         Command::Scenario(c) => cmd::scenario::run(&ctx, c),
         Command::Registry(c) => cmd::registry::run(&ctx, c),

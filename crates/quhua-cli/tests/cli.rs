@@ -270,3 +270,64 @@ fn plan_suggest_on_a_units_table_with_edges() {
     assert_eq!(s["p"], 3);
     assert!(s["violations"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn geo_check_reports_adjacency_and_links_codes() {
+    let o = quhua(&[
+        "geo",
+        "check",
+        &data("bench/ia-counties/IA_counties.shp"),
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["features"], 99);
+    assert_eq!(v["rook_pairs"], 222);
+    assert_eq!(v["queen_pairs"], 294);
+    assert!(v["islands"].as_array().unwrap().is_empty());
+    // A schematic boundary file of the demo county, linked to the registry's village codes.
+    let dir = tempfile::tempdir().unwrap();
+    let gj = dir.path().join("towns.geojson");
+    assert!(
+        quhua(&["demo", "--geojson", gj.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let o = quhua(&[
+        "--demo",
+        "geo",
+        "check",
+        gj.to_str().unwrap(),
+        "--code-field",
+        "code",
+        "--county",
+        "130634",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // Ten of the twelve result units keep a code; two are new (no code yet): reported.
+    assert_eq!(v["link"]["matched"], 10);
+    assert_eq!(
+        v["link"]["features_without_code"].as_array().unwrap().len(),
+        2
+    );
+    assert!(
+        !v["link"]["units_without_geometry"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // A broken shapefile: a clear error naming the file.
+    let bad = dir.path().join("bad.shp");
+    let bytes = std::fs::read(data("bench/ia-counties/IA_counties.shp")).unwrap();
+    std::fs::write(&bad, &bytes[..bytes.len() / 3]).unwrap();
+    std::fs::copy(
+        data("bench/ia-counties/IA_counties.dbf"),
+        dir.path().join("bad.dbf"),
+    )
+    .unwrap();
+    let o = quhua(&["geo", "check", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("bad.shp"), "{}", stderr(&o));
+}
