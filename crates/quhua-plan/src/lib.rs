@@ -32,6 +32,7 @@
 
 pub mod check;
 mod construct;
+pub mod county;
 pub mod diversity;
 mod error;
 pub mod graph;

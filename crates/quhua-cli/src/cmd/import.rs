@@ -96,7 +96,7 @@ fn nbs(ctx: &Context, dir: &Path, date: &str) -> CliResult {
     let t1 = Instant::now();
     let meta = ImportMeta::from_bytes(
         ctx.actor.clone(),
-        &dir.display().to_string(),
+        dir.display().to_string(),
         &dir_digest(&files)?,
     );
     let id = ctx.store()?.save_registry_import(&reg, &meta)?;

@@ -5,11 +5,11 @@ use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
 use quhua_core::i18n::Lang;
 use quhua_core::policy::Policy;
-use quhua_core::scenario::{Base, Evaluation, MergeTarget, Operation, Scenario, evaluate};
+use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario, evaluate};
 use quhua_plan::io::{UnitColumns, load};
-use quhua_plan::{Graph, Infeasible, Params, Problem, Solution, suggest};
+use quhua_plan::{Graph, Infeasible, Params, Problem, Solution, county, suggest};
 use serde_json::json;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Options of `quhua plan suggest`.
 #[derive(clap::Args, Debug)]
@@ -107,6 +107,13 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     Ok(())
 }
 
+/// A problem read from a layer: the problem, unit ids, and the geometry.
+type LayerProblem = (
+    Problem,
+    Vec<String>,
+    Option<Vec<geo_types::MultiPolygon<f64>>>,
+);
+
 fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
     Params {
         min_pop,
@@ -117,14 +124,7 @@ fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
     }
 }
 
-fn from_layer(
-    path: &PathBuf,
-    args: &Args,
-) -> CliResult<(
-    Problem,
-    Vec<String>,
-    Option<Vec<geo_types::MultiPolygon<f64>>>,
-)> {
+fn from_layer(path: &Path, args: &Args) -> CliResult<LayerProblem> {
     let layer = quhua_geo::read_layer(path)?;
     let geoms = layer.to_geometries();
     let number = |f: &quhua_geo::Feature, field: &str| -> CliResult<f64> {
@@ -217,7 +217,7 @@ fn from_layer(
 }
 
 fn write_regions(
-    path: &PathBuf,
+    path: &Path,
     geoms: &[geo_types::MultiPolygon<f64>],
     s: &quhua_plan::Scheme,
 ) -> CliResult {
@@ -245,19 +245,24 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
     let demo = quhua_demo::Demo::load()?;
     let policy = Policy::default_policy();
     let base = demo.base(None, &policy)?;
-    let problem = township_problem(&base, args)?;
-    let min_pop = args
-        .min_pop
-        .or(policy.population_floor.as_ref().map(|t| t.value))
-        .unwrap_or(0.0);
-    let max_area = args
-        .max_area
-        .or(policy.area_cap_km2.as_ref().map(|t| t.value));
-    let sol = suggest(&problem, &params(args, min_pop, max_area), None, None)?;
+    let wishes = county::Wishes {
+        lock: args.lock.clone(),
+        seed: args.seed_unit.clone(),
+        attrs: args.attrs.clone(),
+    };
+    let problem = county::township_problem(&base, &wishes)?;
+    let params = county::policy_params(
+        &policy,
+        args.min_pop,
+        args.max_area,
+        args.schemes,
+        args.seed,
+    );
+    let sol = suggest(&problem, &params, None, None)?;
     let names: Vec<String> = base.townships.iter().map(|t| t.name.clone()).collect();
     let mut evaluated = Vec::new();
     for (k, s) in sol.schemes.iter().enumerate() {
-        let scenario = scheme_scenario(&base, s, k);
+        let scenario = county::scheme_scenario(&base, s, k);
         let ev = evaluate(&base, &policy, &scenario)?;
         evaluated.push((scenario, ev));
     }
@@ -290,112 +295,6 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
         )
     );
     Ok(())
-}
-
-fn township_problem(base: &Base, args: &Args) -> CliResult<Problem> {
-    let n = base.townships.len();
-    let adj = base
-        .adjacency
-        .as_ref()
-        .ok_or_else(|| fail("演示县缺少邻接关系", "the demo county has no adjacency"))?;
-    let mut edges = Vec::new();
-    for (v, list) in adj.iter().enumerate() {
-        let a = base.villages[v].township;
-        for &w in list {
-            let b = base.villages[w as usize].township;
-            if a < b {
-                edges.push((a, b));
-            }
-        }
-    }
-    let pop_key = base
-        .pop_key
-        .ok_or_else(|| fail("缺少人口数据", "no population data"))?;
-    let pop = base
-        .townships
-        .iter()
-        .map(|t| t.attrs[pop_key].map(|a| a.to_f64()).unwrap_or(0.0))
-        .collect();
-    let mut p = Problem::new(Graph::from_edges(n, &edges)?, pop);
-    if let Some(k) = base.area_key {
-        p.area = base
-            .townships
-            .iter()
-            .map(|t| t.attrs[k].map(|a| a.to_f64()).unwrap_or(0.0))
-            .collect();
-    }
-    for a in &args.attrs {
-        let k = base
-            .keys
-            .iter()
-            .position(|x| x == a)
-            .ok_or_else(|| fail(format!("没有属性“{a}”"), format!("no attribute \"{a}\"")))?;
-        p.attrs.push(
-            base.townships
-                .iter()
-                .map(|t| t.attrs[k].map(|x| x.to_f64()).unwrap_or(0.0))
-                .collect(),
-        );
-    }
-    let find = |r: &String| -> CliResult<u32> {
-        match base.township_index(r).as_slice() {
-            [i] => Ok(*i as u32),
-            _ => Err(fail(
-                format!("找不到乡镇“{r}”"),
-                format!("no township \"{r}\""),
-            )),
-        }
-    };
-    p.locked = base
-        .townships
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.flags.border)
-        .map(|(i, _)| i as u32)
-        .collect();
-    p.locked
-        .extend(args.lock.iter().map(find).collect::<CliResult<Vec<_>>>()?);
-    p.seeds = base
-        .townships
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.flags.county_seat || t.flags.key_town)
-        .map(|(i, _)| i as u32)
-        .collect();
-    p.seeds.extend(
-        args.seed_unit
-            .iter()
-            .map(find)
-            .collect::<CliResult<Vec<_>>>()?,
-    );
-    p.seeds.sort_unstable();
-    p.seeds.dedup();
-    Ok(p)
-}
-
-/// A scheme as scenario operations: each region's other townships merge into its seat.
-pub fn scheme_scenario(base: &Base, s: &quhua_plan::Scheme, k: usize) -> Scenario {
-    let mut ops = Vec::new();
-    for (r, &seat) in s.seats.iter().enumerate() {
-        let members: Vec<String> = (0..base.townships.len())
-            .filter(|&i| s.assignment[i] == r as u32 && i != seat as usize)
-            .map(|i| base.townships[i].code.to_string())
-            .collect();
-        if !members.is_empty() {
-            ops.push(Operation::Merge {
-                units: members,
-                target: MergeTarget::Into(base.townships[seat as usize].code.to_string()),
-            });
-        }
-    }
-    Scenario {
-        name: format!("推荐方案{}（优化器，种子 {}）", k + 1, s.restart),
-        county: base.county_code.to_string(),
-        policy: Some("default".into()),
-        base_date: Some(base.date.to_string()),
-        note: Some("由 quhua plan suggest 生成 / generated by quhua plan suggest".into()),
-        ops,
-    }
 }
 
 fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
