@@ -21,8 +21,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-echo "== web UI: npm ci && npm run build"
-(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+# npm ci refuses lockfiles written here (optional platform packages of rollup are listed
+# only for this platform); npm install then installs exactly the locked versions.
+echo "== web UI: npm ci (or npm install from the lock) && npm run build"
+(cd web && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error; } && npm run build)
 export QUHUA_REQUIRE_WEB=1
 
 echo "== cargo test --workspace"
