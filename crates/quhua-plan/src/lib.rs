@@ -140,8 +140,22 @@ pub fn precheck(problem: &Problem, params: &Params) -> Result<Infeasibility, Pla
     Ok(infeasible::precheck(&m, problem))
 }
 
+/// Constructions by problem size: many for a county, a few at national scale, where each
+/// construction already explores a large space and time is the constraint.
 fn auto_restarts(n: usize) -> usize {
-    (2_000_000 / n.max(1)).clamp(8, 64)
+    if n > 100_000 {
+        4
+    } else {
+        (2_000_000 / n.max(1)).clamp(8, 64)
+    }
+}
+
+/// Annealing moves per improved scheme: 100 per unit up to 50k units, then growing more
+/// slowly (20 per further unit), so national runs stay within minutes on 2 cores.
+fn auto_iterations(n: usize) -> usize {
+    let full = 100 * n.min(50_000);
+    let rest = 20 * n.saturating_sub(50_000);
+    (full + rest).clamp(20_000, 200_000_000)
 }
 
 /// Proposes up to `params.schemes` diverse schemes.
@@ -294,7 +308,7 @@ fn search(
     let iters = if params.local_search_iters > 0 {
         params.local_search_iters
     } else {
-        (100 * m.n).clamp(20_000, 200_000_000)
+        auto_iterations(m.n)
     };
     done.store(0, Ordering::Relaxed);
     let total = chosen.len();

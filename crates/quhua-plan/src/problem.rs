@@ -109,7 +109,8 @@ pub struct Params {
     pub seed: u64,
     /// Worker threads (`None` = rayon's global pool).
     pub threads: Option<usize>,
-    /// Simulated-annealing move attempts per improved scheme (0 = automatic, 100·n, at least 20,000).
+    /// Simulated-annealing move attempts per improved scheme (0 = automatic: 100 per unit up to
+    /// 50k units, 20 per further unit, at least 20,000).
     pub local_search_iters: usize,
     /// Island handling.
     pub islands: IslandPolicy,
