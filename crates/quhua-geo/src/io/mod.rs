@@ -3,6 +3,7 @@
 pub mod dbf;
 pub mod dbf_encoding;
 pub mod geojson;
+pub mod gpkg;
 pub mod prj;
 pub(crate) mod rings;
 pub mod shapefile;
@@ -14,9 +15,8 @@ use crate::error::{GeoError, Result};
 use crate::layer::Layer;
 use std::path::Path;
 
-/// Reads a layer, choosing the format from the extension (.geojson/.json or
-/// .shp/.dbf). GeoPackage is not supported (it needs SQLite; convert with
-/// `ogr2ogr -f GeoJSON`).
+/// Reads a layer, choosing the format from the extension (.geojson/.json,
+/// .shp/.dbf, or .gpkg: the first polygon feature table).
 pub fn read_layer(path: &Path) -> Result<Layer> {
     let ext = path
         .extension()
@@ -25,11 +25,7 @@ pub fn read_layer(path: &Path) -> Result<Layer> {
     match ext.as_str() {
         "geojson" | "json" => read_geojson(path),
         "shp" | "dbf" | "shx" => read_shapefile(path),
-        "gpkg" => Err(GeoError::InvalidArgument(format!(
-            "暂不支持 GeoPackage（{}），请先转换为 GeoJSON 或 Shapefile / GeoPackage is not supported ({}); convert to GeoJSON or Shapefile",
-            path.display(),
-            path.display()
-        ))),
+        "gpkg" => gpkg::read_gpkg(path, None),
         _ => Err(GeoError::InvalidArgument(format!(
             "无法识别的文件类型 {} / unknown file type {}",
             path.display(),
