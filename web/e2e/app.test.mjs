@@ -1,7 +1,8 @@
 // End-to-end test in headless Chromium (Debian's /usr/bin/chromium via playwright-core):
 // `quhua serve --demo` in a temp dir, log in, merge two townships on the map, see the
-// indicators change, save two scenarios, resolve an edit conflict, compare, and check that
-// another county's editor is refused. Run: QUHUA_BIN=/path/to/quhua npm run e2e
+// indicators change, save two scenarios, resolve an edit conflict, compare; ask for proposed
+// schemes (方案推荐) and adopt one; read the procedure board (报批程序) of the demo plans; and
+// check that another county's editor is refused. Run: QUHUA_BIN=/path/to/quhua npm run e2e
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -158,6 +159,64 @@ test('county editor merges on the map, saves, resolves a conflict and compares',
   }
 });
 
+test('方案推荐: propose schemes, adopt one, the indicators follow', { timeout: 180_000 }, async () => {
+  const { ctx, close } = await browser();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await login(page, 'quyang', 'quyang-demo-2026');
+    await page.click('[data-testid=county-130634]');
+    await ready(page, 'county');
+    assert.equal(await text(page, 'ind-count-after'), '18');
+    await page.click('[data-testid=propose]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^=proposal-]').length >= 3, null, { timeout: 90_000 });
+    assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
+    const first = await text(page, 'proposal-0');
+    const after = Number(/→ (\d+)/.exec(first)[1]);
+    assert.ok(after < 18, first);
+    await page.click('[data-testid=adopt-0]');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=ind-count-after]')?.textContent === String(n), after);
+    const ops = await page.evaluate(() => window.__quhua.ops);
+    assert.ok(ops.length > 0 && ops.every((o) => o.op === 'merge'));
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, 'propose.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('报批程序: the board shows done, blocked (naming what is missing) and the clocks', { timeout: 120_000 }, async () => {
+  const { ctx, close } = await browser();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await login(page, 'guest', 'guest-demo-2026');
+    await page.click('[data-testid=nav-plans]');
+    await ready(page, 'plans');
+    await page.click('[data-testid=plan-1]');
+    await page.waitForSelector('[data-testid=step-legality_review]');
+    assert.equal(await page.getAttribute('[data-testid=step-draft]', 'data-state'), 'done');
+    assert.equal(await page.getAttribute('[data-testid=step-expert_review]', 'data-state'), 'done');
+    assert.match(await text(page, 'step-expert_review'), /✓.*专家论证/s);
+    assert.equal(await page.getAttribute('[data-testid=step-legality_review]', 'data-state'), 'blocked');
+    assert.match(await text(page, 'step-legality_review'), /前置步骤：征求意见/);
+    assert.match(await text(page, 'clocks'), /尚未批准/);
+    await page.screenshot({ path: join(ARTIFACTS, 'plan-board.png') });
+    // The approved plan: codes were due a month after it took effect and are not done (red).
+    await page.click('[data-testid=plan-2]');
+    await page.waitForSelector('[data-testid=clock-codes]');
+    assert.match(await page.getAttribute('[data-testid=clock-codes]', 'class'), /clock-red/);
+    assert.match(await page.getAttribute('[data-testid=clock-implementation]', 'class'), /clock-(green|amber|red)/);
+    assert.match(await text(page, 'clock-implementation'), /2027-01-15/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('another county editor cannot open 曲阳县', { timeout: 120_000 }, async () => {
   const { ctx, close } = await browser();
   const page = ctx.pages()[0] ?? await ctx.newPage();
@@ -171,6 +230,10 @@ test('another county editor cannot open 曲阳县', { timeout: 120_000 }, async 
     assert.match(await text(page, 'county-error'), /无权访问/);
     const list = await page.evaluate(async () => (await (await fetch('/api/scenarios')).json()).scenarios.length);
     assert.equal(list, 0);
+    const plans = await page.evaluate(async () => (await (await fetch('/api/plans')).json()).plans.length);
+    assert.equal(plans, 0);
+    const board = await page.evaluate(async () => (await fetch('/api/plans/1')).status);
+    assert.equal(board, 404);
   } finally {
     await close();
   }

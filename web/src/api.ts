@@ -51,7 +51,9 @@ export interface Indicators {
 export interface ResultUnit {
   name: string; kind: string; code: string | null; proposed_code: string | null; status: string;
   predecessors: string[]; villages: number; population: number | null; area_km2: number | null;
-  seat: string | null; flags: string[]; village_codes: string[];
+  seat: string | null; flags: string[];
+  /** Indices into the base's `villages` (and the village GeoJSON, same order). */
+  village_idx: number[];
 }
 export interface Finding {
   severity: 'error' | 'warning' | 'info'; rule: string; units: string[]; message: BiText; citation: string;
@@ -73,6 +75,39 @@ export interface ScenarioFull {
   updated_by: string; updated_at: string; created_by: string;
 }
 export interface CompareSide extends EvalResult { scenario: ScenarioFull }
+
+export interface ProposedScheme {
+  index: number; name: string; ops: Operation[]; p: number; seats: string[];
+  violations: unknown[];
+  summary: {
+    count_before: number; count_after: number; mean_population_before: number; mean_population_after: number;
+    errors: number; warnings: number; infos: number;
+  };
+}
+export interface Proposal { county: string; schemes: ProposedScheme[]; synthetic: boolean }
+
+export type ClockState = 'done' | 'on_track' | 'near_due' | 'overdue' | 'done_late';
+export interface PlanDocument { name: string; kind: string | null; kind_zh: string | null; sha256: string; added_by: string; added_at: string }
+export interface PlanSummary {
+  id: number; name: string; county: string; template: string; template_name: string; version: number;
+  updated_by: string; updated_at: string; steps_done: number; steps_total: number; next: string[];
+  approval: { document_no: string; date: string; effective: string } | null; applied: string | null;
+  implementation: ClockState | null; codes: ClockState | null;
+}
+export interface PlanStep {
+  id: string; zh: string; en: string; actor: string; basis: string; state: 'done' | 'ready' | 'blocked';
+  done: { by: string; at: string; note: string; document: PlanDocument | null } | null;
+  missing_steps: string[]; missing_materials: string[];
+}
+export interface PlanClocks {
+  approved: string; implementation_due: string; extension_months: number;
+  implementation: ClockState; implementation_zh: string; codes_due: string; codes: ClockState; codes_zh: string;
+}
+export interface PlanBoard {
+  plan: PlanSummary; today: string; steps: PlanStep[]; clocks: PlanClocks | null;
+  consultation: { meetings: number; participants: number; questionnaires_issued: number; questionnaires_returned: number; suggestions: number; adopted: number; pending: number };
+  materials: PlanDocument[];
+}
 
 /** An error answered by the API: status and bilingual message, plus the raw body. */
 export class ApiError extends Error {
@@ -111,7 +146,11 @@ export const api = {
   counties: () => call<{ counties: County[] }>('GET', '/api/counties'),
   base: (code: string) => call<Base>('GET', `/api/counties/${encodeURIComponent(code)}/base`),
   villages: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=village`),
-  evaluate: (code: string, ops: Operation[]) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate`, { ops }),
+  /** Evaluation with the resulting township outlines (cached by the server per village set). */
+  evaluate: (code: string, ops: Operation[]) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate?geojson=1`, { ops }),
+  propose: (code: string) => call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, {}),
+  plans: () => call<{ plans: PlanSummary[]; today: string }>('GET', '/api/plans'),
+  plan: (id: number) => call<PlanBoard>('GET', `/api/plans/${id}`),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
   create: (name: string, county: string, ops: Operation[]) => call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops }),

@@ -1,5 +1,6 @@
 // quhua web UI: login, county list, the scenario editor (map, indicators, findings, charts,
-// scenarios) and the comparison of two scenarios. Hash routes: #/, #/county/CODE, #/compare/A/B.
+// 方案推荐, scenarios), the comparison of two scenarios and the procedure board (报批程序).
+// Hash routes: #/, #/county/CODE, #/compare/A/B, #/plans, #/plans/ID.
 
 import './style.css';
 import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type ScenarioSummary, type SessionInfo } from './api';
@@ -7,6 +8,8 @@ import { createCharts } from './charts';
 import { getLang, setLang, t, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
+import { planBoard, planList } from './plans';
+import { bindPropose, proposeCard } from './propose';
 
 const app = document.getElementById('app') as HTMLElement;
 let session: SessionInfo | null = null;
@@ -34,6 +37,7 @@ function header(): string {
   const u = session?.user;
   return `<header class="top">
     <a href="#/" class="brand">${t('appTitle')}</a>
+    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a>` : ''}
     <span class="spacer"></span>
     ${u ? `<span class="who" data-testid="who">${esc(u.username)} · ${esc(getLang() === 'zh' ? u.role_zh : u.role)} · ${esc(u.jurisdiction)}</span>` : ''}
     <button id="lang" class="link">${t('language')}</button>
@@ -150,6 +154,7 @@ async function showEditor(county: string): Promise<void> {
         <div class="row"><button id="undo">${t('undo')}</button><button id="reset">${t('reset')}</button></div>
         <p id="status" class="status" data-testid="status"></p></div>
       <div class="card"><h3>${t('indicators')}</h3><div id="indicators"></div></div>
+      ${proposeCard()}
       <div class="card"><h3>${t('findings')}</h3><div id="findings"></div></div>
       <div class="card"><h3>${t('scenarios')}</h3>
         ${canEdit ? `<div class="row"><input id="sc-name" data-testid="scenario-name" value="${esc(ed.name)}" aria-label="${t('scenarioName')}">
@@ -199,7 +204,8 @@ async function showEditor(county: string): Promise<void> {
       el.addEventListener('change', () => toggle(Number((el as HTMLInputElement).dataset['i']))));
     const sel = ed.selected.map((i) => ev?.units[i]).filter((u) => u !== undefined);
     const one = sel.length === 1 ? sel[0] : undefined;
-    const seatOptions = one ? one.village_codes.map((c) => `<option value="${c}" ${nameOf(c) === one.seat ? 'selected' : ''}>${esc(nameOf(c))}</option>`).join('') : '';
+    const seatCodes = one ? one.village_idx.map((v) => ed.base.villages[v]?.code).filter((c): c is string => c !== undefined) : [];
+    const seatOptions = seatCodes.map((c) => `<option value="${c}" ${nameOf(c) === one?.seat ? 'selected' : ''}>${esc(nameOf(c))}</option>`).join('');
     $('actions').innerHTML = `<p><strong>${t('selected')}：</strong><span data-testid="selection">${sel.length ? esc(sel.map((u) => u.name).join('、')) : t('none')}</span></p>
       <div class="row"><button id="merge" class="primary" data-testid="merge" ${sel.length < 2 ? 'disabled' : ''}>${t('mergeInto')}</button>
       <button id="clear-sel">${t('clearSel')}</button></div>
@@ -230,7 +236,10 @@ async function showEditor(county: string): Promise<void> {
     const r = ed.result;
     if (!r) return;
     villageUnit = new Map();
-    r.evaluation.units.forEach((u, i) => u.village_codes.forEach((c) => villageUnit.set(c, i)));
+    r.evaluation.units.forEach((u, i) => u.village_idx.forEach((v) => {
+      const c = ed.base.villages[v]?.code;
+      if (c !== undefined) villageUnit.set(c, i);
+    }));
     map.setResult(r.geojson, villageUnit);
     const ind = r.evaluation.indicators;
     $('indicators').innerHTML = indicatorTable(ind.before, ind.after);
@@ -262,6 +271,13 @@ async function showEditor(county: string): Promise<void> {
   }
 
   $('undo').onclick = () => void apply(ed.ops.slice(0, -1));
+  bindPropose(ed.county, nameOf, (scheme) => {
+    ed.scenario = null;
+    ed.name = scheme.name;
+    const input = document.getElementById('sc-name') as HTMLInputElement | null;
+    if (input) input.value = scheme.name;
+    void apply(scheme.ops).then(refreshScenarios);
+  });
   $('reset').onclick = () => void apply([]);
 
   // ---- scenarios
@@ -381,13 +397,40 @@ async function showCompare(a: number, b: number): Promise<void> {
     const m = createMap(document.getElementById(id) as HTMLElement);
     maps.push(m);
     await m.ready;
+    // Village indices follow the order of the village GeoJSON (the base's order).
+    const villages = editor && editor.county === s.scenario.county ? editor.villages : await api.villages(s.scenario.county);
     const vu = new Map<string, number>();
-    s.evaluation.units.forEach((u, i) => u.village_codes.forEach((c) => vu.set(c, i)));
-    if (editor && editor.county === s.scenario.county) m.setVillages(editor.villages);
-    else m.setVillages(await api.villages(s.scenario.county));
+    s.evaluation.units.forEach((u, i) => u.village_idx.forEach((v) => {
+      const c = villages.features[v]?.properties?.['code'];
+      if (typeof c === 'string') vu.set(c, i);
+    }));
+    m.setVillages(villages);
     m.setResult(s.geojson, vu);
   }
   cleanup = () => maps.forEach((m) => m.destroy());
+  window.__quhua.ready = true;
+}
+
+// ---------------------------------------------------------------- plans (报批程序)
+
+async function showPlans(id: number | null): Promise<void> {
+  window.__quhua = { view: 'plans', ready: false };
+  mount(`<main class="page plans-page"><section><h2>${t('plans')}</h2><div id="plan-list">${t('loading')}</div></section>
+    <section id="board" data-testid="board"><p class="muted">${id === null ? t('pickPlan') : t('loading')}</p></section></main>`);
+  const $ = (x: string) => document.getElementById(x) as HTMLElement;
+  try {
+    const { plans } = await api.plans();
+    $('plan-list').innerHTML = planList(plans, id);
+  } catch (e) {
+    $('plan-list').innerHTML = `<p class="error">${esc(errText(e))}</p>`;
+  }
+  if (id !== null) {
+    try {
+      $('board').innerHTML = planBoard(await api.plan(id));
+    } catch (e) {
+      $('board').innerHTML = `<p class="error" data-testid="board-error">${esc(errText(e))}</p>`;
+    }
+  }
   window.__quhua.ready = true;
 }
 
@@ -401,6 +444,7 @@ async function route(): Promise<void> {
   const h = location.hash.replace(/^#\/?/, '').split('/');
   if (h[0] === 'county' && h[1]) await showEditor(h[1]);
   else if (h[0] === 'compare' && h[1] && h[2]) await showCompare(Number(h[1]), Number(h[2]));
+  else if (h[0] === 'plans') await showPlans(h[1] ? Number(h[1]) : null);
   else await showCounties();
 }
 

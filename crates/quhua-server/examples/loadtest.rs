@@ -8,8 +8,12 @@
 //! ```
 //!
 //! The clients rotate over a few realistic scenarios (1–7 operations, from the demo's sample
-//! scheme), so every request runs a full evaluation; dissolved boundaries of a village set are
-//! cached by the server after the first request that needs them.
+//! scheme). The server caches finished responses (LRU per county), so by default this
+//! measures the cached path; `--distinct` appends a `lock` of a different subset of the
+//! untouched townships to every request (a global counter: thousands of distinct operation
+//! lists, far more than the cache holds), so every request runs a full evaluation.
+//! `--geojson` asks for the resulting township boundaries (`?geojson=1`), as the web UI does;
+//! dissolved outlines are cached by village set, so these only splice cached text.
 
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -22,6 +26,8 @@ struct Opts {
     county: String,
     user: String,
     password: String,
+    geojson: bool,
+    distinct: bool,
 }
 
 fn opts() -> Opts {
@@ -32,8 +38,21 @@ fn opts() -> Opts {
         county: "130634".into(),
         user: "quyang".into(),
         password: "quyang-demo-2026".into(),
+        geojson: false,
+        distinct: false,
     };
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    args.retain(|a| match a.as_str() {
+        "--geojson" => {
+            o.geojson = true;
+            false
+        }
+        "--distinct" => {
+            o.distinct = true;
+            false
+        }
+        _ => true,
+    });
     for pair in args.chunks(2) {
         let v = pair.get(1).cloned().unwrap_or_default();
         match pair[0].as_str() {
@@ -95,6 +114,24 @@ const BODIES: &[&str] = &[
     r#"{"ops":[]}"#,
 ];
 
+/// `body` with a `lock` of the subset of `free` townships numbered `n` appended.
+fn distinct_body(body: &str, free: &[String], n: usize) -> String {
+    let subsets = (1usize << free.len().min(16)) - 1;
+    let bits = n % subsets.max(1) + 1;
+    let names: Vec<String> = free
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .map(|(_, t)| format!("\"{t}\""))
+        .collect();
+    let lock = format!(r#"{{"op":"lock","units":[{}]}}"#, names.join(","));
+    match body.strip_suffix("]}") {
+        Some(head) if head.ends_with('[') => format!("{head}{lock}]}}"),
+        Some(head) => format!("{head},{lock}]}}"),
+        None => body.to_string(),
+    }
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let o = opts();
@@ -122,11 +159,47 @@ async fn main() {
         .expect("csrf")
         .to_string();
     let headers = format!("Cookie: {cookie}\r\nX-CSRF-Token: {csrf}\r\n");
-    let path = format!("/api/counties/{}/evaluate", o.county);
-    println!(
-        "{} clients × {} s, POST {path} on {} (warm-up: 1 request per body)",
-        o.clients, o.seconds, o.addr
+    let path = format!(
+        "/api/counties/{}/evaluate{}",
+        o.county,
+        if o.geojson { "?geojson=1" } else { "" }
     );
+    println!(
+        "{} clients × {} s, POST {path} on {}{} (warm-up: 1 request per body)",
+        o.clients,
+        o.seconds,
+        o.addr,
+        if o.distinct {
+            ", distinct operations"
+        } else {
+            ""
+        }
+    );
+    // Townships no sample body mentions: the `--distinct` locks pick subsets of them.
+    let (s, base) = exchange(
+        &mut conn,
+        &request(
+            "GET",
+            &format!("/api/counties/{}/base", o.county),
+            &o.addr,
+            &headers,
+            "",
+        ),
+        &mut buf,
+    )
+    .await;
+    assert_eq!(s, 200, "base failed");
+    let base: serde_json::Value = serde_json::from_slice(&base).expect("base JSON");
+    let free: Vec<String> = base["townships"]
+        .as_array()
+        .expect("townships")
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .filter(|n| !BODIES.iter().any(|b| b.contains(n)))
+        .map(String::from)
+        .collect();
+    let free = std::sync::Arc::new(free);
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(1));
     for b in BODIES {
         let (s, _) = exchange(
             &mut conn,
@@ -141,6 +214,7 @@ async fn main() {
     let mut tasks = Vec::new();
     for i in 0..o.clients {
         let (addr, headers, path) = (o.addr.clone(), headers.clone(), path.clone());
+        let (free, counter, distinct) = (free.clone(), counter.clone(), o.distinct);
         tasks.push(tokio::spawn(async move {
             let mut conn = TcpStream::connect(&addr).await.expect("connect");
             let mut buf = Vec::with_capacity(1 << 20);
@@ -149,7 +223,14 @@ async fn main() {
             let mut bytes = 0usize;
             let mut k = i;
             while Instant::now() < deadline {
-                let req = request("POST", &path, &addr, &headers, BODIES[k % BODIES.len()]);
+                let body = BODIES[k % BODIES.len()];
+                let body = if distinct {
+                    let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    distinct_body(body, &free, n)
+                } else {
+                    body.to_string()
+                };
+                let req = request("POST", &path, &addr, &headers, &body);
                 k += 1;
                 let t0 = Instant::now();
                 let (s, body) = exchange(&mut conn, &req, &mut buf).await;

@@ -118,11 +118,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/counties/{code}/base"),
     ("GET", "/api/counties/{code}/geojson"),
     ("POST", "/api/counties/{code}/evaluate"),
+    ("POST", "/api/counties/{code}/propose"),
     ("GET", "/api/scenarios"),
     ("POST", "/api/scenarios"),
     ("GET", "/api/scenarios/{id}"),
     ("PUT", "/api/scenarios/{id}"),
     ("GET", "/api/compare"),
+    ("GET", "/api/plans"),
+    ("GET", "/api/plans/{id}"),
     ("GET", "/api/openapi.json"),
 ];
 
@@ -147,7 +150,10 @@ pub fn router(state: AppState) -> Router {
             "/api/scenarios/{id}",
             get(api::scenarios::get).put(api::scenarios::update),
         )
+        .route("/api/counties/{code}/propose", post(api::propose::propose))
         .route("/api/compare", get(api::compare::compare))
+        .route("/api/plans", get(api::plans::list))
+        .route("/api/plans/{id}", get(api::plans::get))
         .route("/api/openapi.json", get(openapi::handler))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

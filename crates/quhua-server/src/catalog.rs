@@ -7,11 +7,14 @@
 //! other counties have none (their GeoJSON endpoints answer 404).
 
 use crate::error::ApiError;
+use crate::evalcache::ResultCache;
+use crate::evaluation::{Evaluated, evaluation_json};
 use crate::geojson::{self, CountyGeo};
+use axum::body::Bytes;
 use quhua_core::date::Date;
 use quhua_core::policy::Policy;
 use quhua_core::registry::Registry;
-use quhua_core::scenario::{Base, Evaluation, Scenario, evaluate};
+use quhua_core::scenario::{Base, Scenario};
 use quhua_core::snapshot::Snapshot;
 use quhua_core::{DivisionCode, Level};
 use quhua_demo::Demo;
@@ -48,39 +51,64 @@ pub struct CountyData {
     pub village_index: HashMap<String, u32>,
     /// Schematic geometry, when known.
     pub geo: Option<CountyGeo>,
-    base_json: OnceLock<Arc<str>>,
-    villages_geojson: OnceLock<Arc<str>>,
+    /// Finished evaluation responses (see [`crate::evalcache`]).
+    pub results: ResultCache,
+    base_json: OnceLock<Bytes>,
+    villages_geojson: OnceLock<Bytes>,
 }
 
 impl CountyData {
-    /// Evaluates operations; returns the evaluation and, when geometry is known, the
-    /// resulting townships as GeoJSON (dissolved, cached per village set).
-    pub fn evaluate(
-        &self,
-        policy: &Policy,
-        scenario: &Scenario,
-    ) -> Result<(Evaluation, Option<String>), ApiError> {
-        let ev = evaluate(&self.base, policy, scenario)?;
-        let gj = match &self.geo {
-            Some(g) => Some(g.townships_geojson(&ev, &self.village_index)?),
-            None => None,
+    /// Evaluates operations (incremental session under `quhua_core::scenario::evaluate`):
+    /// the evaluation with each unit's base village indices. A few hundred microseconds on
+    /// the demo county.
+    pub fn evaluate(&self, policy: &Policy, scenario: &Scenario) -> Result<Evaluated, ApiError> {
+        Ok(Evaluated::evaluate(
+            &self.base,
+            policy,
+            scenario,
+            &self.village_index,
+        )?)
+    }
+
+    /// Whether [`CountyData::respond`] with geometry needs no dissolving (no geometry, or
+    /// every outline cached): then it is cheap enough for an async thread.
+    pub fn outlines_cached(&self, ev: &Evaluated) -> bool {
+        self.geo.as_ref().is_none_or(|g| g.all_cached(&ev.groups))
+    }
+
+    /// The response text `{"evaluation", "geojson"}`; with `with_geojson` and known geometry
+    /// the resulting townships are dissolved (cached per village set) — CPU-bound when an
+    /// outline is not cached yet, so call it off the async threads unless
+    /// [`CountyData::outlines_cached`].
+    pub fn respond(&self, ev: &Evaluated, with_geojson: bool) -> Result<String, ApiError> {
+        let gj = match (&self.geo, with_geojson) {
+            (Some(g), true) => Some(g.townships_geojson(&ev.ev, &ev.groups)?),
+            _ => None,
         };
-        Ok((ev, gj))
+        evaluation_json(ev, gj.as_deref())
+    }
+
+    /// The resulting townships of `ev` as GeoJSON, if geometry is known.
+    pub fn townships_geojson(&self, ev: &Evaluated) -> Result<Option<String>, ApiError> {
+        self.geo
+            .as_ref()
+            .map(|g| g.townships_geojson(&ev.ev, &ev.groups))
+            .transpose()
     }
 
     /// The base as JSON (`GET /api/counties/{code}/base`), serialised once.
-    pub fn base_json(&self) -> Arc<str> {
+    pub fn base_json(&self) -> Bytes {
         self.base_json
-            .get_or_init(|| Arc::from(base_to_json(&self.base).to_string()))
+            .get_or_init(|| Bytes::from(base_to_json(&self.base).to_string()))
             .clone()
     }
 
     /// Village boundaries as GeoJSON, serialised once.
-    pub fn villages_geojson(&self) -> Option<Arc<str>> {
+    pub fn villages_geojson(&self) -> Option<Bytes> {
         let geo = self.geo.as_ref()?;
         Some(
             self.villages_geojson
-                .get_or_init(|| Arc::from(geo.villages_geojson(&self.base)))
+                .get_or_init(|| Bytes::from(geo.villages_geojson(&self.base)))
                 .clone(),
         )
     }
@@ -345,6 +373,7 @@ impl Catalog {
             base,
             village_index,
             geo,
+            results: ResultCache::default(),
             base_json: OnceLock::new(),
             villages_geojson: OnceLock::new(),
         })

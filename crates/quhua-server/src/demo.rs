@@ -1,6 +1,9 @@
 //! `quhua serve --demo`: on first start, imports the demo county (曲阳县 130634, real codes,
 //! synthetic 示意 figures and boundaries) through quhua-store, saves its sample scenario and
-//! creates demo accounts. Later starts reuse the database as it is.
+//! two demo plans in the procedure ([`plans`]), and creates demo accounts. Later starts reuse
+//! the database as it is.
+
+pub mod plans;
 
 use crate::ServerError;
 use crate::accounts::{AccountStore, Jurisdiction, Role};
@@ -91,6 +94,15 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
         let sample = Demo::sample_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
         let body = serde_json::to_string(&sample).map_err(|e| ServerError::Demo(e.to_string()))?;
         store.create_scenario(&sample.name, &sample.county, &body, "quhua-demo")?;
+        for plan in [
+            plans::in_progress(quhua_demo::SAMPLE_SCENARIO),
+            plans::approved(quhua_demo::SAMPLE_SCENARIO),
+        ] {
+            let plan = plan.map_err(ServerError::Demo)?;
+            let body =
+                serde_json::to_string(&plan).map_err(|e| ServerError::Demo(e.to_string()))?;
+            store.create_plan(&plan.name, &plan.county, &body, "quhua-demo")?;
+        }
         imported = true;
     }
     let accounts = AccountStore::open(db_url)?;

@@ -1,6 +1,7 @@
 //! Schematic (示意) boundaries as GeoJSON: village polygons, and the townships of an
-//! evaluation dissolved from them. Dissolved geometry is cached by village set, so after an
-//! edit only the townships whose membership changed are unioned again.
+//! evaluation dissolved from them. Dissolved geometry is cached by village set (the sorted
+//! base village indices of a township), so after an edit only the townships whose membership
+//! changed are unioned again, and every other outline is spliced in as cached text.
 
 use crate::error::ApiError;
 use geo_types::MultiPolygon;
@@ -14,7 +15,7 @@ use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
 /// Dissolved cache entries kept at most (then the cache is cleared).
-const CACHE_LIMIT: usize = 20_000;
+const CACHE_LIMIT: usize = 4_096;
 
 /// One dissolved township: its geometry (serialised) and a label point inside it.
 #[derive(Debug)]
@@ -90,25 +91,22 @@ impl CountyGeo {
         collection(&features)
     }
 
-    /// The evaluation's townships, dissolved from their villages.
+    /// Whether every outline of `groups` is already dissolved (then
+    /// [`CountyGeo::townships_geojson`] only splices cached text and is cheap).
+    pub fn all_cached(&self, groups: &[Vec<u32>]) -> bool {
+        let cache = self.dissolved.lock().unwrap_or_else(|e| e.into_inner());
+        groups.iter().all(|g| cache.contains_key(g))
+    }
+
+    /// The evaluation's townships, dissolved from their villages. `groups[i]` lists the base
+    /// village indices (sorted) of `ev.units[i]`. Each dissolved outline is cached by its
+    /// village set; the collection is written as text directly (the cached geometry is spliced
+    /// in, never parsed again).
     pub fn townships_geojson(
         &self,
         ev: &Evaluation,
-        village_index: &HashMap<String, u32>,
+        groups: &[Vec<u32>],
     ) -> Result<String, ApiError> {
-        let groups: Vec<Vec<u32>> = ev
-            .units
-            .iter()
-            .map(|u| {
-                let mut g: Vec<u32> = u
-                    .village_codes
-                    .iter()
-                    .filter_map(|c| village_index.get(c).copied())
-                    .collect();
-                g.sort_unstable();
-                g
-            })
-            .collect();
         let mut found: Vec<Option<Arc<Dissolved>>> = {
             let cache = self.dissolved.lock().unwrap_or_else(|e| e.into_inner());
             groups.iter().map(|g| cache.get(g).cloned()).collect()
@@ -147,46 +145,66 @@ impl CountyGeo {
                 found[ui] = Some(d);
             }
         }
-        let features: Vec<Feature<'_>> = ev
-            .units
-            .iter()
-            .zip(&found)
-            .enumerate()
-            .filter_map(|(i, (u, d))| {
-                let d = d.as_ref()?;
-                let code = u.code.clone().or_else(|| u.proposed_code.clone());
-                Some(Feature {
-                    kind: "Feature",
-                    geometry: &d.geometry,
-                    properties: json!({
-                        "index": i,
-                        "code": code,
-                        "township_code": code,
-                        "code_kept": u.code.is_some(),
-                        "name": u.name,
-                        "kind": u.kind,
-                        "status": u.status,
-                        "population": u.population,
-                        "area_km2": u.area_km2,
-                        "villages": u.villages,
-                        "seat": u.seat,
-                        "label": d.label,
-                        "示意": true,
-                    }),
-                })
-            })
-            .collect();
-        Ok(collection(&features))
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str(r#"{"type":"FeatureCollection","示意":true,"features":["#);
+        let mut first = true;
+        for (i, (u, d)) in ev.units.iter().zip(&found).enumerate() {
+            let Some(d) = d else { continue };
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            let code = u.code.as_ref().or(u.proposed_code.as_ref());
+            let props = TownshipProps {
+                index: i,
+                code,
+                township_code: code,
+                code_kept: u.code.is_some(),
+                name: &u.name,
+                kind: &u.kind,
+                status: &u.status,
+                population: u.population,
+                area_km2: u.area_km2,
+                villages: u.villages,
+                seat: u.seat.as_deref(),
+                label: d.label,
+                schematic: true,
+            };
+            out.push_str(r#"{"type":"Feature","geometry":"#);
+            out.push_str(d.geometry.get());
+            out.push_str(r#","properties":"#);
+            out.push_str(&serde_json::to_string(&props).map_err(ApiError::internal)?);
+            out.push('}');
+        }
+        out.push_str("]}");
+        Ok(out)
     }
 }
 
+/// Properties of a resulting township feature.
+#[derive(Serialize)]
+struct TownshipProps<'a> {
+    index: usize,
+    code: Option<&'a String>,
+    township_code: Option<&'a String>,
+    code_kept: bool,
+    name: &'a str,
+    kind: &'a str,
+    status: &'a str,
+    population: Option<f64>,
+    area_km2: Option<f64>,
+    villages: usize,
+    seat: Option<&'a str>,
+    label: [f64; 2],
+    #[serde(rename = "示意")]
+    schematic: bool,
+}
+
+/// A FeatureCollection written directly (serialising the features with serde_json passes
+/// their raw geometry through untouched; a `json!` tree would parse it again).
 fn collection(features: &[Feature<'_>]) -> String {
-    json!({
-        "type": "FeatureCollection",
-        "features": features,
-        "示意": true,
-    })
-    .to_string()
+    let features = serde_json::to_string(features).unwrap_or_else(|_| "[]".to_string());
+    format!(r#"{{"type":"FeatureCollection","示意":true,"features":{features}}}"#)
 }
 
 fn round6(x: f64) -> f64 {

@@ -3,8 +3,9 @@
 //! - [`app`]: state, configuration and the router ([`app::ROUTES`] lists every route);
 //! - [`auth`]: argon2 passwords, cookie sessions (hashed tokens), CSRF, login rate limit;
 //! - [`accounts`]: users (role × jurisdiction) and sessions in the quhua database;
-//! - [`api`]: counties, evaluation, scenarios, comparison; [`openapi`]: the OpenAPI document;
+//! - [`api`]: counties, evaluation, 方案推荐 (propose), scenarios, comparison, plans (报批程序); [`openapi`]: the OpenAPI document;
 //! - [`catalog`], [`geojson`]: per-county bases and schematic (示意) boundaries, cached;
+//! - [`evaluation`], [`evalcache`]: compact evaluation responses and their LRU cache;
 //! - [`embed`]: the web UI; [`demo`]: the `--demo` database.
 //!
 //! ```no_run
@@ -24,6 +25,8 @@ pub mod catalog;
 pub mod demo;
 pub mod embed;
 pub mod error;
+pub mod evalcache;
+pub mod evaluation;
 pub mod extract;
 pub mod geojson;
 pub mod openapi;

@@ -47,8 +47,8 @@ fn authed(mut op: Value, write: bool) -> Value {
     op
 }
 
-/// The document.
-pub fn document() -> Value {
+/// The document without the extra paths and schemas.
+fn base_document() -> Value {
     let any_obj = json!({"type": "object"});
     json!({
         "openapi": "3.0.3",
@@ -86,8 +86,8 @@ pub fn document() -> Value {
                 "responses": {"200": ok("GeoJSON FeatureCollection; properties include code, name, township_code, 示意", any_obj.clone()), "400": err("bad level"), "404": err("no geometry")}
             }), false)},
             "/api/counties/{code}/evaluate": {"post": authed(json!({
-                "summary": "评估操作序列 / evaluate operations",
-                "parameters": [code_param()],
+                "summary": "评估操作序列 / evaluate operations (responses cached per county, LRU)",
+                "parameters": [code_param(), {"name": "geojson", "in": "query", "description": "1: include the resulting townships as GeoJSON (else geojson is null)", "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}],
                 "requestBody": body(json!({"type": "object", "properties": {"ops": {"type": "array", "items": {"$ref": "#/components/schemas/Operation"}}, "policy": {"type": "string", "enum": crate::catalog::POLICIES}}})),
                 "responses": {"200": ok("evaluation and resulting townships", json!({"$ref": "#/components/schemas/EvaluationResult"})), "422": err("an operation cannot be applied")}
             }), true)},
@@ -137,10 +137,57 @@ pub fn document() -> Value {
                 "Session": {"type": "object", "properties": {"user": {"type": "object", "properties": {"username": {"type": "string"}, "role": {"type": "string", "enum": ["county_editor", "city_reviewer", "province_approver", "department", "viewer"]}, "role_zh": {"type": "string"}, "jurisdiction": {"type": "string"}, "can_edit": {"type": "boolean"}}}, "csrf_token": {"type": "string"}, "expires_at": {"type": "integer"}}},
                 "Operation": {"type": "object", "required": ["op"], "description": "quhua_core::scenario::Operation: {op: merge, units, into | new: {name, kind, seat}} | {op: convert, unit, to: 镇|街道, name?} | {op: rename, unit, name} | {op: move_seat, unit, village} | {op: transfer, villages, to} | {op: lock, units}", "properties": {"op": {"type": "string", "enum": ["merge", "convert", "rename", "move_seat", "transfer", "lock"]}}},
                 "Scenario": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "county": {"type": "string"}, "policy": {"type": "string", "nullable": true}, "ops": {"type": "array", "items": {"$ref": "#/components/schemas/Operation"}}, "version": {"type": "integer"}, "created_by": {"type": "string"}, "updated_by": {"type": "string"}, "updated_at": {"type": "string"}}},
-                "EvaluationResult": {"type": "object", "properties": {"evaluation": {"type": "object", "description": "quhua_core::scenario::Evaluation: units, abolished, indicators {before, after, reduction}, findings [{severity, rule, units, message {zh, en}, citation}]"}, "geojson": {"type": "object", "nullable": true, "description": "resulting townships dissolved (示意)"}}}
+                "EvaluationResult": {"type": "object", "properties": {"evaluation": {"type": "object", "description": "quhua_core::scenario::Evaluation: units (village codes replaced by village_idx: indices into the base's villages), abolished, indicators {before, after, reduction}, findings [{severity, rule, units, message {zh, en}, citation}]"}, "geojson": {"type": "object", "nullable": true, "description": "with ?geojson=1: resulting townships dissolved (示意)"}}}
             }
         }
     })
+}
+
+/// Paths of 方案推荐 and the procedure board (kept apart: one `json!` tree of the whole
+/// document would exceed the macro recursion limit).
+fn extra_paths() -> Value {
+    json!({
+            "/api/counties/{code}/propose": {"post": authed(json!({
+                "summary": "方案推荐：优化器给出的撤并方案（只读，辖区内任何角色） / proposed merger schemes from the optimizer (read-only; any role that reads the county)",
+                "parameters": [code_param()],
+                "requestBody": body(json!({"type": "object", "properties": {"schemes": {"type": "integer", "minimum": 1, "maximum": 8, "default": 4}, "seed": {"type": "integer", "default": 1}, "policy": {"type": "string", "enum": crate::catalog::POLICIES}}})),
+                "responses": {"200": ok("schemes", json!({"$ref": "#/components/schemas/Proposal"})), "422": err("no adjacency or population data, or the optimizer refused the input")}
+            }), true)},
+            "/api/plans": {"get": authed(json!({
+                "summary": "报批方案列表 / plans in the procedure, in the jurisdiction",
+                "parameters": [{"name": "county", "in": "query", "schema": {"type": "string"}}],
+                "responses": {"200": ok("{plans: [PlanSummary], today}", json!({"type": "object", "properties": {"plans": {"type": "array", "items": {"$ref": "#/components/schemas/PlanSummary"}}, "today": {"type": "string", "format": "date"}}}))}
+            }), false)},
+            "/api/plans/{id}": {"get": authed(json!({
+                "summary": "报批程序看板 / the procedure board of a plan",
+                "parameters": [id_param(), {"name": "today", "in": "query", "description": "date the clocks are computed on (default today)", "schema": {"type": "string", "format": "date"}}],
+                "responses": {"200": ok("board", json!({"$ref": "#/components/schemas/PlanBoard"})), "404": err("missing or outside the jurisdiction")}
+            }), false)}
+    })
+}
+
+/// Schemas of 方案推荐 and the procedure board.
+fn extra_schemas() -> Value {
+    json!({
+        "Proposal": {"type": "object", "properties": {"county": {"type": "string"}, "schemes": {"type": "array", "items": {"type": "object", "properties": {"index": {"type": "integer"}, "name": {"type": "string"}, "ops": {"type": "array", "items": {"$ref": "#/components/schemas/Operation"}}, "p": {"type": "integer"}, "seats": {"type": "array", "items": {"type": "string"}}, "objectives": {"type": "object"}, "violations": {"type": "array", "items": {"type": "object"}}, "summary": {"type": "object", "properties": {"count_before": {"type": "integer"}, "count_after": {"type": "integer"}, "mean_population_before": {"type": "number"}, "mean_population_after": {"type": "number"}, "errors": {"type": "integer"}, "warnings": {"type": "integer"}, "infos": {"type": "integer"}}}}}}, "infeasibility": {"type": "object", "nullable": true}, "islands": {"type": "array", "items": {"type": "object"}}}},
+        "PlanSummary": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "county": {"type": "string"}, "template": {"type": "string"}, "version": {"type": "integer"}, "steps_done": {"type": "integer"}, "steps_total": {"type": "integer"}, "next": {"type": "array", "items": {"type": "string"}}, "approval": {"type": "object", "nullable": true}, "applied": {"type": "string", "nullable": true}, "implementation": {"type": "string", "nullable": true, "enum": ["done", "on_track", "near_due", "overdue", "done_late", null]}, "codes": {"type": "string", "nullable": true}}},
+        "PlanBoard": {"type": "object", "properties": {"plan": {"$ref": "#/components/schemas/PlanSummary"}, "today": {"type": "string", "format": "date"}, "steps": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "zh": {"type": "string"}, "en": {"type": "string"}, "actor": {"type": "string"}, "basis": {"type": "string"}, "state": {"type": "string", "enum": ["done", "ready", "blocked"]}, "done": {"type": "object", "nullable": true, "description": "{by, at, note, document {name, kind, kind_zh, sha256}}"}, "missing_steps": {"type": "array", "items": {"type": "string"}}, "missing_materials": {"type": "array", "items": {"type": "string"}}}}}, "clocks": {"type": "object", "nullable": true, "description": "once approved: approved, implementation_due, extension_months, implementation (on_track|near_due|overdue|done|done_late), codes_due, codes"}, "consultation": {"type": "object", "description": "totals: meetings, participants, questionnaires_issued, questionnaires_returned, suggestions, adopted, pending"}, "materials": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "kind": {"type": "string", "nullable": true}, "kind_zh": {"type": "string", "nullable": true}, "sha256": {"type": "string"}}}}, "extensions": {"type": "array", "items": {"type": "object"}}}}
+    })
+}
+
+/// The document.
+pub fn document() -> Value {
+    let mut doc = base_document();
+    if let (Some(paths), Value::Object(extra)) = (doc["paths"].as_object_mut(), extra_paths()) {
+        paths.extend(extra);
+    }
+    if let (Some(schemas), Value::Object(extra)) = (
+        doc["components"]["schemas"].as_object_mut(),
+        extra_schemas(),
+    ) {
+        schemas.extend(extra);
+    }
+    doc
 }
 
 /// `GET /api/openapi.json` (public).

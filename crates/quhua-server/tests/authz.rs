@@ -2,6 +2,20 @@
 //! status, on the Router directly (`tower::ServiceExt::oneshot`) over a temp SQLite database
 //! prepared like `quhua serve --demo`. Also: CSRF missing/wrong → 403, repeated bad logins
 //! → 429, stale version → 409, and no response leaks another jurisdiction's data.
+//!
+//! | route                                   | in jurisdiction                  | outside        |
+//! |-----------------------------------------|----------------------------------|----------------|
+//! | GET counties/{code}/base, geojson       | every role 200                   | 403            |
+//! | POST counties/{code}/evaluate           | every role 200 (CSRF)            | 403            |
+//! | POST counties/{code}/propose (方案推荐) | every role 200 (CSRF; read-only) | 403            |
+//! | GET scenarios, plans (lists)            | 200, own jurisdiction only       | `?county=` 403 |
+//! | GET scenarios/{id}, plans/{id}          | every role 200                   | 404            |
+//! | POST scenarios, PUT scenarios/{id}      | county editor 201/200, else 403  | 403 / 404      |
+//! | GET compare                             | every role 200                   | 404            |
+//!
+//! 方案推荐 changes nothing (it proposes operations; saving them is a scenario write), so it
+//! needs read access only. The procedure board (plans) is read-only in the server; plans are
+//! created and advanced with `quhua plan …`.
 
 use axum::Router;
 use axum::body::Body;
@@ -112,6 +126,19 @@ fn setup() -> (Client, tempfile::TempDir, i64) {
     let (other, _) = store
         .create_scenario("唐县方案", "130627", &body, "test")
         .unwrap();
+    // Plans: the demo's 1 (in progress) and 2 (approved) in 曲阳县, and 3 in 唐县.
+    let mut tang = quhua_server::demo::plans::in_progress("").unwrap();
+    tang.county = "130627".into();
+    tang.name = "唐县乡镇调整".into();
+    let (p3, _) = store
+        .create_plan(
+            &tang.name,
+            "130627",
+            &serde_json::to_string(&tang).unwrap(),
+            "test",
+        )
+        .unwrap();
+    assert_eq!(p3.0, 3);
     drop(store);
     let config = ServerConfig {
         hash_params: HashParams::insecure_fast(),
@@ -230,12 +257,110 @@ async fn authorization_matrix() {
         cell(t, s, expect(own, ok, forbidden));
         if own {
             assert_eq!(v["evaluation"]["indicators"]["after"]["count"], 17);
-            assert!(v["geojson"]["features"].is_array());
+            assert!(v["geojson"].is_null(), "geometry only with ?geojson=1");
+            let idx = v["evaluation"]["units"][0]["village_idx"]
+                .as_array()
+                .unwrap();
+            assert!(!idx.is_empty());
+            let uri = "/api/counties/130634/evaluate?geojson=1";
+            let (s, v, _) = c.call("POST", t, uri, who, Some(merge.clone()), true).await;
+            cell("evaluate with geojson", s, ok);
+            assert_eq!(v["geojson"]["features"].as_array().unwrap().len(), 17);
+            assert_eq!(v["geojson"]["features"][0]["properties"]["示意"], true);
         }
         let (s, _, _) = c
             .call("POST", t, uri, who, Some(merge.clone()), false)
             .await;
         cell("evaluate without CSRF", s, forbidden);
+
+        // 方案推荐 changes nothing: any role that reads the county may call it (with CSRF).
+        let t = "/api/counties/{code}/propose";
+        let uri = "/api/counties/130634/propose";
+        let (s, v, _) = c.call("POST", t, uri, who, Some(json!({})), true).await;
+        cell(t, s, expect(own, ok, forbidden));
+        if own {
+            let schemes = v["schemes"].as_array().unwrap();
+            assert!(schemes.len() >= 3, "{user}: {} schemes", schemes.len());
+            for sc in schemes {
+                assert!(!sc["ops"].as_array().unwrap().is_empty());
+                assert_eq!(sc["summary"]["count_before"], 18);
+                assert!(sc["summary"]["count_after"].as_u64().unwrap() < 18);
+            }
+        } else {
+            assert!(v.get("schemes").is_none(), "no data leaks in a 403");
+        }
+        let (s, _, _) = c.call("POST", t, uri, who, Some(json!({})), false).await;
+        cell("propose without CSRF", s, forbidden);
+
+        // The procedure board: scoped like scenarios.
+        let t = "/api/plans";
+        let (s, v, _) = c.call("GET", t, t, who, None, false).await;
+        cell(t, s, ok);
+        let ids: BTreeSet<i64> = v["plans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(ids.contains(&1) && ids.contains(&2), own, "{user} plans");
+        assert_eq!(ids.contains(&3), covers_other, "{user} plans");
+        let (s, _, _) = c
+            .call("GET", t, "/api/plans?county=130634", who, None, false)
+            .await;
+        cell(
+            "GET /api/plans?county=130634",
+            s,
+            expect(own, ok, forbidden),
+        );
+        let t = "/api/plans/{id}";
+        let (s, v, _) = c.call("GET", t, "/api/plans/1", who, None, false).await;
+        cell("GET own-county plan", s, expect(own, ok, not_found));
+        if own {
+            assert_eq!(v["plan"]["name"], "曲阳县乡镇行政区划调整方案（示意）");
+            let step = |id: &str| {
+                v["steps"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|x| x["id"] == id)
+                    .unwrap()
+                    .clone()
+            };
+            assert_eq!(step("draft")["state"], "done");
+            let doc = &step("expert_review")["done"]["document"];
+            assert!(doc["name"].as_str().unwrap().ends_with(".pdf"));
+            assert_eq!(doc["sha256"].as_str().unwrap().len(), 64);
+            assert_eq!(step("consultation")["state"], "ready");
+            let legal = step("legality_review");
+            assert_eq!(legal["state"], "blocked");
+            assert_eq!(legal["missing_steps"], json!(["征求意见"]));
+            assert!(v["clocks"].is_null(), "no clocks before approval");
+            assert_eq!(v["consultation"]["meetings"], 0);
+            assert_eq!(v["materials"][0]["kind"], "map_before");
+            // The approved plan: clocks from 2026-01-15; codes were due a month after it took
+            // effect (2026-02-01) and are not done.
+            let uri = "/api/plans/2?today=2026-06-01";
+            let (s, v, _) = c.call("GET", t, uri, who, None, false).await;
+            cell("GET approved plan", s, ok);
+            assert_eq!(v["clocks"]["implementation_due"], "2027-01-15");
+            assert_eq!(v["clocks"]["implementation"], "on_track");
+            assert_eq!(v["clocks"]["codes"], "overdue");
+            assert_eq!(v["consultation"]["meetings"], 1);
+            let (s, _, _) = c
+                .call("GET", t, "/api/plans/2?today=June", who, None, false)
+                .await;
+            cell("bad today", s, StatusCode::BAD_REQUEST);
+        } else {
+            assert!(v.get("steps").is_none(), "no data leaks in a 404");
+        }
+        let (s, _, _) = c.call("GET", t, "/api/plans/3", who, None, false).await;
+        cell(
+            "GET other-county plan",
+            s,
+            expect(covers_other, ok, not_found),
+        );
+        let (s, _, _) = c.call("GET", t, "/api/plans/999", who, None, false).await;
+        cell("GET missing plan", s, not_found);
 
         let t = "/api/scenarios";
         let (s, v, _) = c.call("GET", t, t, who, None, false).await;

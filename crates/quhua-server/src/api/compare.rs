@@ -1,6 +1,5 @@
 //! `GET /api/compare?a=ID&b=ID`: two stored scenarios evaluated side by side.
 
-use super::counties::evaluation_json;
 use super::raw_json;
 use super::scenarios::{load_readable, view};
 use crate::app::AppState;
@@ -34,8 +33,11 @@ pub async fn compare(
         let (v, sc) = view(&rec)?;
         let policy = st.catalog.policy(sc.policy.as_deref())?;
         let data = super::county_data(&st, &rec.county, &policy).await?;
-        let (ev, gj) = data.evaluate(&policy, &sc)?;
-        let inner = evaluation_json(&ev, gj.as_deref())?;
+        let inner = tokio::task::spawn_blocking(move || {
+            let ev = data.evaluate(&policy, &sc)?;
+            data.respond(&ev, true)
+        })
+        .await??;
         let scenario = serde_json::to_string(&v).map_err(ApiError::internal)?;
         // `inner` is `{"evaluation":…,"geojson":…}`: add the scenario as a third member.
         parts.push(format!("{{\"scenario\":{scenario},{}", &inner[1..]));

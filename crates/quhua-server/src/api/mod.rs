@@ -1,14 +1,18 @@
-//! JSON API handlers, one module per resource, and the role × jurisdiction checks they share.
+//! JSON API handlers, one module per resource (counties and evaluation, 方案推荐 `propose`,
+//! scenarios, comparison, the read-only procedure board `plans`), and the role × jurisdiction checks they share.
 
 pub mod auth;
 pub mod compare;
 pub mod counties;
+pub mod plans;
+pub mod propose;
 pub mod scenarios;
 
 use crate::accounts::User;
 use crate::app::AppState;
 use crate::catalog::{CountyData, CountyInfo};
 use crate::error::ApiError;
+use axum::body::Bytes;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use quhua_core::policy::Policy;
@@ -63,7 +67,7 @@ pub async fn county_data(
 }
 
 /// A response whose body is already JSON text.
-pub fn raw_json(status: StatusCode, body: impl Into<String>) -> Response {
+pub fn raw_json(status: StatusCode, body: impl Into<Bytes>) -> Response {
     let mut r = (status, body.into()).into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,

@@ -154,7 +154,11 @@ fn check_name(name: &str) -> Result<String, ApiError> {
 async fn validated_body(st: &AppState, sc: &Scenario) -> Result<String, ApiError> {
     let policy = st.catalog.policy(sc.policy.as_deref())?;
     let data = county_data(st, &sc.county, &policy).await?;
-    quhua_core::scenario::evaluate(&data.base, &policy, sc)?;
+    let check = sc.clone();
+    tokio::task::spawn_blocking(move || {
+        quhua_core::scenario::evaluate(&data.base, &policy, &check)
+    })
+    .await??;
     serde_json::to_string(sc).map_err(ApiError::internal)
 }
 

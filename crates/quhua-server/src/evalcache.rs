@@ -1,0 +1,90 @@
+//! A small least-recently-used cache of finished evaluation responses.
+//!
+//! An evaluation depends only on the county's base (immutable while the server runs: the
+//! catalog is loaded once at start), the built-in policy and the operations, so the response
+//! text for the same key can be answered again without evaluating. Editors undo, reset and
+//! reload the same sequences over and over; every hit skips evaluation, dissolving and
+//! serialisation entirely.
+
+use axum::body::Bytes;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// Entries kept per county (responses are ≈ 10–60 KiB, so at most a few MiB each).
+pub const CAPACITY: usize = 256;
+
+/// The cache: key → (response, last use).
+#[derive(Debug, Default)]
+pub struct ResultCache {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    map: HashMap<String, (Bytes, u64)>,
+    tick: u64,
+}
+
+impl ResultCache {
+    /// The cached response for `key`, marking it used.
+    pub fn get(&self, key: &str) -> Option<Bytes> {
+        let mut g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        g.tick += 1;
+        let tick = g.tick;
+        g.map.get_mut(key).map(|(b, used)| {
+            *used = tick;
+            b.clone()
+        })
+    }
+
+    /// Stores a response, evicting the least recently used entry when full.
+    pub fn put(&self, key: String, value: Bytes) {
+        let mut g = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        g.tick += 1;
+        let tick = g.tick;
+        if g.map.len() >= CAPACITY && !g.map.contains_key(&key) {
+            let oldest = g
+                .map
+                .iter()
+                .min_by_key(|(_, (_, used))| *used)
+                .map(|(k, _)| k.clone());
+            if let Some(k) = oldest {
+                g.map.remove(&k);
+            }
+        }
+        g.map.insert(key, (value, tick));
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.inner
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .map
+            .len()
+    }
+
+    /// Whether the cache is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evicts_least_recently_used() {
+        let c = ResultCache::default();
+        for i in 0..CAPACITY {
+            c.put(format!("k{i}"), Bytes::from(i.to_string()));
+        }
+        assert!(c.get("k0").is_some()); // k0 is now the most recent
+        c.put("new".into(), Bytes::from_static(b"x"));
+        assert_eq!(c.len(), CAPACITY);
+        assert!(c.get("k0").is_some());
+        assert!(c.get("k1").is_none());
+        assert_eq!(c.get("new").as_deref(), Some(&b"x"[..]));
+    }
+}

@@ -1,0 +1,56 @@
+// 方案推荐: asks the server's optimizer for merger schemes, lists them with their summaries,
+// and hands the adopted scheme's operations to the editor.
+
+import { api, ApiError, type ProposedScheme } from './api';
+import { t, tx } from './i18n';
+import { esc } from './panels';
+
+/** The card's markup (button, spinner, list). */
+export function proposeCard(): string {
+  return `<div class="card"><h3>${t('propose')}</h3>
+    <div class="row"><button id="propose" data-testid="propose">${t('propose')}</button>
+      <span id="propose-spinner" class="spinner" data-testid="propose-spinner" hidden role="status" aria-label="${t('proposing')}"></span>
+      <span id="propose-msg" class="muted"></span></div>
+    <ol id="proposals" class="proposals" data-testid="proposals"></ol></div>`;
+}
+
+const fmt = (v: number) => Math.round(v).toLocaleString('zh-CN');
+
+function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string {
+  const m = s.summary;
+  const merges = s.ops.map((o) => (o.op === 'merge' && 'into' in o ? `${o.units.map(nameOf).join('、')} → ${nameOf(o.into)}` : '')).filter(Boolean);
+  return `<li data-testid="proposal-${s.index}">
+    <div class="row"><strong>${esc(s.name)}</strong>
+      <button class="adopt primary" data-i="${s.index}" data-testid="adopt-${s.index}">${t('adopt')}</button></div>
+    <div class="muted">${t('count')} ${m.count_before} → ${m.count_after} · ${t('meanPop')} ${fmt(m.mean_population_before)} → ${fmt(m.mean_population_after)}
+      · ${t('sevError')} ${m.errors} · ${t('sevWarning')} ${m.warnings}</div>
+    <div class="muted">${esc(merges.join('；'))}</div></li>`;
+}
+
+/** Binds the button: runs the optimizer (spinner while waiting), lists the schemes, and calls
+ * `adopt` with a scheme's operations when its 采用 button is clicked. */
+export function bindPropose(county: string, nameOf: (ref: string) => string, adopt: (s: ProposedScheme) => void): void {
+  const $ = (id: string) => document.getElementById(id) as HTMLElement;
+  const button = $('propose') as HTMLButtonElement;
+  button.onclick = async () => {
+    button.disabled = true;
+    $('propose-spinner').hidden = false;
+    $('propose-msg').textContent = t('proposing');
+    $('propose-msg').className = 'muted';
+    try {
+      const { schemes } = await api.propose(county);
+      $('proposals').innerHTML = schemes.map((s) => schemeItem(s, nameOf)).join('');
+      $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t('schemesFound')}` : t('noSchemes');
+      $('proposals').querySelectorAll('button.adopt').forEach((b) => b.addEventListener('click', () => {
+        const s = schemes.find((x) => x.index === Number((b as HTMLElement).dataset['i']));
+        if (s) adopt(s);
+      }));
+    } catch (e) {
+      $('propose-msg').textContent = e instanceof ApiError ? tx(e.text) : String(e);
+      $('propose-msg').className = 'error';
+    } finally {
+      button.disabled = false;
+      $('propose-spinner').hidden = true;
+    }
+  };
+}
