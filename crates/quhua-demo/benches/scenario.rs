@@ -31,11 +31,8 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-/// One more merge on top of the sample scheme, then the indicators and the findings:
-/// what the planner's screen needs after a click.
-#[divan::bench]
-fn reevaluate_after_one_merge(b: Bencher) {
-    let f = fixture();
+/// A session with the sample scheme applied and its findings computed, and one more merge.
+fn sample_session(f: &'static Fixture) -> (Session<'static>, Operation) {
     let mut session = Session::new(&f.base, &f.policy);
     for op in &f.scenario.ops {
         session.push(op.clone()).expect("valid op");
@@ -45,6 +42,14 @@ fn reevaluate_after_one_merge(b: Bencher) {
         units: vec!["齐村镇".into()],
         target: MergeTarget::Into("文德镇".into()),
     };
+    (session, op)
+}
+
+/// One more merge on top of the sample scheme, then the indicators and the findings:
+/// what the planner's screen needs after a click.
+#[divan::bench]
+fn reevaluate_after_one_merge(b: Bencher) {
+    let (session, op) = sample_session(fixture());
     b.with_inputs(|| session.clone())
         .bench_local_values(|mut s| {
             s.push(op.clone()).expect("valid op");
@@ -56,16 +61,7 @@ fn reevaluate_after_one_merge(b: Bencher) {
 /// The same edit followed by the full evaluation report (units, codes, indicators, findings).
 #[divan::bench]
 fn full_report_after_one_merge(b: Bencher) {
-    let f = fixture();
-    let mut session = Session::new(&f.base, &f.policy);
-    for op in &f.scenario.ops {
-        session.push(op.clone()).expect("valid op");
-    }
-    session.findings();
-    let op = Operation::Merge {
-        units: vec!["齐村镇".into()],
-        target: MergeTarget::Into("文德镇".into()),
-    };
+    let (session, op) = sample_session(fixture());
     b.with_inputs(|| session.clone())
         .bench_local_values(|mut s| {
             s.push(op.clone()).expect("valid op");
