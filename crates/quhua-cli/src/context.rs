@@ -10,8 +10,10 @@ use quhua_store::Store;
 pub struct Context {
     /// Output language.
     pub lang: Lang,
-    /// Database URL: `sqlite:PATH` or `postgres://…`.
+    /// Database URL: `sqlite:PATH` or `postgres://…` (default `sqlite:quhua.db`).
     pub db: String,
+    /// The URL given with `--db` / `QUHUA_DB`, if any (the demo server has its own default).
+    pub db_explicit: Option<String>,
     /// Use the embedded demo county instead of the database (read-only commands).
     pub demo: bool,
     /// Who is acting (recorded in the audit log).

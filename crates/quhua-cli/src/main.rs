@@ -18,14 +18,9 @@ struct Cli {
     /// 界面语言 zh|en / output language
     #[arg(long, global = true, default_value = "zh")]
     lang: String,
-    /// 数据库：sqlite:路径 或 postgres://… / database URL
-    #[arg(
-        long,
-        global = true,
-        env = "QUHUA_DB",
-        default_value = "sqlite:quhua.db"
-    )]
-    db: String,
+    /// 数据库：sqlite:路径 或 postgres://…（缺省 sqlite:quhua.db；serve --demo 缺省 sqlite:quhua-demo.db）/ database URL
+    #[arg(long, global = true, env = "QUHUA_DB")]
+    db: Option<String>,
     /// 使用内置演示数据（曲阳县）而非数据库 / use the embedded demo county instead of the database
     #[arg(long, global = true)]
     demo: bool,
@@ -60,7 +55,7 @@ enum Command {
     Registry(cmd::registry::Command),
     /// 方案推荐与报批程序 / scheme proposals and the statutory procedure
     #[command(subcommand)]
-    Plan(cmd::plan::Command),
+    Plan(Box<cmd::plan::Command>),
     /// 网页服务：接口与界面 / the web server: JSON API and browser UI
     Serve(cmd::serve::Args),
     /// 账号管理（管理员） / server accounts (administrator)
@@ -82,7 +77,8 @@ fn main() -> ExitCode {
     };
     let ctx = Context {
         lang,
-        db: cli.db,
+        db_explicit: cli.db.clone(),
+        db: cli.db.unwrap_or_else(|| "sqlite:quhua.db".to_string()),
         demo: cli.demo,
         actor: cli.actor,
     };
@@ -94,7 +90,7 @@ fn main() -> ExitCode {
         Command::Codes(c) => cmd::codes::run(&ctx, c),
         Command::Scenario(c) => cmd::scenario::run(&ctx, c),
         Command::Registry(c) => cmd::registry::run(&ctx, c),
-        Command::Plan(c) => cmd::plan::run(&ctx, c),
+        Command::Plan(c) => cmd::plan::run(&ctx, *c),
         Command::Serve(a) => cmd::serve::run(&ctx, a),
         Command::User(c) => cmd::user::run(&ctx, c),
     };

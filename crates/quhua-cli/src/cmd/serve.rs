@@ -11,17 +11,15 @@ pub struct Args {
     /// 监听地址 / listen address HOST:PORT
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: String,
-    /// 数据库 sqlite:路径 或 postgres://… / database URL (default: sqlite:quhua-demo.db with --demo, sqlite:quhua.db otherwise)
-    #[arg(long)]
-    db: Option<String>,
     /// 会话 Cookie 加 Secure（经 HTTPS 提供时） / mark the session cookie Secure (when served over HTTPS)
     #[arg(long)]
     secure_cookies: bool,
 }
 
 /// Runs the server until Ctrl-C.
-pub fn run(_ctx: &Context, args: Args) -> CliResult {
-    let db_url = args.db.unwrap_or_else(|| {
+pub fn run(ctx: &Context, args: Args) -> CliResult {
+    // --db (global) wins; else the demo server keeps its own file apart from real data.
+    let db_url = ctx.db_explicit.clone().unwrap_or_else(|| {
         if args.demo {
             "sqlite:quhua-demo.db".to_string()
         } else {

@@ -22,22 +22,19 @@ pub struct AddArgs {
     /// 辖区代码前缀 / jurisdiction code prefix: 13 (province), 1306 (city), 130634 (county)
     #[arg(long)]
     jurisdiction: String,
-    /// 数据库 / database URL
-    #[arg(long, default_value = "sqlite:quhua.db")]
-    db: String,
     /// 从标准输入读取密码（第一行，不提示） / read the password from the first line of stdin, without prompting
     #[arg(long)]
     password_stdin: bool,
 }
 
 /// Runs an account command.
-pub fn run(_ctx: &Context, cmd: Command) -> CliResult {
+pub fn run(ctx: &Context, cmd: Command) -> CliResult {
     match cmd {
-        Command::Add(a) => add(a),
+        Command::Add(a) => add(ctx, a),
     }
 }
 
-fn add(a: AddArgs) -> CliResult {
+fn add(ctx: &Context, a: AddArgs) -> CliResult {
     let stdin = std::io::stdin();
     let read_line = || -> CliResult<String> {
         let mut s = String::new();
@@ -57,7 +54,7 @@ fn add(a: AddArgs) -> CliResult {
         }
         p
     };
-    let user = quhua_server::add_user(&a.db, &a.username, &password, &a.role, &a.jurisdiction)?;
+    let user = quhua_server::add_user(&ctx.db, &a.username, &password, &a.role, &a.jurisdiction)?;
     println!(
         "已创建账号 / created: {}（{} {}，辖区 / jurisdiction {}）",
         user.username,
