@@ -10,7 +10,9 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-fc-list 2>/dev/null | grep -qi "cjk\|wqy" || need_apt+=(fonts-noto-cjk)
+# (Capture first: with pipefail, grep -q closing the pipe early would fail the check.)
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi "cjk\|wqy" <<<"$fonts" || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== apt-get install ${need_apt[*]}"
