@@ -331,3 +331,66 @@ fn geo_check_reports_adjacency_and_links_codes() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("bad.shp"), "{}", stderr(&o));
 }
+
+#[test]
+fn survey_table_import_then_update_is_recorded_and_bad_rows_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("s.db").display());
+    let o = quhua(&[
+        "--db",
+        &db,
+        "import",
+        "table",
+        &data("sample-county-130634/units.csv"),
+        "--date",
+        "2023-06-30",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "代码,户籍人口\n130634100,42000\n130634999,5\n").unwrap();
+    let e = stderr(&quhua(&[
+        "--db",
+        &db,
+        "import",
+        "table",
+        bad.to_str().unwrap(),
+        "--date",
+        "2024-06-30",
+    ]));
+    assert!(
+        e.contains("bad.csv") && e.contains("第 3 行") && e.contains("130634999"),
+        "{e}"
+    );
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "代码,户籍人口\n130634100,42000\n").unwrap();
+    assert!(
+        quhua(&[
+            "--db",
+            &db,
+            "import",
+            "table",
+            good.to_str().unwrap(),
+            "--date",
+            "2024-06-30"
+        ])
+        .status
+        .success()
+    );
+    let changes = stdout(&quhua(&[
+        "--db",
+        &db,
+        "registry",
+        "changes",
+        "2023-06-30",
+        "2024-12-31",
+    ]));
+    assert!(
+        changes.contains("变更：1 项")
+            && changes.contains("1 个单位的数据")
+            && changes.contains("good.csv"),
+        "{changes}"
+    );
+    let audit = stdout(&quhua(&["--db", &db, "audit", "log", "--json"]));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&audit).unwrap();
+    assert_eq!(rows.len(), 2, "the refused file left no trace");
+}

@@ -176,10 +176,16 @@ fn changes(ctx: &Context, reg: &Registry, from: &str, to: &str, json: bool) -> C
                 )
             })
             .collect();
+        // Changes without territorial lineage: say what they touched.
+        let what = if what.is_empty() {
+            untracked_summary(reg, e, ctx.lang)
+        } else {
+            what.join("; ")
+        };
         tab.row([
             e.date.to_string(),
             kind.to_string(),
-            what.join("; "),
+            what,
             e.approval_no.clone(),
         ]);
     }
@@ -192,6 +198,28 @@ fn changes(ctx: &Context, reg: &Registry, from: &str, to: &str, json: bool) -> C
     );
     print!("{}", tab.render());
     Ok(())
+}
+
+/// What a change without lineage touched: a rename, a seat move, or survey values.
+fn untracked_summary(reg: &Registry, e: &quhua_core::event::ChangeEvent, lang: Lang) -> String {
+    use quhua_core::event::Fact;
+    let mut renames = Vec::new();
+    let mut units = 0usize;
+    for f in &e.facts {
+        match f {
+            Fact::Rename { from, to, .. } => renames.push(format!("{from} → {to}")),
+            Fact::MoveSeat { unit, .. } => renames.push(label(reg, *unit, e.date, false)),
+            Fact::SetAttrs { .. } => units += 1,
+            _ => {}
+        }
+    }
+    if units > 0 {
+        renames.push(match lang {
+            Lang::Zh => format!("{units} 个单位的数据"),
+            Lang::En => format!("values of {units} units"),
+        });
+    }
+    renames.join("; ")
 }
 
 /// `name（code）` of a unit just before (`before`) or on the event date.
