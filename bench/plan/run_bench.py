@@ -187,10 +187,11 @@ def main():
                         continue
                     rows.append((tag, tool, f"{res[0]:.3f}", score(res[1], gdf, w, d, floor, ceiling)))
                     print(rows[-1], flush=True)
-            variants = [("quhua", None, ()), ("quhua --iters 400n", None, ("--iters", str(400 * n))),
-                        ("quhua +ceiling", ceiling, ())]
+            variants = [("quhua", None, ()), ("quhua --effort 8", None, ("--effort", "8")),
+                        ("quhua +ceiling", ceiling, ()), ("quhua +ceiling --effort 8", ceiling, ("--effort", "8"))]
             if islands:
                 variants.append(("quhua exclude-islands", None, ("--exclude-islands",)))
+                variants.append(("quhua +ceiling exclude-islands", ceiling, ("--exclude-islands",)))
             for label, ceil, extra in variants:
                 wall, labels, sol, err = run_quhua(up, ep, d, floor, ceil, extra)
                 sc = score(labels, gdf, w, d, floor, ceiling)

@@ -5,7 +5,7 @@
 //!   --units U.csv --edges E.csv --id-field id --pop-field pop [--area-field area] \
 //!   [--attrs A,B] [--group-field county] [--lon-lat lon,lat] --min-pop N [--max-area KM2] \
 //!   [--target-p P] [--lock ID]... [--seed-unit ID]... [--schemes N] [--seed N] \
-//!   [--restarts N] [--threads N] [--iters N] [--exclude-islands] [--w-wss X] \
+//!   [--restarts N] [--threads N] [--iters N] [--effort X] [--exclude-islands] [--w-wss X] \
 //!   [--w-compact X] [--w-service X]
 //! ```
 //! Prints the [`quhua_plan::Solution`] as JSON on stdout and the wall time on stderr.
@@ -62,6 +62,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--restarts" => params.restarts = val()?.parse()?,
             "--threads" => params.threads = Some(val()?.parse()?),
             "--iters" => params.local_search_iters = val()?.parse()?,
+            "--effort" => params.effort = val()?.parse()?,
             "--w-wss" => params.weights.wss = val()?.parse()?,
             "--w-compact" => params.weights.compactness = val()?.parse()?,
             "--w-service" => params.weights.service = val()?.parse()?,

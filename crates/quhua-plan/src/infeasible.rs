@@ -37,6 +37,20 @@ pub enum Infeasible {
         /// Ceiling.
         ceiling: f64,
     },
+    /// No region containing the unit can reach the floor within the area
+    /// ceiling: even filling the ceiling with the densest units reachable
+    /// from it (along paths within the ceiling) gives at most
+    /// `max_population`.
+    FloorOutOfReach {
+        /// Unit.
+        unit: u32,
+        /// Upper bound on the population of any region containing it.
+        max_population: f64,
+        /// Floor.
+        floor: f64,
+        /// Ceiling.
+        ceiling: f64,
+    },
     /// A connected piece (after removing locked units and cross-group edges)
     /// has less population than the floor.
     ComponentBelowFloor {
@@ -105,6 +119,23 @@ pub(crate) fn precheck(m: &crate::problem::Model, problem: &crate::Problem) -> I
                 area: m.area[u],
                 ceiling,
             });
+        }
+    }
+    if ceiling.is_finite() && floor > 0.0 {
+        let mut reacher = crate::rescue::Reacher::new(m.n);
+        for u in 0..m.n {
+            if !m.active(u) || m.pop[u] >= floor || m.area[u] > ceiling || m.work.degree(u) == 0 {
+                continue;
+            }
+            let max_population = crate::rescue::max_population_within_ceiling(m, &mut reacher, u);
+            if max_population < floor {
+                reasons.push(Infeasible::FloorOutOfReach {
+                    unit: u as u32,
+                    max_population,
+                    floor,
+                    ceiling,
+                });
+            }
         }
     }
     let (comp, nc) = m.work.components();

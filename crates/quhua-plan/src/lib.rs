@@ -41,6 +41,7 @@ pub mod io;
 mod local_search;
 pub mod objectives;
 mod problem;
+mod rescue;
 mod rng;
 
 pub use check::{Violation, check};
@@ -52,6 +53,7 @@ pub use problem::{EXCLUDED, IslandPolicy, Params, Problem, Weights};
 pub use rng::{Rng, derive as derive_seed};
 
 use construct::{Builder, Strategy, canonicalize};
+
 use local_search::Search;
 use problem::Model;
 use rayon::prelude::*;
@@ -140,22 +142,26 @@ pub fn precheck(problem: &Problem, params: &Params) -> Result<Infeasibility, Pla
     Ok(infeasible::precheck(&m, problem))
 }
 
-/// Constructions by problem size: many for a county, a few at national scale, where each
-/// construction already explores a large space and time is the constraint.
-fn auto_restarts(n: usize) -> usize {
-    if n > 100_000 {
-        4
+/// Constructions by problem size: 64 for a county (a few hundred units), fewer as `n`
+/// grows (about 24,000 unit-constructions, at least 8), 4 at national village scale,
+/// where each construction already explores a large space and time is the constraint.
+/// Scaled by `effort`.
+fn auto_restarts(n: usize, effort: f64) -> usize {
+    let base = if n > 100_000 {
+        4.0
     } else {
-        (2_000_000 / n.max(1)).clamp(8, 64)
-    }
+        (24_000 / n.max(1)).clamp(8, 64) as f64
+    };
+    ((base * effort).round() as usize).max(1)
 }
 
-/// Annealing moves per improved scheme: 100 per unit up to 50k units, then growing more
-/// slowly (20 per further unit), so national runs stay within minutes on 2 cores.
-fn auto_iterations(n: usize) -> usize {
-    let full = 100 * n.min(50_000);
+/// Annealing moves per improved scheme: 30 per unit up to 50k units, then 20 per further
+/// unit, at least 20,000; scaled by `effort`.
+fn auto_iterations(n: usize, effort: f64) -> usize {
+    let full = 30 * n.min(50_000);
     let rest = 20 * n.saturating_sub(50_000);
-    (full + rest).clamp(20_000, 200_000_000)
+    let base = (full + rest).clamp(20_000, 200_000_000) as f64;
+    ((base * effort).round() as usize).max(1)
 }
 
 /// Proposes up to `params.schemes` diverse schemes.
@@ -232,7 +238,7 @@ fn search(
     let restarts = if params.restarts > 0 {
         params.restarts
     } else {
-        auto_restarts(m.n)
+        auto_restarts(m.n, params.effort)
     };
     let done = AtomicUsize::new(0);
     let best_p = AtomicUsize::new(0);
@@ -308,7 +314,7 @@ fn search(
     let iters = if params.local_search_iters > 0 {
         params.local_search_iters
     } else {
-        auto_iterations(m.n)
+        auto_iterations(m.n, params.effort)
     };
     done.store(0, Ordering::Relaxed);
     let total = chosen.len();
@@ -329,6 +335,18 @@ fn search(
             } else {
                 initial
             };
+            if after.0 > 0.0 && m.ceiling.is_finite() {
+                let mut repair_rng = Rng::new(rng::derive(params.seed ^ 0x0CE1_11A6, b.restart));
+                if construct::repair(m, params.weights, &mut assign, &mut repair_rng, 48) {
+                    let p = canonicalize(&mut assign);
+                    let seats = objectives::choose_seats(m, &assign, p);
+                    let mut s = Search::new(m, assign, p, seats, params.weights);
+                    if !s.run(iters / 4, &mut rng, &cancelled) {
+                        return None;
+                    }
+                    assign = s.assign;
+                }
+            }
             let p = canonicalize(&mut assign);
             let seats = objectives::choose_seats(m, &assign, p);
             let objectives = objectives::evaluate(m, problem, &assign, p, &seats, &params.weights);

@@ -109,9 +109,12 @@ pub struct Params {
     pub seed: u64,
     /// Worker threads (`None` = rayon's global pool).
     pub threads: Option<usize>,
-    /// Simulated-annealing move attempts per improved scheme (0 = automatic: 100 per unit up to
-    /// 50k units, 20 per further unit, at least 20,000).
+    /// Simulated-annealing move attempts per improved scheme (0 = automatic: 30 per unit up to
+    /// 50k units, 20 per further unit, at least 20,000, times `effort`).
     pub local_search_iters: usize,
+    /// Work multiplier for the automatic restarts and move attempts (1 = default; 4–8
+    /// trades a few times the run time for lower within-unit spread).
+    pub effort: f64,
     /// Island handling.
     pub islands: IslandPolicy,
     /// Locked units below the floor are accepted (otherwise reported infeasible).
@@ -133,6 +136,7 @@ impl Default for Params {
             seed: 0,
             threads: None,
             local_search_iters: 0,
+            effort: 1.0,
             islands: IslandPolicy::KeepAlone,
             locked_exempt_from_floor: false,
             min_difference: 0.02,
@@ -179,6 +183,8 @@ pub(crate) struct Model {
     pub cut_scale: f64,
     pub service_scale: f64,
     pub locked_exempt: bool,
+    /// Units hard to place under the ceiling, hardest first (see `rescue`).
+    pub hard: Vec<u32>,
 }
 
 impl Model {
@@ -259,6 +265,12 @@ impl Model {
             return Err(PlanError::param(
                 "人口下限无效",
                 "min_pop must be finite and >= 0",
+            ));
+        }
+        if !params.effort.is_finite() || params.effort <= 0.0 {
+            return Err(PlanError::param(
+                "计算量倍数须为正数",
+                "effort must be a positive number",
             ));
         }
         if let Some(c) = params.max_area
@@ -474,7 +486,7 @@ impl Model {
             None => 1.0,
         };
 
-        Ok(Model {
+        let mut model = Model {
             n,
             full,
             work,
@@ -502,7 +514,10 @@ impl Model {
             cut_scale,
             service_scale,
             locked_exempt: params.locked_exempt_from_floor,
-        })
+            hard: Vec::new(),
+        };
+        model.hard = crate::rescue::hard_units(&model);
+        Ok(model)
     }
 }
 

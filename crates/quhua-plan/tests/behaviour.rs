@@ -320,3 +320,62 @@ fn csv_input_and_json_shape() {
     assert!(s0["objectives"]["wss"].is_number());
     assert!(s0["violations"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn unit_that_cannot_reach_the_floor_within_the_ceiling_is_explained() {
+    // chain 0-1-2-3-4-5: two thinly settled units of 10 km² at one end, dense units at the
+    // other. Within a 25 km² ceiling, unit 0 reaches only units 0 and 1 (2 people).
+    let g = Graph::from_edges(6, &[(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]).unwrap();
+    let mut p = Problem::new(g, vec![1.0, 1.0, 1.0, 300.0, 300.0, 300.0]);
+    p.area = vec![10.0, 10.0, 10.0, 1.0, 1.0, 1.0];
+    let params = Params {
+        min_pop: 200.0,
+        max_area: Some(25.0),
+        ..Params::default()
+    };
+    let r = quhua_plan::precheck(&p, &params).unwrap();
+    let out_of_reach: Vec<(u32, f64)> = r
+        .reasons
+        .iter()
+        .filter_map(|x| match x {
+            Infeasible::FloorOutOfReach {
+                unit,
+                max_population,
+                ..
+            } => Some((*unit, *max_population)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(out_of_reach, vec![(0, 2.0)], "{r:?}");
+    // with a ceiling of 35 km² unit 0 reaches the dense units: no such reason
+    let r = quhua_plan::precheck(
+        &p,
+        &Params {
+            max_area: Some(35.0),
+            ..params
+        },
+    )
+    .unwrap();
+    assert!(
+        !r.reasons
+            .iter()
+            .any(|x| matches!(x, Infeasible::FloorOutOfReach { .. })),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn effort_must_be_positive() {
+    let p = common::grid(3, 3, 1, 100.0, 100.0);
+    for effort in [0.0, -1.0, f64::NAN] {
+        let params = Params {
+            min_pop: 100.0,
+            effort,
+            ..Params::default()
+        };
+        assert!(matches!(
+            suggest(&p, &params, None, None),
+            Err(PlanError::InvalidParam { .. })
+        ));
+    }
+}

@@ -53,6 +53,9 @@ pub struct Args {
     /// 随机种子 / random seed
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// 计算量倍数：越大方案越优、耗时越长 / work multiplier: higher finds better schemes, takes longer
+    #[arg(long, default_value_t = 1.0)]
+    effort: f64,
     /// 以 JSON 输出 / print JSON
     #[arg(long)]
     json: bool,
@@ -120,6 +123,7 @@ fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
         max_area,
         schemes: args.schemes,
         seed: args.seed,
+        effort: args.effort,
         ..Params::default()
     }
 }
@@ -435,6 +439,21 @@ fn explain(r: &Infeasible, names: &[String], lang: Lang) -> String {
             format!("{} 面积 {area:.1} km² 本身已超过上限 {ceiling:.1}", n(unit)),
             format!(
                 "{} alone has {area:.1} km², above the ceiling {ceiling:.1}",
+                n(unit)
+            ),
+        ),
+        Infeasible::FloorOutOfReach {
+            unit,
+            max_population,
+            floor,
+            ceiling,
+        } => (
+            format!(
+                "{}：面积上限 {ceiling:.1} km² 内可连成的片区人口至多 {max_population:.0}，达不到下限 {floor:.0}",
+                n(unit)
+            ),
+            format!(
+                "{}: any region containing it within the ceiling {ceiling:.1} km² has at most {max_population:.0} people, below the floor {floor:.0}",
                 n(unit)
             ),
         ),
