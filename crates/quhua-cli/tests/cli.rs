@@ -205,6 +205,64 @@ fn plan_suggest_on_the_demo_county_gives_three_clean_schemes() {
 }
 
 #[test]
+fn plan_suggest_with_village_transfers_meets_a_tight_area_cap() {
+    // 120 km²: whole-township merges leave regions over the cap; transfers (村划归) repair
+    let o = quhua(&[
+        "plan",
+        "suggest",
+        "--villages",
+        "--max-area",
+        "120",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let schemes = v["schemes"].as_array().unwrap();
+    assert!(!schemes.is_empty());
+    let mut clean = 0;
+    for s in schemes {
+        let township = s["violations"].as_array().unwrap().len();
+        let villages = &s["villages"];
+        let after = villages["violations"].as_array().unwrap().len();
+        assert!(after <= township, "{s}");
+        clean += (after == 0) as usize;
+        let moved = villages["moved_units"].as_u64().unwrap() as usize;
+        let ops = s["scenario"]["ops"].as_array().unwrap();
+        let transferred: usize = ops
+            .iter()
+            .filter(|op| op["op"] == "transfer")
+            .map(|op| op["villages"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(transferred, moved, "{ops:?}");
+        // the scenario engine accepts it and conserves population and villages
+        let ind = &s["evaluation"]["indicators"];
+        assert_eq!(
+            ind["before"]["population"]["total"],
+            ind["after"]["population"]["total"]
+        );
+        // every village in exactly one unit (the demo has no locked township, so the
+        // village stage covers them all)
+        let units = s["evaluation"]["units"].as_array().unwrap();
+        let mut codes: Vec<&str> = units
+            .iter()
+            .flat_map(|u| u["village_codes"].as_array().unwrap().iter())
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        let n = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), n);
+        assert_eq!(n, villages["assignment"].as_array().unwrap().len());
+        if after == 0 {
+            for u in units {
+                assert!(u["area_km2"].as_f64().unwrap() <= 120.0 + 1e-6, "{u}");
+            }
+        }
+    }
+    assert!(clean >= 1, "no scheme met the cap after transfers");
+}
+
+#[test]
 fn plan_suggest_explains_infeasible_input() {
     let e = stdout(&quhua(&["plan", "suggest", "--max-area", "50"]));
     assert!(

@@ -154,3 +154,137 @@ pub fn scheme_scenario(base: &Base, s: &Scheme, k: usize) -> Scenario {
         ops,
     }
 }
+
+/// A township scheme taken down to villages (村级调整), ready for [`crate::refine`]: the
+/// villages of every township that is not locked are the units, each starting in the new
+/// unit its township went to, so village transfers (村划归) can repair the floor or the
+/// area cap, or improve the objective where that outweighs the disruption.
+#[derive(Debug, Clone)]
+pub struct VillageStage {
+    /// The village-level problem.
+    pub problem: Problem,
+    /// Index in [`Base::villages`] of each unit.
+    pub villages: Vec<u32>,
+    /// Starting assignment: the township scheme, village by village.
+    pub initial: Vec<u32>,
+    /// Township (index in [`Base::townships`]) heading each region: the scheme's seat.
+    pub hosts: Vec<u32>,
+}
+
+/// Builds the village stage of township scheme `scheme` (found on `township`, the
+/// [`township_problem`] of `base`). The seat village of every heading township is a seed,
+/// so seats never move; attributes `attrs` are read at village level.
+pub fn village_stage(
+    base: &Base,
+    township: &Problem,
+    scheme: &Scheme,
+    attrs: &[String],
+) -> Result<VillageStage, PlanError> {
+    let adj = base.adjacency.as_ref().ok_or_else(|| {
+        invalid(
+            format!("{} 没有邻接关系（缺少边界）", base.county_name),
+            format!("{} has no adjacency (no boundaries)", base.county_name),
+        )
+    })?;
+    let nt = base.townships.len();
+    if scheme.assignment.len() != nt || township.n != nt {
+        return Err(PlanError::LengthMismatch {
+            field: "scheme",
+            got: scheme.assignment.len(),
+            expected: nt,
+        });
+    }
+    let mut locked = vec![false; nt];
+    for &t in &township.locked {
+        locked[t as usize] = true;
+    }
+    // regions of unlocked townships, relabelled in order of first appearance
+    let mut label = vec![u32::MAX; scheme.p];
+    let mut hosts = Vec::new();
+    let mut villages = Vec::new();
+    let mut initial = Vec::new();
+    let mut unit_of = vec![u32::MAX; base.villages.len()];
+    for (vi, v) in base.villages.iter().enumerate() {
+        let t = v.township as usize;
+        if locked[t] {
+            continue;
+        }
+        let r = scheme.assignment[t] as usize;
+        if label[r] == u32::MAX {
+            label[r] = hosts.len() as u32;
+            hosts.push(scheme.seats[r]);
+        }
+        unit_of[vi] = villages.len() as u32;
+        villages.push(vi as u32);
+        initial.push(label[r]);
+    }
+    let mut edges = Vec::new();
+    for (&vi, u) in villages.iter().zip(0u32..) {
+        for &w in &adj[vi as usize] {
+            let w = unit_of[w as usize];
+            if w != u32::MAX && u < w {
+                edges.push((u, w));
+            }
+        }
+    }
+    let value = |k: Option<usize>, vi: u32| {
+        k.and_then(|k| base.villages[vi as usize].attrs[k])
+            .map(|a| a.to_f64())
+            .unwrap_or(0.0)
+    };
+    let pop = villages.iter().map(|&v| value(base.pop_key, v)).collect();
+    let mut problem = Problem::new(Graph::from_edges(villages.len(), &edges)?, pop);
+    problem.area = villages.iter().map(|&v| value(base.area_key, v)).collect();
+    for a in attrs {
+        let k =
+            base.keys.iter().position(|x| x == a).ok_or_else(|| {
+                invalid(format!("没有属性“{a}”"), format!("no attribute \"{a}\""))
+            })?;
+        problem
+            .attrs
+            .push(villages.iter().map(|&v| value(Some(k), v)).collect());
+    }
+    problem.seeds = hosts
+        .iter()
+        .filter_map(|&t| base.townships[t as usize].seat_village)
+        .map(|sv| unit_of[sv as usize])
+        .filter(|&u| u != u32::MAX)
+        .collect();
+    problem.seeds.sort_unstable();
+    Ok(VillageStage {
+        problem,
+        villages,
+        initial,
+        hosts,
+    })
+}
+
+/// The refined village-level scheme as scenario operations: the township merges of the
+/// scheme (撤销并入 into each region's heading township), then every village that changed
+/// region transferred (村划归) to its new region's heading township.
+pub fn village_scenario(
+    base: &Base,
+    township_scheme: &Scheme,
+    stage: &VillageStage,
+    refined: &Scheme,
+    k: usize,
+) -> Scenario {
+    let mut scenario = scheme_scenario(base, township_scheme, k);
+    let mut moved: Vec<Vec<String>> = vec![Vec::new(); stage.hosts.len()];
+    for (u, (&to, &from)) in refined.assignment.iter().zip(&stage.initial).enumerate() {
+        if to != from && (to as usize) < moved.len() {
+            let v = &base.villages[stage.villages[u] as usize];
+            moved[to as usize].push(v.code.to_string());
+        }
+    }
+    for (r, villages) in moved.into_iter().enumerate() {
+        if !villages.is_empty() {
+            scenario.ops.push(Operation::Transfer {
+                villages,
+                to: base.townships[stage.hosts[r] as usize].code.to_string(),
+            });
+        }
+    }
+    scenario.name = format!("{}（含村级调整）", scenario.name);
+    scenario
+}

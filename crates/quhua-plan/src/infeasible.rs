@@ -127,8 +127,7 @@ pub(crate) fn precheck(m: &crate::problem::Model, problem: &crate::Problem) -> I
             if !m.active(u) || m.pop[u] >= floor || m.area[u] > ceiling || m.work.degree(u) == 0 {
                 continue;
             }
-            let max_population = crate::rescue::max_population_within_ceiling(m, &mut reacher, u);
-            if max_population < floor {
+            if let Some(max_population) = crate::rescue::floor_out_of_reach(m, &mut reacher, u) {
                 reasons.push(Infeasible::FloorOutOfReach {
                     unit: u as u32,
                     max_population,

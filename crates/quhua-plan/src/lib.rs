@@ -142,25 +142,25 @@ pub fn precheck(problem: &Problem, params: &Params) -> Result<Infeasibility, Pla
     Ok(infeasible::precheck(&m, problem))
 }
 
-/// Constructions by problem size: 64 for a county (a few hundred units), fewer as `n`
-/// grows (about 24,000 unit-constructions, at least 8), 4 at national village scale,
-/// where each construction already explores a large space and time is the constraint.
-/// Scaled by `effort`.
+/// Constructions by problem size: 32 for a county (up to 750 units), fewer as `n` grows
+/// (about 24,000 unit-constructions, at least 8), 4 at national village scale, where each
+/// construction already explores a large space and time is the constraint. Scaled by
+/// `effort`.
 fn auto_restarts(n: usize, effort: f64) -> usize {
     let base = if n > 100_000 {
         4.0
     } else {
-        (24_000 / n.max(1)).clamp(8, 64) as f64
+        (24_000 / n.max(1)).clamp(8, 32) as f64
     };
     ((base * effort).round() as usize).max(1)
 }
 
 /// Annealing moves per improved scheme: 30 per unit up to 50k units, then 20 per further
-/// unit, at least 20,000; scaled by `effort`.
+/// unit, at least 5,000; scaled by `effort`.
 fn auto_iterations(n: usize, effort: f64) -> usize {
     let full = 30 * n.min(50_000);
     let rest = 20 * n.saturating_sub(50_000);
-    let base = (full + rest).clamp(20_000, 200_000_000) as f64;
+    let base = (full + rest).clamp(5_000, 200_000_000) as f64;
     ((base * effort).round() as usize).max(1)
 }
 
@@ -210,6 +210,57 @@ pub fn suggest(
         schemes,
         infeasibility: (!report.reasons.is_empty()).then_some(report),
         islands,
+    })
+}
+
+/// Refines a finished scheme by single-unit moves (at village level: village transfers,
+/// 村划归): a move is taken when it repairs the floor or the ceiling, or when it improves
+/// the weighted objective by more than it costs in disruption (`weights.disruption` times
+/// the share of units moved out of the region they started in). Greedy and deterministic
+/// for a given `params.seed`. Region labels stay those of `initial` (no region is ever
+/// emptied), so the result maps back onto the scheme it came from; `objectives.moved_units`
+/// counts the units that changed region.
+pub fn refine(problem: &Problem, params: &Params, initial: &[u32]) -> Result<Scheme, PlanError> {
+    let m = Model::prepare(problem, params)?;
+    if initial.len() != m.n {
+        return Err(PlanError::LengthMismatch {
+            field: "initial",
+            got: initial.len(),
+            expected: m.n,
+        });
+    }
+    let p = initial
+        .iter()
+        .filter(|&&r| r != EXCLUDED)
+        .map(|&r| r as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let assign = initial.to_vec();
+    let seats = objectives::choose_seats(&m, &assign, p);
+    let mut s = Search::new(&m, assign, p, seats, params.weights);
+    s.set_home();
+    let mut rng = Rng::new(rng::derive(params.seed ^ 0x7EF1_4E00, 0));
+    s.descend(1_000, &mut rng, &|| false);
+    let assign = s.assign;
+    let p = assign
+        .iter()
+        .filter(|&&r| r != EXCLUDED)
+        .map(|&r| r as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let seats = objectives::choose_seats(&m, &assign, p);
+    let mut objectives = objectives::evaluate(&m, problem, &assign, p, &seats, &params.weights);
+    objectives.moved_units = assign.iter().zip(initial).filter(|(a, b)| a != b).count();
+    objectives.score +=
+        params.weights.disruption * objectives.moved_units as f64 / m.n.max(1) as f64;
+    let violations = check(problem, params, &assign);
+    Ok(Scheme {
+        assignment: assign,
+        p,
+        objectives,
+        violations,
+        seats,
+        restart: 0,
     })
 }
 

@@ -35,6 +35,10 @@ pub(crate) struct Search<'m> {
     visit: Vec<u32>,
     epoch: u32,
     stack: Vec<u32>,
+    /// `u`'s neighbours in its own region (sorted), for [`Search::ring_connected`].
+    ring: Vec<u32>,
+    /// Second stack for the two-sided search in [`Search::stays_connected`].
+    stack2: Vec<u32>,
     cand: Vec<(u32, u32)>,
     /// Regions currently below the floor.
     below: usize,
@@ -43,6 +47,8 @@ pub(crate) struct Search<'m> {
     /// `rver + 1` of the unit's region when the unit was last found to be a
     /// cut vertex of it (its removal disconnects the region); 0 = unknown.
     cut_at: Vec<u32>,
+    /// Region each unit started in, when moves away from it cost disruption.
+    home: Option<Vec<u32>>,
 }
 
 #[derive(Clone, Copy)]
@@ -70,10 +76,13 @@ impl<'m> Search<'m> {
             visit: vec![0; m.n],
             epoch: 0,
             stack: Vec::new(),
+            ring: Vec::new(),
+            stack2: Vec::new(),
             cand: Vec::new(),
             below: 0,
             rver: vec![0; p],
             cut_at: vec![0; m.n],
+            home: None,
             assign,
         };
         for u in 0..m.n {
@@ -158,10 +167,26 @@ impl<'m> Search<'m> {
                 }
             }
         }
+        let moved = self.home.as_ref().map_or(0, |h| {
+            (0..m.n)
+                .filter(|&u| self.assign[u] != NONE && self.assign[u] != h[u])
+                .count()
+        });
         let base = self.w.wss * wss / m.wss_scale
             + self.w.compactness * cut as f64 / m.cut_scale
-            + self.w.service * srv / m.service_scale;
+            + self.w.service * srv / m.service_scale
+            + self.w.disruption * moved as f64 / self.disruption_scale();
         (pen, base)
+    }
+
+    /// Makes moves out of the current assignment cost disruption (each moved
+    /// unit `weights.disruption / n`), for refining a finished scheme.
+    pub fn set_home(&mut self) {
+        self.home = Some(self.assign.clone());
+    }
+
+    fn disruption_scale(&self) -> f64 {
+        self.m.n.max(1) as f64
     }
 
     /// WSS change of region `r` when `u` leaves (`sign = -1`) or joins (`+1`).
@@ -265,6 +290,10 @@ impl<'m> Search<'m> {
                 let d = m.pop[u] * m.dist(u, self.seats[bi] as usize) - srv_a;
                 dbase += self.w.service * d / m.service_scale;
             }
+            if let Some(h) = &self.home {
+                let d = (b != h[u]) as i32 - (a != h[u]) as i32;
+                dbase += self.w.disruption * d as f64 / self.disruption_scale();
+            }
             let mv = Move {
                 to: b,
                 dpen,
@@ -278,19 +307,138 @@ impl<'m> Search<'m> {
         best
     }
 
+    /// Local flood over `u`'s neighbours in its own region (`self.ring`,
+    /// sorted): the bit set of ring positions connected to `ring[0]` without
+    /// leaving the ring, or None when the ring has more than 32 units.
+    fn ring_flood(&mut self, u: usize) -> Option<u32> {
+        let m = self.m;
+        let a = self.assign[u];
+        self.ring.clear();
+        self.ring.extend(
+            m.work
+                .neighbors(u)
+                .iter()
+                .copied()
+                .filter(|&v| self.assign[v as usize] == a),
+        );
+        if self.ring.len() > 32 {
+            return None;
+        }
+        Some(self.flood_from(0))
+    }
+
+    /// Ring positions connected to position `start` inside the ring.
+    fn flood_from(&self, start: usize) -> u32 {
+        let m = self.m;
+        let mut seen: u32 = 1 << start;
+        let mut frontier: u32 = seen;
+        while frontier != 0 {
+            let i = frontier.trailing_zeros() as usize;
+            frontier &= frontier - 1;
+            for &y in m.work.neighbors(self.ring[i] as usize) {
+                if let Ok(j) = self.ring.binary_search(&y)
+                    && seen & (1 << j) == 0
+                {
+                    seen |= 1 << j;
+                    frontier |= 1 << j;
+                }
+            }
+        }
+        seen
+    }
+
+    /// Fresh pair of visit marks (`ep`, `ep + 1`) that no earlier search used.
+    fn next_epoch(&mut self) -> u32 {
+        self.epoch = self.epoch.wrapping_add(2);
+        if self.epoch < 2 {
+            self.visit.iter_mut().for_each(|x| *x = 0);
+            self.epoch = 2;
+        }
+        self.epoch
+    }
+
     /// Whether region `assign[u]` stays connected without `u`.
+    ///
+    /// First a local test: on areal maps the neighbours of `u` in its region
+    /// usually form a chain around it, and if they are connected among
+    /// themselves removing `u` cannot disconnect the region. Otherwise two
+    /// searches inside the region (without `u`) run in lockstep, one from the
+    /// ring component of `ring[0]`, one from the other ring units: they meet
+    /// (connected) or one side runs out (disconnected) after exploring about
+    /// twice the smaller side, so cutting off a small peninsula is cheap.
     fn stays_connected(&mut self, u: usize, links_from: u32) -> bool {
         if links_from <= 1 {
             return true;
         }
+        let Some(seen) = self.ring_flood(u) else {
+            return self.stays_connected_bfs(u, links_from);
+        };
+        let k = self.ring.len();
+        if seen.count_ones() as usize == k {
+            return true;
+        }
+        // two ring pieces: search between them; more: plain search
+        let all = if k == 32 { u32::MAX } else { (1u32 << k) - 1 };
+        let rest = all & !seen;
+        if self.flood_from(rest.trailing_zeros() as usize) != rest {
+            return self.stays_connected_bfs(u, links_from);
+        }
         let m = self.m;
         let a = self.assign[u];
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.visit.iter_mut().for_each(|x| *x = 0);
-            self.epoch = 1;
+        // two marks: ep (side 0) and ep + 1 (side 1)
+        let ep = self.next_epoch();
+        self.stack.clear();
+        self.stack2.clear();
+        for (j, &v) in self.ring.iter().enumerate() {
+            if seen & (1 << j) != 0 {
+                self.visit[v as usize] = ep;
+                self.stack.push(v);
+            } else {
+                self.visit[v as usize] = ep + 1;
+                self.stack2.push(v);
+            }
         }
-        let ep = self.epoch;
+        let connected = 'search: loop {
+            for side in 0..2u32 {
+                let (mine, other) = (ep + side, ep + 1 - side);
+                let stack = if side == 0 {
+                    &mut self.stack
+                } else {
+                    &mut self.stack2
+                };
+                let Some(x) = stack.pop() else {
+                    // this side is closed without meeting the other
+                    break 'search false;
+                };
+                for &y in m.work.neighbors(x as usize) {
+                    let yi = y as usize;
+                    if yi == u || self.assign[yi] != a {
+                        continue;
+                    }
+                    let v = self.visit[yi];
+                    if v == other {
+                        break 'search true;
+                    }
+                    if v != mine {
+                        self.visit[yi] = mine;
+                        stack.push(y);
+                    }
+                }
+            }
+        };
+        if !connected {
+            self.cut_at[u] = self.rver[a as usize].wrapping_add(1);
+        }
+        connected
+    }
+
+    /// Plain search for [`Search::stays_connected`] when `u` has too many
+    /// neighbours for the local test: from one neighbour in the region until
+    /// all of them are reached.
+    fn stays_connected_bfs(&mut self, u: usize, links_from: u32) -> bool {
+        let m = self.m;
+        let a = self.assign[u];
+        let ep = self.next_epoch();
         self.visit[u] = ep;
         let Some(&start) = m
             .work
@@ -300,7 +448,6 @@ impl<'m> Search<'m> {
         else {
             return true;
         };
-        // mark target neighbours count
         let mut remaining = links_from - 1;
         self.visit[start as usize] = ep;
         self.stack.clear();
@@ -408,9 +555,20 @@ impl<'m> Search<'m> {
                 self.apply(u, mv.to);
             }
         }
-        // greedy descent
+        self.descend(20, rng, cancelled)
+    }
+
+    /// Greedy descent: passes over the movable units in random order taking
+    /// every strictly improving move, until a pass improves nothing (at most
+    /// `max_passes`). Returns false if cancelled.
+    pub fn descend(
+        &mut self,
+        max_passes: usize,
+        rng: &mut Rng,
+        cancelled: &dyn Fn() -> bool,
+    ) -> bool {
         let mut order = self.movable.clone();
-        for _pass in 0..20 {
+        for _pass in 0..max_passes {
             if cancelled() {
                 return false;
             }

@@ -35,6 +35,8 @@ pub struct Objectives {
     pub seeds_kept_as_seats: usize,
     /// The weighted, normalised objective the search minimised.
     pub score: f64,
+    /// Units moved out of the region they started in ([`crate::refine`]; 0 otherwise).
+    pub moved_units: usize,
 }
 
 /// WSS of `assignment` on the z-scored `problem.attrs` (independent of the search;
@@ -213,5 +215,6 @@ pub(crate) fn evaluate(
         max_region_area: rarea.iter().copied().fold(0.0, f64::max),
         seeds_kept_as_seats: seeds_kept,
         score,
+        moved_units: 0,
     }
 }

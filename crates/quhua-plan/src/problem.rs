@@ -78,6 +78,14 @@ pub struct Weights {
     pub compactness: f64,
     /// Population-weighted distance from units to their region's seat (needs coords).
     pub service: f64,
+    /// Least disruption when refining a scheme ([`crate::refine`]): the share of units
+    /// moved out of the region they started in (village transfers).
+    #[serde(default = "default_disruption")]
+    pub disruption: f64,
+}
+
+fn default_disruption() -> f64 {
+    1.0
 }
 
 impl Default for Weights {
@@ -86,6 +94,7 @@ impl Default for Weights {
             wss: 1.0,
             compactness: 0.0,
             service: 0.0,
+            disruption: default_disruption(),
         }
     }
 }
@@ -110,7 +119,7 @@ pub struct Params {
     /// Worker threads (`None` = rayon's global pool).
     pub threads: Option<usize>,
     /// Simulated-annealing move attempts per improved scheme (0 = automatic: 30 per unit up to
-    /// 50k units, 20 per further unit, at least 20,000, times `effort`).
+    /// 50k units, 20 per further unit, at least 5,000, times `effort`).
     pub local_search_iters: usize,
     /// Work multiplier for the automatic restarts and move attempts (1 = default; 4–8
     /// trades a few times the run time for lower within-unit spread).

@@ -17,7 +17,7 @@
 //!   gives each of them a region before ordinary growth
 //!   (`Builder::rescue`): the minimum-area path to the first point where the
 //!   path's population reaches the floor, completed densest-first.
-//! * [`max_population_within_ceiling`]: fractional-knapsack upper bound on the
+//! * [`floor_out_of_reach`]: fractional-knapsack upper bound on the
 //!   population of any contiguous region containing the unit whose area stays
 //!   under the ceiling; below the floor it proves infeasibility.
 
@@ -192,12 +192,16 @@ pub(crate) fn hard_units(m: &Model) -> Vec<u32> {
     hard.into_iter().map(|(_, u)| u).collect()
 }
 
-/// Upper bound on the population of any contiguous region that contains `u`
-/// and stays within the ceiling (fractional knapsack over the units within
-/// path-area reach, densest first). Below the floor, no feasible region
-/// contains `u`.
-pub(crate) fn max_population_within_ceiling(m: &Model, reacher: &mut Reacher, u: usize) -> f64 {
-    let reached = reacher.reach(m, u, m.ceiling, |v| m.active(v), |_| false);
+/// Proof that no region containing `u` can meet the floor within the ceiling: the
+/// fractional-knapsack upper bound on the population of any contiguous region that
+/// contains `u` and stays within the ceiling (densest first over the units within
+/// path-area reach), when that bound is below the floor. The search stops as soon as a
+/// single path within the ceiling reaches the floor (a witness that `u` can be placed).
+pub(crate) fn floor_out_of_reach(m: &Model, reacher: &mut Reacher, u: usize) -> Option<f64> {
+    let reached = reacher.reach(m, u, m.ceiling, |v| m.active(v), |r| r.pop >= m.floor);
+    if reached.last().is_some_and(|r| r.pop >= m.floor) {
+        return None;
+    }
     let mut others: Vec<(f64, f64)> = reached
         .iter()
         .skip(1)
@@ -218,7 +222,7 @@ pub(crate) fn max_population_within_ceiling(m: &Model, reacher: &mut Reacher, u:
             break;
         }
     }
-    total
+    (total < m.floor).then_some(total)
 }
 
 /// The path from the start to `reached[i]` (start first).

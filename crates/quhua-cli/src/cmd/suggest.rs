@@ -53,6 +53,11 @@ pub struct Args {
     /// 随机种子 / random seed
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// 演示县：在乡镇整建制撤并之后允许村级调整（村划归），用于满足面积上限、人口下限或改善目标 /
+    /// demo county: after whole-township merges, allow village transfers where they repair the
+    /// area cap or the floor, or improve the objective by more than the disruption they cause
+    #[arg(long)]
+    villages: bool,
     /// 计算量倍数：越大方案越优、耗时越长 / work multiplier: higher finds better schemes, takes longer
     #[arg(long, default_value_t = 1.0)]
     effort: f64,
@@ -262,11 +267,24 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
         args.schemes,
         args.seed,
     );
+    let params = Params {
+        effort: args.effort,
+        ..params
+    };
     let sol = suggest(&problem, &params, None, None)?;
     let names: Vec<String> = base.townships.iter().map(|t| t.name.clone()).collect();
     let mut evaluated = Vec::new();
+    let mut refined = Vec::new();
     for (k, s) in sol.schemes.iter().enumerate() {
-        let scenario = county::scheme_scenario(&base, s, k);
+        let scenario = if args.villages {
+            let stage = county::village_stage(&base, &problem, s, &args.attrs)?;
+            let r = quhua_plan::refine(&stage.problem, &params, &stage.initial)?;
+            let sc = county::village_scenario(&base, s, &stage, &r, k);
+            refined.push(r);
+            sc
+        } else {
+            county::scheme_scenario(&base, s, k)
+        };
         let ev = evaluate(&base, &policy, &scenario)?;
         evaluated.push((scenario, ev));
     }
@@ -274,10 +292,16 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
         crate::geojson_out::write(path, ev, &crate::cmd::demo::village_polygons(&demo), true)?;
     }
     if args.json {
-        let schemes: Vec<_> = sol.schemes.iter().zip(&evaluated).map(|(s, (sc, ev))| json!({
-            "assignment": s.assignment, "p": s.p, "objectives": s.objectives, "violations": s.violations, "seats": s.seats,
-            "scenario": sc, "evaluation": ev,
-        })).collect();
+        let schemes: Vec<_> = sol.schemes.iter().zip(&evaluated).enumerate().map(|(k, (s, (sc, ev)))| {
+            let villages = refined.get(k).map(|r| json!({
+                "assignment": r.assignment, "moved_units": r.objectives.moved_units,
+                "objectives": r.objectives, "violations": r.violations,
+            }));
+            json!({
+                "assignment": s.assignment, "p": s.p, "objectives": s.objectives, "violations": s.violations,
+                "seats": s.seats, "villages": villages, "scenario": sc, "evaluation": ev,
+            })
+        }).collect();
         println!(
             "{}",
             serde_json::to_string_pretty(
@@ -289,6 +313,19 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
     print_summary(ctx, &sol, &names);
     for (k, (sc, ev)) in evaluated.iter().enumerate() {
         print_demo_scheme(ctx, k, sc, ev);
+        if let Some(r) = refined.get(k) {
+            println!(
+                "  {} {}，{} {}",
+                t(
+                    ctx.lang,
+                    "村级调整：划转村",
+                    "village stage: villages transferred"
+                ),
+                r.objectives.moved_units,
+                t(ctx.lang, "违反约束", "violations"),
+                r.violations.len()
+            );
+        }
     }
     println!(
         "\n{}",
@@ -359,6 +396,20 @@ fn print_demo_scheme(ctx: &Context, k: usize, sc: &Scenario, ev: &Evaluation) {
         w
     );
     for op in &sc.ops {
+        if let Operation::Transfer { villages, to } = op {
+            let into_name = ev
+                .units
+                .iter()
+                .find(|u| u.code.as_deref() == Some(to))
+                .map(|u| u.name.clone())
+                .unwrap_or_else(|| to.clone());
+            println!(
+                "  {} {} {} → {into_name}",
+                t(ctx.lang, "村划归", "transfer"),
+                villages.len(),
+                t(ctx.lang, "个村", "villages"),
+            );
+        }
         if let Operation::Merge {
             units,
             target: MergeTarget::Into(into),

@@ -1,0 +1,100 @@
+//! Village-level refinement (`refine`): transfers repair floor and ceiling, nothing moves
+//! without a reason, labels are kept, population and area are conserved.
+mod common;
+
+use proptest::prelude::*;
+use quhua_plan::{Params, Weights, check, refine};
+
+/// 12 × 12 grid cut into four vertical strips of 3 columns (36 units): strip `s` is region
+/// `s`, except that the first `extra` (< 3) columns of strip 1 belong to region 0.
+fn strips(extra: usize) -> Vec<u32> {
+    (0..144)
+        .map(|u| {
+            let x = u % 12;
+            let s = (x / 3) as u32;
+            if s == 1 && x < 3 + extra { 0 } else { s }
+        })
+        .collect()
+}
+
+fn sums(values: &[f64], assign: &[u32], p: usize) -> Vec<f64> {
+    let mut out = vec![0.0; p];
+    for (u, &r) in assign.iter().enumerate() {
+        out[r as usize] += values[u];
+    }
+    out
+}
+
+#[test]
+fn transfers_repair_an_area_ceiling() {
+    let mut problem = common::grid(12, 12, 7, 50.0, 150.0);
+    problem.area = vec![1.0; 144];
+    // region 0 holds 5 columns: 60 km², 20 over the ceiling; region 1 keeps one column
+    let initial = strips(2);
+    let params = Params {
+        min_pop: 1_000.0,
+        max_area: Some(40.0),
+        ..Params::default()
+    };
+    assert!(!check(&problem, &params, &initial).is_empty());
+    let s = refine(&problem, &params, &initial).unwrap();
+    assert!(s.violations.is_empty(), "{:?}", s.violations);
+    assert_eq!(check(&problem, &params, &s.assignment), vec![]);
+    // labels kept, every region still there
+    assert_eq!(s.p, 4);
+    for r in 0..4u32 {
+        assert!(s.assignment.contains(&r));
+    }
+    // at least the 20 units over the ceiling moved, and only out of region 0
+    assert!(s.objectives.moved_units >= 20);
+    for (u, (&a, &b)) in s.assignment.iter().zip(&initial).enumerate() {
+        if a != b {
+            assert_eq!(b, 0, "unit {u} moved from region {b}");
+        }
+    }
+    let total = |v: &[f64]| v.iter().sum::<f64>();
+    assert_eq!(
+        total(&sums(&problem.population, &s.assignment, 4)),
+        total(&problem.population)
+    );
+}
+
+#[test]
+fn nothing_moves_without_a_reason() {
+    let problem = common::grid(12, 12, 7, 50.0, 150.0);
+    let initial = strips(0);
+    // no attributes weighed, no ceiling: every transfer only costs disruption
+    let params = Params {
+        min_pop: 1_000.0,
+        weights: Weights {
+            wss: 0.0,
+            ..Weights::default()
+        },
+        ..Params::default()
+    };
+    let s = refine(&problem, &params, &initial).unwrap();
+    assert_eq!(s.objectives.moved_units, 0);
+    assert_eq!(s.assignment, initial);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Whatever the start, refinement never creates a violation, never empties a region,
+    /// and conserves population and area exactly.
+    #[test]
+    fn refinement_conserves_and_never_worsens(seed in 0u64..1_000, extra in 0usize..3, ceiling in 30.0f64..90.0) {
+        let problem = common::grid(12, 12, seed, 50.0, 150.0);
+        let initial = strips(extra);
+        let params = Params { min_pop: 1_000.0, max_area: Some(ceiling), seed, ..Params::default() };
+        let before = check(&problem, &params, &initial).len();
+        let s = refine(&problem, &params, &initial).unwrap();
+        prop_assert!(s.violations.len() <= before, "{} > {}", s.violations.len(), before);
+        prop_assert_eq!(s.p, 4);
+        let (pa, pb) = (sums(&problem.population, &initial, 4), sums(&problem.population, &s.assignment, 4));
+        prop_assert_eq!(pa.iter().sum::<f64>(), pb.iter().sum::<f64>());
+        let (aa, ab) = (sums(&problem.area, &initial, 4), sums(&problem.area, &s.assignment, 4));
+        prop_assert!((aa.iter().sum::<f64>() - ab.iter().sum::<f64>()).abs() < 1e-9);
+        let split = s.violations.iter().any(|v| matches!(v, quhua_plan::Violation::NotContiguous { .. }));
+        prop_assert!(!split);
+    }
+}
