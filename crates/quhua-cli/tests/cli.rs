@@ -12,9 +12,7 @@ fn quhua(args: &[&str]) -> Output {
 }
 
 fn data(rel: &str) -> String {
-    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "data", rel]
-        .iter()
-        .collect();
+    let p: PathBuf = [&*manifest_dir(), "..", "..", "data", rel].iter().collect();
     p.to_string_lossy().into_owned()
 }
 
@@ -451,4 +449,10 @@ fn survey_table_import_then_update_is_recorded_and_bad_rows_change_nothing() {
     let audit = stdout(&quhua(&["--db", &db, "audit", "log", "--json"]));
     let rows: Vec<serde_json::Value> = serde_json::from_str(&audit).unwrap();
     assert_eq!(rows.len(), 2, "the refused file left no trace");
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

@@ -54,9 +54,7 @@ impl Db {
 }
 
 fn data(rel: &str) -> String {
-    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "data", rel]
-        .iter()
-        .collect();
+    let p: PathBuf = [&*manifest_dir(), "..", "..", "data", rel].iter().collect();
     p.to_string_lossy().into_owned()
 }
 
@@ -391,4 +389,10 @@ fn stale_plan_versions_conflict_and_nothing_is_lost() {
         "{e}"
     );
     let _ = Path::new("");
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

@@ -15,9 +15,7 @@ fn main() {
 }
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data")
-        .join(p)
+    Path::new(&*manifest_dir()).join("../../data").join(p)
 }
 
 fn nat() -> &'static (SynthNational, Vec<MultiPolygon<f64>>) {
@@ -86,4 +84,10 @@ fn dissolve_tiling_30k_villages_to_townships(b: Bencher) {
 #[divan::bench(sample_count = 3)]
 fn synth_national_generate(b: Bencher) {
     b.bench(|| national(&data("nbs-2023"), 2023));
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

@@ -8,7 +8,7 @@ use quhua_geo::synth::rng::SplitMix64;
 use std::path::{Path, PathBuf};
 
 fn corpus(kind: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let dir = Path::new(&*manifest_dir())
         .join("../../fuzz/corpus")
         .join(kind);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -97,10 +97,8 @@ fn geojson_reader_never_panics() {
 
 #[test]
 fn prj_parser_never_panics() {
-    let nh = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/bench/nh-wards/NH.prj"),
-    )
-    .unwrap();
+    let nh = std::fs::read(Path::new(&*manifest_dir()).join("../../data/bench/nh-wards/NH.prj"))
+        .unwrap();
     let mut r = SplitMix64::new(3);
     for _ in 0..4000 {
         let m = mutate(&nh, &mut r);
@@ -110,4 +108,10 @@ fn prj_parser_never_panics() {
             let _ = proj.inverse(1e6, 1e5);
         }
     }
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

@@ -7,9 +7,7 @@ use quhua_geo::{GeoError, synth};
 use std::path::{Path, PathBuf};
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data")
-        .join(p)
+    Path::new(&*manifest_dir()).join("../../data").join(p)
 }
 
 #[test]
@@ -241,4 +239,10 @@ fn broken_shapefiles_give_located_errors() {
         err.contains("Hotine_Oblique_Mercator") && err.contains("ia.prj"),
         "{err}"
     );
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

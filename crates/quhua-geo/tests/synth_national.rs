@@ -5,7 +5,7 @@ use std::path::Path;
 
 #[test]
 fn national_counts_calibration_and_no_overlap() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/nbs-2023");
+    let dir = Path::new(&*manifest_dir()).join("../../data/nbs-2023");
     let nat = quhua_geo::synth::national(&dir, 2023).unwrap();
     assert_eq!(nat.counties.len(), 2978);
     assert_eq!(nat.townships.len(), 41_352);
@@ -77,4 +77,10 @@ fn national_counts_calibration_and_no_overlap() {
     let min_lat = boxes.iter().map(|b| b.1).fold(90.0, f64::min);
     eprintln!("layout latitude range {min_lat:.1}..54");
     assert!(min_lat > -60.0);
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

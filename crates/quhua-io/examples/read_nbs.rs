@@ -9,7 +9,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/nbs-2023"));
+        .unwrap_or_else(|| PathBuf::from(&*manifest_dir()).join("../../data/nbs-2023"));
     let t = Instant::now();
     let list = quhua_io::read_nbs_dir(&dir)?;
     let read = t.elapsed();
@@ -41,4 +41,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         warnings.len()
     );
     Ok(())
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

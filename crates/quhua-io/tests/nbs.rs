@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/nbs-2023")
+    Path::new(&*manifest_dir()).join("../../data/nbs-2023")
 }
 
 #[test]
@@ -301,4 +301,10 @@ fn code_lists_in_three_layouts() {
     std::fs::write(&nocol, "代码,名字\n130634100,恒州镇\n").unwrap();
     let e = read_code_list(&nocol).unwrap_err();
     assert!(matches!(e, IoError::MissingColumn { .. }), "{e}");
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

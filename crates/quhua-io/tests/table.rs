@@ -12,7 +12,7 @@ use quhua_io::{
 use std::path::{Path, PathBuf};
 
 fn county_csv() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample-county-130634/units.csv")
+    Path::new(&*manifest_dir()).join("../../data/sample-county-130634/units.csv")
 }
 
 fn src(label: &str) -> Source {
@@ -413,4 +413,10 @@ fn seat_resolves_to_village() {
         table_to_builder(&t, src("x")),
         Err(IoError::BadSeat { .. })
     ));
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

@@ -23,6 +23,19 @@
 //!    deterministic whatever the thread count — and near-duplicates are
 //!    filtered ([`diversity::difference`]).
 //!
+//! With an area ceiling, units that are hard to place (thinly settled, far
+//! from population) get *rescue regions* first: the minimum-area path to
+//! where the floor is reached, completed densest-first (`rescue`); schemes
+//! that still end with a region over the ceiling go through a
+//! destroy-and-rebuild repair of that region and its neighbours; and the
+//! pre-check proves a unit unplaceable when even the densest units within
+//! path-area reach cannot fill the floor under the ceiling
+//! ([`Infeasible::FloorOutOfReach`]).
+//!
+//! [`refine`] takes a finished scheme down a level (townships → villages):
+//! single-unit transfers are made only where they repair floor or ceiling or
+//! improve the objective by more than the disruption they cost.
+//!
 //! Every scheme carries the [`Violation`]s found by the independent verifier
 //! [`check`]; an empty list means every hard constraint holds.
 

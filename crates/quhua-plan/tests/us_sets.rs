@@ -16,7 +16,7 @@ struct Set {
 }
 
 fn load(rel: &str, pop: &str, attrs: &[&str], only_south: bool) -> Set {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let path = PathBuf::from(&*manifest_dir())
         .join("../../data/bench")
         .join(rel);
     let layer = read_layer(&path).expect("benchmark layer");
@@ -121,4 +121,10 @@ fn new_hampshire_meets_floor_and_ceiling_at_30x() {
     let set = load("nh-wards/NH.shp", "TOTPOP", &["TOTPOP"], false);
     assert_eq!(set.problem.n, 320);
     assert!(meets_floor_and_ceiling(&set, 30.0, IslandPolicy::default()) >= 15);
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

@@ -114,7 +114,7 @@ fn main() -> Res<()> {
     let dir = args
         .next()
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/nbs-2023"));
+        .unwrap_or_else(|| Path::new(&*manifest_dir()).join("../../data/nbs-2023"));
     let url = match args.next() {
         Some(u) => u,
         None => {
@@ -169,4 +169,10 @@ fn main() -> Res<()> {
     );
     assert!(store.audit_verify()?.is_ok());
     Ok(())
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

@@ -88,11 +88,17 @@ pub(crate) fn pending(
 mod tests {
     use super::*;
 
+    /// The package directory, read at run time (cargo sets it for tests, benches and examples):
+    /// the compile-time value is stale when a build directory is shared between checkouts.
+    fn manifest_dir() -> String {
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+    }
+
     /// Every file in the migration folders is registered, numbered in order, on both backends.
     #[test]
     fn migration_files_are_registered() {
         for (dir, list) in [("sqlite", SQLITE), ("postgres", POSTGRES)] {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            let path = std::path::Path::new(&*manifest_dir())
                 .join("migrations")
                 .join(dir);
             let mut files: Vec<String> = std::fs::read_dir(&path)

@@ -189,9 +189,9 @@ fn scenarios_with_optimistic_concurrency(db: &TestDb) {
 
 fn policies(db: &TestDb) {
     let mut store = db.open();
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../quhua-core/policies/default.toml"
+    let text = std::fs::read_to_string(format!(
+        "{}/../quhua-core/policies/default.toml",
+        manifest_dir()
     ))
     .expect("built-in policy");
     assert_eq!(store.save_policy("default", &text, "alice").unwrap(), 1);
@@ -310,3 +310,9 @@ both_backends!(
     policies,
     schema_is_current,
 );
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+}

@@ -37,9 +37,9 @@ fn upgrades_v1_database(db: &TestDb) {
     assert_same(&reg, &store.load_registry().unwrap().unwrap());
     let s = store.list_scenarios().unwrap();
     assert_eq!((s.len(), s[0].name.as_str()), (1, "旧方案"));
-    let policy = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../quhua-core/policies/default.toml"
+    let policy = std::fs::read_to_string(format!(
+        "{}/../quhua-core/policies/default.toml",
+        manifest_dir()
     ))
     .unwrap();
     assert_eq!(store.save_policy("default", &policy, "new").unwrap(), 1);
@@ -49,3 +49,9 @@ fn upgrades_v1_database(db: &TestDb) {
 }
 
 both_backends!(upgrades_v1_database);
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+}

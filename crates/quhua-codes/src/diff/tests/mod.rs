@@ -15,7 +15,7 @@ pub(super) fn e(code: &str, name: &str) -> ListEntry {
 }
 
 pub(super) fn data_path(rel: &str) -> String {
-    format!("{}/../../data/{rel}", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/../../data/{rel}", &*manifest_dir())
 }
 
 /// The NBS 2023 township list, all of it, including the 77 townships of the three
@@ -275,4 +275,10 @@ fn order_of_input_does_not_matter() {
         diff_lists(&a, &c).unwrap(),
         diff_lists(&a_rev, &c_rot).unwrap()
     );
+}
+
+/// The package directory, read at run time (cargo sets it for tests, benches and examples):
+/// the compile-time value is stale when a build directory is shared between checkouts.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }
