@@ -11,4 +11,5 @@ pub mod registry;
 pub mod scenario;
 pub mod serve;
 pub mod suggest;
+mod suggest_run;
 pub mod user;

@@ -7,7 +7,7 @@ use quhua_core::i18n::Lang;
 use quhua_core::policy::Policy;
 use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario, evaluate};
 use quhua_plan::io::{UnitColumns, load};
-use quhua_plan::{Graph, Infeasible, Params, Problem, Solution, county, suggest};
+use quhua_plan::{Graph, Infeasible, Params, Problem, Solution, county};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -98,7 +98,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         (p, table.ids.clone(), None)
     };
     let params = params(&args, args.min_pop.unwrap_or(0.0), args.max_area);
-    let sol = suggest(&problem, &params, None, None)?;
+    let sol = super::suggest_run::run_with_progress(&problem, &params, ctx.lang)?;
     if let (Some(path), Some(geoms), Some(s)) = (&args.geojson, &geoms, sol.schemes.first()) {
         write_regions(path, geoms, s)?;
     }
@@ -271,7 +271,7 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
         effort: args.effort,
         ..params
     };
-    let sol = suggest(&problem, &params, None, None)?;
+    let sol = super::suggest_run::run_with_progress(&problem, &params, ctx.lang)?;
     let names: Vec<String> = base.townships.iter().map(|t| t.name.clone()).collect();
     let mut evaluated = Vec::new();
     let mut refined = Vec::new();
