@@ -261,6 +261,37 @@ fn plan_suggest_with_village_transfers_meets_a_tight_area_cap() {
 }
 
 #[test]
+fn plan_suggest_village_transfers_shorten_service_distance_when_weighted() {
+    let run = |disruption: &str| -> serde_json::Value {
+        let o = quhua(&[
+            "plan",
+            "suggest",
+            "--villages",
+            "--w-service",
+            "1",
+            "--w-disruption",
+            disruption,
+            "--json",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let (cheap, dear) = (run("1"), run("1000"));
+    let first = |v: &serde_json::Value, k: &str| v["schemes"][0]["villages"][k].clone();
+    // the township stage is the same; transfers happen only when they are cheap
+    assert_eq!(
+        cheap["schemes"][0]["assignment"],
+        dear["schemes"][0]["assignment"]
+    );
+    assert_eq!(first(&dear, "moved_units"), 0);
+    let moved = first(&cheap, "moved_units").as_u64().unwrap();
+    assert!(moved > 0);
+    let d = |v: &serde_json::Value| first(v, "objectives")["service_distance"].as_f64().unwrap();
+    assert!(d(&cheap) < d(&dear), "{} !< {}", d(&cheap), d(&dear));
+    assert!(first(&cheap, "violations").as_array().unwrap().is_empty());
+}
+
+#[test]
 fn plan_suggest_explains_infeasible_input() {
     let e = stdout(&quhua(&["plan", "suggest", "--max-area", "50"]));
     assert!(

@@ -110,6 +110,37 @@ pub fn township_problem(base: &Base, wishes: &Wishes) -> Result<Problem, PlanErr
     Ok(p)
 }
 
+/// Township coordinates (lon/lat) as the population-weighted mean of their villages'
+/// coordinates (`village_xy` per village of `base`); townships without located villages
+/// get the plain mean of all located villages, so every township has a point.
+pub fn township_coords(base: &Base, village_xy: &[Option<(f64, f64)>]) -> Vec<(f64, f64)> {
+    let located: Vec<(f64, f64)> = village_xy.iter().flatten().copied().collect();
+    let n = located.len().max(1) as f64;
+    let fallback = located
+        .iter()
+        .fold((0.0, 0.0), |a, p| (a.0 + p.0 / n, a.1 + p.1 / n));
+    base.townships
+        .iter()
+        .map(|t| {
+            let (mut x, mut y, mut w) = (0.0, 0.0, 0.0);
+            for &v in &t.villages {
+                if let Some(Some(p)) = village_xy.get(v as usize) {
+                    let pop = base
+                        .pop_key
+                        .and_then(|k| base.villages[v as usize].attrs[k])
+                        .map(|a| a.to_f64())
+                        .unwrap_or(0.0)
+                        .max(1.0);
+                    x += p.0 * pop;
+                    y += p.1 * pop;
+                    w += pop;
+                }
+            }
+            if w > 0.0 { (x / w, y / w) } else { fallback }
+        })
+        .collect()
+}
+
 /// Parameters from the policy: its population floor and area cap (overridable).
 pub fn policy_params(
     policy: &Policy,
@@ -173,12 +204,14 @@ pub struct VillageStage {
 
 /// Builds the village stage of township scheme `scheme` (found on `township`, the
 /// [`township_problem`] of `base`). The seat village of every heading township is a seed,
-/// so seats never move; attributes `attrs` are read at village level.
+/// so seats never move; attributes `attrs` are read at village level; `coords` (lon/lat per
+/// village of `base`, when known) enable the service-distance objective.
 pub fn village_stage(
     base: &Base,
     township: &Problem,
     scheme: &Scheme,
     attrs: &[String],
+    coords: Option<&[(f64, f64)]>,
 ) -> Result<VillageStage, PlanError> {
     let adj = base.adjacency.as_ref().ok_or_else(|| {
         invalid(
@@ -243,6 +276,9 @@ pub fn village_stage(
         problem
             .attrs
             .push(villages.iter().map(|&v| value(Some(k), v)).collect());
+    }
+    if let Some(c) = coords.filter(|c| c.len() == base.villages.len()) {
+        problem.coords = Some(villages.iter().map(|&v| c[v as usize]).collect());
     }
     problem.seeds = hosts
         .iter()

@@ -58,6 +58,18 @@ pub struct Args {
     /// area cap or the floor, or improve the objective by more than the disruption they cause
     #[arg(long)]
     villages: bool,
+    /// 目标权重：同质性（--attrs 的组内平方和）/ weight of homogeneity (WSS on --attrs)
+    #[arg(long, default_value_t = 1.0)]
+    w_wss: f64,
+    /// 目标权重：紧凑（割边数）/ weight of compactness (cut edges)
+    #[arg(long, default_value_t = 0.0)]
+    w_compact: f64,
+    /// 目标权重：服务距离（人口加权到驻地的距离）/ weight of service distance (population-weighted distance to the seat)
+    #[arg(long, default_value_t = 0.0)]
+    w_service: f64,
+    /// 目标权重：村级调整的扰动（划转村的比例）/ weight of disruption in the village stage (share of villages transferred)
+    #[arg(long, default_value_t = 1.0)]
+    w_disruption: f64,
     /// 计算量倍数：越大方案越优、耗时越长 / work multiplier: higher finds better schemes, takes longer
     #[arg(long, default_value_t = 1.0)]
     effort: f64,
@@ -129,7 +141,17 @@ fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
         schemes: args.schemes,
         seed: args.seed,
         effort: args.effort,
+        weights: weights(args),
         ..Params::default()
+    }
+}
+
+fn weights(args: &Args) -> quhua_plan::Weights {
+    quhua_plan::Weights {
+        wss: args.w_wss,
+        compactness: args.w_compact,
+        service: args.w_service,
+        disruption: args.w_disruption,
     }
 }
 
@@ -259,7 +281,21 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
         seed: args.seed_unit.clone(),
         attrs: args.attrs.clone(),
     };
-    let problem = county::township_problem(&base, &wishes)?;
+    let mut problem = county::township_problem(&base, &wishes)?;
+    // coordinates (示意 geometry) for the service-distance objective
+    let polygons = crate::cmd::demo::village_polygons(&demo);
+    let village_xy: Vec<Option<(f64, f64)>> = base
+        .villages
+        .iter()
+        .map(|v| {
+            polygons
+                .get(&v.code.to_string())
+                .and_then(quhua_geo::label_point)
+                .map(|p| (p.x(), p.y()))
+        })
+        .collect();
+    problem.coords = Some(county::township_coords(&base, &village_xy));
+    let village_coords: Option<Vec<(f64, f64)>> = village_xy.iter().copied().collect();
     let params = county::policy_params(
         &policy,
         args.min_pop,
@@ -269,6 +305,7 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
     );
     let params = Params {
         effort: args.effort,
+        weights: weights(args),
         ..params
     };
     let sol = super::suggest_run::run_with_progress(&problem, &params, ctx.lang)?;
@@ -277,7 +314,8 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
     let mut refined = Vec::new();
     for (k, s) in sol.schemes.iter().enumerate() {
         let scenario = if args.villages {
-            let stage = county::village_stage(&base, &problem, s, &args.attrs)?;
+            let stage =
+                county::village_stage(&base, &problem, s, &args.attrs, village_coords.as_deref())?;
             let r = quhua_plan::refine(&stage.problem, &params, &stage.initial)?;
             let sc = county::village_scenario(&base, s, &stage, &r, k);
             refined.push(r);
@@ -289,7 +327,7 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
         evaluated.push((scenario, ev));
     }
     if let (Some(path), Some((_, ev))) = (&args.geojson, evaluated.first()) {
-        crate::geojson_out::write(path, ev, &crate::cmd::demo::village_polygons(&demo), true)?;
+        crate::geojson_out::write(path, ev, &polygons, true)?;
     }
     if args.json {
         let schemes: Vec<_> = sol.schemes.iter().zip(&evaluated).enumerate().map(|(k, (s, (sc, ev)))| {
@@ -362,9 +400,10 @@ fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
         t(ctx.lang, "割边", "Cut edges"),
         t(ctx.lang, "最小人口", "Min pop"),
         t(ctx.lang, "最大面积km²", "Max area km²"),
+        t(ctx.lang, "服务距离km", "Service km"),
         t(ctx.lang, "违反约束", "Violations"),
     ])
-    .right_align(&[1, 2, 3, 4, 5, 6]);
+    .right_align(&[1, 2, 3, 4, 5, 6, 7]);
     for (k, s) in sol.schemes.iter().enumerate() {
         tab.row([
             format!("{}", k + 1),
@@ -373,6 +412,9 @@ fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
             s.objectives.cut_edges.to_string(),
             people(s.objectives.min_region_pop, ctx.lang),
             format!("{:.1}", s.objectives.max_region_area),
+            s.objectives
+                .service_distance
+                .map_or("–".into(), |d| format!("{d:.2}")),
             s.violations.len().to_string(),
         ]);
     }
