@@ -6,7 +6,7 @@ use crate::context::{CliResult, Context};
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
     /// 方案推荐：用优化器提出满足政策的撤并方案 / propose merger schemes with the optimizer
-    Suggest(crate::cmd::suggest::Args),
+    Suggest(Box<crate::cmd::suggest::Args>),
     /// 报批程序 / the statutory procedure
     #[command(flatten)]
     Procedure(crate::cmd::procedure::Command),
@@ -15,7 +15,7 @@ pub enum Command {
 /// Runs a plan command.
 pub fn run(ctx: &Context, cmd: Command) -> CliResult {
     match cmd {
-        Command::Suggest(a) => crate::cmd::suggest::run(ctx, a),
+        Command::Suggest(a) => crate::cmd::suggest::run(ctx, *a),
         Command::Procedure(c) => crate::cmd::procedure::run(ctx, c),
     }
 }
