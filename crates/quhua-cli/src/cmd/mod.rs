@@ -11,5 +11,6 @@ pub mod registry;
 pub mod scenario;
 pub mod serve;
 pub mod suggest;
+mod suggest_explain;
 mod suggest_run;
 pub mod user;

@@ -3,11 +3,10 @@
 
 use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
-use quhua_core::i18n::Lang;
 use quhua_core::policy::Policy;
 use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario, evaluate};
 use quhua_plan::io::{UnitColumns, load};
-use quhua_plan::{Graph, Infeasible, Params, Problem, Solution, county};
+use quhua_plan::{Graph, Params, Problem, Solution, county};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -382,7 +381,7 @@ fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
             println!(
                 "[{}] {}",
                 t(ctx.lang, "不可行", "infeasible"),
-                explain(r, names, ctx.lang)
+                super::suggest_explain::explain(r, names, ctx.lang)
             );
         }
     }
@@ -480,126 +479,5 @@ fn print_demo_scheme(ctx: &Context, k: usize, sc: &Scenario, ev: &Evaluation) {
                     .join(t(ctx.lang, "、", ", "))
             );
         }
-    }
-}
-
-/// A pre-check reason in words, naming the units.
-fn explain(r: &Infeasible, names: &[String], lang: Lang) -> String {
-    let n = |u: &u32| {
-        names
-            .get(*u as usize)
-            .cloned()
-            .unwrap_or_else(|| u.to_string())
-    };
-    let (zh, en) = match r {
-        Infeasible::LockedBelowFloor {
-            unit,
-            population,
-            floor,
-            isolated,
-        } => (
-            format!(
-                "锁定单位 {} 人口 {population:.0} 低于下限 {floor:.0}{}",
-                n(unit),
-                if *isolated {
-                    "，且无相邻单位"
-                } else {
-                    ""
-                }
-            ),
-            format!(
-                "locked unit {} has {population:.0} people, below the floor {floor:.0}{}",
-                n(unit),
-                if *isolated { ", and no neighbours" } else { "" }
-            ),
-        ),
-        Infeasible::IslandBelowFloor {
-            unit,
-            population,
-            floor,
-        } => (
-            format!("孤岛 {} 人口 {population:.0} 低于下限 {floor:.0}", n(unit)),
-            format!(
-                "island {} has {population:.0} people, below the floor {floor:.0}",
-                n(unit)
-            ),
-        ),
-        Infeasible::UnitOverCeiling {
-            unit,
-            area,
-            ceiling,
-        } => (
-            format!("{} 面积 {area:.1} km² 本身已超过上限 {ceiling:.1}", n(unit)),
-            format!(
-                "{} alone has {area:.1} km², above the ceiling {ceiling:.1}",
-                n(unit)
-            ),
-        ),
-        Infeasible::FloorOutOfReach {
-            unit,
-            max_population,
-            floor,
-            ceiling,
-        } => (
-            format!(
-                "{}：面积上限 {ceiling:.1} km² 内可连成的片区人口至多 {max_population:.0}，达不到下限 {floor:.0}",
-                n(unit)
-            ),
-            format!(
-                "{}: any region containing it within the ceiling {ceiling:.1} km² has at most {max_population:.0} people, below the floor {floor:.0}",
-                n(unit)
-            ),
-        ),
-        Infeasible::ComponentBelowFloor {
-            units,
-            population,
-            floor,
-        } => (
-            format!(
-                "连通片（含 {} 等 {} 个单位）总人口 {population:.0} 低于下限 {floor:.0}",
-                units.first().map(n).unwrap_or_default(),
-                units.len()
-            ),
-            format!(
-                "a connected part ({} and {} units) has {population:.0} people in all, below the floor {floor:.0}",
-                units.first().map(n).unwrap_or_default(),
-                units.len()
-            ),
-        ),
-        Infeasible::TooManySeeds {
-            seeds, max_regions, ..
-        } => (
-            format!(
-                "中心镇 {} 个，多于人口下限允许的最多 {max_regions} 个新单位",
-                seeds.len()
-            ),
-            format!(
-                "{} seeds, more than the at most {max_regions} regions the floor allows",
-                seeds.len()
-            ),
-        ),
-        Infeasible::FloorCeilingConflict {
-            first_unit,
-            min_regions_by_area,
-            max_regions_by_pop,
-            ..
-        } => (
-            format!(
-                "含 {} 的连通片：面积上限要求至少 {min_regions_by_area} 个单位，人口下限只允许 {max_regions_by_pop} 个",
-                n(first_unit)
-            ),
-            format!(
-                "the part containing {}: the ceiling needs at least {min_regions_by_area} regions but the floor allows only {max_regions_by_pop}",
-                n(first_unit)
-            ),
-        ),
-        Infeasible::TogetherImpossible { set, reason } => (
-            format!("第 {} 组“须在一起”无法满足：{reason}", set + 1),
-            format!("together-set {} cannot be met: {reason}", set + 1),
-        ),
-    };
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
     }
 }
