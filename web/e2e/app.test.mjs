@@ -179,6 +179,13 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     await page.waitForFunction((n) => document.querySelector('[data-testid=ind-count-after]')?.textContent === String(n), after);
     const ops = await page.evaluate(() => window.__quhua.ops);
     assert.ok(ops.length > 0 && ops.every((o) => o.op === 'merge'));
+    // again with village transfers allowed: the server answers, the list is rebuilt
+    await page.check('[data-testid=propose-villages]');
+    await page.click('[data-testid=propose]');
+    await page.waitForFunction(() => !document.getElementById('propose')?.disabled, null, { timeout: 90_000 });
+    assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
+    assert.ok(await page.$$eval('[data-testid^=proposal-]', (l) => l.length) >= 3);
+    assert.doesNotMatch(await text(page, 'proposals'), /error/i);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'propose.png') });
     assert.deepEqual(errors, []);

@@ -78,7 +78,7 @@ export interface CompareSide extends EvalResult { scenario: ScenarioFull }
 
 export interface ProposedScheme {
   index: number; name: string; ops: Operation[]; p: number; seats: string[];
-  violations: unknown[];
+  violations: unknown[]; moved_villages: number;
   summary: {
     count_before: number; count_after: number; mean_population_before: number; mean_population_after: number;
     errors: number; warnings: number; infos: number;
@@ -148,7 +148,8 @@ export const api = {
   villages: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=village`),
   /** Evaluation with the resulting township outlines (cached by the server per village set). */
   evaluate: (code: string, ops: Operation[]) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate?geojson=1`, { ops }),
-  propose: (code: string) => call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, {}),
+  propose: (code: string, villages = false) =>
+    call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, villages ? { villages: true } : {}),
   plans: () => call<{ plans: PlanSummary[]; today: string }>('GET', '/api/plans'),
   plan: (id: number) => call<PlanBoard>('GET', `/api/plans/${id}`),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),

@@ -100,6 +100,8 @@ const table = {
   proposing: ['正在计算推荐方案…', 'Computing proposals…'],
   schemesFound: ['个推荐方案', 'schemes proposed'],
   noSchemes: ['没有找到可行方案。', 'No feasible scheme found.'],
+  allowVillages: ['允许村级调整（村划归）', 'Allow village transfers'],
+  villagesMoved: ['个村划归', 'villages transferred'],
   adopt: ['采用', 'Adopt'],
   plans: ['报批程序', 'Procedure'],
   noPlans: ['辖区内没有报批中的方案。', 'No plan in the procedure in your jurisdiction.'],

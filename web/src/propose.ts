@@ -9,6 +9,7 @@ import { esc } from './panels';
 export function proposeCard(): string {
   return `<div class="card"><h3>${t('propose')}</h3>
     <div class="row"><button id="propose" data-testid="propose">${t('propose')}</button>
+      <label><input type="checkbox" id="propose-villages" data-testid="propose-villages"> ${t('allowVillages')}</label>
       <span id="propose-spinner" class="spinner" data-testid="propose-spinner" hidden role="status" aria-label="${t('proposing')}"></span>
       <span id="propose-msg" class="muted"></span></div>
     <ol id="proposals" class="proposals" data-testid="proposals"></ol></div>`;
@@ -23,7 +24,7 @@ function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string 
     <div class="row"><strong>${esc(s.name)}</strong>
       <button class="adopt primary" data-i="${s.index}" data-testid="adopt-${s.index}">${t('adopt')}</button></div>
     <div class="muted">${t('count')} ${m.count_before} → ${m.count_after} · ${t('meanPop')} ${fmt(m.mean_population_before)} → ${fmt(m.mean_population_after)}
-      · ${t('sevError')} ${m.errors} · ${t('sevWarning')} ${m.warnings}</div>
+      · ${t('sevError')} ${m.errors} · ${t('sevWarning')} ${m.warnings}${s.moved_villages ? ` · ${s.moved_villages} ${t('villagesMoved')}` : ''}</div>
     <div class="muted">${esc(merges.join('；'))}</div></li>`;
 }
 
@@ -38,7 +39,8 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
     $('propose-msg').textContent = t('proposing');
     $('propose-msg').className = 'muted';
     try {
-      const { schemes } = await api.propose(county);
+      const villages = ($('propose-villages') as HTMLInputElement).checked;
+      const { schemes } = await api.propose(county, villages);
       $('proposals').innerHTML = schemes.map((s) => schemeItem(s, nameOf)).join('');
       $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t('schemesFound')}` : t('noSchemes');
       $('proposals').querySelectorAll('button.adopt').forEach((b) => b.addEventListener('click', () => {

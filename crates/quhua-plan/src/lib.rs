@@ -411,6 +411,20 @@ fn search(
                     assign = s.assign;
                 }
             }
+            // a region still below the floor cannot be emptied by single moves:
+            // dissolve it into a neighbour (one region fewer, feasible), then polish
+            let mut fix = Builder::from_assignment(m, params.weights, &assign);
+            if fix.has_region_below_floor() {
+                fix.dissolve_below_floor();
+                let mut merged = fix.assign;
+                let p = canonicalize(&mut merged);
+                let seats = objectives::choose_seats(m, &merged, p);
+                let mut s = Search::new(m, merged, p, seats, params.weights);
+                if !s.descend(20, &mut rng, &cancelled) {
+                    return None;
+                }
+                assign = s.assign;
+            }
             let p = canonicalize(&mut assign);
             let seats = objectives::choose_seats(m, &assign, p);
             let objectives = objectives::evaluate(m, problem, &assign, p, &seats, &params.weights);

@@ -5,7 +5,32 @@ use super::Builder;
 use crate::problem::NONE;
 use std::collections::BinaryHeap;
 
-impl Builder<'_> {
+impl<'m> Builder<'m> {
+    /// A builder holding `assign` (regions numbered `0..p`, [`NONE`] = unassigned).
+    pub(crate) fn from_assignment(
+        m: &'m crate::problem::Model,
+        weights: crate::Weights,
+        assign: &[u32],
+    ) -> Self {
+        let mut b = Builder::new(m, weights);
+        let p = assign
+            .iter()
+            .filter(|&&r| r != NONE)
+            .map(|&r| r as usize + 1)
+            .max()
+            .unwrap_or(0);
+        for _ in 0..p {
+            b.new_region();
+        }
+        for (u, &r) in assign.iter().enumerate() {
+            if r != NONE {
+                b.add_unit(r, u);
+                b.rlocked[r as usize] |= m.locked[u];
+            }
+        }
+        b
+    }
+
     /// Makes every connected piece of still unassigned units a region.
     pub(super) fn place_leftovers(&mut self, members: &mut Vec<u32>, frontier: &mut Vec<u32>) {
         let m = self.m;
@@ -136,6 +161,23 @@ impl Builder<'_> {
     /// Merges regions (smallest population first, into its smallest feasible
     /// neighbour) until `target` regions remain or no merge is feasible.
     pub fn merge_to_target(&mut self, target: usize) {
+        self.merge_smallest(target, false);
+    }
+
+    /// Whether a region (other than a lone locked unit) is below the floor.
+    pub fn has_region_below_floor(&self) -> bool {
+        (0..self.p()).any(|r| self.rcnt[r] > 0 && !self.rlocked[r] && self.rpop[r] < self.m.floor)
+    }
+
+    /// Dissolves regions below the floor into a neighbouring region (smallest
+    /// first, into the least populated neighbour the seeds, locks, apart sets
+    /// and ceiling allow), trading regions for feasibility: single-unit moves
+    /// can shrink a region's deficit but never empty it.
+    pub fn dissolve_below_floor(&mut self) {
+        self.merge_smallest(0, true);
+    }
+
+    fn merge_smallest(&mut self, target: usize, only_below_floor: bool) {
         let m = self.m;
         let p = self.p();
         if p <= target {
@@ -170,8 +212,11 @@ impl Builder<'_> {
         while live > target {
             let Some(Item(pp, a)) = heap.pop() else { break };
             let ai = a as usize;
-            if !alive[ai] || pp != self.rpop[ai] {
+            if !alive[ai] || pp != self.rpop[ai] || members[ai].is_empty() {
                 continue;
+            }
+            if only_below_floor && pp >= m.floor {
+                break;
             }
             nb.clear();
             for &w in &members[ai] {
@@ -215,6 +260,8 @@ impl Builder<'_> {
             self.rpop[bi] += self.rpop[ai];
             self.rarea[bi] += self.rarea[ai];
             self.rseed[bi] |= self.rseed[ai];
+            self.rpop[ai] = 0.0;
+            self.rarea[ai] = 0.0;
             alive[ai] = false;
             live -= 1;
             heap.push(Item(self.rpop[bi], b));

@@ -7,7 +7,8 @@
 //! (`quhua_plan::county`, shared with the CLI): townships are the building blocks, adjacent
 //! when any of their villages are; the county seat and key towns are seeds; border townships
 //! are locked; the population floor and area cap come from the policy. Each scheme becomes
-//! merges of its regions' townships into the region's seat.
+//! merges of its regions' townships into the region's seat; with `villages: true`, followed
+//! by the village transfers (村划归) of `quhua_plan::refine`.
 
 use super::{county_data, raw_json, readable_county};
 use crate::app::AppState;
@@ -21,8 +22,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use quhua_core::policy::Policy;
 use quhua_core::scenario::evaluate;
-use quhua_plan::county::{Wishes, policy_params, scheme_scenario, township_problem};
-use quhua_plan::{PlanError, suggest};
+use quhua_plan::county::{
+    Wishes, policy_params, scheme_scenario, township_problem, village_scenario, village_stage,
+};
+use quhua_plan::{PlanError, refine, suggest};
 use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
@@ -47,6 +50,10 @@ pub struct ProposeBody {
     /// Built-in policy id (`default`).
     #[serde(default)]
     pub policy: Option<String>,
+    /// Allow village transfers (村划归) after the township merges where they repair the
+    /// population floor or area cap, or beat the disruption they cause (default false).
+    #[serde(default)]
+    pub villages: Option<bool>,
 }
 
 /// Handler: schemes, best first, each with `ops` and a `summary`; plus the optimizer's
@@ -64,7 +71,8 @@ pub async fn propose(
     let schemes = body.schemes.unwrap_or(4).clamp(1, MAX_SCHEMES);
     let seed = body.seed.unwrap_or(1);
     let policy_id = body.policy.unwrap_or_else(|| "default".into());
-    let key = format!("propose\u{1f}{policy_id}\u{1f}{schemes}\u{1f}{seed}");
+    let villages = body.villages.unwrap_or(false);
+    let key = format!("propose\u{1f}{policy_id}\u{1f}{schemes}\u{1f}{seed}\u{1f}{villages}");
     if let Some(hit) = data.results.get(&key) {
         return Ok(raw_json(StatusCode::OK, hit));
     }
@@ -73,11 +81,29 @@ pub async fn propose(
         return Ok(raw_json(StatusCode::OK, hit));
     }
     let d = data.clone();
-    let text =
-        tokio::task::spawn_blocking(move || run(&d, &policy, &policy_id, schemes, seed)).await??;
+    let text = tokio::task::spawn_blocking(move || {
+        run(
+            &d,
+            &policy,
+            &policy_id,
+            Knobs {
+                schemes,
+                seed,
+                villages,
+            },
+        )
+    })
+    .await??;
     let bytes = Bytes::from(text);
     data.results.put(key, bytes.clone());
     Ok(raw_json(StatusCode::OK, bytes))
+}
+
+/// What the request asked of the optimizer.
+struct Knobs {
+    schemes: usize,
+    seed: u64,
+    villages: bool,
 }
 
 /// Runs the optimizer and evaluates each scheme; returns the response text.
@@ -85,9 +111,13 @@ fn run(
     data: &Arc<CountyData>,
     policy: &Policy,
     policy_id: &str,
-    schemes: usize,
-    seed: u64,
+    knobs: Knobs,
 ) -> Result<String, ApiError> {
+    let Knobs {
+        schemes,
+        seed,
+        villages,
+    } = knobs;
     let base = &data.base;
     let unprocessable =
         |e: PlanError| ApiError::from_pair(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string());
@@ -96,7 +126,14 @@ fn run(
     let sol = suggest(&problem, &params, None, None).map_err(unprocessable)?;
     let mut out = Vec::with_capacity(sol.schemes.len());
     for (k, s) in sol.schemes.iter().enumerate() {
-        let mut scenario = scheme_scenario(base, s, k);
+        let (mut scenario, moved, violations) = if villages {
+            let stage = village_stage(base, &problem, s, &[], None).map_err(unprocessable)?;
+            let r = refine(&stage.problem, &params, &stage.initial).map_err(unprocessable)?;
+            let sc = village_scenario(base, s, &stage, &r, k);
+            (sc, r.objectives.moved_units, r.violations)
+        } else {
+            (scheme_scenario(base, s, k), 0, s.violations.clone())
+        };
         scenario.policy = Some(policy_id.to_string());
         let ev = evaluate(base, policy, &scenario)?;
         let (errors, warnings, infos) = ev.finding_counts();
@@ -112,7 +149,8 @@ fn run(
                 .filter_map(|&i| base.townships.get(i as usize).map(|t| t.name.as_str()))
                 .collect::<Vec<_>>(),
             "objectives": s.objectives,
-            "violations": s.violations,
+            "violations": violations,
+            "moved_villages": moved,
             "restart": s.restart,
             "summary": {
                 "count_before": ind.before.count,
