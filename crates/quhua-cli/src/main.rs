@@ -97,11 +97,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!(
+            let line = format!(
                 "{}：{}",
                 render::t(lang, "错误", "error"),
                 render::localize(&e.to_string(), lang)
             );
+            eprintln!("{}", render::punctuate(line, lang));
             ExitCode::from(1)
         }
     }

@@ -8,6 +8,7 @@ use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario, evaluat
 use quhua_plan::io::{UnitColumns, load};
 use quhua_plan::{Graph, Params, Problem, Solution, county};
 use serde_json::json;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// Options of `quhua plan suggest`.
@@ -351,7 +352,7 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
     for (k, (sc, ev)) in evaluated.iter().enumerate() {
         print_demo_scheme(ctx, k, sc, ev);
         if let Some(r) = refined.get(k) {
-            println!(
+            let line = format!(
                 "  {} {}，{} {}",
                 t(
                     ctx.lang,
@@ -362,6 +363,7 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
                 t(ctx.lang, "违反约束", "violations"),
                 r.violations.len()
             );
+            println!("{}", crate::render::punctuate(line, ctx.lang));
         }
     }
     println!(
@@ -421,8 +423,10 @@ fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
 }
 
 fn print_demo_scheme(ctx: &Context, k: usize, sc: &Scenario, ev: &Evaluation) {
+    let mut out = String::new();
     let (e, w, _) = ev.finding_counts();
-    println!(
+    let _ = writeln!(
+        out,
         "\n{} {}：{} → {}，{} {} → {}，{} {} / {} {}",
         t(ctx.lang, "方案", "Scheme"),
         k + 1,
@@ -444,7 +448,8 @@ fn print_demo_scheme(ctx: &Context, k: usize, sc: &Scenario, ev: &Evaluation) {
                 .find(|u| u.code.as_deref() == Some(to))
                 .map(|u| u.name.clone())
                 .unwrap_or_else(|| to.clone());
-            println!(
+            let _ = writeln!(
+                out,
                 "  {} {} {} → {into_name}",
                 t(ctx.lang, "村划归", "transfer"),
                 villages.len(),
@@ -469,7 +474,8 @@ fn print_demo_scheme(ctx: &Context, k: usize, sc: &Scenario, ev: &Evaluation) {
                 .find(|u| u.code.as_deref() == Some(into))
                 .map(|u| u.name.clone())
                 .unwrap_or_else(|| into.clone());
-            println!(
+            let _ = writeln!(
+                out,
                 "  {} {} → {into_name}",
                 t(ctx.lang, "撤并", "merge"),
                 units
@@ -480,4 +486,5 @@ fn print_demo_scheme(ctx: &Context, k: usize, sc: &Scenario, ev: &Evaluation) {
             );
         }
     }
+    print!("{}", crate::render::punctuate(out, ctx.lang));
 }

@@ -151,7 +151,7 @@ pub fn render(ev: &Evaluation, title: &str, sources: &[String], lang: Lang) -> S
             t(lang, "无阻断性错误。", "No blocking errors.")
         );
     }
-    out
+    super::punctuate(out, lang)
 }
 
 fn indicator_table(b: &Indicators, a: &Indicators, reduction: i64, lang: Lang) -> Table {

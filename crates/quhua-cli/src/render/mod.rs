@@ -24,6 +24,28 @@ pub fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// English output uses ASCII punctuation: full-width colons, commas, semicolons, enumeration
+/// commas and brackets in templates and in Chinese data values become `: `, `, `, `; `,
+/// `, ` and ` (…) `: each replacement is as wide as the full-width sign, so aligned tables
+/// stay aligned. Chinese output is returned as it is.
+pub fn punctuate(text: String, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '：' => out.push_str(": "),
+            '，' | '、' => out.push_str(", "),
+            '；' => out.push_str("; "),
+            '（' => out.push_str(" ("),
+            '）' => out.push_str(") "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Formats a population: 2.24万 in Chinese, 22,400 in English.
 pub fn people(v: f64, lang: Lang) -> String {
     match lang {
@@ -55,5 +77,19 @@ mod tests {
         assert_eq!(people(22_400.0, Lang::En), "22,400");
         assert_eq!(thousands(-1234), "-1,234");
         assert_eq!(localize("中 / en", Lang::En), "en");
+    }
+
+    #[test]
+    fn english_punctuation_keeps_widths_and_chinese_is_untouched() {
+        use unicode_width::UnicodeWidthStr;
+        let line = "县：曲阳县（130634）｜方案 1：18 → 13，平均人口、面积；完".to_string();
+        assert_eq!(punctuate(line.clone(), Lang::Zh), line);
+        let en = punctuate(line.clone(), Lang::En);
+        assert_eq!(en.width(), line.width());
+        assert!(!en.contains(['：', '，', '；', '（', '）', '、']), "{en}");
+        assert!(
+            en.contains("曲阳县 (130634) ") && en.contains("1: 18"),
+            "{en}"
+        );
     }
 }
