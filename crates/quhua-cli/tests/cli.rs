@@ -292,6 +292,22 @@ fn plan_suggest_village_transfers_shorten_service_distance_when_weighted() {
 }
 
 #[test]
+fn plan_suggest_refuses_villages_without_county_data() {
+    let layer = data("bench/ia-counties/IA_counties.shp");
+    let o = quhua(&[
+        "plan",
+        "suggest",
+        "--villages",
+        "--layer",
+        &layer,
+        "--pop-field",
+        "TOTPOP",
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--villages"), "{}", stderr(&o));
+}
+
+#[test]
 fn plan_suggest_explains_infeasible_input() {
     let e = stdout(&quhua(&["plan", "suggest", "--max-area", "50"]));
     assert!(

@@ -242,25 +242,36 @@ pub fn refine(problem: &Problem, params: &Params, initial: &[u32]) -> Result<Sch
             expected: m.n,
         });
     }
-    let p = initial
-        .iter()
-        .filter(|&&r| r != EXCLUDED)
-        .map(|&r| r as usize + 1)
-        .max()
-        .unwrap_or(0);
+    let p = construct::label_bound(initial);
+    let mut used = vec![false; p.min(m.n)];
+    for (u, &r) in initial.iter().enumerate() {
+        match used.get_mut(r as usize) {
+            Some(x) => *x = true,
+            None if r == EXCLUDED => {}
+            None => {
+                return Err(PlanError::InvalidParam {
+                    zh: format!("初始方案第 {u} 个单位的新单位编号 {r} 超出范围（应小于单位数）"),
+                    en: format!(
+                        "initial scheme: unit {u} has region {r}, beyond the number of units"
+                    ),
+                });
+            }
+        }
+    }
+    if let Some(r) = used.iter().position(|&x| !x) {
+        return Err(PlanError::InvalidParam {
+            zh: format!("初始方案的新单位编号不连续：缺少 {r}"),
+            en: format!("initial scheme: region numbers must be 0..p without gaps; {r} is missing"),
+        });
+    }
     let assign = initial.to_vec();
     let seats = objectives::choose_seats(&m, &assign, p);
     let mut s = Search::new(&m, assign, p, seats, params.weights);
     s.set_home();
     let mut rng = Rng::new(rng::derive(params.seed ^ 0x7EF1_4E00, 0));
     s.descend(1_000, &mut rng, &|| false);
+    // moves never empty a region, so the labels (and p) are those of `initial`
     let assign = s.assign;
-    let p = assign
-        .iter()
-        .filter(|&&r| r != EXCLUDED)
-        .map(|&r| r as usize + 1)
-        .max()
-        .unwrap_or(0);
     let seats = objectives::choose_seats(&m, &assign, p);
     let mut objectives = objectives::evaluate(&m, problem, &assign, p, &seats, &params.weights);
     objectives.moved_units = assign.iter().zip(initial).filter(|(a, b)| a != b).count();
@@ -275,6 +286,13 @@ pub fn refine(problem: &Problem, params: &Params, initial: &[u32]) -> Result<Sch
         seats,
         restart: 0,
     })
+}
+
+/// A local search on `assign` relabelled in order of appearance, with seats chosen afresh.
+fn search_on(m: &Model, mut assign: Vec<u32>, weights: Weights) -> Search<'_> {
+    let p = canonicalize(&mut assign);
+    let seats = objectives::choose_seats(m, &assign, p);
+    Search::new(m, assign, p, seats, weights)
 }
 
 struct Built {
@@ -402,9 +420,7 @@ fn search(
             if after.0 > 0.0 && m.ceiling.is_finite() {
                 let mut repair_rng = Rng::new(rng::derive(params.seed ^ 0x0CE1_11A6, b.restart));
                 if construct::repair(m, params.weights, &mut assign, &mut repair_rng, 48) {
-                    let p = canonicalize(&mut assign);
-                    let seats = objectives::choose_seats(m, &assign, p);
-                    let mut s = Search::new(m, assign, p, seats, params.weights);
+                    let mut s = search_on(m, assign, params.weights);
                     if !s.run(iters / 4, &mut rng, &cancelled) {
                         return None;
                     }
@@ -416,10 +432,7 @@ fn search(
             let mut fix = Builder::from_assignment(m, params.weights, &assign);
             if fix.has_region_below_floor() {
                 fix.dissolve_below_floor();
-                let mut merged = fix.assign;
-                let p = canonicalize(&mut merged);
-                let seats = objectives::choose_seats(m, &merged, p);
-                let mut s = Search::new(m, merged, p, seats, params.weights);
+                let mut s = search_on(m, fix.assign, params.weights);
                 if !s.descend(20, &mut rng, &cancelled) {
                     return None;
                 }

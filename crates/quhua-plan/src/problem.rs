@@ -300,7 +300,7 @@ impl Model {
             ));
         }
         let w = params.weights;
-        for x in [w.wss, w.compactness, w.service] {
+        for x in [w.wss, w.compactness, w.service, w.disruption] {
             if !x.is_finite() || x < 0.0 {
                 return Err(PlanError::param(
                     "目标权重无效",

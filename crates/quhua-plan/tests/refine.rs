@@ -98,3 +98,33 @@ proptest! {
         prop_assert!(!split);
     }
 }
+
+#[test]
+fn bad_starting_schemes_and_weights_are_refused() {
+    let problem = common::grid(12, 12, 7, 50.0, 150.0);
+    let params = Params {
+        min_pop: 1_000.0,
+        ..Params::default()
+    };
+    // a gap in the region numbers (region 1 missing)
+    let gap: Vec<u32> = strips(0)
+        .iter()
+        .map(|&r| if r == 1 { 2 } else { r })
+        .collect();
+    let e = refine(&problem, &params, &gap).unwrap_err().to_string();
+    assert!(e.contains("1"), "{e}");
+    // a label far beyond the number of units, and a wrong length
+    let mut huge = strips(0);
+    huge[5] = 1_000_000;
+    assert!(refine(&problem, &params, &huge).is_err());
+    assert!(refine(&problem, &params, &strips(0)[..10]).is_err());
+    // a negative disruption weight
+    let neg = Params {
+        weights: Weights {
+            disruption: -1.0,
+            ..Weights::default()
+        },
+        ..params
+    };
+    assert!(refine(&problem, &neg, &strips(0)).is_err());
+}

@@ -86,6 +86,12 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     if args.layer.is_none() && args.units.is_none() {
         return demo(ctx, &args);
     }
+    if args.villages {
+        return Err(fail(
+            "--villages 用于县域数据（乡镇及其村）；--layer / --units 的单位没有下一级，请直接以村为单位输入",
+            "--villages needs county data (townships and their villages); units from --layer / --units have no lower level: give the villages as units instead",
+        ));
+    }
     let (problem, ids, geoms) = if let Some(layer) = &args.layer {
         from_layer(layer, &args)?
     } else {

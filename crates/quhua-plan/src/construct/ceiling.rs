@@ -2,7 +2,7 @@
 //! (see [`crate::rescue`]) and a destroy-and-rebuild repair of regions that
 //! ended above the ceiling.
 
-use super::{Builder, Strategy, canonicalize};
+use super::{Builder, Strategy, canonicalize, label_bound};
 use crate::Weights;
 use crate::problem::{Model, NONE};
 use crate::rng::Rng;
@@ -118,12 +118,7 @@ struct Health {
 
 impl Health {
     fn of(m: &Model, assign: &[u32]) -> Health {
-        let p = assign
-            .iter()
-            .filter(|&&r| r != NONE)
-            .map(|&r| r as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let p = label_bound(assign);
         let mut pop = vec![0.0; p];
         let mut area = vec![0.0; p];
         let mut cnt = vec![0u32; p];
@@ -230,12 +225,7 @@ fn rebuild(
     ring: usize,
     rng: &mut Rng,
 ) -> Option<Vec<u32>> {
-    let p = assign
-        .iter()
-        .filter(|&&r| r != NONE)
-        .map(|&r| r as usize + 1)
-        .max()
-        .unwrap_or(0);
+    let p = label_bound(assign);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); p];
     let mut fixed = vec![false; p];
     for u in 0..m.n {
@@ -267,23 +257,10 @@ fn rebuild(
         }
         layer = next;
     }
-    let mut b = Builder::new(m, weights);
-    for _ in 0..p {
-        b.new_region();
-    }
-    let mut free_units = Vec::new();
-    for u in 0..m.n {
-        let r = assign[u];
-        if r == NONE {
-            continue;
-        }
-        if freed[r as usize] {
-            free_units.push(u as u32);
-        } else {
-            b.add_unit(r, u);
-            b.rlocked[r as usize] |= m.locked[u];
-        }
-    }
+    let mut b = Builder::from_partial(m, weights, assign, |r| !freed[r as usize]);
+    let free_units: Vec<u32> = (0..m.n as u32)
+        .filter(|&u| assign[u as usize] != NONE && freed[assign[u as usize] as usize])
+        .collect();
     // hardest first, judged on what is free now
     let mut reacher = crate::rescue::Reacher::new(m.n);
     let mut order: Vec<(f64, u64, u32)> = free_units

@@ -12,18 +12,24 @@ impl<'m> Builder<'m> {
         weights: crate::Weights,
         assign: &[u32],
     ) -> Self {
+        Self::from_partial(m, weights, assign, |_| true)
+    }
+
+    /// Like [`Builder::from_assignment`], but only the regions `keep` accepts
+    /// get their units; the others stay as empty regions and their units
+    /// unassigned (for rebuilding them).
+    pub(super) fn from_partial(
+        m: &'m crate::problem::Model,
+        weights: crate::Weights,
+        assign: &[u32],
+        keep: impl Fn(u32) -> bool,
+    ) -> Self {
         let mut b = Builder::new(m, weights);
-        let p = assign
-            .iter()
-            .filter(|&&r| r != NONE)
-            .map(|&r| r as usize + 1)
-            .max()
-            .unwrap_or(0);
-        for _ in 0..p {
+        for _ in 0..super::label_bound(assign) {
             b.new_region();
         }
         for (u, &r) in assign.iter().enumerate() {
-            if r != NONE {
+            if r != NONE && keep(r) {
                 b.add_unit(r, u);
                 b.rlocked[r as usize] |= m.locked[u];
             }

@@ -446,15 +446,19 @@ impl<'m> Builder<'m> {
     }
 }
 
-/// Relabels regions in order of first appearance (input order); returns p.
-pub(crate) fn canonicalize(assign: &mut [u32]) -> usize {
-    let maxr = assign
+/// One past the highest region label in `assign` (0 when nothing is assigned).
+pub(crate) fn label_bound(assign: &[u32]) -> usize {
+    assign
         .iter()
         .filter(|&&r| r != NONE)
         .map(|&r| r as usize + 1)
         .max()
-        .unwrap_or(0);
-    let mut map = vec![NONE; maxr];
+        .unwrap_or(0)
+}
+
+/// Relabels regions in order of first appearance (input order); returns p.
+pub(crate) fn canonicalize(assign: &mut [u32]) -> usize {
+    let mut map = vec![NONE; label_bound(assign)];
     let mut p = 0u32;
     for a in assign.iter_mut() {
         if *a == NONE {
