@@ -16,7 +16,6 @@ pub mod event;
 pub mod i18n;
 pub mod indicators;
 pub mod policy;
-pub mod procedure;
 pub mod registry;
 pub mod rules;
 pub mod scenario;

@@ -22,7 +22,7 @@ pub struct PlanRecord {
     pub name: String,
     /// County code.
     pub county: String,
-    /// The plan as JSON (`quhua_core::procedure::Plan`).
+    /// The plan as JSON (`quhua_workflow::procedure::Plan`).
     pub body: String,
     /// Version, from 1.
     pub version: i64,

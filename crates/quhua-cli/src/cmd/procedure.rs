@@ -5,12 +5,12 @@ use crate::context::{CliResult, Context, fail};
 use crate::render::{t, table::Table};
 use quhua_core::date::{Date, parse_date};
 use quhua_core::i18n::Lang;
-use quhua_core::procedure::{
+use quhua_core::scenario::{Scenario, apply_scenario};
+use quhua_store::{PlanId, Store};
+use quhua_workflow::procedure::{
     Approval, ConsultationRegister, Disposition, Document, Extension, MaterialKind, Meeting, Plan,
     Questionnaire, Suggestion, Template,
 };
-use quhua_core::scenario::{Scenario, apply_scenario};
-use quhua_store::{PlanId, Store};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 

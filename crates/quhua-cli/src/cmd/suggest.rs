@@ -1,12 +1,12 @@
-//! `quhua plan suggest`: propose merger schemes with the optimizer (quhua-plan), on the demo
+//! `quhua plan suggest`: propose merger schemes with the optimizer (quhua-optimize), on the demo
 //! county, on any GeoJSON/Shapefile of units, or on a units table plus an edge list.
 
 use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
 use quhua_core::policy::Policy;
 use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario, evaluate};
-use quhua_plan::io::{UnitColumns, load};
-use quhua_plan::{Graph, Params, Problem, Solution, county};
+use quhua_optimize::io::{UnitColumns, load};
+use quhua_optimize::{Graph, Params, Problem, Solution, county};
 use serde_json::json;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -152,8 +152,8 @@ fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
     }
 }
 
-fn weights(args: &Args) -> quhua_plan::Weights {
-    quhua_plan::Weights {
+fn weights(args: &Args) -> quhua_optimize::Weights {
+    quhua_optimize::Weights {
         wss: args.w_wss,
         compactness: args.w_compact,
         service: args.w_service,
@@ -256,10 +256,10 @@ fn from_layer(path: &Path, args: &Args) -> CliResult<LayerProblem> {
 fn write_regions(
     path: &Path,
     geoms: &[geo_types::MultiPolygon<f64>],
-    s: &quhua_plan::Scheme,
+    s: &quhua_optimize::Scheme,
 ) -> CliResult {
     let keep: Vec<usize> = (0..geoms.len())
-        .filter(|&i| s.assignment[i] != quhua_plan::EXCLUDED)
+        .filter(|&i| s.assignment[i] != quhua_optimize::EXCLUDED)
         .collect();
     let g: Vec<_> = keep.iter().map(|&i| geoms[i].clone()).collect();
     let groups: Vec<usize> = keep.iter().map(|&i| s.assignment[i] as usize).collect();
@@ -322,7 +322,7 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
         let scenario = if args.villages {
             let stage =
                 county::village_stage(&base, &problem, s, &args.attrs, village_coords.as_deref())?;
-            let r = quhua_plan::refine(&stage.problem, &params, &stage.initial)?;
+            let r = quhua_optimize::refine(&stage.problem, &params, &stage.initial)?;
             let sc = county::village_scenario(&base, s, &stage, &r, k);
             refined.push(r);
             sc

@@ -1,7 +1,7 @@
 //! Pre-check reasons of the optimizer in words (Chinese or English), naming the units.
 
 use quhua_core::i18n::Lang;
-use quhua_plan::Infeasible;
+use quhua_optimize::Infeasible;
 
 /// A pre-check reason in words, naming the units.
 pub fn explain(r: &Infeasible, names: &[String], lang: Lang) -> String {

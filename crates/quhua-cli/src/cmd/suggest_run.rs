@@ -6,7 +6,7 @@ use crate::context::{CliResult, fail};
 use crate::render::t;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quhua_core::i18n::Lang;
-use quhua_plan::{Params, Phase, PlanError, Problem, Progress, Solution, suggest};
+use quhua_optimize::{Params, Phase, PlanError, Problem, Progress, Solution, suggest};
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -2,7 +2,7 @@
 //! `GET /api/plans/{id}[?today=YYYY-MM-DD]`.
 //!
 //! Plans are created and advanced with the CLI (`quhua plan submit|step|approve|apply`) and
-//! stored by quhua-store with the body `quhua_core::procedure::Plan` as JSON. Jurisdiction
+//! stored by quhua-store with the body `quhua_workflow::procedure::Plan` as JSON. Jurisdiction
 //! scoping is that of scenarios: a plan outside the user's jurisdiction answers 404, exactly
 //! like a missing one.
 
@@ -14,8 +14,8 @@ use crate::extract::ApiQuery;
 use axum::Json;
 use axum::extract::{Path, State};
 use quhua_core::date::{Date, parse_date};
-use quhua_core::procedure::{Document, Plan};
 use quhua_store::{PlanId, PlanRecord};
+use quhua_workflow::procedure::{Document, Plan};
 use serde::Deserialize;
 use serde_json::{Value, json};
 

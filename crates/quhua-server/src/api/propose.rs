@@ -1,14 +1,14 @@
 //! `POST /api/counties/{code}/propose`: 方案推荐 — merger schemes proposed by the optimizer
-//! (quhua-plan) on the county's townships, each as scenario operations with an evaluation
+//! (quhua-optimize) on the county's townships, each as scenario operations with an evaluation
 //! summary. It changes nothing, so every role that may read the county may call it (it still
 //! needs the CSRF token like every POST).
 //!
 //! The problem is built exactly as `quhua plan suggest` builds it, by the same library code
-//! (`quhua_plan::county`, shared with the CLI): townships are the building blocks, adjacent
+//! (`quhua_optimize::county`, shared with the CLI): townships are the building blocks, adjacent
 //! when any of their villages are; the county seat and key towns are seeds; border townships
 //! are locked; the population floor and area cap come from the policy. Each scheme becomes
 //! merges of its regions' townships into the region's seat; with `villages: true`, followed
-//! by the village transfers (村划归) of `quhua_plan::refine`.
+//! by the village transfers (村划归) of `quhua_optimize::refine`.
 
 use super::{county_data, raw_json, readable_county};
 use crate::app::AppState;
@@ -22,10 +22,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use quhua_core::policy::Policy;
 use quhua_core::scenario::evaluate;
-use quhua_plan::county::{
+use quhua_optimize::county::{
     Wishes, policy_params, scheme_scenario, township_problem, village_scenario, village_stage,
 };
-use quhua_plan::{PlanError, refine, suggest};
+use quhua_optimize::{PlanError, refine, suggest};
 use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;

@@ -3,7 +3,7 @@
 //! 征求意见) and one approved (its statutory clocks running).
 
 use quhua_core::date::{Date, parse_date};
-use quhua_core::procedure::{Approval, Document, MaterialKind, Meeting, Plan, Template};
+use quhua_workflow::procedure::{Approval, Document, MaterialKind, Meeting, Plan, Template};
 
 /// Who acts in the demo.
 const ACTOR: &str = "曲阳县民政局（演示）";

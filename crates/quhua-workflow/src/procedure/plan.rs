@@ -4,7 +4,7 @@
 use super::clocks::Clocks;
 use super::consultation::ConsultationRegister;
 use super::template::{MaterialKind, StepDef, Template};
-use crate::date::Date;
+use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A document attached to the plan (stored elsewhere; identified by its SHA-256).
@@ -406,7 +406,7 @@ mod tests {
     use crate::procedure::Meeting;
 
     fn d(s: &str) -> Date {
-        crate::date::parse_date(s).unwrap()
+        quhua_core::date::parse_date(s).unwrap()
     }
 
     fn doc(kind: MaterialKind) -> Document {

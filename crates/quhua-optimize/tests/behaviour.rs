@@ -1,7 +1,7 @@
 //! Determinism, infeasibility explanations, islands, cancellation, IO.
 mod common;
 
-use quhua_plan::{
+use quhua_optimize::{
     Graph, Infeasible, IslandAction, IslandPolicy, Params, PlanError, Problem, Violation, suggest,
 };
 use std::sync::Arc;
@@ -104,7 +104,7 @@ fn unit_over_ceiling_and_floor_ceiling_conflict_are_explained() {
         max_area: Some(10.0),
         ..Params::default()
     };
-    let r = quhua_plan::precheck(&p, &params).unwrap();
+    let r = quhua_optimize::precheck(&p, &params).unwrap();
     assert!(
         r.reasons
             .iter()
@@ -116,7 +116,7 @@ fn unit_over_ceiling_and_floor_ceiling_conflict_are_explained() {
         max_area: Some(10.0),
         ..Params::default()
     };
-    let r = quhua_plan::precheck(&p, &params).unwrap();
+    let r = quhua_optimize::precheck(&p, &params).unwrap();
     assert!(
         r.reasons.iter().any(|x| matches!(
             x,
@@ -197,7 +197,7 @@ fn islands_are_reported_and_handled() {
     let sol = suggest(&p, &ex, None, None).unwrap();
     assert_eq!(sol.islands[0].action, IslandAction::Excluded);
     assert!(sol.infeasibility.is_none());
-    assert_eq!(sol.schemes[0].assignment[16], quhua_plan::EXCLUDED);
+    assert_eq!(sol.schemes[0].assignment[16], quhua_optimize::EXCLUDED);
     assert!(sol.schemes[0].violations.is_empty());
     // attached to a named neighbour
     p.extra_edges = vec![(16, 15)];
@@ -236,7 +236,7 @@ fn cancellation_stops_promptly() {
 fn progress_is_reported() {
     let p = common::grid(8, 8, 5, 20.0, 200.0);
     let calls = std::sync::atomic::AtomicUsize::new(0);
-    let cb = |_: quhua_plan::Progress| {
+    let cb = |_: quhua_optimize::Progress| {
         calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     };
     let params = Params {
@@ -273,7 +273,7 @@ fn invalid_input_is_an_error_not_a_panic() {
 
 #[test]
 fn csv_input_and_json_shape() {
-    use quhua_plan::io::{UnitColumns, read_edges_from, read_units_from};
+    use quhua_optimize::io::{UnitColumns, read_edges_from, read_units_from};
     use std::path::Path;
     let units = "code,name,pop,km2,inc\nA,甲镇,100,3,1.0\nB,乙乡,80,2,2.0\nC,丙乡,90,4,1.5\nD,丁乡,120,1,0.5\n";
     let cols = UnitColumns {
@@ -333,7 +333,7 @@ fn unit_that_cannot_reach_the_floor_within_the_ceiling_is_explained() {
         max_area: Some(25.0),
         ..Params::default()
     };
-    let r = quhua_plan::precheck(&p, &params).unwrap();
+    let r = quhua_optimize::precheck(&p, &params).unwrap();
     let out_of_reach: Vec<(u32, f64)> = r
         .reasons
         .iter()
@@ -348,7 +348,7 @@ fn unit_that_cannot_reach_the_floor_within_the_ceiling_is_explained() {
         .collect();
     assert_eq!(out_of_reach, vec![(0, 2.0)], "{r:?}");
     // with a ceiling of 35 km² unit 0 reaches the dense units: no such reason
-    let r = quhua_plan::precheck(
+    let r = quhua_optimize::precheck(
         &p,
         &Params {
             max_area: Some(35.0),

@@ -3,7 +3,7 @@
 mod common;
 
 use proptest::prelude::*;
-use quhua_plan::{Params, Weights, check, refine};
+use quhua_optimize::{Params, Weights, check, refine};
 
 /// 12 × 12 grid cut into four vertical strips of 3 columns (36 units): strip `s` is region
 /// `s`, except that the first `extra` (< 3) columns of strip 1 belong to region 0.
@@ -94,7 +94,7 @@ proptest! {
         prop_assert_eq!(pa.iter().sum::<f64>(), pb.iter().sum::<f64>());
         let (aa, ab) = (sums(&problem.area, &initial, 4), sums(&problem.area, &s.assignment, 4));
         prop_assert!((aa.iter().sum::<f64>() - ab.iter().sum::<f64>()).abs() < 1e-9);
-        let split = s.violations.iter().any(|v| matches!(v, quhua_plan::Violation::NotContiguous { .. }));
+        let split = s.violations.iter().any(|v| matches!(v, quhua_optimize::Violation::NotContiguous { .. }));
         prop_assert!(!split);
     }
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use proptest::prelude::*;
-use quhua_plan::{Params, check, suggest, wss};
+use quhua_optimize::{Params, check, suggest, wss};
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
@@ -20,7 +20,7 @@ proptest! {
         if groups {
             p.group = Some((0..n).map(|u| ((u % w) * 2 / w) as u32).collect());
         }
-        let mut rng = quhua_plan::Rng::new(seed ^ 99);
+        let mut rng = quhua_optimize::Rng::new(seed ^ 99);
         let mut used = Vec::new();
         for _ in 0..nlock {
             let u = rng.below(n) as u32;
@@ -47,11 +47,11 @@ proptest! {
             // contiguity, locks, seeds, groups and apart are never traded away
             for x in &v {
                 let hard = matches!(x,
-                    quhua_plan::Violation::NotContiguous { .. }
-                    | quhua_plan::Violation::LockedNotAlone { .. }
-                    | quhua_plan::Violation::SeedsShareRegion { .. }
-                    | quhua_plan::Violation::CrossesGroup { .. }
-                    | quhua_plan::Violation::Unassigned { .. });
+                    quhua_optimize::Violation::NotContiguous { .. }
+                    | quhua_optimize::Violation::LockedNotAlone { .. }
+                    | quhua_optimize::Violation::SeedsShareRegion { .. }
+                    | quhua_optimize::Violation::CrossesGroup { .. }
+                    | quhua_optimize::Violation::Unassigned { .. });
                 prop_assert!(!hard, "hard violation {:?}", x);
             }
             let mut regions: Vec<u32> = s.assignment.clone();
@@ -94,7 +94,7 @@ fn feasible_grid_meets_floor_and_ceiling() {
     // diversity between returned schemes
     for i in 0..sol.schemes.len() {
         for j in 0..i {
-            let d = quhua_plan::diversity::difference(
+            let d = quhua_optimize::diversity::difference(
                 &sol.schemes[i].assignment,
                 &sol.schemes[j].assignment,
             );

@@ -1,8 +1,8 @@
 //! Statutory clocks from the approval date: implementation within 12 months, extendable by
 //! up to 6 with the approver's consent (条例 art. 15); codes within 1 month (art. 17).
 
-use crate::date::Date;
 use chrono::{Datelike, Months};
+use quhua_core::date::Date;
 use serde::Serialize;
 
 /// Days before a deadline at which a clock shows "near due".
@@ -100,7 +100,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Date {
-        crate::date::parse_date(s).unwrap()
+        quhua_core::date::parse_date(s).unwrap()
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! # quhua-plan — regionalization planner for township mergers
+//! # quhua-optimize — regionalization planner for township mergers
 //!
 //! Given areal units (townships or villages), their adjacency, populations,
 //! areas and attributes, proposes several *diverse* schemes that merge units

@@ -1,17 +1,17 @@
 //! Command-line front end used by the benchmarks:
 //!
 //! ```text
-//! cargo run --release -p quhua-plan --example suggest -- \
+//! cargo run --release -p quhua-optimize --example suggest -- \
 //!   --units U.csv --edges E.csv --id-field id --pop-field pop [--area-field area] \
 //!   [--attrs A,B] [--group-field county] [--lon-lat lon,lat] --min-pop N [--max-area KM2] \
 //!   [--target-p P] [--lock ID]... [--seed-unit ID]... [--schemes N] [--seed N] \
 //!   [--restarts N] [--threads N] [--iters N] [--effort X] [--exclude-islands] [--w-wss X] \
 //!   [--w-compact X] [--w-service X]
 //! ```
-//! Prints the [`quhua_plan::Solution`] as JSON on stdout and the wall time on stderr.
+//! Prints the [`quhua_optimize::Solution`] as JSON on stdout and the wall time on stderr.
 
-use quhua_plan::io::{UnitColumns, load};
-use quhua_plan::{IslandPolicy, Params, suggest};
+use quhua_optimize::io::{UnitColumns, load};
+use quhua_optimize::{IslandPolicy, Params, suggest};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

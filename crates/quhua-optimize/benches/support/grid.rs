@@ -1,6 +1,6 @@
 //! The synthetic perturbed grid shared by the `grid` bench and the `scale` example.
 
-use quhua_plan::{Graph, Problem, Rng};
+use quhua_optimize::{Graph, Problem, Rng};
 
 /// Perturbed grid: rook edges plus one diagonal per cell chosen at random,
 /// log-normal-ish populations, one attribute column.

@@ -2,7 +2,7 @@
 //! done with each. Totals like "220余场座谈会, 9000余人, 20余条建议被吸纳" come out of it.
 //! Public feedback is recorded and answered, never deleted.
 
-use crate::date::Date;
+use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A meeting (座谈会, 听证会 …).

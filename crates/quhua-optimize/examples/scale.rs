@@ -2,8 +2,8 @@
 //! adjacency: rook edges plus one random diagonal per cell, random
 //! populations), the national-scale check:
 //!
-//! `cargo run --release -p quhua-plan --example scale -- 41000 620000`
-use quhua_plan::{Params, suggest};
+//! `cargo run --release -p quhua-optimize --example scale -- 41000 620000`
+use quhua_optimize::{Params, suggest};
 
 #[path = "../benches/support/grid.rs"]
 mod support;

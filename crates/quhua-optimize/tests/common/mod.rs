@@ -1,5 +1,5 @@
 #![allow(dead_code)]
-use quhua_plan::{Graph, Problem, Rng};
+use quhua_optimize::{Graph, Problem, Rng};
 
 /// w × h rook grid with random populations in `lo..hi` and one attribute.
 pub fn grid(w: usize, h: usize, seed: u64, lo: f64, hi: f64) -> Problem {

@@ -1,12 +1,12 @@
 //! The optimizer on the benchmark sets shipped in `data/bench` (US South counties, Iowa
 //! counties, New Hampshire towns): floors at 0.6 × 10 and 0.6 × 30 × the mean unit
-//! population as in `bench/plan/run_bench.py`, with the area ceiling at 3 × the mean region
+//! population as in `bench/optimize/run_bench.py`, with the area ceiling at 3 × the mean region
 //! area that floor implies. The first scheme must meet floor, ceiling and contiguity together
 //! (checked by the independent verifier and again here), and keep more regions than pygeoda's
-//! max-p found on the same inputs (`bench/plan`: South 144 / 61, Iowa 12 / 4).
+//! max-p found on the same inputs (`bench/optimize`: South 144 / 61, Iowa 12 / 4).
 
 use quhua_geo::{AdjacencyOptions, adjacency, areas_km2, read_layer};
-use quhua_plan::{Graph, IslandPolicy, Params, Problem, check, suggest};
+use quhua_optimize::{Graph, IslandPolicy, Params, Problem, check, suggest};
 use std::path::PathBuf;
 
 struct Set {
@@ -85,7 +85,7 @@ fn meets_floor_and_ceiling(set: &Set, mult: f64, islands: IslandPolicy) -> usize
     let mut pop = vec![0.0; best.p];
     let mut area = vec![0.0; best.p];
     for (u, &r) in best.assignment.iter().enumerate() {
-        if r != quhua_plan::EXCLUDED {
+        if r != quhua_optimize::EXCLUDED {
             pop[r as usize] += set.problem.population[u];
             area[r as usize] += set.problem.area[u];
         }

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Benchmark quhua-plan against pygeoda (libgeoda max-p) and spopt MaxPHeuristic.
+"""Benchmark quhua-optimize against pygeoda (libgeoda max-p) and spopt MaxPHeuristic.
 
 Usage (from the workspace root):
     python3 -m venv bench/.venv-plan
     bench/.venv-plan/bin/pip install pygeoda==0.1.3 spopt==0.7.0 libpysal==4.14.1 geopandas
-    bench/.venv-plan/bin/python bench/plan/run_bench.py [--only south,nh,ia] [--peer-timeout 300]
+    bench/.venv-plan/bin/python bench/optimize/run_bench.py [--only south,nh,ia] [--peer-timeout 300]
 
 Reads each shapefile with geopandas, builds queen contiguity with libpysal,
-writes units/edges CSV to bench/plan/out/, runs every tool on identical
+writes units/edges CSV to bench/optimize/out/, runs every tool on identical
 inputs and scores every assignment with the same code (WSS on z-scored
 attributes, floor, contiguity on the libpysal queen graph, ceiling).
 Peers run in a forked child with a timeout (pygeoda never returns on the
@@ -30,7 +30,7 @@ from libpysal.weights import Queen
 warnings.filterwarnings("ignore")
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.path.join(ROOT, "data", "bench")
-OUT = os.path.join(ROOT, "bench", "plan", "out")
+OUT = os.path.join(ROOT, "bench", "optimize", "out")
 TARGET = os.environ.get("CARGO_TARGET_DIR", "/root/.cache/quhua-target-plan")
 QUHUA = os.path.join(TARGET, "release", "examples", "suggest")
 
@@ -163,7 +163,7 @@ def main():
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--tools", default="pygeoda maxp_greedy,pygeoda maxp_sa,pygeoda maxp_tabu,spopt MaxPHeuristic")
     a = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "-p", "quhua-plan", "--example", "suggest"], cwd=ROOT,
+    subprocess.run(["cargo", "build", "--release", "-p", "quhua-optimize", "--example", "suggest"], cwd=ROOT,
                    check=True, env=dict(os.environ, CARGO_TARGET_DIR=TARGET))
     rows = []
     for name in a.only.split(","):

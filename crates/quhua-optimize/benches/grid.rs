@@ -2,9 +2,9 @@
 //! one random diagonal per cell, i.e. planar queen-like adjacency; random
 //! populations; one attribute), floor = 0.6 × 10 × mean unit population.
 //!
-//! `CARGO_TARGET_DIR=/root/.cache/quhua-target-plan cargo bench -p quhua-plan`
+//! `CARGO_TARGET_DIR=/root/.cache/quhua-target-plan cargo bench -p quhua-optimize`
 
-use quhua_plan::{Params, Problem, suggest};
+use quhua_optimize::{Params, Problem, suggest};
 
 fn main() {
     divan::main();
