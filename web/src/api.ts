@@ -8,6 +8,10 @@ export interface UserInfo {
   role_zh: string;
   jurisdiction: string;
   can_edit: boolean;
+  org: string | null;
+  department: string | null;
+  department_zh: string | null;
+  department_en: string | null;
 }
 
 export interface SessionInfo { user: UserInfo; csrf_token: string; expires_at: number }
@@ -87,26 +91,36 @@ export interface ProposedScheme {
 export interface Proposal { county: string; schemes: ProposedScheme[]; synthetic: boolean }
 
 export type ClockState = 'done' | 'on_track' | 'near_due' | 'overdue' | 'done_late';
-export interface PlanDocument { name: string; kind: string | null; kind_zh: string | null; sha256: string; added_by: string; added_at: string }
+export interface PlanDocument { name: string; kind: string | null; sha256: string; added_by: string; added_at: string }
 export interface PlanSummary {
   id: number; name: string; county: string; template: string; template_name: string; version: number;
-  updated_by: string; updated_at: string; steps_done: number; steps_total: number; next: string[];
+  updated_by: string; updated_at: string; steps_done: number; steps_total: number; next: string[]; next_en: string[];
+  stage: 'county' | 'city' | 'province' | 'returned' | 'approved' | 'applied';
   approval: { document_no: string; date: string; effective: string } | null; applied: string | null;
   implementation: ClockState | null; codes: ClockState | null;
 }
+export interface StepRecord { step: string; by: string; at: string; note: string; document: PlanDocument | null }
 export interface PlanStep {
-  id: string; zh: string; en: string; actor: string; basis: string; state: 'done' | 'ready' | 'blocked';
-  done: { by: string; at: string; note: string; document: PlanDocument | null } | null;
-  missing_steps: string[]; missing_materials: string[];
+  id: string; zh: string; en: string; actor: string; basis: string; role: 'county' | 'city' | 'province';
+  state: 'done' | 'ready' | 'blocked'; ready: boolean; done: StepRecord | null;
+  missing_steps: string[]; missing_materials: string[]; missing_opinions: string[]; opinions_from: string[];
+  is_approval: boolean; is_apply: boolean; can_complete: boolean;
 }
 export interface PlanClocks {
   approved: string; implementation_due: string; extension_months: number;
   implementation: ClockState; implementation_zh: string; codes_due: string; codes: ClockState; codes_zh: string;
 }
+export interface Opinion { department: string; text: string; agrees: boolean; by: string; at: string }
+export interface PlanReturn { by: string; role: string; at: string; comments: string; undone: StepRecord[]; resolved: string | null }
+export interface Activity { at: string; by: string; action: string; zh: string; en: string }
+export interface Permissions { edit: boolean; return_plan: boolean; revise: boolean; approve: boolean; opinion: string | null; apply: boolean }
+export interface DocumentLink { id: string; name: string; zh: string; en: string }
 export interface PlanBoard {
   plan: PlanSummary; today: string; steps: PlanStep[]; clocks: PlanClocks | null;
   consultation: { meetings: number; participants: number; questionnaires_issued: number; questionnaires_returned: number; suggestions: number; adopted: number; pending: number };
-  materials: PlanDocument[];
+  consultation_summary: string;
+  materials: PlanDocument[]; opinions: Opinion[]; returns: PlanReturn[]; activity: Activity[];
+  documents: DocumentLink[]; permissions: Permissions; scheme: string;
 }
 
 /** An error answered by the API: status and bilingual message, plus the raw body. */
@@ -118,13 +132,14 @@ export class ApiError extends Error {
 
 let csrf = '';
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, file?: Blob): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file) headers['Content-Type'] = 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   const resp = await fetch(path, {
     method, headers, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await resp.text();
   let json: unknown = null;
@@ -152,6 +167,15 @@ export const api = {
     call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, villages ? { villages: true } : {}),
   plans: () => call<{ plans: PlanSummary[]; today: string }>('GET', '/api/plans'),
   plan: (id: number) => call<PlanBoard>('GET', `/api/plans/${id}`),
+  submitPlan: (scenario_id: number, date?: string) => call<PlanBoard>('POST', '/api/plans', { scenario_id, date }),
+  /** A plan action with a JSON body (consultation, opinions, return, revise, extensions, apply). */
+  planAction: (id: number, action: string, body: unknown) => call<PlanBoard>('POST', `/api/plans/${id}/${action}`, body),
+  /** A plan action whose body is a file (materials, a step's document, the approval document). */
+  planUpload: (id: number, action: string, query: Record<string, string>, file?: File) => {
+    const q = new URLSearchParams(query);
+    if (file) q.set('file_name', file.name);
+    return call<PlanBoard>('POST', `/api/plans/${id}/${action}?${q.toString()}`, undefined, file ?? new Blob([]));
+  },
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
   create: (name: string, county: string, ops: Operation[]) => call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops }),

@@ -3,7 +3,7 @@
 // Hash routes: #/, #/county/CODE, #/compare/A/B, #/plans, #/plans/ID.
 
 import './style.css';
-import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type ScenarioSummary, type SessionInfo } from './api';
+import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
 import { createCharts } from './charts';
 import { getLang, setLang, t, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
@@ -159,7 +159,8 @@ async function showEditor(county: string): Promise<void> {
       <div class="card"><h3>${t('scenarios')}</h3>
         ${canEdit ? `<div class="row"><input id="sc-name" data-testid="scenario-name" value="${esc(ed.name)}" aria-label="${t('scenarioName')}">
           <button id="save" class="primary" data-testid="save">${t('save')}</button>
-          <button id="save-new" data-testid="save-new">${t('saveAsNew')}</button><button id="new-sc">${t('newScenario')}</button></div>`
+          <button id="save-new" data-testid="save-new">${t('saveAsNew')}</button><button id="new-sc">${t('newScenario')}</button>
+          <button id="submit-plan" data-testid="submit-plan" title="${t('submitHint')}">${t('submitPlan')}</button></div>`
           : `<p class="muted">${t('readOnly')}</p>`}
         <p class="muted" id="sc-current"></p>
         <ul id="sc-list" class="sclist"></ul>
@@ -346,6 +347,11 @@ async function showEditor(county: string): Promise<void> {
 
   if (canEdit) {
     $('save').onclick = () => void save(false);
+    $('submit-plan').onclick = () => {
+      if (!ed.scenario) { $('status').textContent = t('saveFirst'); return; }
+      void api.submitPlan(ed.scenario.id).then((b) => { location.hash = `#/plans/${b.plan.id}`; })
+        .catch((e) => { $('status').textContent = errText(e); });
+    };
     $('save-new').onclick = () => void save(true);
     $('new-sc').onclick = () => { ed.scenario = null; ed.name = `${ed.base.county.name}${t('newScenario')}`; void apply([]).then(refreshScenarios); };
   }
@@ -418,19 +424,67 @@ async function showPlans(id: number | null): Promise<void> {
   mount(`<main class="page plans-page"><section><h2>${t('plans')}</h2><div id="plan-list">${t('loading')}</div></section>
     <section id="board" data-testid="board"><p class="muted">${id === null ? t('pickPlan') : t('loading')}</p></section></main>`);
   const $ = (x: string) => document.getElementById(x) as HTMLElement;
-  try {
-    const { plans } = await api.plans();
-    $('plan-list').innerHTML = planList(plans, id);
-  } catch (e) {
-    $('plan-list').innerHTML = `<p class="error">${esc(errText(e))}</p>`;
-  }
-  if (id !== null) {
+  const refreshList = async () => {
     try {
-      $('board').innerHTML = planBoard(await api.plan(id));
+      const { plans } = await api.plans();
+      $('plan-list').innerHTML = planList(plans, id);
     } catch (e) {
-      $('board').innerHTML = `<p class="error" data-testid="board-error">${esc(errText(e))}</p>`;
+      $('plan-list').innerHTML = `<p class="error">${esc(errText(e))}</p>`;
     }
+  };
+  await refreshList();
+  if (id === null) { window.__quhua.ready = true; return; }
+  const render = async (b: PlanBoard) => {
+    const scenarios = b.permissions.revise ? (await api.scenarios(b.plan.county)).scenarios : [];
+    $('board').innerHTML = planBoard(b, scenarios);
+  };
+  try {
+    await render(await api.plan(id));
+  } catch (e) {
+    $('board').innerHTML = `<p class="error" data-testid="board-error">${esc(errText(e))}</p>`;
+    window.__quhua.ready = true;
+    return;
   }
+  // One delegated handler for every action form on the board.
+  $('board').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const form = ev.target as HTMLFormElement;
+    const f = new FormData(form);
+    const str = (k: string) => String(f.get(k) ?? '').trim();
+    const num = (k: string) => Number(f.get(k) ?? 0);
+    const file = (f.get('file') as File | null);
+    const theFile = file && file.size > 0 ? file : undefined;
+    const action = form.dataset['action'] ?? '';
+    let call: Promise<PlanBoard>;
+    switch (action) {
+      case 'step': call = api.planUpload(id, `steps/${encodeURIComponent(form.dataset['step'] ?? '')}`, { date: str('date'), note: str('note') }, theFile); break;
+      case 'materials':
+        if (!theFile) { ($('act-msg')).textContent = t('file'); return; }
+        call = api.planUpload(id, 'materials', { kind: str('kind'), date: str('date') }, theFile); break;
+      case 'approve': call = api.planUpload(id, 'approve', { document_no: str('document_no'), date: str('date'), effective: str('effective') }, theFile); break;
+      case 'return': call = api.planAction(id, 'return', { comments: str('comments'), date: str('date') }); break;
+      case 'revise': call = api.planAction(id, 'revise', { scenario_id: num('scenario_id'), note: str('note'), date: str('date') }); break;
+      case 'opinion': call = api.planAction(id, 'opinions', { text: str('text'), agrees: f.get('agrees') !== null, date: str('date') }); break;
+      case 'apply': call = api.planAction(id, 'apply', {}); break;
+      case 'meeting': call = api.planAction(id, 'consultation', { kind: 'meeting', date: str('date'), level: str('level'), place: str('place'),
+        participants: str('participants').split(/[,，、]/).map((x) => x.trim()).filter(Boolean), count: num('count') }); break;
+      case 'questionnaire': call = api.planAction(id, 'consultation', { kind: 'questionnaire', date: str('date'), issued: num('issued'), returned: num('returned'), in_favour: num('in_favour') }); break;
+      case 'suggestion': call = api.planAction(id, 'consultation', { kind: 'suggestion', date: str('date'), from: str('from'), text: str('text'), disposition: str('disposition'), reason: str('reason') }); break;
+      default: return;
+    }
+    const buttons = form.querySelectorAll('button');
+    buttons.forEach((b) => { b.disabled = true; });
+    void call.then(async (b) => {
+      await render(b);
+      ($('act-msg')).textContent = t('actionDone');
+      await refreshList();
+    }).catch((e) => {
+      buttons.forEach((b) => { b.disabled = false; });
+      const msg = $('act-msg');
+      msg.textContent = errText(e);
+      msg.className = 'status error';
+    });
+  });
   window.__quhua.ready = true;
 }
 

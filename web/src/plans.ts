@@ -1,7 +1,9 @@
-// 报批程序: the read-only procedure board of plans (steps with done / ready / blocked, the
-// statutory clocks in green / amber / red, consultation totals, materials).
+// 报批程序: the procedure board of a plan and, for the role that may act, its actions —
+// consultation, materials, steps, department opinions (部门意见), returns for revision
+// (退回修改), revision, approval, apply — and downloads of every stored material and every
+// generated document. Rendering only: the actions are wired in main.ts (delegated events).
 
-import type { ClockState, PlanBoard, PlanStep, PlanSummary } from './api';
+import type { ClockState, PlanBoard, PlanStep, PlanSummary, ScenarioSummary } from './api';
 import { getLang, t } from './i18n';
 import { esc } from './panels';
 
@@ -15,11 +17,46 @@ export function clockClass(s: ClockState | null): string {
   }
 }
 
-const CLOCK_ZH: Record<ClockState, [string, string]> = {
+const CLOCK_TEXT: Record<ClockState, [string, string]> = {
   done: ['已按期完成', 'done on time'], on_track: ['进行中', 'on track'], near_due: ['临期', 'near due'],
   overdue: ['已逾期', 'overdue'], done_late: ['逾期完成', 'done late'],
 };
-const clockText = (s: ClockState) => CLOCK_ZH[s][getLang() === 'zh' ? 0 : 1];
+const zh = () => getLang() === 'zh';
+const clockText = (s: ClockState) => CLOCK_TEXT[s][zh() ? 0 : 1];
+
+const STAGE: Record<PlanSummary['stage'], [string, string]> = {
+  county: ['县级办理中', 'with the county'], city: ['待市级审核', 'awaiting city review'],
+  province: ['待省级审批', 'awaiting provincial approval'], returned: ['已退回修改', 'returned for revision'],
+  approved: ['已批复，待实施', 'approved, to be applied'], applied: ['已实施', 'applied'],
+};
+
+/** Department ids → names (the server's `quhua_workflow::org::Department`). */
+const DEPARTMENTS: Record<string, [string, string]> = {
+  civil_affairs: ['民政局', 'Civil Affairs Bureau'], staffing: ['编办', 'Staffing Office'],
+  organisation: ['组织部', 'Organisation Department'], finance: ['财政局', 'Finance Bureau'],
+  state_assets: ['国资办', 'State Assets Office'], agriculture: ['农业农村局', 'Agriculture and Rural Affairs Bureau'],
+  natural_resources: ['自然资源和规划局', 'Natural Resources and Planning Bureau'],
+  development_reform: ['发展和改革局', 'Development and Reform Bureau'],
+  housing: ['住房和城乡建设局', 'Housing and Urban-Rural Development Bureau'],
+  education: ['教育和体育局', 'Education and Sports Bureau'], health: ['卫生健康局', 'Health Commission'],
+  government_services: ['行政审批局', 'Administrative Approval Bureau'], justice: ['司法局', 'Justice Bureau'],
+  ethnic_affairs: ['民族宗教事务局', 'Ethnic and Religious Affairs Bureau'], public_security: ['公安局', 'Public Security Bureau'],
+  statistics: ['统计局', 'Statistics Bureau'], archives: ['档案馆', 'Archives'],
+};
+export const deptName = (d: string) => (DEPARTMENTS[d] ?? [d, d])[zh() ? 0 : 1];
+
+/** Material kinds a county uploads (条例 art. 13 and the steps' own outputs). */
+const MATERIALS: [string, string, string][] = [
+  ['application', '申请书', 'application'], ['basic_facts', '基本情况', 'basic facts'],
+  ['risk_report', '风险评估报告', 'risk assessment report'], ['expert_report', '专家论证报告', 'expert review report'],
+  ['consultation_summary', '征求意见情况', 'public consultation summary'], ['map_before', '变更前的行政区划图', 'map before the change'],
+  ['map_scheme', '变更方案示意图', 'scheme map'], ['legality_opinion', '合法性审查意见', 'legality review opinion'],
+  ['decision_minutes', '集体决策纪要', 'collective decision minutes'], ['npc_resolution', '人大常委会决议', "people's congress resolution"],
+];
+const materialName = (k: string | null) => {
+  const m = MATERIALS.find((x) => x[0] === k);
+  return m ? m[zh() ? 1 : 2] : (k === 'approval_document' ? t('approvalDoc') : k === 'department_opinions' ? t('deptOpinions') : k ?? '');
+};
 
 /** The list of plans (links to their boards). */
 export function planList(plans: PlanSummary[], current: number | null): string {
@@ -27,32 +64,104 @@ export function planList(plans: PlanSummary[], current: number | null): string {
   return `<ul class="plans">${plans.map((p) => `<li class="${p.id === current ? 'sel' : ''}">
     <a href="#/plans/${p.id}" data-testid="plan-${p.id}"><strong>${esc(p.name)}</strong></a>
     <span class="muted">${esc(p.county)} · ${p.steps_done}/${p.steps_total} ${t('stepsDone')}</span>
+    <span class="stage stage-${p.stage}" data-testid="stage-${p.id}">${esc(STAGE[p.stage][zh() ? 0 : 1])}</span>
     ${p.implementation ? `<span class="clock ${clockClass(p.implementation)}">${esc(clockText(p.implementation))}</span>` : ''}</li>`).join('')}</ul>`;
 }
 
-function stepItem(s: PlanStep, n: number): string {
-  const name = getLang() === 'zh' ? s.zh : s.en;
+const today = () => new Date().toISOString().slice(0, 10);
+const dateInput = (name: string) => `<label>${t('date')} <input type="date" name="${name}" value="${today()}" required></label>`;
+
+function stepItem(b: PlanBoard, s: PlanStep, n: number): string {
+  const name = zh() ? s.zh : s.en;
   let body: string;
   if (s.state === 'done' && s.done) {
     const d = s.done.document;
     body = `<span class="mark">✓</span> ${t('doneBy')} ${esc(s.done.by)} · ${esc(s.done.at)}` +
-      (d ? ` · ${t('document')}：${esc(d.name)} <code title="SHA-256">${esc(d.sha256.slice(0, 12))}…</code>` : '');
+      (d ? ` · ${t('document')}：<a href="/api/plans/${b.plan.id}/materials/${esc(d.sha256)}" download>${esc(d.name)}</a>` : '');
   } else if (s.state === 'ready') {
     body = `<span class="mark">○</span> ${t('stepReady')}`;
   } else {
     const missing = [
       ...s.missing_steps.map((x) => `${t('missingStep')}：${esc(x)}`),
       ...s.missing_materials.map((x) => `${t('missingMaterial')}：${esc(x)}`),
+      ...s.missing_opinions.map((d) => `${t('missingOpinion')}：${esc(deptName(d))}`),
     ];
     body = `<span class="mark">✕</span> ${t('stepBlocked')}<ul class="missing">${missing.map((m) => `<li>${m}</li>`).join('')}</ul>`;
   }
+  const form = s.can_complete
+    ? `<form class="row act" data-action="step" data-step="${esc(s.id)}" data-testid="complete-${esc(s.id)}">
+        ${dateInput('date')}<label>${t('evidence')} <input type="file" name="file"></label>
+        <input name="note" placeholder="${t('note')}" aria-label="${t('note')}">
+        <button class="primary" type="submit">${s.role === 'city' ? t('passUp') : t('completeStep')}</button></form>`
+    : '';
   return `<li class="step step-${s.state}" data-testid="step-${s.id}" data-state="${s.state}">
     <div><strong>${n}. ${esc(name)}</strong> <span class="muted">${esc(s.actor)}</span></div>
-    <div>${body}</div><div class="muted basis">${esc(s.basis)}</div></li>`;
+    <div>${body}</div>${form}<div class="muted basis">${esc(s.basis)}</div></li>`;
 }
 
-/** The board of one plan. */
-export function planBoard(b: PlanBoard): string {
+function actionsCard(b: PlanBoard, scenarios: ScenarioSummary[]): string {
+  const p = b.permissions;
+  const parts: string[] = [];
+  const open = b.returns.find((r) => r.resolved === null);
+  if (open) {
+    parts.push(`<div class="returned" data-testid="open-return"><strong>${t('returnedBy')} ${esc(open.by)} · ${esc(open.at)}</strong><p>${esc(open.comments)}</p></div>`);
+  }
+  if (p.return_plan) {
+    parts.push(`<form class="act" data-action="return" data-testid="return-form"><h4>${t('returnPlan')}</h4>
+      <textarea name="comments" required placeholder="${t('returnComments')}" aria-label="${t('returnComments')}"></textarea>
+      <div class="row">${dateInput('date')}<button type="submit">${t('returnPlan')}</button></div></form>`);
+  }
+  if (p.approve) {
+    parts.push(`<form class="act" data-action="approve" data-testid="approve-form"><h4>${t('approve')}</h4>
+      <div class="row"><label>${t('docNo')} <input name="document_no" required placeholder="冀政字〔2026〕88号"></label>
+      ${dateInput('date')}<label>${t('effective')} <input type="date" name="effective" value="${today()}" required></label></div>
+      <div class="row"><label>${t('approvalDoc')} <input type="file" name="file"></label><button class="primary" type="submit">${t('approve')}</button></div></form>`);
+  }
+  if (p.revise) {
+    const opts = scenarios.map((s) => `<option value="${s.id}">${esc(s.name)}（#${s.id} · ${t('version')} ${s.version}）</option>`).join('');
+    parts.push(`<form class="act" data-action="revise" data-testid="revise-form"><h4>${t('revise')}</h4>
+      <div class="row"><select name="scenario_id" aria-label="${t('scenarios')}">${opts}</select>
+      <input name="note" placeholder="${t('reviseNote')}" aria-label="${t('reviseNote')}">${dateInput('date')}<button type="submit">${t('revise')}</button></div>
+      <p class="muted">${t('reviseHint')}</p></form>`);
+  }
+  if (p.opinion) {
+    parts.push(`<form class="act" data-action="opinion" data-testid="opinion-form"><h4>${t('recordOpinion')}（${esc(deptName(p.opinion))}）</h4>
+      <textarea name="text" required placeholder="${t('opinionText')}" aria-label="${t('opinionText')}"></textarea>
+      <div class="row"><label><input type="checkbox" name="agrees" checked> ${t('agrees')}</label>${dateInput('date')}<button class="primary" type="submit">${t('recordOpinion')}</button></div></form>`);
+  }
+  if (p.apply) {
+    parts.push(`<form class="act" data-action="apply"><h4>${t('apply')}</h4><p class="muted">${t('applyHint')}</p>
+      <button class="primary" type="submit" data-testid="apply">${t('apply')}</button></form>`);
+  }
+  if (p.edit) {
+    const kinds = MATERIALS.map((m) => `<option value="${m[0]}">${esc(zh() ? m[1] : m[2])}</option>`).join('');
+    parts.push(`<form class="act" data-action="materials" data-testid="material-form"><h4>${t('attachMaterial')}</h4>
+      <div class="row"><select name="kind" aria-label="${t('kind')}">${kinds}</select><input type="file" name="file" required aria-label="${t('file')}">
+      ${dateInput('date')}<button type="submit">${t('upload')}</button></div><p class="muted">${t('uploadHint')}</p></form>`);
+    parts.push(`<form class="act" data-action="meeting" data-testid="meeting-form"><h4>${t('recordMeeting')}</h4>
+      <div class="row"><select name="level" aria-label="${t('level')}"><option>县</option><option>乡镇</option><option>村</option></select>
+      <input name="place" required placeholder="${t('place')}" aria-label="${t('place')}">
+      <input name="participants" placeholder="${t('participantKinds')}" aria-label="${t('participantKinds')}">
+      <input name="count" type="number" min="1" required placeholder="${t('people')}" aria-label="${t('people')}">${dateInput('date')}
+      <button type="submit">${t('record')}</button></div></form>`);
+    parts.push(`<form class="act" data-action="questionnaire"><h4>${t('recordQuestionnaire')}</h4>
+      <div class="row"><input name="issued" type="number" min="0" required placeholder="${t('issued')}" aria-label="${t('issued')}">
+      <input name="returned" type="number" min="0" required placeholder="${t('returnedQ')}" aria-label="${t('returnedQ')}">
+      <input name="in_favour" type="number" min="0" required placeholder="${t('inFavour')}" aria-label="${t('inFavour')}">${dateInput('date')}
+      <button type="submit">${t('record')}</button></div></form>`);
+    parts.push(`<form class="act" data-action="suggestion"><h4>${t('recordSuggestion')}</h4>
+      <div class="row"><input name="from" required placeholder="${t('fromWhom')}" aria-label="${t('fromWhom')}">
+      <select name="disposition" aria-label="${t('disposition')}"><option value="adopted">${t('dispAdopted')}</option><option value="partly">${t('dispPartly')}</option>
+      <option value="not_adopted">${t('dispNot')}</option><option value="pending">${t('dispPending')}</option></select></div>
+      <textarea name="text" required placeholder="${t('suggestionText')}" aria-label="${t('suggestionText')}"></textarea>
+      <div class="row"><input name="reason" placeholder="${t('reason')}" aria-label="${t('reason')}">${dateInput('date')}<button type="submit">${t('record')}</button></div></form>`);
+  }
+  if (parts.length === 0) parts.push(`<p class="muted" data-testid="no-actions">${t('noActions')}</p>`);
+  return `<div class="card" data-testid="actions"><h3>${t('yourActions')}</h3>${parts.join('')}<p id="act-msg" class="status" data-testid="act-msg" role="status"></p></div>`;
+}
+
+/** The board of one plan, with the actions the logged-in account may take. */
+export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): string {
   const c = b.clocks;
   const clocks = c
     ? `<div class="clocks" data-testid="clocks">
@@ -60,10 +169,32 @@ export function planBoard(b: PlanBoard): string {
         <div class="clock ${clockClass(c.codes)}" data-testid="clock-codes">${t('clockCodes')}：${esc(c.codes_due)} · ${esc(clockText(c.codes))}</div></div>`
     : `<p class="muted" data-testid="clocks">${t('noClocks')}</p>`;
   const k = b.consultation;
-  return `<h2>${esc(b.plan.name)} <span class="muted">#${b.plan.id} · ${esc(b.plan.county)} · ${esc(b.plan.template_name)} · ${t('version')} ${b.plan.version}</span></h2>
+  const a = b.plan.approval;
+  const materials = b.materials.length
+    ? `<table class="ind materials"><tbody>${b.materials.map((m) => `<tr><th><a href="/api/plans/${b.plan.id}/materials/${esc(m.sha256)}" download data-testid="material-link">${esc(m.name)}</a></th>
+        <td>${esc(materialName(m.kind))}</td><td>${esc(m.added_by)} · ${esc(m.added_at)}</td><td><code title="SHA-256">${esc(m.sha256.slice(0, 12))}…</code></td></tr>`).join('')}</tbody></table>`
+    : `<p class="muted">${t('none')}</p>`;
+  const opinions = b.opinions.length
+    ? `<ul class="opinions">${b.opinions.map((o) => `<li data-testid="opinion-${esc(o.department)}"><strong>${esc(deptName(o.department))}</strong>：${esc(o.text)}（${o.agrees ? t('agrees') : t('objects')}，${esc(o.by)} · ${esc(o.at)}）</li>`).join('')}</ul>`
+    : `<p class="muted">${t('none')}</p>`;
+  const docs = b.documents.length
+    ? `<ul class="docs" data-testid="documents">${b.documents.map((d) => `<li><a href="/api/plans/${b.plan.id}/documents/${esc(d.id)}" download data-testid="doc-${esc(d.id)}">${esc(zh() ? d.zh : d.en)}</a></li>`).join('')}</ul>`
+    : `<p class="muted">${t('docsAfterApply')}</p>`;
+  const returns = b.returns.length
+    ? `<ul class="returns">${b.returns.map((r) => `<li>${esc(r.at)} ${esc(r.by)}：${esc(r.comments)} ${r.resolved ? `<span class="muted">（${t('resubmitted')} ${esc(r.resolved)}）</span>` : `<span class="tag">${t('returnOpen')}</span>`}</li>`).join('')}</ul>`
+    : '';
+  const activity = `<ol class="activity" data-testid="activity">${b.activity.map((x) => `<li><span class="muted">${esc(x.at)}</span> ${esc(x.by)} · ${esc(zh() ? x.zh : x.en)}</li>`).join('')}</ol>`;
+  return `<h2>${esc(b.plan.name)} <span class="muted">#${b.plan.id} · ${esc(b.plan.county)} · ${esc(b.plan.template_name)} · ${t('version')} ${b.plan.version}</span>
+      <span class="stage stage-${b.plan.stage}" data-testid="stage">${esc(STAGE[b.plan.stage][zh() ? 0 : 1])}</span></h2>
+    ${a ? `<p data-testid="approval">${t('approvalNo')}：<strong>${esc(a.document_no)}</strong> · ${esc(a.date)} · ${t('effective')} ${esc(a.effective)}${b.plan.applied ? ` · ${t('appliedOn')} ${esc(b.plan.applied)}` : ''}</p>` : ''}
+    ${actionsCard(b, scenarios)}
     <div class="card"><h3>${t('clocks')} <span class="muted">${t('asOf')} ${esc(b.today)}</span></h3>${clocks}</div>
-    <div class="card"><h3>${t('procedureSteps')}</h3><ol class="steps" data-testid="steps">${b.steps.map((s, i) => stepItem(s, i + 1)).join('')}</ol></div>
+    <div class="card"><h3>${t('procedureSteps')}</h3><ol class="steps" data-testid="steps">${b.steps.map((s, i) => stepItem(b, s, i + 1)).join('')}</ol></div>
+    <div class="card"><h3>${t('documents')}</h3>${docs}</div>
     <div class="card"><h3>${t('consultation')}</h3><p data-testid="consultation">${t('meetings')} ${k.meetings} · ${t('participants')} ${k.participants} ·
       ${t('questionnaires')} ${k.questionnaires_returned}/${k.questionnaires_issued} · ${t('suggestions')} ${k.suggestions}（${t('adopted')} ${k.adopted}，${t('pending')} ${k.pending}）</p></div>
-    <div class="card"><h3>${t('materials')}</h3>${b.materials.length ? `<table class="ind materials"><tbody>${b.materials.map((m) => `<tr><th>${esc(m.name)}</th><td>${esc(m.kind_zh ?? m.kind ?? '')}</td><td><code>${esc(m.sha256)}</code></td></tr>`).join('')}</tbody></table>` : `<p class="muted">${t('none')}</p>`}</div>`;
+    <div class="card"><h3>${t('deptOpinions')}</h3>${opinions}</div>
+    <div class="card"><h3>${t('materials')}</h3>${materials}</div>
+    ${returns ? `<div class="card"><h3>${t('returnsHistory')}</h3>${returns}</div>` : ''}
+    <div class="card"><h3>${t('activityLog')}</h3>${activity}</div>`;
 }

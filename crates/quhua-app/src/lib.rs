@@ -1,4 +1,25 @@
 //! quhua-app: the use cases of quhua, one function per user action.
 //!
 //! The CLI and the HTTP server are thin adapters over this crate: they parse their input,
-//! call one function here and render its typed result. No use case is written twice.
+//! call one function here with the [`Actor`](access::Actor) doing it, and render the typed
+//! result. No use case is written twice, and authorization (role × jurisdiction) is checked
+//! here, once, for both.
+//!
+//! - [`App`]: the store (a connection pool) and the current registry, refreshed after writes;
+//! - [`access`]: roles, jurisdictions, the acting person;
+//! - [`plans`]: the statutory procedure — submit, consult, attach, complete, department
+//!   opinions, return for revision, revise, approve, extend, apply, documents;
+//! - [`views`]: the typed results the adapters render (JSON for the API and `--json`).
+
+pub mod access;
+mod app;
+mod error;
+pub mod plans;
+pub mod policy;
+pub mod scenarios;
+pub mod text;
+pub mod upload;
+pub mod views;
+
+pub use app::App;
+pub use error::{AppError, AppResult, ErrorKind};

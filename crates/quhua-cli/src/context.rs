@@ -39,6 +39,16 @@ impl Context {
         })
     }
 
+    /// The use cases over the database (quhua-app).
+    pub fn app(&self) -> CliResult<quhua_app::App> {
+        Ok(quhua_app::App::new(self.store()?)?)
+    }
+
+    /// The person acting: the local operator, named by `--actor`.
+    pub fn operator(&self) -> quhua_app::access::Actor {
+        quhua_app::access::Actor::operator(&self.actor)
+    }
+
     /// The registry: the demo county with `--demo`, else the one stored in the database.
     pub fn registry(&self) -> CliResult<Registry> {
         if self.demo {

@@ -48,7 +48,13 @@ impl Db {
 
     fn file(&self, name: &str, text: &str) -> String {
         let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
+        // Uploads are checked by content: a PDF must look like one.
+        let body = if name.ends_with(".pdf") {
+            format!("%PDF-1.7\n{text}")
+        } else {
+            text.to_string()
+        };
+        std::fs::write(&p, body).unwrap();
         p.to_string_lossy().into_owned()
     }
 }
@@ -60,6 +66,12 @@ fn data(rel: &str) -> String {
 
 /// Runs every step up to and including the approval for plan `id`.
 fn through_approval(db: &Db, id: &str, doc_no: &str) {
+    through_submission(db, id);
+    after_submission(db, id, doc_no);
+}
+
+/// Runs every step up to and including the submission for plan `id`.
+fn through_submission(db: &Db, id: &str) {
     let doc = |name: &str| db.file(name, &format!("{name} of plan {id}"));
     db.ok(&[
         "plan",
@@ -77,6 +89,26 @@ fn through_approval(db: &Db, id: &str, doc_no: &str) {
         "--count",
         "60",
     ]);
+    // The departments the template asks record their opinions (部门意见).
+    for dep in [
+        "staffing",
+        "development_reform",
+        "finance",
+        "natural_resources",
+        "住房和城乡建设局",
+    ] {
+        db.ok(&[
+            "plan",
+            "opinion",
+            id,
+            "--department",
+            dep,
+            "--text",
+            "原则同意",
+            "--date",
+            "2026-02-20",
+        ]);
+    }
     for (step, d) in [
         ("consultation", "征求意见情况.pdf"),
         ("department_opinions", "部门意见.pdf"),
@@ -156,6 +188,11 @@ fn through_approval(db: &Db, id: &str, doc_no: &str) {
         "2026-03-25",
     ]);
     db.ok(&["plan", "step", id, "submit", "--date", "2026-03-26"]);
+}
+
+/// The city's review and the province's approval of a submitted plan.
+fn after_submission(db: &Db, id: &str, doc_no: &str) {
+    let doc = |name: &str| db.file(name, &format!("{name} of plan {id}"));
     db.ok(&["plan", "step", id, "city_review", "--date", "2026-05-10"]);
     db.ok(&[
         "plan",
@@ -395,4 +432,106 @@ fn stale_plan_versions_conflict_and_nothing_is_lost() {
 /// the compile-time value is stale when a build directory is shared between checkouts.
 fn manifest_dir() -> String {
     std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+}
+
+#[test]
+fn the_city_returns_a_plan_and_the_county_resubmits_it() {
+    let db = Db::new();
+    db.ok(&["import", "demo"]);
+    db.ok(&[
+        "plan",
+        "submit",
+        &data("demo/sample-scenario.toml"),
+        "--date",
+        "2026-01-05",
+    ]);
+    through_submission(&db, "1");
+    let e = db.err(&[
+        "plan",
+        "revise",
+        "1",
+        &data("demo/sample-scenario.toml"),
+        "--date",
+        "2026-04-01",
+    ]);
+    assert!(e.contains("退回修改"), "{e}");
+    let e = db.err(&[
+        "plan",
+        "return",
+        "1",
+        "--comments",
+        " ",
+        "--date",
+        "2026-04-01",
+    ]);
+    assert!(e.contains("修改意见"), "{e}");
+    db.ok(&[
+        "plan",
+        "return",
+        "1",
+        "--comments",
+        "请补充北台乡群众意见",
+        "--date",
+        "2026-04-01",
+    ]);
+    let status = db.ok(&["plan", "status", "1", "--today", "2026-04-02"]);
+    assert!(status.contains("请补充北台乡群众意见"), "{status}");
+    let e = db.err(&["plan", "step", "1", "city_review", "--date", "2026-04-02"]);
+    assert!(e.contains("逐级上报"), "{e}");
+    let revised = db.file(
+        "revised.toml",
+        &std::fs::read_to_string(data("demo/sample-scenario.toml"))
+            .unwrap()
+            .replacen("name = \"", "name = \"（修订）", 1),
+    );
+    db.ok(&[
+        "plan",
+        "revise",
+        "1",
+        &revised,
+        "--note",
+        "补充意见",
+        "--date",
+        "2026-04-05",
+    ]);
+    db.ok(&["plan", "step", "1", "submit", "--date", "2026-04-06"]);
+    after_submission(&db, "1", "冀政字〔2026〕88号");
+    let v: serde_json::Value =
+        serde_json::from_str(&db.ok(&["plan", "status", "1", "--today", "2026-09-01", "--json"]))
+            .unwrap();
+    let returns = v["returns"].as_array().unwrap();
+    assert_eq!(returns.len(), 1, "the history stays");
+    assert_eq!(returns[0]["resolved"], "2026-04-06");
+    assert_eq!(returns[0]["undone"][0]["step"], "submit");
+    assert!(v["scheme"].as_str().unwrap().contains("（修订）"));
+    let actions: Vec<&str> = v["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"returned") && actions.contains(&"resubmitted"),
+        "{actions:?}"
+    );
+    let out = db.ok(&["plan", "apply", "1", "--date", "2026-09-06"]);
+    assert!(out.contains("7 项变更"), "{out}");
+    let e = db.err(&["plan", "apply", "1", "--date", "2026-09-07"]);
+    assert!(e.contains("已实施"), "{e}");
+}
+
+#[test]
+fn apply_waits_for_the_effective_date() {
+    let db = Db::new();
+    db.ok(&["import", "demo"]);
+    db.ok(&[
+        "plan",
+        "submit",
+        &data("demo/sample-scenario.toml"),
+        "--date",
+        "2026-01-05",
+    ]);
+    through_approval(&db, "1", "冀政字〔2026〕88号");
+    let e = db.err(&["plan", "apply", "1", "--date", "2026-09-05"]);
+    assert!(e.contains("生效日期为 2026-09-06"), "{e}");
 }

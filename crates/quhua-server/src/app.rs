@@ -12,9 +12,10 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::{any, get, post};
-use quhua_store::{Store, StoreError};
+use quhua_app::{App, AppError};
+use quhua_store::Store;
 use std::ops::Deref;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 /// Tunables of the server.
@@ -49,10 +50,10 @@ impl Default for ServerConfig {
 pub struct Inner {
     /// Users and sessions.
     pub accounts: Arc<AccountStore>,
-    /// quhua-store (registry, scenarios, audit), one connection.
-    pub store: Arc<Mutex<Store>>,
-    /// Counties, bases and geometry.
-    pub catalog: Arc<Catalog>,
+    /// The use cases (quhua-app) over the store's connection pool.
+    pub app: App,
+    /// Counties, bases and geometry, rebuilt when the registry changes.
+    catalog: RwLock<Arc<Catalog>>,
     /// Validated sessions.
     pub sessions: SessionCache,
     /// Failed-login limiter.
@@ -78,14 +79,16 @@ impl AppState {
     /// Opens the database (`sqlite:PATH` or `postgres://…`): quhua-store's schema and the
     /// server's tables are migrated, the registry is loaded for the county catalog.
     pub fn open(db_url: &str, config: ServerConfig) -> Result<AppState, crate::ServerError> {
-        let mut store = Store::open(db_url)?;
-        let registry = store.load_registry()?;
-        let accounts = AccountStore::open(db_url)?;
+        let store = Store::open(db_url)?;
+        let app =
+            App::new(store.clone()).map_err(|e| crate::ServerError::Invalid(e.to_string()))?;
+        let accounts = AccountStore::new(store);
         let dummy_hash = password::hash("dummy-password-never-valid", &config.hash_params)?;
+        let catalog = Catalog::new(app.registry_opt());
         Ok(AppState(Arc::new(Inner {
             accounts: Arc::new(accounts),
-            store: Arc::new(Mutex::new(store)),
-            catalog: Arc::new(Catalog::new(registry)),
+            app,
+            catalog: RwLock::new(Arc::new(catalog)),
             sessions: SessionCache::default(),
             limiter: LoginLimiter::new(config.login_max_failures, config.login_window),
             config,
@@ -93,18 +96,65 @@ impl AppState {
         })))
     }
 
-    /// Runs a closure on the store in a blocking task.
-    pub async fn with_store<T: Send + 'static>(
+    /// The current catalog (counties, bases, geometry).
+    pub fn catalog(&self) -> Arc<Catalog> {
+        self.catalog
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Runs a use case in a blocking task (the store is synchronous), then rebuilds the
+    /// catalog if the use case changed the registry.
+    pub async fn run<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+        f: impl FnOnce(&App) -> Result<T, AppError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let store = self.store.clone();
-        let r = tokio::task::spawn_blocking(move || {
-            let mut s = store.lock().unwrap_or_else(|e| e.into_inner());
-            f(&mut s)
+        let state = self.clone();
+        Ok(tokio::task::spawn_blocking(move || {
+            let before = state.app.stamp();
+            let out = f(&state.app);
+            if state.app.stamp() != before {
+                state.rebuild_catalog();
+            }
+            out
         })
-        .await?;
-        Ok(r?)
+        .await??)
+    }
+
+    /// Looks for registry changes made by another process (or another request) and rebuilds
+    /// the catalog when there are; returns whether it did. Blocking (one small query).
+    pub fn sync_registry(&self) -> Result<bool, AppError> {
+        let before = self.app.stamp();
+        self.app.refresh()?;
+        if self.app.stamp() != before {
+            self.rebuild_catalog();
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    fn rebuild_catalog(&self) {
+        let catalog = Catalog::new(self.app.registry_opt());
+        *self.catalog.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(catalog);
+    }
+
+    /// Polls the registry stamp every `every` until the runtime shuts down, so an import or an
+    /// apply made by another process (the CLI, a second server) shows without a restart.
+    pub fn spawn_registry_watch(&self, every: Duration) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            loop {
+                tick.tick().await;
+                let s = state.clone();
+                match tokio::task::spawn_blocking(move || s.sync_registry()).await {
+                    Ok(Err(e)) => eprintln!("quhua-server: registry check failed: {e}"),
+                    Err(e) => eprintln!("quhua-server: registry check panicked: {e}"),
+                    Ok(Ok(_)) => {}
+                }
+            }
+        });
     }
 }
 
@@ -125,9 +175,25 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PUT", "/api/scenarios/{id}"),
     ("GET", "/api/compare"),
     ("GET", "/api/plans"),
+    ("POST", "/api/plans"),
     ("GET", "/api/plans/{id}"),
+    ("POST", "/api/plans/{id}/consultation"),
+    ("POST", "/api/plans/{id}/materials"),
+    ("GET", "/api/plans/{id}/materials/{sha256}"),
+    ("POST", "/api/plans/{id}/steps/{step}"),
+    ("POST", "/api/plans/{id}/opinions"),
+    ("POST", "/api/plans/{id}/return"),
+    ("POST", "/api/plans/{id}/revise"),
+    ("POST", "/api/plans/{id}/approve"),
+    ("POST", "/api/plans/{id}/extensions"),
+    ("POST", "/api/plans/{id}/apply"),
+    ("GET", "/api/plans/{id}/documents/{doc}"),
     ("GET", "/api/openapi.json"),
 ];
+
+/// The largest upload body (a little over quhua-app's file limit, so the use case answers
+/// with its own clear message first).
+const UPLOAD_LIMIT: usize = quhua_app::upload::MAX_BYTES + (1 << 20);
 
 /// The full application: API, OpenAPI document and the embedded web UI.
 pub fn router(state: AppState) -> Router {
@@ -152,8 +218,31 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/counties/{code}/propose", post(api::propose::propose))
         .route("/api/compare", get(api::compare::compare))
-        .route("/api/plans", get(api::plans::list))
+        .route("/api/plans", get(api::plans::list).post(api::plans::submit))
         .route("/api/plans/{id}", get(api::plans::get))
+        .route("/api/plans/{id}/consultation", post(api::plans::consult))
+        .route(
+            "/api/plans/{id}/materials",
+            post(api::plans::attach).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/api/plans/{id}/materials/{sha256}",
+            get(api::plans::material),
+        )
+        .route(
+            "/api/plans/{id}/steps/{step}",
+            post(api::plans::complete_step).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/api/plans/{id}/opinions", post(api::plans::opinion))
+        .route("/api/plans/{id}/return", post(api::plans::return_plan))
+        .route("/api/plans/{id}/revise", post(api::plans::revise))
+        .route(
+            "/api/plans/{id}/approve",
+            post(api::plans::approve).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/api/plans/{id}/extensions", post(api::plans::extend))
+        .route("/api/plans/{id}/apply", post(api::plans::apply))
+        .route("/api/plans/{id}/documents/{doc}", get(api::plans::document))
         .route("/api/openapi.json", get(openapi::handler))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

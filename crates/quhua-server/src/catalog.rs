@@ -171,7 +171,7 @@ fn base_to_json(base: &Base) -> Value {
 
 /// Registry, counties and per-county caches.
 pub struct Catalog {
-    registry: Option<Registry>,
+    registry: Option<Arc<Registry>>,
     snapshot: Option<Snapshot>,
     counties: Vec<CountyInfo>,
     synthetic: bool,
@@ -193,7 +193,7 @@ pub const POLICIES: &[&str] = &["default", "zhejiang", "hunan"];
 
 impl Catalog {
     /// A catalog over a registry (`None`: nothing imported yet).
-    pub fn new(registry: Option<Registry>) -> Catalog {
+    pub fn new(registry: Option<Arc<Registry>>) -> Catalog {
         let policies = POLICIES
             .iter()
             .filter_map(|id| Policy::builtin(id).map(|p| (id.to_string(), Arc::new(p))))

@@ -24,6 +24,8 @@ pub struct DemoAccount {
     pub jurisdiction: &'static str,
     /// Who it stands for.
     pub note: &'static str,
+    /// The organisation (code) it belongs to, for department accounts.
+    pub org: Option<&'static str>,
 }
 
 /// The demo accounts.
@@ -34,6 +36,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         role: Role::CountyEditor,
         jurisdiction: "130634",
         note: "曲阳县民政局（编辑）",
+        org: None,
     },
     DemoAccount {
         username: "quyang2",
@@ -41,6 +44,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         role: Role::CountyEditor,
         jurisdiction: "130634",
         note: "曲阳县民政局第二位编辑（演示编辑冲突）",
+        org: None,
     },
     DemoAccount {
         username: "tangxian",
@@ -48,6 +52,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         role: Role::CountyEditor,
         jurisdiction: "130627",
         note: "唐县民政局（看不到曲阳县）",
+        org: None,
     },
     DemoAccount {
         username: "baoding",
@@ -55,6 +60,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         role: Role::CityReviewer,
         jurisdiction: "1306",
         note: "保定市民政局（审核）",
+        org: None,
     },
     DemoAccount {
         username: "hebei",
@@ -62,13 +68,23 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         role: Role::ProvinceApprover,
         jurisdiction: "13",
         note: "河北省民政厅（审批）",
+        org: None,
     },
     DemoAccount {
         username: "bianban",
         password: "bianban-demo-2026",
         role: Role::Department,
         jurisdiction: "130634",
-        note: "曲阳县委编办（部门，只读）",
+        note: "曲阳县委编办（部门意见）",
+        org: Some("130634-staffing"),
+    },
+    DemoAccount {
+        username: "zhujian",
+        password: "zhujian-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县住房和城乡建设局（部门意见）",
+        org: Some("130634-housing"),
     },
     DemoAccount {
         username: "guest",
@@ -76,12 +92,13 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         role: Role::Viewer,
         jurisdiction: "130634",
         note: "查看（只读）",
+        org: None,
     },
 ];
 
 /// Prepares the demo database at `db_url`; returns whether the registry was imported now.
 pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
-    let mut store = Store::open(db_url)?;
+    let store = Store::open(db_url)?;
     let mut imported = false;
     if store.load_registry()?.is_none() {
         let demo = Demo::load().map_err(|e| ServerError::Demo(e.to_string()))?;
@@ -92,26 +109,27 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
         );
         store.save_registry_import(&demo.registry, &meta)?;
         let sample = Demo::sample_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
-        let body = serde_json::to_string(&sample).map_err(|e| ServerError::Demo(e.to_string()))?;
-        store.create_scenario(&sample.name, &sample.county, &body, "quhua-demo")?;
+        store.create(&sample, "quhua-demo")?;
         for plan in [
             plans::in_progress(quhua_demo::SAMPLE_SCENARIO),
             plans::approved(quhua_demo::SAMPLE_SCENARIO),
         ] {
             let plan = plan.map_err(ServerError::Demo)?;
-            let body =
-                serde_json::to_string(&plan).map_err(|e| ServerError::Demo(e.to_string()))?;
-            store.create_plan(&plan.name, &plan.county, &body, "quhua-demo")?;
+            store.create(&plan, "quhua-demo")?;
         }
         imported = true;
     }
-    let accounts = AccountStore::open(db_url)?;
+    store.add_organisations(
+        &quhua_workflow::org::Organisation::county_set("130634", "曲阳县"),
+        "quhua-demo",
+    )?;
+    let accounts = AccountStore::new(store);
     for a in DEMO_ACCOUNTS {
         if accounts.find_user(a.username)?.is_none() {
             let j = Jurisdiction::parse(a.jurisdiction, a.role)
                 .map_err(|(zh, en)| ServerError::Demo(format!("{zh} / {en}")))?;
             let hash = password::hash(a.password, params)?;
-            accounts.create_user(a.username, &hash, a.role, &j)?;
+            accounts.create_user_in(a.username, &hash, a.role, &j, a.org)?;
         }
     }
     Ok(imported)

@@ -63,6 +63,11 @@ impl ApiError {
         )
     }
 
+    /// 403 with a specific reason.
+    pub fn forbidden_msg(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, zh, en)
+    }
+
     /// 403: the CSRF token is missing or wrong.
     pub fn csrf() -> Self {
         Self::new(
@@ -165,6 +170,26 @@ impl From<quhua_core::scenario::ScenarioError> for ApiError {
             E::Parse(_) => ApiError::from_pair(StatusCode::BAD_REQUEST, &e.to_string()),
             E::UnknownCounty(_) => ApiError::from_pair(StatusCode::NOT_FOUND, &e.to_string()),
         }
+    }
+}
+
+impl From<quhua_app::AppError> for ApiError {
+    fn from(e: quhua_app::AppError) -> Self {
+        use quhua_app::ErrorKind as K;
+        let status = match e.kind {
+            K::Invalid => StatusCode::BAD_REQUEST,
+            K::Forbidden => StatusCode::FORBIDDEN,
+            K::NotFound => StatusCode::NOT_FOUND,
+            K::Conflict => StatusCode::CONFLICT,
+            K::Refused => StatusCode::UNPROCESSABLE_ENTITY,
+            K::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            K::Internal => return ApiError::internal(format!("{} / {}", e.zh, e.en)),
+        };
+        let mut out = ApiError::new(status, e.zh, e.en);
+        if let Some(Value::Object(m)) = e.detail {
+            out.extra.extend(m);
+        }
+        out
     }
 }
 

@@ -95,7 +95,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         let local = listener.local_addr()?;
         println!("quhua 服务已启动 / listening on http://{local}");
         println!("数据库 / database: {}", redact(&opts.db_url));
-        if state.catalog.counties().is_empty() {
+        if state.catalog().counties().is_empty() {
             println!("提示：数据库中尚无区划名录 / note: no registry imported yet");
         }
         if opts.demo {
@@ -113,6 +113,8 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         }
         use std::io::Write as _;
         let _ = std::io::stdout().flush();
+        // Imports and applies made by another process show within a second.
+        state.spawn_registry_watch(std::time::Duration::from_millis(500));
         let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(async {

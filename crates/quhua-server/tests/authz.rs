@@ -121,24 +121,16 @@ fn setup() -> (Client, tempfile::TempDir, i64) {
     let url = format!("sqlite:{}", dir.path().join("authz.db").display());
     quhua_server::demo::prepare(&url, &HashParams::insecure_fast()).unwrap();
     // A scenario of another county (唐县), written directly to the store.
-    let mut store = quhua_store::Store::open(&url).unwrap();
-    let body = json!({"name": "唐县方案", "county": "130627", "ops": []}).to_string();
-    let (other, _) = store
-        .create_scenario("唐县方案", "130627", &body, "test")
-        .unwrap();
+    let store = quhua_store::Store::open(&url).unwrap();
+    let other_sc: quhua_core::scenario::Scenario =
+        serde_json::from_value(json!({"name": "唐县方案", "county": "130627", "ops": []})).unwrap();
+    let other = store.create(&other_sc, "test").unwrap();
     // Plans: the demo's 1 (in progress) and 2 (approved) in 曲阳县, and 3 in 唐县.
     let mut tang = quhua_server::demo::plans::in_progress("").unwrap();
     tang.county = "130627".into();
     tang.name = "唐县乡镇调整".into();
-    let (p3, _) = store
-        .create_plan(
-            &tang.name,
-            "130627",
-            &serde_json::to_string(&tang).unwrap(),
-            "test",
-        )
-        .unwrap();
-    assert_eq!(p3.0, 3);
+    let p3 = store.create(&tang, "test").unwrap();
+    assert_eq!(p3, 3);
     drop(store);
     let config = ServerConfig {
         hash_params: HashParams::insecure_fast(),
@@ -151,7 +143,7 @@ fn setup() -> (Client, tempfile::TempDir, i64) {
             hit: Mutex::new(BTreeSet::new()),
         },
         dir,
-        other.0,
+        other,
     )
 }
 

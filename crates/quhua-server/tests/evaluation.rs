@@ -23,8 +23,8 @@ fn partition_indices_match_codes() {
         ..Default::default()
     };
     let state = AppState::open(&url, config).unwrap();
-    let policy = state.catalog.policy(None).unwrap();
-    let data = state.catalog.data("130634", &policy).unwrap();
+    let policy = state.catalog().policy(None).unwrap();
+    let data = state.catalog().data("130634", &policy).unwrap();
     for ops in OPS {
         let ops: Vec<Operation> = serde_json::from_str(ops).unwrap();
         let sc: Scenario = empty_scenario("130634", ops, None);

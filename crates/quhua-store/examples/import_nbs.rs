@@ -132,7 +132,7 @@ fn main() -> Res<()> {
         t.elapsed(),
         reg.unit_count()
     );
-    let mut store = Store::open(&url)?;
+    let store = Store::open(&url)?;
     let meta = ImportMeta {
         actor: "bench".into(),
         source_name: "nbs-2023 (provinces, cities, areas, streets, villages)".into(),

@@ -17,27 +17,30 @@
 //! # Ok(()) }
 //! ```
 
+mod accounts;
 mod audit;
 mod codec;
+mod documents;
 mod error;
 mod import;
+mod kinds;
 pub mod migrate;
-mod plan;
 mod policy;
+mod pool;
 pub mod postgres;
+mod record;
 mod registry_io;
-mod scenario;
 pub mod sqlite;
 mod store;
 mod tx;
 pub mod url;
 
+pub use accounts::{AccountRow, OrgRow, SessionRow};
 pub use audit::{AuditIssue, AuditReport, AuditRow, GENESIS_HASH, check_chain};
 pub use error::{Result, StoreError};
 pub use import::{ImportId, ImportMeta, ImportRecord};
-pub use plan::{PlanId, PlanRecord};
 pub use policy::PolicyRecord;
+pub use record::{Record, RecordKind};
 pub use registry_io::content_digest;
-pub use scenario::{ScenarioId, ScenarioRecord};
-pub use store::Store;
-pub use tx::Backend;
+pub use store::{Backend, Store};
+pub use tx::BackendKind;

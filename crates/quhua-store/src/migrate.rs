@@ -33,6 +33,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 1, "0001_init"),
     migration!("sqlite", 2, "0002_policies_and_indexes"),
     migration!("sqlite", 3, "0003_plans"),
+    migration!("sqlite", 4, "0004_records_accounts"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -40,10 +41,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 1, "0001_init"),
     migration!("postgres", 2, "0002_policies_and_indexes"),
     migration!("postgres", 3, "0003_plans"),
+    migration!("postgres", 4, "0004_records_accounts"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

@@ -1,25 +1,34 @@
 //! [`Store`]: one interface over the SQLite and PostgreSQL backends.
 
+use crate::accounts::{self, AccountRow, OrgRow, SessionRow};
 use crate::audit::{self, AuditReport, AuditRow};
+use crate::documents;
 use crate::error::Result;
 use crate::import::{ImportId, ImportMeta, ImportRecord};
-use crate::plan::{self, PlanId, PlanRecord};
 use crate::policy::{self, PolicyRecord};
 use crate::postgres::PgStore;
+use crate::record::{self, Record, RecordKind};
 use crate::registry_io::{self, content_digest};
-use crate::scenario::{self, ScenarioId, ScenarioRecord};
 use crate::sqlite::SqliteStore;
-use crate::tx::{Backend, Tx};
+use crate::tx::{BackendKind, Tx};
 use crate::url::{self, Target};
 use quhua_core::date::Date;
 use quhua_core::event::ChangeEvent;
 use quhua_core::registry::Registry;
 use quhua_core::unit::UnitState;
+use std::sync::Arc;
 
 /// A store: SQLite (embedded, the default) or PostgreSQL (multi-user). Every write is one
 /// transaction that also appends its audit row; a failure anywhere stores nothing.
+///
+/// A `Store` is a cheap handle (clone it freely): it holds a connection pool, so concurrent
+/// readers do not wait for each other, and writers are serialised by the database.
+#[derive(Debug, Clone)]
+pub struct Store(Arc<Backend>);
+
+/// The two backends.
 #[derive(Debug)]
-pub enum Store {
+pub enum Backend {
     /// SQLite.
     Sqlite(SqliteStore),
     /// PostgreSQL.
@@ -31,8 +40,8 @@ impl Store {
     /// migrating the schema as needed.
     pub fn open(url: &str) -> Result<Store> {
         Ok(match url::parse(url)? {
-            Target::Sqlite(p) => Store::Sqlite(SqliteStore::open(&p)?),
-            Target::Postgres(u) => Store::Postgres(PgStore::open(&u)?),
+            Target::Sqlite(p) => Store(Arc::new(Backend::Sqlite(SqliteStore::open(&p)?))),
+            Target::Postgres(u) => Store(Arc::new(Backend::Postgres(PgStore::open(&u)?))),
         })
     }
 
@@ -40,45 +49,55 @@ impl Store {
     #[doc(hidden)]
     pub fn open_at_version(url: &str, version: i64) -> Result<Store> {
         Ok(match url::parse(url)? {
-            Target::Sqlite(p) => Store::Sqlite(SqliteStore::open_at_version(&p, version)?),
-            Target::Postgres(u) => Store::Postgres(PgStore::open_at_version(&u, version)?),
+            Target::Sqlite(p) => Store(Arc::new(Backend::Sqlite(SqliteStore::open_at_version(
+                &p, version,
+            )?))),
+            Target::Postgres(u) => Store(Arc::new(Backend::Postgres(PgStore::open_at_version(
+                &u, version,
+            )?))),
         })
     }
 
     /// Which backend this is.
-    pub fn backend(&self) -> Backend {
-        match self {
-            Store::Sqlite(_) => Backend::Sqlite,
-            Store::Postgres(_) => Backend::Postgres,
+    pub fn backend(&self) -> BackendKind {
+        match &*self.0 {
+            Backend::Sqlite(_) => BackendKind::Sqlite,
+            Backend::Postgres(_) => BackendKind::Postgres,
         }
+    }
+
+    /// The backend itself (for tests and maintenance tools that need the raw connection).
+    #[doc(hidden)]
+    pub fn raw(&self) -> &Backend {
+        &self.0
     }
 
     /// The applied schema version.
-    pub fn schema_version(&mut self) -> Result<i64> {
-        match self {
-            Store::Sqlite(s) => s.schema_version(),
-            Store::Postgres(s) => s.schema_version(),
+    pub fn schema_version(&self) -> Result<i64> {
+        match &*self.0 {
+            Backend::Sqlite(s) => s.schema_version(),
+            Backend::Postgres(s) => s.schema_version(),
         }
     }
 
-    fn write<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        match self {
-            Store::Sqlite(s) => s.write(f),
-            Store::Postgres(s) => s.write(f),
+    fn write<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        match &*self.0 {
+            Backend::Sqlite(s) => s.write(f),
+            Backend::Postgres(s) => s.write(f),
         }
     }
 
-    fn read<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        match self {
-            Store::Sqlite(s) => s.read(f),
-            Store::Postgres(s) => s.read(f),
+    fn read<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        match &*self.0 {
+            Backend::Sqlite(s) => s.read(f),
+            Backend::Postgres(s) => s.read(f),
         }
     }
 
     /// Replaces (or initialises) the stored registry with `reg` — its initial list, versions,
     /// codes, events and lineage — records the import, and appends one audit row with the
     /// counts, the file's SHA-256 and the content digest. One transaction.
-    pub fn save_registry_import(&mut self, reg: &Registry, meta: &ImportMeta) -> Result<ImportId> {
+    pub fn save_registry_import(&self, reg: &Registry, meta: &ImportMeta) -> Result<ImportId> {
         // The digest is computed on the second core while rows are written.
         std::thread::scope(|s| {
             let digest = s.spawn(|| content_digest(reg));
@@ -88,153 +107,197 @@ impl Store {
                 })?;
                 registry_io::save_import(tx, reg, meta, &d)
             };
-            match self {
-                Store::Sqlite(st) => st.bulk_write(run),
-                Store::Postgres(st) => st.write(run),
+            match &*self.0 {
+                Backend::Sqlite(st) => st.bulk_write(run),
+                Backend::Postgres(st) => st.write(run),
             }
         })
     }
 
     /// Rebuilds the stored registry (initial list + events → `Registry::from_parts`);
     /// `None` before the first import.
-    pub fn load_registry(&mut self) -> Result<Option<Registry>> {
+    pub fn load_registry(&self) -> Result<Option<Registry>> {
         self.read(registry_io::load)
     }
 
     /// Appends one recorded event (from `Registry::apply` on the loaded registry) with its new
     /// unit versions, codes and lineage, and its audit row. One transaction.
-    pub fn record_event(&mut self, event: &ChangeEvent, actor: &str) -> Result<()> {
+    pub fn record_event(&self, event: &ChangeEvent, actor: &str) -> Result<()> {
         self.record_events(std::slice::from_ref(event), actor)
     }
 
     /// Appends several events, all or none, in one transaction (one audit row each).
-    pub fn record_events(&mut self, events: &[ChangeEvent], actor: &str) -> Result<()> {
+    pub fn record_events(&self, events: &[ChangeEvent], actor: &str) -> Result<()> {
         self.write(|tx| registry_io::record_events(tx, events, actor, true).map(|_| ()))
     }
 
     /// The units in force on `date`, by SQL over `unit_versions` (cross-check of `Registry::as_of`).
-    pub fn units_as_of(&mut self, date: Date) -> Result<Vec<UnitState>> {
+    pub fn units_as_of(&self, date: Date) -> Result<Vec<UnitState>> {
         self.read(|tx| registry_io::units_as_of(tx, date))
     }
 
-    /// Creates a scenario (version 1). `body` is the scenario file (TOML or JSON).
-    pub fn create_scenario(
-        &mut self,
-        name: &str,
-        county: &str,
-        body: &str,
-        actor: &str,
-    ) -> Result<(ScenarioId, i64)> {
-        self.write(|tx| scenario::create(tx, name, county, body, actor))
+    /// Creates a versioned record (version 1) with its audit row; returns its id.
+    pub fn create<T: RecordKind>(&self, body: &T, actor: &str) -> Result<i64> {
+        self.write(|tx| record::create(tx, body, actor))
     }
 
-    /// Replaces a scenario's body if it is still at `expected_version`; returns the new version,
+    /// Replaces a record's body if it is still at `expected_version`; returns the new version,
     /// or [`crate::StoreError::Conflict`] with the current version and body.
-    pub fn update_scenario(
-        &mut self,
-        id: ScenarioId,
+    pub fn update<T: RecordKind>(
+        &self,
+        id: i64,
         expected_version: i64,
-        body: &str,
+        body: &T,
         actor: &str,
     ) -> Result<i64> {
-        self.write(|tx| scenario::update(tx, id, expected_version, body, actor))
+        let action = format!("{}_update", T::KIND);
+        self.write(|tx| record::update(tx, id, expected_version, body, &action, actor))
     }
 
-    /// Creates a plan (version 1); `body` is the plan as JSON.
-    pub fn create_plan(
-        &mut self,
-        name: &str,
-        county: &str,
-        body: &str,
-        actor: &str,
-    ) -> Result<(PlanId, i64)> {
-        self.write(|tx| plan::create(tx, name, county, body, actor))
+    /// One record.
+    pub fn get<T: RecordKind>(&self, id: i64) -> Result<Option<Record<T>>> {
+        self.read(|tx| record::get(tx, id))
     }
 
-    /// Replaces a plan's body if it is still at `expected_version` (else [`StoreError::Conflict`]).
-    pub fn update_plan(
-        &mut self,
-        id: PlanId,
-        expected_version: i64,
-        body: &str,
-        actor: &str,
-    ) -> Result<i64> {
-        self.write(|tx| plan::update(tx, id, expected_version, body, "plan_update", actor))
+    /// The records of a kind within a jurisdiction (a division-code prefix; `""` for all), by
+    /// id. The filter runs in SQL.
+    pub fn list<T: RecordKind>(&self, jurisdiction: &str) -> Result<Vec<Record<T>>> {
+        self.read(|tx| record::list(tx, jurisdiction))
     }
 
     /// Records a plan's events in the registry and its new body, in one transaction: the
     /// apply of an approved scheme either lands whole or not at all.
-    pub fn apply_plan(
-        &mut self,
-        id: PlanId,
+    pub fn apply_plan<T: RecordKind>(
+        &self,
+        id: i64,
         expected_version: i64,
-        body: &str,
+        body: &T,
         events: &[ChangeEvent],
         actor: &str,
     ) -> Result<i64> {
+        let action = format!("{}_apply", T::KIND);
         self.write(|tx| {
             registry_io::record_events(tx, events, actor, true)?;
-            plan::update(tx, id, expected_version, body, "plan_apply", actor)
+            record::update(tx, id, expected_version, body, &action, actor)
         })
     }
 
-    /// One plan.
-    pub fn get_plan(&mut self, id: PlanId) -> Result<Option<PlanRecord>> {
-        self.read(|tx| plan::get(tx, id))
-    }
-
-    /// All plans.
-    pub fn list_plans(&mut self) -> Result<Vec<PlanRecord>> {
-        self.read(plan::list)
-    }
-
     /// Stores a document (once per content); returns its SHA-256.
-    pub fn put_document(&mut self, name: &str, bytes: &[u8], actor: &str) -> Result<String> {
-        self.write(|tx| plan::put_document(tx, name, bytes, actor))
+    pub fn put_document(&self, name: &str, bytes: &[u8], actor: &str) -> Result<String> {
+        self.write(|tx| documents::put_document(tx, name, bytes, actor))
     }
 
     /// A stored document by SHA-256: its name and bytes (checked against the digest).
-    pub fn get_document(&mut self, sha256: &str) -> Result<Option<(String, Vec<u8>)>> {
-        self.read(|tx| plan::get_document(tx, sha256))
+    pub fn get_document(&self, sha256: &str) -> Result<Option<(String, Vec<u8>)>> {
+        self.read(|tx| documents::get_document(tx, sha256))
     }
 
-    /// One scenario.
-    pub fn get_scenario(&mut self, id: ScenarioId) -> Result<Option<ScenarioRecord>> {
-        self.read(|tx| scenario::get(tx, id))
+    /// A stamp that changes whenever the stored registry does (an import or a recorded event):
+    /// `(last import id, last event id)`. Cheap (two primary-key lookups), so a server can poll
+    /// it to notice writes made by another process.
+    pub fn registry_stamp(&self) -> Result<(i64, i64)> {
+        self.read(|tx| {
+            let r = tx
+                .query_opt(
+                    "SELECT COALESCE((SELECT MAX(id) FROM imports), 0), COALESCE((SELECT MAX(id) FROM events), -1)",
+                    &[],
+                )?
+                .ok_or_else(|| crate::error::StoreError::Corrupt("no registry stamp".into()))?;
+            Ok((r[0].int()?, r[1].int()?))
+        })
     }
 
-    /// All scenarios, by id.
-    pub fn list_scenarios(&mut self) -> Result<Vec<ScenarioRecord>> {
-        self.read(scenario::list)
+    /// Creates an account (password already hashed) with its audit row.
+    pub fn create_user(
+        &self,
+        username: &str,
+        password_hash: &str,
+        role: &str,
+        jurisdiction: &str,
+        org: Option<&str>,
+        actor: &str,
+    ) -> Result<AccountRow> {
+        self.write(|tx| {
+            accounts::create_user(tx, username, password_hash, role, jurisdiction, org, actor)
+        })
+    }
+
+    /// An account and its password hash, by name.
+    pub fn find_user(&self, username: &str) -> Result<Option<(AccountRow, String)>> {
+        self.read(|tx| accounts::find_user(tx, username))
+    }
+
+    /// Number of accounts.
+    pub fn user_count(&self) -> Result<i64> {
+        self.read(accounts::user_count)
+    }
+
+    /// Stores a login session (and removes expired ones).
+    pub fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        csrf_token: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        self.write(|tx| {
+            accounts::create_session(tx, token_hash, user_id, csrf_token, now, expires_at)
+        })
+    }
+
+    /// The live session with this token hash.
+    pub fn get_session(&self, token_hash: &str, now: i64) -> Result<Option<SessionRow>> {
+        self.read(|tx| accounts::get_session(tx, token_hash, now))
+    }
+
+    /// Deletes a session (logout).
+    pub fn delete_session(&self, token_hash: &str) -> Result<()> {
+        self.write(|tx| accounts::delete_session(tx, token_hash))
+    }
+
+    /// Adds organisations not stored yet (by code), each with its audit row; returns how many.
+    pub fn add_organisations(&self, orgs: &[OrgRow], actor: &str) -> Result<usize> {
+        self.write(|tx| accounts::add_organisations(tx, orgs, actor))
+    }
+
+    /// One organisation by code.
+    pub fn organisation(&self, code: &str) -> Result<Option<OrgRow>> {
+        self.read(|tx| accounts::organisation(tx, code))
+    }
+
+    /// The organisations within a jurisdiction prefix.
+    pub fn organisations(&self, jurisdiction: &str) -> Result<Vec<OrgRow>> {
+        self.read(|tx| accounts::organisations(tx, jurisdiction))
     }
 
     /// Saves a policy (TOML, validated) under `name`; returns its new version.
-    pub fn save_policy(&mut self, name: &str, toml_text: &str, actor: &str) -> Result<i64> {
+    pub fn save_policy(&self, name: &str, toml_text: &str, actor: &str) -> Result<i64> {
         self.write(|tx| policy::save(tx, name, toml_text, actor))
     }
 
     /// One policy.
-    pub fn get_policy(&mut self, name: &str) -> Result<Option<PolicyRecord>> {
+    pub fn get_policy(&self, name: &str) -> Result<Option<PolicyRecord>> {
         self.read(|tx| policy::get(tx, name))
     }
 
     /// All policies, by name.
-    pub fn list_policies(&mut self) -> Result<Vec<PolicyRecord>> {
+    pub fn list_policies(&self) -> Result<Vec<PolicyRecord>> {
         self.read(policy::list)
     }
 
     /// All imports, oldest first.
-    pub fn imports(&mut self) -> Result<Vec<ImportRecord>> {
+    pub fn imports(&self) -> Result<Vec<ImportRecord>> {
         self.read(registry_io::imports)
     }
 
     /// The audit log, in order.
-    pub fn audit_log(&mut self) -> Result<Vec<AuditRow>> {
+    pub fn audit_log(&self) -> Result<Vec<AuditRow>> {
         self.read(audit::read_all)
     }
 
     /// Walks the audit hash chain and reports every edited, deleted or reordered row.
-    pub fn audit_verify(&mut self) -> Result<AuditReport> {
+    pub fn audit_verify(&self) -> Result<AuditReport> {
         self.read(audit::verify)
     }
 }

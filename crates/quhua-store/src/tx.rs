@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 /// Which backend a transaction runs on (for the few statements that differ).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
+pub enum BackendKind {
     /// SQLite.
     Sqlite,
     /// PostgreSQL.

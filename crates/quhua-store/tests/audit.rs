@@ -11,14 +11,17 @@ fn issues(db: &TestDb) -> Vec<AuditIssue> {
 }
 
 fn tampering_is_refused_then_detected(db: &TestDb) {
-    let mut store = db.open();
-    let (id, mut v) = store
-        .create_scenario("s", "130102", "{\"n\":0}", "alice")
-        .unwrap();
+    let store = db.open();
+    let sc = |i: usize| {
+        quhua_core::scenario::Scenario::from_toml(&format!(
+            "name = \"s{i}\"\ncounty = \"130102\"\n"
+        ))
+        .unwrap()
+    };
+    let id = store.create(&sc(0), "alice").unwrap();
+    let mut v = 1;
     for i in 1..=5 {
-        v = store
-            .update_scenario(id, v, &format!("{{\"n\":{i}}}"), "alice")
-            .unwrap();
+        v = store.update(id, v, &sc(i), "alice").unwrap();
     }
     drop(store);
     assert!(issues(db).is_empty());
@@ -136,14 +139,17 @@ fn fresh_copy(_db: &TestDb, pg: bool) -> TestDb {
     } else {
         TestDb::sqlite()
     };
-    let mut store = db.open();
-    let (id, mut v) = store
-        .create_scenario("s", "130102", "{\"n\":0}", "alice")
-        .unwrap();
+    let store = db.open();
+    let sc = |i: usize| {
+        quhua_core::scenario::Scenario::from_toml(&format!(
+            "name = \"s{i}\"\ncounty = \"130102\"\n"
+        ))
+        .unwrap()
+    };
+    let id = store.create(&sc(0), "alice").unwrap();
+    let mut v = 1;
     for i in 1..=5 {
-        v = store
-            .update_scenario(id, v, &format!("{{\"n\":{i}}}"), "alice")
-            .unwrap();
+        v = store.update(id, v, &sc(i), "alice").unwrap();
     }
     drop(store);
     let mut raw = Raw::open(&db);

@@ -4,15 +4,42 @@
 mod common;
 
 use common::TestDb;
-use quhua_store::StoreError;
+use quhua_store::{RecordKind, StoreError};
+use serde::{Deserialize, Serialize};
+
+/// A shared register entry: the list of writers that touched it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Shared {
+    county: String,
+    name: String,
+    writers: Vec<String>,
+}
+
+impl RecordKind for Shared {
+    const KIND: &'static str = "test_shared";
+    const LABEL: (&'static str, &'static str) = ("共享记录", "shared record");
+    fn county(&self) -> &str {
+        &self.county
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
 
 const WRITERS: usize = 8;
 const UPDATES_EACH: usize = 6;
 
 fn no_lost_updates(db: &TestDb) {
-    let mut store = db.open();
-    let (id, _) = store
-        .create_scenario("shared", "130102", "{\"writers\":[]}", "setup")
+    let store = db.open();
+    let id = store
+        .create(
+            &Shared {
+                county: "130102".into(),
+                name: "shared".into(),
+                writers: Vec::new(),
+            },
+            "setup",
+        )
         .unwrap();
     drop(store);
     let conflicts: usize = std::thread::scope(|s| {
@@ -20,23 +47,15 @@ fn no_lost_updates(db: &TestDb) {
             .map(|w| {
                 let url = db.url.clone();
                 s.spawn(move || {
-                    let mut store = quhua_store::Store::open(&url).expect("open");
+                    let store = quhua_store::Store::open(&url).expect("open");
                     let mut conflicts = 0;
                     for k in 0..UPDATES_EACH {
-                        let rec = store.get_scenario(id).unwrap().unwrap();
+                        let rec = store.get::<Shared>(id).unwrap().unwrap();
                         let (mut version, mut body) = (rec.version, rec.body);
                         loop {
-                            let mut doc: serde_json::Value = serde_json::from_str(&body).unwrap();
-                            doc["writers"]
-                                .as_array_mut()
-                                .unwrap()
-                                .push(format!("w{w}-{k}").into());
-                            match store.update_scenario(
-                                id,
-                                version,
-                                &doc.to_string(),
-                                &format!("writer{w}"),
-                            ) {
+                            let mut doc = body.clone();
+                            doc.writers.push(format!("w{w}-{k}"));
+                            match store.update(id, version, &doc, &format!("writer{w}")) {
                                 Ok(_) => break,
                                 Err(StoreError::Conflict {
                                     current_version,
@@ -45,7 +64,7 @@ fn no_lost_updates(db: &TestDb) {
                                 }) => {
                                     conflicts += 1;
                                     version = current_version;
-                                    body = current_body;
+                                    body = Shared::decode(&current_body).unwrap();
                                 }
                                 Err(e) => panic!("writer {w}: {e}"),
                             }
@@ -60,21 +79,15 @@ fn no_lost_updates(db: &TestDb) {
             .map(|h| h.join().expect("writer thread"))
             .sum()
     });
-    let mut store = db.open();
-    let rec = store.get_scenario(id).unwrap().unwrap();
+    let store = db.open();
+    let rec = store.get::<Shared>(id).unwrap().unwrap();
     let total = WRITERS * UPDATES_EACH;
     assert_eq!(
         rec.version,
         1 + total as i64,
         "final version = successful updates + 1"
     );
-    let doc: serde_json::Value = serde_json::from_str(&rec.body).unwrap();
-    let mut got: Vec<String> = doc["writers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect();
+    let mut got: Vec<String> = rec.body.writers.clone();
     got.sort();
     let mut want: Vec<String> = (0..WRITERS)
         .flat_map(|w| (0..UPDATES_EACH).map(move |k| format!("w{w}-{k}")))

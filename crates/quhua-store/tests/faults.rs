@@ -45,7 +45,7 @@ fn fault_child() {
     ) else {
         return;
     };
-    let mut store = Store::open(&url).expect("child: open");
+    let store = Store::open(&url).expect("child: open");
     let mut reg = big();
     let events = batch(&mut reg);
     let reg = big();
@@ -105,7 +105,7 @@ struct State {
 }
 
 fn observe(url: &str) -> State {
-    let mut store = Store::open(url).expect("open after crash");
+    let store = Store::open(url).expect("open after crash");
     let reg = store
         .load_registry()
         .expect("load_registry after crash")
@@ -162,7 +162,7 @@ fn seed() -> u64 {
 }
 
 fn prepare(url: &str, reg: &quhua_core::registry::Registry) {
-    let mut store = Store::open(url).expect("open template");
+    let store = Store::open(url).expect("open template");
     store
         .save_registry_import(reg, &ImportMeta::from_bytes("setup", "template", b"t"))
         .expect("template import");

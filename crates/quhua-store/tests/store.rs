@@ -5,7 +5,7 @@ mod common;
 
 use common::{TestDb, apply_batch, assert_as_of, assert_same, d, generate};
 use quhua_core::event::{ChangeEvent, EventId};
-use quhua_store::{ImportMeta, ScenarioId, StoreError};
+use quhua_store::{ImportMeta, StoreError};
 
 fn meta(name: &str) -> ImportMeta {
     ImportMeta::from_bytes("tester", name, name.as_bytes())
@@ -64,12 +64,12 @@ fn record_events_appends(db: &TestDb) {
     assert_eq!(log.last().unwrap().actor, "bob");
     assert!(store.audit_verify().unwrap().is_ok());
     // A second store on the same database sees the same registry.
-    let mut other = db.open();
+    let other = db.open();
     assert_same(&reg, &other.load_registry().unwrap().unwrap());
 }
 
 fn rejected_batch_stores_nothing(db: &TestDb) {
-    let mut store = db.open();
+    let store = db.open();
     let base = generate(2, 4, 3, "2023-01-01");
     let err = store.record_events(&[], "x").unwrap_err();
     assert!(matches!(err, StoreError::NoRegistry), "{err}");
@@ -141,41 +141,48 @@ fn import_replaces(db: &TestDb) {
 }
 
 fn scenarios_with_optimistic_concurrency(db: &TestDb) {
-    let mut store = db.open();
-    let body = "name = \"示意方案\"\ncounty = \"130102\"\nops = []\n";
-    let (id, v) = store
-        .create_scenario("示意方案", "130102", body, "alice")
-        .unwrap();
-    assert_eq!(v, 1);
+    use quhua_core::scenario::Scenario;
+    let store = db.open();
+    let sc = |name: &str, county: &str| {
+        Scenario::from_toml(&format!("name = \"{name}\"\ncounty = \"{county}\"\n")).unwrap()
+    };
+    let id = store.create(&sc("示意方案", "130102"), "alice").unwrap();
     let v2 = store
-        .update_scenario(id, 1, &format!("{body}# edit 1\n"), "alice")
+        .update(id, 1, &sc("示意方案 edit 1", "130102"), "alice")
         .unwrap();
     assert_eq!(v2, 2);
     // Bob still holds version 1.
-    match store.update_scenario(id, 1, "name = \"bob\"", "bob") {
+    match store.update(id, 1, &sc("bob", "130102"), "bob") {
         Err(StoreError::Conflict {
             current_version,
             current_body,
             ..
         }) => {
             assert_eq!(current_version, 2);
-            assert!(current_body.ends_with("# edit 1\n"));
+            assert!(current_body.contains("edit 1"));
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
-    let rec = store.get_scenario(id).unwrap().unwrap();
+    let rec = store.get::<Scenario>(id).unwrap().unwrap();
     assert_eq!(
-        (rec.version, rec.format.as_str(), rec.updated_by.as_str()),
-        (2, "toml", "alice")
+        (rec.version, rec.body.name.as_str(), rec.updated_by.as_str()),
+        (2, "示意方案 edit 1", "alice")
     );
-    let (id2, _) = store
-        .create_scenario("json", "130103", "{\"name\":\"j\"}", "carol")
-        .unwrap();
-    assert_eq!(store.get_scenario(id2).unwrap().unwrap().format, "json");
-    assert_eq!(store.list_scenarios().unwrap().len(), 2);
-    assert!(store.get_scenario(ScenarioId(999)).unwrap().is_none());
+    store.create(&sc("other", "130203"), "carol").unwrap();
+    assert_eq!(store.list::<Scenario>("").unwrap().len(), 2);
+    // The jurisdiction filter runs in SQL.
+    assert_eq!(store.list::<Scenario>("1301").unwrap().len(), 1);
+    assert_eq!(
+        store.list::<Scenario>("1302").unwrap()[0].body.name,
+        "other"
+    );
+    assert!(
+        store.list::<Scenario>("13%").is_err(),
+        "a pattern is not a prefix"
+    );
+    assert!(store.get::<Scenario>(999).unwrap().is_none());
     assert!(matches!(
-        store.update_scenario(ScenarioId(999), 1, "x", "x"),
+        store.update(999, 1, &sc("x", "130102"), "x"),
         Err(StoreError::NotFound { .. })
     ));
     let log = store.audit_log().unwrap();
@@ -188,7 +195,7 @@ fn scenarios_with_optimistic_concurrency(db: &TestDb) {
 }
 
 fn policies(db: &TestDb) {
-    let mut store = db.open();
+    let store = db.open();
     let text = std::fs::read_to_string(format!(
         "{}/../quhua-core/policies/default.toml",
         manifest_dir()
@@ -221,7 +228,7 @@ fn policies(db: &TestDb) {
 }
 
 fn schema_is_current(db: &TestDb) {
-    let mut store = db.open();
+    let store = db.open();
     assert_eq!(
         store.schema_version().unwrap(),
         quhua_store::migrate::LATEST
@@ -235,25 +242,33 @@ fn schema_is_current(db: &TestDb) {
 }
 
 fn plans_documents_and_atomic_apply(db: &TestDb) {
-    let mut store = db.open();
+    use quhua_workflow::procedure::{Plan, Template};
+    let store = db.open();
     let base = generate(2, 4, 3, "2023-01-01");
     store.save_registry_import(&base, &meta("base")).unwrap();
-    let (id, v1) = store
-        .create_plan("方案", "130100", "{\"steps\":[]}", "alice")
-        .unwrap();
-    assert_eq!(v1, 1);
-    let v2 = store
-        .update_plan(id, 1, "{\"steps\":[1]}", "alice")
-        .unwrap();
+    let day = quhua_core::date::parse_date("2023-01-02").unwrap();
+    let mut plan = Plan::new(
+        "方案",
+        "130100",
+        "",
+        Template::national(false),
+        "alice",
+        day,
+    );
+    let id = store.create(&plan, "alice").unwrap();
+    plan.name = "方案（一改）".into();
+    let v2 = store.update(id, 1, &plan, "alice").unwrap();
     assert_eq!(v2, 2);
-    match store.update_plan(id, 1, "{\"steps\":[2]}", "bob") {
+    let mut bobs = plan.clone();
+    bobs.name = "bob".into();
+    match store.update(id, 1, &bobs, "bob") {
         Err(StoreError::Conflict {
             current_version,
             current_body,
             ..
         }) => {
             assert_eq!(current_version, 2);
-            assert_eq!(current_body, "{\"steps\":[1]}");
+            assert!(current_body.contains("方案（一改）"));
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
@@ -278,25 +293,26 @@ fn plans_documents_and_atomic_apply(db: &TestDb) {
     let events = apply_batch(&mut reg, 0..1, "2023-05-01", "冀政字〔2023〕9号");
     let mut broken = events.clone();
     broken.last_mut().unwrap().id = EventId(77);
-    assert!(
-        store
-            .apply_plan(id, 2, "{\"applied\":true}", &broken, "alice")
-            .is_err()
-    );
-    assert_eq!(store.get_plan(id).unwrap().unwrap().version, 2);
+    assert!(store.apply_plan(id, 2, &plan, &broken, "alice").is_err());
+    assert_eq!(store.get::<Plan>(id).unwrap().unwrap().version, 2);
     assert_same(&base, &store.load_registry().unwrap().unwrap());
     // A stale plan version also refuses the events.
     assert!(matches!(
-        store.apply_plan(id, 1, "{}", &events, "alice"),
+        store.apply_plan(id, 1, &plan, &events, "alice"),
         Err(StoreError::Conflict { .. })
     ));
     assert_same(&base, &store.load_registry().unwrap().unwrap());
-    let v3 = store
-        .apply_plan(id, 2, "{\"applied\":true}", &events, "alice")
-        .unwrap();
+    let v3 = store.apply_plan(id, 2, &plan, &events, "alice").unwrap();
     assert_eq!(v3, 3);
     assert_same(&reg, &store.load_registry().unwrap().unwrap());
-    assert_eq!(store.list_plans().unwrap().len(), 1);
+    assert_eq!(store.list::<Plan>("").unwrap().len(), 1);
+    let actions: Vec<String> = store
+        .audit_log()
+        .unwrap()
+        .iter()
+        .map(|r| r.action.clone())
+        .collect();
+    assert!(actions.contains(&"plan_apply".to_string()), "{actions:?}");
     assert!(store.audit_verify().unwrap().is_ok());
 }
 

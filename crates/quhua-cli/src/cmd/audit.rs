@@ -19,7 +19,7 @@ pub enum Command {
 
 /// Runs an audit command.
 pub fn run(ctx: &Context, cmd: Command) -> CliResult {
-    let mut store = ctx.store()?;
+    let store = ctx.store()?;
     match cmd {
         Command::Verify => {
             let r = store.audit_verify()?;

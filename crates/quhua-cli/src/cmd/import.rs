@@ -147,7 +147,7 @@ fn table(ctx: &Context, file: &Path, date: &str, sheet: Option<&str>) -> CliResu
         label: format!("摸底表 {name}（{date}，SHA-256 {}）", &sha[..12]),
         synthetic: false,
     };
-    let mut store = ctx.store()?;
+    let store = ctx.store()?;
     match store.load_registry()? {
         None => {
             let builder = quhua_io::table_to_builder(&table, source)?;

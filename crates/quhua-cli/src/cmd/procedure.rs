@@ -1,17 +1,18 @@
-//! `quhua plan submit|status|consult|attach|step|approve|extend|apply|documents`: a scheme
-//! through the statutory procedure, stored in the database with optimistic concurrency.
+//! `quhua plan submit|list|status|consult|attach|step|opinion|return|revise|approve|extend|apply|documents`:
+//! argument handling and rendering only — each command calls one `quhua_app::plans` function
+//! (the web calls the same ones), acting as the local operator named by `--actor`.
 
 use crate::context::{CliResult, Context, fail};
 use crate::render::{t, table::Table};
+use quhua_app::plans::{self, ConsultationEntry, SchemeSource};
+use quhua_app::upload::Upload;
+use quhua_app::views::PlanBoard;
 use quhua_core::date::{Date, parse_date};
 use quhua_core::i18n::Lang;
-use quhua_core::scenario::{Scenario, apply_scenario};
-use quhua_store::{PlanId, Store};
+use quhua_workflow::org::Department;
 use quhua_workflow::procedure::{
-    Approval, ConsultationRegister, Disposition, Document, Extension, MaterialKind, Meeting, Plan,
-    Questionnaire, Suggestion, Template,
+    Approval, Disposition, Extension, MaterialKind, Meeting, Questionnaire, Suggestion,
 };
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Procedure commands (under `quhua plan`).
@@ -73,6 +74,47 @@ pub enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// 登记部门意见（部门账号在网页中登记本部门意见）/ record a department's opinion
+    Opinion {
+        /// 方案编号 / plan id
+        id: i64,
+        /// 部门，如 staffing、finance 或 编办 / department
+        #[arg(long)]
+        department: String,
+        /// 意见 / the opinion
+        #[arg(long)]
+        text: String,
+        /// 不同意（缺省为同意）/ the department objects
+        #[arg(long)]
+        objects: bool,
+        /// 日期 / date
+        #[arg(long)]
+        date: String,
+    },
+    /// 退回修改（市级、省级审核）/ return the plan for revision (city or province)
+    Return {
+        /// 方案编号 / plan id
+        id: i64,
+        /// 修改意见 / what must change
+        #[arg(long)]
+        comments: String,
+        /// 日期 / date
+        #[arg(long)]
+        date: String,
+    },
+    /// 修订退回的方案 / revise a returned plan's scheme
+    Revise {
+        /// 方案编号 / plan id
+        id: i64,
+        /// 修订后的方案文件 / the revised scheme file
+        scenario: PathBuf,
+        /// 修订说明 / what changed
+        #[arg(long, default_value = "")]
+        note: String,
+        /// 日期 / date
+        #[arg(long)]
+        date: String,
+    },
     /// 登记省政府批复 / record the provincial approval
     Approve {
         /// 方案编号 / plan id
@@ -108,6 +150,9 @@ pub enum Command {
     Apply {
         /// 方案编号 / plan id
         id: i64,
+        /// 实施日期（缺省今天；不得早于生效日期）/ the date (default today; not before the effective date)
+        #[arg(long)]
+        date: Option<String>,
     },
     /// 生成代码变更对照表、公告、指标表 / generate the code-change table, notice and indicator table
     Documents {
@@ -196,34 +241,12 @@ fn date_arg(s: &str) -> CliResult<Date> {
     })
 }
 
-fn load(store: &mut Store, id: i64) -> CliResult<(Plan, i64)> {
-    let rec = store.get_plan(PlanId(id))?.ok_or_else(|| {
-        fail(
-            format!("没有编号为 {id} 的报批方案"),
-            format!("no plan {id}"),
-        )
-    })?;
-    let plan: Plan = serde_json::from_str(&rec.body)?;
-    Ok((plan, rec.version))
+fn today() -> Date {
+    chrono::Local::now().date_naive()
 }
 
-fn save(ctx: &Context, store: &mut Store, id: i64, version: i64, plan: &Plan) -> CliResult<i64> {
-    Ok(store.update_plan(
-        PlanId(id),
-        version,
-        &serde_json::to_string(plan)?,
-        &ctx.actor,
-    )?)
-}
-
-/// Stores a file and returns the document record for the plan.
-fn document(
-    ctx: &Context,
-    store: &mut Store,
-    path: &Path,
-    kind: Option<MaterialKind>,
-    date: Date,
-) -> CliResult<Document> {
+/// Reads a file to upload (checked by quhua-app: size, type).
+fn read_upload(path: &Path) -> CliResult<Upload> {
     let bytes = std::fs::read(path).map_err(|e| {
         fail(
             format!("无法读取 {}：{e}", path.display()),
@@ -234,61 +257,47 @@ fn document(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let sha = store.put_document(&name, &bytes, &ctx.actor)?;
-    debug_assert_eq!(sha, hex::encode(Sha256::digest(&bytes)));
-    Ok(Document {
-        kind,
-        name,
-        sha256: sha,
-        added_by: ctx.actor.clone(),
-        added_at: date,
-    })
+    Ok(Upload::checked(&name, bytes)?)
+}
+
+fn say(ctx: &Context, zh: String, en: String) {
+    println!("{}", if ctx.lang == Lang::Zh { zh } else { en });
 }
 
 /// Runs a procedure command.
 pub fn run(ctx: &Context, cmd: Command) -> CliResult {
-    let mut store = ctx.store()?;
+    let app = ctx.app()?;
+    let me = ctx.operator();
     match cmd {
         Command::Submit {
             scenario,
             template,
             date,
         } => {
-            let text = std::fs::read_to_string(&scenario)?;
-            let sc: Scenario = crate::cmd::scenario::read_scenario(&scenario)?;
-            let tpl = Template::by_id(&template).ok_or_else(|| {
+            let text = std::fs::read_to_string(&scenario).map_err(|e| {
                 fail(
-                    format!("未知程序模板“{template}”（national、national_npc、sichuan）"),
-                    format!("unknown template \"{template}\" (national, national_npc, sichuan)"),
+                    format!("无法读取 {}：{e}", scenario.display()),
+                    format!("cannot read {}: {e}", scenario.display()),
                 )
             })?;
-            let mut plan = Plan::new(
-                &sc.name,
-                &sc.county,
-                &text,
-                tpl,
-                &ctx.actor,
+            let id = plans::submit(
+                &app,
+                &me,
+                &SchemeSource::Text(text),
+                &template,
                 date_arg(&date)?,
-            );
-            plan.consultation = ConsultationRegister::default();
-            let (id, _) = store.create_plan(
-                &sc.name,
-                &sc.county,
-                &serde_json::to_string(&plan)?,
-                &ctx.actor,
             )?;
-            println!(
-                "{}",
-                match ctx.lang {
-                    Lang::Zh => format!(
-                        "已提交报批方案 {}：{}（{}）",
-                        id.0, sc.name, plan.template.name
-                    ),
-                    Lang::En => format!(
-                        "submitted plan {}: {} ({})",
-                        id.0, sc.name, plan.template.name
-                    ),
-                }
+            let b = plans::board(&app, &me, id, today())?;
+            say(
+                ctx,
+                format!(
+                    "已提交报批方案 {id}：{}（{}）",
+                    b.plan.name, b.plan.template_name
+                ),
+                format!(
+                    "submitted plan {id}: {} ({})",
+                    b.plan.name, b.plan.template_name
+                ),
             );
         }
         Command::List => {
@@ -299,9 +308,9 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 t(ctx.lang, "版本", "Version"),
                 t(ctx.lang, "更新", "Updated"),
             ]);
-            for r in store.list_plans()? {
+            for r in plans::list(&app, &me, None, today())? {
                 tab.row([
-                    r.id.0.to_string(),
+                    r.id.to_string(),
                     r.name,
                     r.county,
                     r.version.to_string(),
@@ -310,15 +319,23 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             }
             print!("{}", tab.render());
         }
-        Command::Status { id, today, json } => {
-            let (plan, version) = load(&mut store, id)?;
-            let today = match today {
+        Command::Status {
+            id,
+            today: day,
+            json,
+        } => {
+            let day = match day {
                 Some(d) => date_arg(&d)?,
-                None => chrono::Local::now().date_naive(),
+                None => today(),
             };
-            status(ctx, id, version, &plan, today, json)?;
+            let b = plans::board(&app, &me, id, day)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&b)?);
+            } else {
+                status(ctx, &b);
+            }
         }
-        Command::Consult(c) => consult(ctx, &mut store, c)?,
+        Command::Consult(c) => consult(ctx, &app, &me, c)?,
         Command::Attach {
             id,
             material,
@@ -331,11 +348,13 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                     format!("unknown material \"{material}\""),
                 )
             })?;
-            let (mut plan, version) = load(&mut store, id)?;
-            let doc = document(ctx, &mut store, &file, Some(kind), date_arg(&date)?)?;
-            plan.attach(doc);
-            save(ctx, &mut store, id, version, &plan)?;
-            println!("{}：{}", t(ctx.lang, "已附材料", "attached"), kind.zh());
+            let f = read_upload(&file)?;
+            plans::attach(&app, &me, id, kind, &f, date_arg(&date)?)?;
+            say(
+                ctx,
+                format!("已附材料：{}", kind.zh()),
+                format!("attached: {}", kind.en()),
+            );
         }
         Command::Step {
             id,
@@ -344,25 +363,75 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             doc,
             note,
         } => {
-            let (mut plan, version) = load(&mut store, id)?;
-            let date = date_arg(&date)?;
-            let d = doc
-                .map(|p| document(ctx, &mut store, &p, None, date))
-                .transpose()?;
-            if plan.template.step(&step).is_some_and(|s| s.is_apply) {
-                return Err(fail(
-                    "“组织实施”环节用 quhua plan apply 完成",
-                    "complete the implementation step with quhua plan apply",
-                ));
-            }
-            plan.complete(&step, &ctx.actor, date, d, &note)?;
-            save(ctx, &mut store, id, version, &plan)?;
-            let name = plan
-                .template
-                .step(&step)
-                .map(|s| s.zh.clone())
+            let f = doc.as_deref().map(read_upload).transpose()?;
+            plans::complete_step(&app, &me, id, &step, date_arg(&date)?, f.as_ref(), &note)?;
+            let b = plans::board(&app, &me, id, today())?;
+            let name = b
+                .steps
+                .iter()
+                .find(|s| s.id == step)
+                .map(|s| {
+                    if ctx.lang == Lang::Zh {
+                        s.zh.clone()
+                    } else {
+                        s.en.clone()
+                    }
+                })
                 .unwrap_or(step);
-            println!("{}：{name}", t(ctx.lang, "环节已完成", "step completed"));
+            say(
+                ctx,
+                format!("环节已完成：{name}"),
+                format!("step completed: {name}"),
+            );
+        }
+        Command::Opinion {
+            id,
+            department,
+            text,
+            objects,
+            date,
+        } => {
+            let d = Department::parse(&department).ok_or_else(|| {
+                fail(
+                    format!("未知部门“{department}”"),
+                    format!("unknown department \"{department}\""),
+                )
+            })?;
+            plans::opinion(&app, &me, id, d, &text, !objects, date_arg(&date)?)?;
+            say(
+                ctx,
+                format!("已登记{}意见", d.zh()),
+                format!("{} opinion recorded", d.en()),
+            );
+        }
+        Command::Return { id, comments, date } => {
+            plans::return_plan(&app, &me, id, &comments, date_arg(&date)?)?;
+            say(
+                ctx,
+                format!("已退回修改：{comments}"),
+                format!("returned for revision: {comments}"),
+            );
+        }
+        Command::Revise {
+            id,
+            scenario,
+            note,
+            date,
+        } => {
+            let text = std::fs::read_to_string(&scenario)?;
+            plans::revise(
+                &app,
+                &me,
+                id,
+                &SchemeSource::Text(text),
+                &note,
+                date_arg(&date)?,
+            )?;
+            say(
+                ctx,
+                "已修订方案，请重新上报".into(),
+                "scheme revised; submit it again".into(),
+            );
         }
         Command::Approve {
             id,
@@ -371,32 +440,17 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             effective,
             doc,
         } => {
-            let (mut plan, version) = load(&mut store, id)?;
-            let date = date_arg(&date)?;
-            let d = doc
-                .map(|p| {
-                    document(
-                        ctx,
-                        &mut store,
-                        &p,
-                        Some(MaterialKind::ApprovalDocument),
-                        date,
-                    )
-                })
-                .transpose()?;
-            plan.approve(
-                Approval {
-                    document_no: doc_no.clone(),
-                    date,
-                    effective: date_arg(&effective)?,
-                },
-                &ctx.actor,
-                d,
-            )?;
-            save(ctx, &mut store, id, version, &plan)?;
-            println!(
-                "{}：{doc_no}",
-                t(ctx.lang, "已登记批复", "approval recorded")
+            let f = doc.as_deref().map(read_upload).transpose()?;
+            let approval = Approval {
+                document_no: doc_no.clone(),
+                date: date_arg(&date)?,
+                effective: date_arg(&effective)?,
+            };
+            plans::approve(&app, &me, id, approval, f.as_ref())?;
+            say(
+                ctx,
+                format!("已登记批复：{doc_no}"),
+                format!("approval recorded: {doc_no}"),
             );
         }
         Command::Extend {
@@ -405,131 +459,153 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             doc_no,
             date,
         } => {
-            let (mut plan, version) = load(&mut store, id)?;
-            plan.extend(Extension {
+            let ext = Extension {
                 months,
                 document_no: doc_no,
                 date: date_arg(&date)?,
-            })?;
-            save(ctx, &mut store, id, version, &plan)?;
-            println!("{}", t(ctx.lang, "已登记延期", "extension recorded"));
+            };
+            plans::extend(&app, &me, id, ext)?;
+            say(ctx, "已登记延期".into(), "extension recorded".into());
         }
-        Command::Apply { id } => apply(ctx, &mut store, id)?,
+        Command::Apply { id, date } => {
+            let day = date
+                .as_deref()
+                .map(date_arg)
+                .transpose()?
+                .unwrap_or_else(today);
+            let a = plans::apply(&app, &me, id, day)?;
+            say(
+                ctx,
+                format!(
+                    "已实施：{} 项变更写入区划名录，{} 起生效（{}）",
+                    a.events, a.effective, a.document_no
+                ),
+                format!(
+                    "applied: {} changes recorded, effective {} ({})",
+                    a.events, a.effective, a.document_no
+                ),
+            );
+        }
         Command::Documents {
             id,
             out,
             issuer,
             approver,
-        } => documents(ctx, &mut store, id, &out, issuer, &approver)?,
+        } => {
+            let files = plans::documents(&app, &me, id, issuer.as_deref(), &approver)?;
+            std::fs::create_dir_all(&out)?;
+            for f in &files {
+                std::fs::write(out.join(&f.name), &f.bytes)?;
+            }
+            say(
+                ctx,
+                format!("已生成：{}（{} 个文件）", out.display(), files.len()),
+                format!("written: {} ({} files)", out.display(), files.len()),
+            );
+        }
     }
     Ok(())
 }
 
-fn consult(ctx: &Context, store: &mut Store, c: Consult) -> CliResult {
-    let id = match &c {
-        Consult::Meeting { id, .. }
-        | Consult::Questionnaire { id, .. }
-        | Consult::Suggestion { id, .. } => *id,
-    };
-    let (mut plan, version) = load(store, id)?;
-    match c {
+fn consult(
+    ctx: &Context,
+    app: &quhua_app::App,
+    me: &quhua_app::access::Actor,
+    c: Consult,
+) -> CliResult {
+    let (id, entry) = match c {
         Consult::Meeting {
+            id,
             date,
             level,
             place,
             participants,
             count,
-            ..
-        } => plan.consultation.meetings.push(Meeting {
-            date: date_arg(&date)?,
-            level,
-            place,
-            participants,
-            count,
-        }),
+        } => (
+            id,
+            ConsultationEntry::Meeting(Meeting {
+                date: date_arg(&date)?,
+                level,
+                place,
+                participants,
+                count,
+            }),
+        ),
         Consult::Questionnaire {
+            id,
             date,
             issued,
             returned,
             in_favour,
-            ..
-        } => {
-            if returned > issued || in_favour > returned {
-                return Err(fail(
-                    "回收数不能多于发放数，赞成数不能多于回收数",
-                    "returned cannot exceed issued, nor in favour exceed returned",
-                ));
-            }
-            plan.consultation.questionnaires.push(Questionnaire {
+        } => (
+            id,
+            ConsultationEntry::Questionnaire(Questionnaire {
                 date: date_arg(&date)?,
                 issued,
                 returned,
                 in_favour,
-            })
-        }
+            }),
+        ),
         Consult::Suggestion {
+            id,
             date,
             from,
             text,
             disposition,
             reason,
-            ..
         } => {
             let d = Disposition::parse(&disposition).ok_or_else(|| fail(format!("处理结果“{disposition}”应为 吸纳、部分吸纳、未吸纳 或 待答复"), format!("disposition \"{disposition}\" must be adopted, partly, not_adopted or pending")))?;
-            if d == Disposition::NotAdopted && reason.trim().is_empty() {
-                return Err(fail(
-                    "未吸纳的意见须说明理由",
-                    "a suggestion not adopted needs a reason",
-                ));
-            }
-            plan.consultation.suggestions.push(Suggestion {
-                date: date_arg(&date)?,
-                from,
-                text,
-                disposition: d,
-                reason,
-            })
+            (
+                id,
+                ConsultationEntry::Suggestion(Suggestion {
+                    date: date_arg(&date)?,
+                    from,
+                    text,
+                    disposition: d,
+                    reason,
+                }),
+            )
         }
-    }
-    save(ctx, store, id, version, &plan)?;
-    println!("{}", plan.consultation.summary_zh());
+    };
+    plans::consult(app, me, id, entry)?;
+    println!(
+        "{}",
+        plans::board(app, me, id, today())?.consultation_summary
+    );
+    let _ = ctx;
     Ok(())
 }
 
-fn status(ctx: &Context, id: i64, version: i64, plan: &Plan, today: Date, json: bool) -> CliResult {
-    let steps = plan.status();
-    let clocks = plan.clocks(today);
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({
-                "id": id, "version": version, "name": plan.name, "county": plan.county, "template": plan.template.name,
-                "steps": steps, "clocks": clocks, "consultation": plan.consultation.totals(), "materials": plan.materials,
-                "approval": plan.approval, "applied": plan.applied,
-            }))?
-        );
-        return Ok(());
-    }
+fn status(ctx: &Context, b: &PlanBoard) {
     println!(
         "{}（{} {}，{} {}）",
-        plan.name,
+        b.plan.name,
         t(ctx.lang, "编号", "id"),
-        id,
+        b.plan.id,
         t(ctx.lang, "版本", "version"),
-        version
+        b.plan.version
     );
     println!(
         "{}：{}",
         t(ctx.lang, "程序", "Procedure"),
-        plan.template.name
+        b.plan.template_name
     );
+    if let Some(r) = b.returns.iter().rev().find(|r| r.resolved.is_none()) {
+        println!(
+            "{}：{}（{} {}）",
+            t(ctx.lang, "退回修改", "Returned for revision"),
+            r.comments,
+            r.by,
+            r.at
+        );
+    }
     let mut tab = Table::new([
         t(ctx.lang, "环节", "Step"),
         t(ctx.lang, "状态", "State"),
         t(ctx.lang, "完成/缺项", "Done / missing"),
         t(ctx.lang, "依据", "Basis"),
     ]);
-    for s in &steps {
+    for s in &b.steps {
         let (state, detail) = match &s.done {
             Some(r) => (
                 t(ctx.lang, "✓ 已完成", "✓ done").to_string(),
@@ -547,6 +623,11 @@ fn status(ctx: &Context, id: i64, version: i64, plan: &Plan, today: Date, json: 
             None => {
                 let mut m = s.missing_steps.clone();
                 m.extend(s.missing_materials.iter().map(|x| format!("缺{x}")));
+                m.extend(
+                    s.missing_opinions
+                        .iter()
+                        .map(|d| format!("待{}意见", d.zh())),
+                );
                 (t(ctx.lang, "待前置", "blocked").to_string(), m.join("、"))
             }
         };
@@ -564,176 +645,25 @@ fn status(ctx: &Context, id: i64, version: i64, plan: &Plan, today: Date, json: 
     println!(
         "{}：{}",
         t(ctx.lang, "征求意见", "Consultation"),
-        plan.consultation.summary_zh()
+        b.consultation_summary
     );
-    if let Some(c) = clocks {
+    if let Some(c) = &b.clocks {
         println!(
             "{}：{}（{}）；{}：{}（{}）",
             t(ctx.lang, "实施期限", "Implementation due"),
             c.implementation_due,
-            c.implementation.zh(),
+            if ctx.lang == Lang::Zh {
+                c.implementation.zh()
+            } else {
+                c.implementation.en()
+            },
             t(ctx.lang, "代码确定期限", "Codes due"),
             c.codes_due,
-            c.codes.zh()
+            if ctx.lang == Lang::Zh {
+                c.codes.zh()
+            } else {
+                c.codes.en()
+            }
         );
     }
-    Ok(())
-}
-
-fn apply(ctx: &Context, store: &mut Store, id: i64) -> CliResult {
-    let (mut plan, version) = load(store, id)?;
-    let approval = plan.approval.clone().ok_or_else(|| {
-        fail(
-            "尚未登记批复，不能实施",
-            "no approval recorded: cannot apply",
-        )
-    })?;
-    let step = plan.apply_step().map(|s| s.id.clone()).ok_or_else(|| {
-        fail(
-            "程序模板没有实施环节",
-            "the template has no implementation step",
-        )
-    })?;
-    let (missing, _) = plan.blockers(&step)?;
-    if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().map(|s| s.zh.as_str()).collect();
-        return Err(fail(
-            format!("实施前须完成：{}", names.join("、")),
-            format!("complete first: {}", names.join(", ")),
-        ));
-    }
-    let scenario =
-        Scenario::from_toml(&plan.scenario).or_else(|_| Scenario::from_json(&plan.scenario))?;
-    let submitted = plan.steps.first().map(|s| s.at).unwrap_or(approval.date);
-    let base_date = match scenario.base_date.as_deref() {
-        Some(d) => date_arg(d)?,
-        None => submitted,
-    };
-    let mut reg = store
-        .load_registry()?
-        .ok_or_else(|| fail("数据库中尚无区划名录", "the database holds no registry"))?;
-    let before = reg.events().len();
-    let ids = apply_scenario(
-        &mut reg,
-        &scenario,
-        base_date,
-        approval.effective,
-        &approval.document_no,
-    )?;
-    plan.complete(
-        &step,
-        &ctx.actor,
-        approval.effective,
-        None,
-        &format!("写入区划名录：{} 项变更", ids.len()),
-    )?;
-    plan.applied = Some(approval.effective);
-    store.apply_plan(
-        PlanId(id),
-        version,
-        &serde_json::to_string(&plan)?,
-        &reg.events()[before..],
-        &ctx.actor,
-    )?;
-    println!(
-        "{}",
-        match ctx.lang {
-            Lang::Zh => format!(
-                "已实施：{} 项变更写入区划名录，{} 起生效（{}）",
-                ids.len(),
-                approval.effective,
-                approval.document_no
-            ),
-            Lang::En => format!(
-                "applied: {} changes recorded, effective {} ({})",
-                ids.len(),
-                approval.effective,
-                approval.document_no
-            ),
-        }
-    );
-    Ok(())
-}
-
-fn documents(
-    ctx: &Context,
-    store: &mut Store,
-    id: i64,
-    out: &Path,
-    issuer: Option<String>,
-    approver: &str,
-) -> CliResult {
-    let (plan, _) = load(store, id)?;
-    let approval = plan
-        .approval
-        .clone()
-        .ok_or_else(|| fail("尚未登记批复", "no approval recorded"))?;
-    if plan.applied.is_none() {
-        return Err(fail(
-            "方案尚未实施（quhua plan apply），无变更可列",
-            "the plan is not applied yet (quhua plan apply)",
-        ));
-    }
-    let reg = store
-        .load_registry()?
-        .ok_or_else(|| fail("数据库中尚无区划名录", "the database holds no registry"))?;
-    let events: Vec<_> = reg
-        .events()
-        .iter()
-        .filter(|e| e.approval_no == approval.document_no && e.date == approval.effective)
-        .collect();
-    let county = quhua_core::DivisionCode::parse(&plan.county)?;
-    let county_name = reg
-        .as_of(approval.effective)
-        .by_code(county)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
-    let synthetic = reg.sources().iter().any(|s| s.synthetic);
-    let note = synthetic.then(|| "注：本材料中的人口、面积等为示意数据。".to_string());
-    std::fs::create_dir_all(out)?;
-    let info = quhua_report::notice::NoticeInfo {
-        county,
-        issuer: issuer.unwrap_or_else(|| format!("{county_name}人民政府")),
-        approver: approver.to_string(),
-        approval_no: approval.document_no.clone(),
-        effective: approval.effective,
-        issued: approval.effective,
-        note: note.clone(),
-    };
-    let notice = quhua_report::notice::compose(&reg, &events, &info)?;
-    std::fs::write(out.join("公告.md"), notice.to_markdown())?;
-    std::fs::write(out.join("公告.docx"), notice.to_docx()?)?;
-    let rows = quhua_report::change_table::rows(&reg, &events);
-    let table = quhua_report::change_table::table(
-        &format!("{county_name}乡镇行政区划代码变更对照表"),
-        &rows,
-        note.as_deref(),
-    );
-    quhua_io::write_xlsx(&table, &out.join("区划代码变更对照表.xlsx"))?;
-    quhua_io::write_csv(&table, &out.join("区划代码变更对照表.csv"))?;
-    // The before/after indicators on the registry itself.
-    let policy = quhua_core::policy::Policy::default_policy();
-    let scenario =
-        Scenario::from_toml(&plan.scenario).or_else(|_| Scenario::from_json(&plan.scenario))?;
-    let day_before = approval.effective.pred_opt().unwrap_or(approval.effective);
-    let base = quhua_core::scenario::Base::from_snapshot(
-        &reg.as_of(day_before),
-        county,
-        &policy.population_key,
-    )?;
-    let ev = quhua_core::scenario::evaluate(&base, &policy, &scenario)?;
-    let it = quhua_report::indicators::table(
-        &format!("{county_name}乡镇区划调整前后主要指标"),
-        &ev.indicators,
-        note.as_deref(),
-    );
-    quhua_io::write_xlsx(&it, &out.join("调整前后指标.xlsx"))?;
-    println!(
-        "{}：{}（{} {}）",
-        t(ctx.lang, "已生成", "written"),
-        out.display(),
-        rows.len(),
-        t(ctx.lang, "行代码变更", "code-change rows")
-    );
-    Ok(())
 }

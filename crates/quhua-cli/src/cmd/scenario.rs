@@ -57,15 +57,13 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         } => eval(ctx, &file, json, geojson.as_deref()),
         Command::Save { file } => {
             let sc = read_scenario(&file)?;
-            let body = std::fs::read_to_string(&file)?;
-            let (id, v) = ctx
-                .store()?
-                .create_scenario(&sc.name, &sc.county, &body, &ctx.actor)?;
+            let name = sc.name.clone();
+            let v = quhua_app::scenarios::create(&ctx.app()?, &ctx.operator(), sc, |_| Ok(()))?;
             println!(
                 "{}",
                 match ctx.lang {
-                    Lang::Zh => format!("已保存方案 {}（版本 {v}）：{}", id.0, sc.name),
-                    Lang::En => format!("saved scheme {} (version {v}): {}", id.0, sc.name),
+                    Lang::Zh => format!("已保存方案 {}（版本 {}）：{name}", v.id, v.version),
+                    Lang::En => format!("saved scheme {} (version {}): {name}", v.id, v.version),
                 }
             );
             Ok(())
@@ -78,9 +76,9 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 t(ctx.lang, "版本", "Version"),
                 t(ctx.lang, "最后修改", "Last change"),
             ]);
-            for r in ctx.store()?.list_scenarios()? {
+            for r in quhua_app::scenarios::list(&ctx.app()?, &ctx.operator(), None)? {
                 tab.row([
-                    r.id.0.to_string(),
+                    r.id.to_string(),
                     r.name,
                     r.county,
                     r.version.to_string(),
@@ -91,56 +89,67 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             Ok(())
         }
         Command::Update { id, file, version } => {
-            read_scenario(&file)?;
-            let body = std::fs::read_to_string(&file)?;
-            match ctx.store()?.update_scenario(
-                quhua_store::ScenarioId(id),
+            let sc = read_scenario(&file)?;
+            match quhua_app::scenarios::update(
+                &ctx.app()?,
+                &ctx.operator(),
+                id,
                 version,
-                &body,
-                &ctx.actor,
+                sc,
+                |_| Ok(()),
             ) {
                 Ok(v) => {
                     println!(
                         "{}",
                         match ctx.lang {
-                            Lang::Zh => format!("已更新方案 {id}，当前版本 {v}"),
-                            Lang::En => format!("updated scheme {id}, now version {v}"),
+                            Lang::Zh => format!("已更新方案 {id}，当前版本 {}", v.version),
+                            Lang::En => format!("updated scheme {id}, now version {}", v.version),
                         }
                     );
                     Ok(())
                 }
-                Err(quhua_store::StoreError::Conflict {
-                    current_version,
-                    current_body,
-                    ..
-                }) => Err(fail(
-                    format!(
-                        "方案 {id} 已被他人修改（当前版本 {current_version}，你读取的是 {version}），未保存。当前内容：\n{current_body}"
-                    ),
-                    format!(
-                        "scheme {id} was changed by someone else (now version {current_version}, you read {version}); not saved. Current content:\n{current_body}"
-                    ),
-                )),
+                Err(e) if e.kind == quhua_app::ErrorKind::Conflict => {
+                    let current_version = e
+                        .detail
+                        .as_ref()
+                        .and_then(|d| d["current_version"].as_i64())
+                        .unwrap_or_default();
+                    let current = quhua_app::scenarios::get(&ctx.app()?, &ctx.operator(), id)?;
+                    let body = scenario_of(current).to_toml()?;
+                    Err(fail(
+                        format!(
+                            "方案 {id} 已被他人修改（当前版本 {current_version}，你读取的是 {version}），未保存。当前内容：\n{body}"
+                        ),
+                        format!(
+                            "scheme {id} was changed by someone else (now version {current_version}, you read {version}); not saved. Current content:\n{body}"
+                        ),
+                    ))
+                }
                 Err(e) => Err(e.into()),
             }
         }
         Command::Show { id } => {
-            let r = ctx
-                .store()?
-                .get_scenario(quhua_store::ScenarioId(id))?
-                .ok_or_else(|| {
-                    fail(format!("没有编号为 {id} 的方案"), format!("no scheme {id}"))
-                })?;
+            let r = quhua_app::scenarios::get(&ctx.app()?, &ctx.operator(), id)?;
+            let (name, version, by) = (r.name.clone(), r.version, r.updated_by.clone());
             println!(
-                "# {}（{} {}，{}）\n{}",
-                r.name,
+                "# {name}（{} {version}，{by}）\n{}",
                 t(ctx.lang, "版本", "version"),
-                r.version,
-                r.updated_by,
-                r.body
+                scenario_of(r).to_toml()?
             );
             Ok(())
         }
+    }
+}
+
+/// The scenario of a stored view.
+fn scenario_of(v: quhua_app::scenarios::ScenarioView) -> Scenario {
+    Scenario {
+        name: v.name,
+        county: v.county,
+        policy: v.policy,
+        base_date: v.base_date,
+        note: v.note,
+        ops: v.ops,
     }
 }
 

@@ -1,7 +1,6 @@
 //! `GET /api/compare?a=ID&b=ID`: two stored scenarios evaluated side by side.
 
 use super::raw_json;
-use super::scenarios::{load_readable, view};
 use crate::app::AppState;
 use crate::auth::session::AuthUser;
 use crate::error::{ApiError, ApiResult};
@@ -29,10 +28,23 @@ pub async fn compare(
 ) -> ApiResult<Response> {
     let mut parts = Vec::with_capacity(2);
     for id in [&q.a, &q.b] {
-        let rec = load_readable(&st, &me, id).await?;
-        let (v, sc) = view(&rec)?;
-        let policy = st.catalog.policy(sc.policy.as_deref())?;
-        let data = super::county_data(&st, &rec.county, &policy).await?;
+        let n: i64 = id
+            .parse()
+            .map_err(|_| ApiError::not_found(format!("方案 {id}"), format!("scenario {id}")))?;
+        let actor = me.actor();
+        let v = st
+            .run(move |app| quhua_app::scenarios::get(app, &actor, n))
+            .await?;
+        let sc = quhua_core::scenario::Scenario {
+            name: v.name.clone(),
+            county: v.county.clone(),
+            policy: v.policy.clone(),
+            base_date: v.base_date.clone(),
+            note: v.note.clone(),
+            ops: v.ops.clone(),
+        };
+        let policy = st.catalog().policy(sc.policy.as_deref())?;
+        let data = super::county_data(&st, &v.county, &policy).await?;
         let inner = tokio::task::spawn_blocking(move || {
             let ev = data.evaluate(&policy, &sc)?;
             data.respond(&ev, true)

@@ -16,8 +16,8 @@ use serde_json::{Value, json};
 
 /// `GET /api/counties`: the registry's counties inside the user's jurisdiction.
 pub async fn list(State(st): State<AppState>, me: AuthUser) -> Json<Value> {
-    let counties: Vec<_> = st
-        .catalog
+    let catalog = st.catalog();
+    let counties: Vec<_> = catalog
         .counties()
         .iter()
         .filter(|c| me.user.jurisdiction.covers(&c.code))
@@ -32,7 +32,7 @@ pub async fn base(
     Path(code): Path<String>,
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
-    let policy = st.catalog.policy(None)?;
+    let policy = st.catalog().policy(None)?;
     let data = county_data(&st, &code, &policy).await?;
     Ok(raw_json(StatusCode::OK, data.base_json()))
 }
@@ -53,7 +53,7 @@ pub async fn geojson(
     ApiQuery(q): ApiQuery<GeoQuery>,
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
-    let policy = st.catalog.policy(None)?;
+    let policy = st.catalog().policy(None)?;
     let data = county_data(&st, &code, &policy).await?;
     let no_geo = || {
         ApiError::not_found(
@@ -135,7 +135,7 @@ pub async fn evaluate(
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
     let with_geojson = matches!(q.geojson.as_deref(), Some("1" | "true"));
-    let policy = st.catalog.policy(body.policy.as_deref())?;
+    let policy = st.catalog().policy(body.policy.as_deref())?;
     let data = county_data(&st, &code, &policy).await?;
     let ops = serde_json::to_string(&body.ops).map_err(ApiError::internal)?;
     let key = format!(

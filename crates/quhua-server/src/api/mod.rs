@@ -20,26 +20,19 @@ use std::sync::Arc;
 
 /// Read access to a county: it must lie in the user's jurisdiction (403 otherwise, whether
 /// or not it exists, so nothing leaks), then exist (404).
-pub fn readable_county<'a>(
-    state: &'a AppState,
-    user: &User,
-    code: &str,
-) -> Result<&'a CountyInfo, ApiError> {
+pub fn readable_county(state: &AppState, user: &User, code: &str) -> Result<CountyInfo, ApiError> {
     if !user.jurisdiction.covers(code) {
         return Err(ApiError::forbidden());
     }
     state
-        .catalog
+        .catalog()
         .county(code)
+        .cloned()
         .ok_or_else(|| ApiError::not_found(format!("县级单位 {code}"), format!("county {code}")))
 }
 
 /// Write access to a county's scenarios: a county editor in its own county.
-pub fn writable_county<'a>(
-    state: &'a AppState,
-    user: &User,
-    code: &str,
-) -> Result<&'a CountyInfo, ApiError> {
+pub fn writable_county(state: &AppState, user: &User, code: &str) -> Result<CountyInfo, ApiError> {
     let info = readable_county(state, user, code)?;
     if !user.role.writes_scenarios() {
         return Err(ApiError::new(
@@ -57,10 +50,10 @@ pub async fn county_data(
     code: &str,
     policy: &Arc<Policy>,
 ) -> Result<Arc<CountyData>, ApiError> {
-    if let Some(d) = state.catalog.cached(code, policy) {
+    if let Some(d) = state.catalog().cached(code, policy) {
         return Ok(d);
     }
-    let catalog = state.catalog.clone();
+    let catalog = state.catalog().clone();
     let code = code.to_string();
     let policy = policy.clone();
     tokio::task::spawn_blocking(move || catalog.data(&code, &policy)).await?

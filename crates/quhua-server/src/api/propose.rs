@@ -66,7 +66,7 @@ pub async fn propose(
     ApiJson(body): ApiJson<ProposeBody>,
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
-    let policy = st.catalog.policy(body.policy.as_deref())?;
+    let policy = st.catalog().policy(body.policy.as_deref())?;
     let data = county_data(&st, &code, &policy).await?;
     let schemes = body.schemes.unwrap_or(4).clamp(1, MAX_SCHEMES);
     let seed = body.seed.unwrap_or(1);

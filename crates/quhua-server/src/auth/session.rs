@@ -108,6 +108,18 @@ pub struct AuthUser {
     pub expires_at: i64,
 }
 
+impl AuthUser {
+    /// The acting person for the use cases (quhua-app).
+    pub fn actor(&self) -> quhua_app::access::Actor {
+        quhua_app::access::Actor {
+            name: self.user.username.clone(),
+            role: Some(self.user.role),
+            jurisdiction: self.user.jurisdiction.clone(),
+            department: self.user.department,
+        }
+    }
+}
+
 impl FromRequestParts<AppState> for AuthUser {
     type Rejection = ApiError;
 

@@ -3,7 +3,10 @@
 //! 征求意见) and one approved (its statutory clocks running).
 
 use quhua_core::date::{Date, parse_date};
-use quhua_workflow::procedure::{Approval, Document, MaterialKind, Meeting, Plan, Template};
+use quhua_workflow::org::Department;
+use quhua_workflow::procedure::{
+    Approval, Document, MaterialKind, Meeting, Opinion, Plan, Template,
+};
 
 /// Who acts in the demo.
 const ACTOR: &str = "曲阳县民政局（演示）";
@@ -26,8 +29,20 @@ fn doc(kind: MaterialKind, at: Date) -> Document {
     }
 }
 
-/// Drafted; department opinions, expert review and risk assessment done; the current map
-/// attached. 征求意见 has not started, so 合法性审查 is blocked.
+/// The opinion of one department (示意).
+fn opinion(department: Department, at: Date) -> Opinion {
+    Opinion {
+        department,
+        text: "原则同意（示意）".into(),
+        agrees: true,
+        by: format!("曲阳县{}（演示）", department.zh()),
+        at,
+    }
+}
+
+/// Drafted; expert review and risk assessment done; three of the five department opinions
+/// recorded (编办's and 住建's still awaited); the current map attached. 征求意见 has not
+/// started, so 合法性审查 is blocked.
 pub fn in_progress(scenario_toml: &str) -> Result<Plan, String> {
     let at = date("2026-03-05");
     let mut plan = Plan::new(
@@ -38,8 +53,15 @@ pub fn in_progress(scenario_toml: &str) -> Result<Plan, String> {
         ACTOR,
         date("2026-03-01"),
     );
+    for d in [
+        Department::DevelopmentReform,
+        Department::Finance,
+        Department::NaturalResources,
+    ] {
+        plan.record_opinion(opinion(d, at))
+            .map_err(|e| e.to_string())?;
+    }
     for (step, kind) in [
-        ("department_opinions", MaterialKind::DepartmentOpinions),
         ("expert_review", MaterialKind::ExpertReport),
         ("risk_assessment", MaterialKind::RiskReport),
     ] {
@@ -70,6 +92,10 @@ pub fn approved(scenario_toml: &str) -> Result<Plan, String> {
         count: 46,
     });
     let steps = plan.template.steps.clone();
+    for d in steps.iter().flat_map(|s| s.opinions_from.clone()) {
+        plan.record_opinion(opinion(d, at))
+            .map_err(|e| e.to_string())?;
+    }
     for def in steps.iter().filter(|d| d.id != "draft") {
         if def.is_approval {
             let approval = Approval {
@@ -105,7 +131,10 @@ mod tests {
             .find(|s| s.id == "legality_review")
             .unwrap();
         assert!(!legal.ready);
-        assert_eq!(legal.missing_steps, vec!["征求意见".to_string()]);
+        assert_eq!(
+            legal.missing_steps,
+            vec!["征求意见".to_string(), "部门意见".to_string()]
+        );
         let a = super::approved("").unwrap();
         assert!(a.approval.is_some());
         assert!(a.clocks(super::date("2026-06-01")).is_some());

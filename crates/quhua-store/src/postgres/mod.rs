@@ -4,6 +4,7 @@
 use crate::codec::now_text;
 use crate::error::{Result, StoreError};
 use crate::migrate::{self, CREATE_VERSION_TABLE};
+use crate::pool::{Manager, Pool};
 use crate::tx::{Row, Tx, Val};
 use bytes::{BufMut, BytesMut};
 use chrono::NaiveDate;
@@ -14,9 +15,30 @@ use std::collections::HashMap;
 use std::error::Error;
 use std::io::Write;
 
-/// An open PostgreSQL store.
+/// Connections open at most (`QUHUA_PG_POOL` overrides).
+const DEFAULT_POOL: usize = 16;
+
+/// An open PostgreSQL store: a pool of connections; writers are serialised by the audit
+/// head's row lock, readers run concurrently.
 pub struct PgStore {
-    client: Client,
+    pool: Pool<PgManager>,
+}
+
+/// Opens connections to one PostgreSQL database.
+pub(crate) struct PgManager {
+    url: String,
+}
+
+impl Manager for PgManager {
+    type Conn = Client;
+
+    fn connect(&self) -> Result<Client> {
+        Ok(Client::connect(&self.url, NoTls)?)
+    }
+
+    fn is_healthy(&self, conn: &mut Client) -> bool {
+        !conn.is_closed()
+    }
 }
 
 impl std::fmt::Debug for PgStore {
@@ -216,14 +238,25 @@ impl PgStore {
     /// Connects and migrates only up to `version` (for upgrade tests).
     #[doc(hidden)]
     pub fn open_at_version(url: &str, version: i64) -> Result<PgStore> {
-        let client = Client::connect(url, NoTls)?;
-        let mut store = PgStore { client };
-        store.migrate(version)?;
-        Ok(store)
+        let mut client = Client::connect(url, NoTls)?;
+        Self::migrate(&mut client, version)?;
+        let size = std::env::var("QUHUA_PG_POOL")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_POOL);
+        let pool = Pool::new(
+            PgManager {
+                url: url.to_string(),
+            },
+            size,
+            std::time::Duration::from_secs(30),
+        );
+        pool.seed(client);
+        Ok(PgStore { pool })
     }
 
-    fn migrate(&mut self, target: i64) -> Result<()> {
-        let mut tx = self.client.transaction()?;
+    fn migrate(client: &mut Client, target: i64) -> Result<()> {
+        let mut tx = client.transaction()?;
         // Serialise concurrent openers (the key is arbitrary but fixed: "quhua" in ASCII).
         tx.execute("SELECT pg_advisory_xact_lock(7113104117097)", &[])?;
         tx.batch_execute(CREATE_VERSION_TABLE)?;
@@ -246,15 +279,17 @@ impl PgStore {
         Ok(())
     }
 
-    /// The raw client (for tests and maintenance tools).
+    /// Runs `f` on a pooled client (for tests and maintenance tools).
     #[doc(hidden)]
-    pub fn client(&mut self) -> &mut Client {
-        &mut self.client
+    pub fn with_client<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
+        let mut client = self.pool.get()?;
+        f(&mut client)
     }
 
     /// Runs `f` in a write transaction, after locking the audit chain head (serialising writers).
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        let mut tx = self.client.transaction()?;
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut client = self.pool.get()?;
+        let mut tx = client.transaction()?;
         if tx
             .query_opt("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE", &[])?
             .is_none()
@@ -271,9 +306,9 @@ impl PgStore {
     }
 
     /// Runs `f` in a read-only transaction with one snapshot (REPEATABLE READ).
-    pub(crate) fn read<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        let tx = self
-            .client
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut client = self.pool.get()?;
+        let tx = client
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
@@ -288,9 +323,10 @@ impl PgStore {
     }
 
     /// The applied schema version.
-    pub fn schema_version(&mut self) -> Result<i64> {
+    pub fn schema_version(&self) -> Result<i64> {
         Ok(self
-            .client
+            .pool
+            .get()?
             .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[])?
             .try_get(0)?)
     }

@@ -3,17 +3,46 @@
 use crate::codec::now_text;
 use crate::error::Result;
 use crate::migrate::{self, CREATE_VERSION_TABLE};
+use crate::pool::{Manager, Pool};
 use crate::tx::{Row, Tx, Val, to_sqlite_placeholders};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-/// An open SQLite store.
+/// Readers open alongside the writer (WAL lets them read while a write is in progress).
+const READERS: usize = 4;
+
+/// An open SQLite store: one writer connection (SQLite serialises writers anyway) and a pool
+/// of read-only connections, so reads never wait behind a write.
 #[derive(Debug)]
 pub struct SqliteStore {
-    conn: Connection,
+    writer: Mutex<Connection>,
+    readers: Pool<ReaderManager>,
     path: PathBuf,
+}
+
+/// Opens read-only connections to the database file.
+#[derive(Debug)]
+pub(crate) struct ReaderManager {
+    path: PathBuf,
+}
+
+impl Manager for ReaderManager {
+    type Conn = Connection;
+
+    fn connect(&self) -> Result<Connection> {
+        let conn = Connection::open(&self.path)?;
+        conn.busy_timeout(Duration::from_secs(60))?;
+        conn.execute_batch("PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(conn)
+    }
+
+    fn is_healthy(&self, conn: &mut Connection) -> bool {
+        conn.is_autocommit()
+    }
 }
 
 impl rusqlite::ToSql for Val<'_> {
@@ -112,18 +141,23 @@ impl SqliteStore {
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY;",
         )?;
         conn.set_prepared_statement_cache_capacity(64);
-        let mut store = SqliteStore {
-            conn,
+        let mut conn = conn;
+        Self::migrate(&mut conn, version)?;
+        Ok(SqliteStore {
+            writer: Mutex::new(conn),
+            readers: Pool::new(
+                ReaderManager {
+                    path: path.to_path_buf(),
+                },
+                READERS,
+                Duration::from_secs(60),
+            ),
             path: path.to_path_buf(),
-        };
-        store.migrate(version)?;
-        Ok(store)
+        })
     }
 
-    fn migrate(&mut self, target: i64) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(CREATE_VERSION_TABLE)?;
         let applied: Vec<(i64, String)> = {
             let mut st =
@@ -147,18 +181,17 @@ impl SqliteStore {
         &self.path
     }
 
-    /// The raw connection (for tests and maintenance tools).
+    /// The writer connection (for tests and maintenance tools).
     #[doc(hidden)]
-    pub fn connection(&mut self) -> &mut Connection {
-        &mut self.conn
+    pub fn connection(&self) -> MutexGuard<'_, Connection> {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Runs `f` in a write transaction (`BEGIN IMMEDIATE`): committed if `f` succeeds,
     /// rolled back otherwise.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut conn = self.connection();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut t = SqliteTx { tx };
         let out = f(&mut t)?;
         t.tx.commit()?;
@@ -166,10 +199,9 @@ impl SqliteStore {
     }
 
     /// Runs `f` in a read transaction (one consistent snapshot).
-    pub(crate) fn read<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut conn = self.readers.get()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         let mut t = SqliteTx { tx };
         let out = f(&mut t)?;
         t.tx.commit()?;
@@ -178,21 +210,25 @@ impl SqliteStore {
 
     /// A bulk write: `synchronous = NORMAL` and a larger page cache for its duration
     /// (still atomic and crash-safe in WAL mode; only the last commit may be lost on power failure).
-    pub(crate) fn bulk_write<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        self.conn
-            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;")?;
-        let out = self.write(f);
-        let restore = self
-            .conn
-            .execute_batch("PRAGMA synchronous = FULL; PRAGMA cache_size = -2000;");
+    pub(crate) fn bulk_write<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut conn = self.connection();
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;")?;
+        let out = (|| -> Result<T> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut t = SqliteTx { tx };
+            let out = f(&mut t)?;
+            t.tx.commit()?;
+            Ok(out)
+        })();
+        let restore = conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA cache_size = -2000;");
         let out = out?;
         restore?;
         Ok(out)
     }
 
     /// The applied schema version.
-    pub fn schema_version(&mut self) -> Result<i64> {
-        Ok(self.conn.query_row(
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.connection().query_row(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version",
             [],
             |r| r.get(0),

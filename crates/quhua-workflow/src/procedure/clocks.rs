@@ -36,6 +36,17 @@ impl ClockState {
         }
     }
 
+    /// English label.
+    pub fn en(self) -> &'static str {
+        match self {
+            ClockState::Done => "done on time",
+            ClockState::OnTrack => "on track",
+            ClockState::NearDue => "near due",
+            ClockState::Overdue => "overdue",
+            ClockState::DoneLate => "done late",
+        }
+    }
+
     fn of(deadline: Date, done: Option<Date>, today: Date) -> ClockState {
         match done {
             Some(d) if d <= deadline => ClockState::Done,

@@ -58,6 +58,16 @@ impl Disposition {
         }
     }
 
+    /// English label.
+    pub fn en(self) -> &'static str {
+        match self {
+            Disposition::Adopted => "adopted",
+            Disposition::Partly => "partly adopted",
+            Disposition::NotAdopted => "not adopted",
+            Disposition::Pending => "answer pending",
+        }
+    }
+
     /// Parses Chinese or English.
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim() {

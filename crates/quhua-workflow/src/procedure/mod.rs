@@ -10,6 +10,7 @@
 mod clocks;
 mod consultation;
 mod plan;
+mod review;
 mod template;
 
 pub use clocks::{ClockState, Clocks, add_months};
@@ -17,4 +18,5 @@ pub use consultation::{
     ConsultationRegister, ConsultationTotals, Disposition, Meeting, Questionnaire, Suggestion,
 };
 pub use plan::{Approval, Document, Extension, Plan, ProcedureError, StepRecord, StepStatus};
-pub use template::{MaterialKind, StepDef, Template};
+pub use review::{Activity, Opinion, Return};
+pub use template::{MaterialKind, StepDef, StepRole, Template};

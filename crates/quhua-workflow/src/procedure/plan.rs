@@ -3,7 +3,7 @@
 
 use super::clocks::Clocks;
 use super::consultation::ConsultationRegister;
-use super::template::{MaterialKind, StepDef, Template};
+use super::template::{MaterialKind, StepDef, StepRole, Template};
 use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -96,6 +96,28 @@ pub enum ProcedureError {
         /// Missing materials (English).
         missing_en: String,
     },
+    /// Department opinions the step waits for.
+    #[error(
+        "环节“{step}”不能完成：尚未收到部门意见：{missing_zh} / step \"{step_en}\" cannot complete: waiting for the opinions of: {missing_en}"
+    )]
+    Opinions {
+        /// Step (Chinese).
+        step: String,
+        /// Step (English).
+        step_en: String,
+        /// Departments (Chinese).
+        missing_zh: String,
+        /// Departments (English).
+        missing_en: String,
+    },
+    /// A review action that is not possible now or not by this role.
+    #[error("{zh} / {en}")]
+    Review {
+        /// Chinese.
+        zh: String,
+        /// English.
+        en: String,
+    },
     /// The approval step needs the 文号 and dates.
     #[error("批复环节须登记批准文号和日期 / the approval step needs the document number and dates")]
     ApprovalDetails,
@@ -137,6 +159,10 @@ pub struct StepStatus {
     pub missing_steps: Vec<String>,
     /// Missing materials (Chinese names).
     pub missing_materials: Vec<String>,
+    /// Departments whose opinion the step still waits for.
+    pub missing_opinions: Vec<crate::org::Department>,
+    /// Who completes the step.
+    pub role: super::template::StepRole,
 }
 
 /// A scheme in the procedure.
@@ -162,6 +188,15 @@ pub struct Plan {
     pub extensions: Vec<Extension>,
     /// The date the scheme was applied to the registry.
     pub applied: Option<Date>,
+    /// Department opinions (部门意见) recorded by the departments themselves.
+    #[serde(default)]
+    pub opinions: Vec<super::review::Opinion>,
+    /// Returns for revision (退回修改) by the city or the province, with their comments.
+    #[serde(default)]
+    pub returns: Vec<super::review::Return>,
+    /// Who did what and when, in order (every action on the plan).
+    #[serde(default)]
+    pub activity: Vec<super::review::Activity>,
 }
 
 impl Plan {
@@ -185,6 +220,9 @@ impl Plan {
             approval: None,
             extensions: Vec::new(),
             applied: None,
+            opinions: Vec::new(),
+            returns: Vec::new(),
+            activity: Vec::new(),
         };
         if p.template.step("draft").is_some() {
             p.steps.push(StepRecord {
@@ -203,17 +241,34 @@ impl Plan {
         self.steps.iter().any(|s| s.step == step)
     }
 
-    /// Whether a material of this kind is attached (directly or as a step's document).
+    /// Whether a material of this kind is attached (directly or as a step's document), or
+    /// produced by a completed step that gathers department opinions.
     pub fn has_material(&self, kind: MaterialKind) -> bool {
         self.materials.iter().any(|m| m.kind == Some(kind))
             || self
                 .steps
                 .iter()
                 .any(|s| s.document.as_ref().is_some_and(|d| d.kind == Some(kind)))
+            || self.steps.iter().any(|s| {
+                self.template
+                    .step(&s.step)
+                    .is_some_and(|d| d.produces == Some(kind) && !d.opinions_from.is_empty())
+            })
     }
 
     /// Attaches a material.
     pub fn attach(&mut self, doc: Document) {
+        let (zh, en) = match doc.kind {
+            Some(k) => (
+                format!("附材料：{}《{}》", k.zh(), doc.name),
+                format!("attached {}: {}", k.en(), doc.name),
+            ),
+            None => (
+                format!("附材料《{}》", doc.name),
+                format!("attached {}", doc.name),
+            ),
+        };
+        self.log(doc.added_at, &doc.added_by.clone(), "attached", zh, en);
         self.materials.push(doc);
     }
 
@@ -291,6 +346,23 @@ impl Plan {
                     .join(", "),
             });
         }
+        let waiting = self.missing_opinions(&def);
+        if !waiting.is_empty() {
+            return Err(ProcedureError::Opinions {
+                step: def.zh.clone(),
+                step_en: def.en.clone(),
+                missing_zh: waiting
+                    .iter()
+                    .map(|d| d.zh())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                missing_en: waiting
+                    .iter()
+                    .map(|d| d.en())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
         if def.id == "consultation"
             && self.consultation.meetings.is_empty()
             && self.consultation.questionnaires.is_empty()
@@ -320,6 +392,28 @@ impl Plan {
             document,
             note: note.into(),
         });
+        if def.role == StepRole::County
+            && self
+                .open_return()
+                .is_some_and(|r| r.undone.iter().any(|u| u.step == def.id))
+        {
+            self.resolve_returns(at);
+            self.log(
+                at,
+                by,
+                "resubmitted",
+                format!("重新{}", def.zh),
+                format!("{} again", def.en),
+            );
+        } else {
+            self.log(
+                at,
+                by,
+                "step_completed",
+                format!("完成“{}”", def.zh),
+                format!("completed \"{}\"", def.en),
+            );
+        }
         Ok(())
     }
 
@@ -355,6 +449,13 @@ impl Plan {
         if self.approval.is_none() || ext.months == 0 || total > 6 {
             return Err(ProcedureError::BadExtension);
         }
+        self.log(
+            ext.date,
+            "",
+            "extended",
+            format!("延期 {} 个月（{}）", ext.months, ext.document_no),
+            format!("extended by {} months ({})", ext.months, ext.document_no),
+        );
         self.extensions.push(ext);
         Ok(())
     }
@@ -378,9 +479,13 @@ impl Plan {
                     actor: def.actor.clone(),
                     basis: def.basis.clone(),
                     done: self.steps.iter().find(|s| s.step == def.id).cloned(),
-                    ready: steps.is_empty() && materials.is_empty(),
+                    ready: steps.is_empty()
+                        && materials.is_empty()
+                        && self.missing_opinions(def).is_empty(),
                     missing_steps: steps.iter().map(|s| s.zh.clone()).collect(),
                     missing_materials: materials.iter().map(|m| m.zh().to_string()).collect(),
+                    missing_opinions: self.missing_opinions(def),
+                    role: def.role,
                 }
             })
             .collect()
@@ -484,6 +589,22 @@ mod tests {
             participants: vec![],
             count: 10,
         });
+        let asked = p
+            .template
+            .step("department_opinions")
+            .unwrap()
+            .opinions_from
+            .clone();
+        for dep in asked {
+            p.record_opinion(super::super::review::Opinion {
+                department: dep,
+                text: "同意".into(),
+                agrees: true,
+                by: dep.zh().into(),
+                at: d("2026-01-25"),
+            })
+            .unwrap();
+        }
         for (s, m) in [
             ("consultation", Some(MaterialKind::ConsultationSummary)),
             (

@@ -139,6 +139,26 @@ pub struct StepDef {
     /// The step applies the scheme to the registry.
     #[serde(default)]
     pub is_apply: bool,
+    /// Who may complete the step.
+    #[serde(default)]
+    pub role: StepRole,
+    /// The departments whose opinion (部门意见) the step waits for.
+    #[serde(default)]
+    pub opinions_from: Vec<crate::org::Department>,
+}
+
+/// Who completes a step: the county (drafting, consultation, reviews, implementation), the
+/// city (市级统筹把关) or the province (省级审批指导).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepRole {
+    /// The county's editor (民政局 for the county government).
+    #[default]
+    County,
+    /// The city's reviewer.
+    City,
+    /// The province's approver.
+    Province,
 }
 
 /// A procedure: ordered steps.
@@ -152,345 +172,128 @@ pub struct Template {
     pub steps: Vec<StepDef>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn step(
-    id: &str,
-    zh: &str,
-    en: &str,
-    actor: &str,
-    basis: &str,
-    requires: &[&str],
-    needs: &[MaterialKind],
-    produces: Option<MaterialKind>,
-) -> StepDef {
-    StepDef {
-        id: id.into(),
-        zh: zh.into(),
-        en: en.into(),
-        actor: actor.into(),
-        basis: basis.into(),
-        requires: requires.iter().map(|s| s.to_string()).collect(),
-        needs: needs.to_vec(),
-        produces,
-        is_approval: false,
-        is_apply: false,
-    }
-}
+/// The built-in templates (data, with citations), by id.
+const BUILTIN: [(&str, &str); 3] = [
+    (
+        "national",
+        include_str!("../../templates/procedure/national.toml"),
+    ),
+    (
+        "national_npc",
+        include_str!("../../templates/procedure/national_npc.toml"),
+    ),
+    (
+        "sichuan",
+        include_str!("../../templates/procedure/sichuan.toml"),
+    ),
+];
 
 impl Template {
-    /// The national procedure (procedure.md §4). `npc_resolution`: whether the locality
-    /// requires a 人大常委会 resolution before submission.
-    pub fn national(npc_resolution: bool) -> Template {
-        use MaterialKind::*;
-        let mut steps = vec![
-            step(
-                "draft",
-                "拟制方案",
-                "draft the scheme",
-                "县级人民政府（民政局）",
-                "实施办法第三条；条例第四条",
-                &[],
-                &[],
-                None,
-            ),
-            step(
-                "consultation",
-                "征求意见",
-                "public consultation",
-                "县政府/乡镇政府",
-                "条例第十三条第（五）项；村委会组织法第三条",
-                &["draft"],
-                &[],
-                Some(ConsultationSummary),
-            ),
-            step(
-                "department_opinions",
-                "部门意见",
-                "department opinions",
-                "民政部门（征求编办、发改、民族、财政、自然资源、住建/规划）",
-                "条例第十四条",
-                &["draft"],
-                &[],
-                Some(DepartmentOpinions),
-            ),
-            step(
-                "expert_review",
-                "专家论证",
-                "expert review",
-                "民政部门/专家委员会",
-                "条例第十三条第（四）项",
-                &["draft"],
-                &[],
-                Some(ExpertReport),
-            ),
-            step(
-                "risk_assessment",
-                "风险评估",
-                "risk assessment",
-                "县政府/民政部门",
-                "条例第十三条第（三）项",
-                &["draft"],
-                &[],
-                Some(RiskReport),
-            ),
-            step(
-                "maps",
-                "编制区划图",
-                "prepare the maps",
-                "县自然资源/民政部门",
-                "条例第十三条第（六）项",
-                &["draft"],
-                &[MapBefore, MapScheme],
-                None,
-            ),
-            step(
-                "legality_review",
-                "合法性审查",
-                "legality review",
-                "司法行政部门",
-                "重大行政决策程序：未经合法性审查不得提请集体讨论",
-                &[
-                    "consultation",
-                    "department_opinions",
-                    "expert_review",
-                    "risk_assessment",
-                ],
-                &[
-                    ConsultationSummary,
-                    DepartmentOpinions,
-                    ExpertReport,
-                    RiskReport,
-                ],
-                Some(LegalityOpinion),
-            ),
-            step(
-                "collective_decision",
-                "集体讨论决定",
-                "collective decision",
-                "县委常委会/县政府常务会议",
-                "重大行政决策程序",
-                &["legality_review"],
-                &[LegalityOpinion],
-                Some(DecisionMinutes),
-            ),
-        ];
-        let mut before_submit = vec!["collective_decision", "maps"];
-        if npc_resolution {
-            steps.push(step(
-                "npc_resolution",
-                "人大常委会决议",
-                "people's congress resolution",
-                "县人大常委会",
-                "地方规定",
-                &["collective_decision"],
-                &[],
-                Some(NpcResolution),
-            ));
-            before_submit.push("npc_resolution");
+    /// The ids of the built-in templates.
+    pub const IDS: [&'static str; 3] = ["national", "national_npc", "sichuan"];
+
+    /// Parses a template from TOML and checks it: unique step ids, prerequisites that exist
+    /// and come earlier, exactly one approval step and at most one apply step.
+    pub fn from_toml(text: &str) -> Result<Template, String> {
+        let t: Template = toml::from_str(text).map_err(|e| e.to_string())?;
+        for (i, s) in t.steps.iter().enumerate() {
+            if t.steps[..i].iter().any(|p| p.id == s.id) {
+                return Err(format!("duplicate step id {}", s.id));
+            }
+            if let Some(r) = s
+                .requires
+                .iter()
+                .find(|r| !t.steps[..i].iter().any(|p| &p.id == *r))
+            {
+                return Err(format!(
+                    "step {} requires {r}, which is not an earlier step",
+                    s.id
+                ));
+            }
         }
-        steps.push(step(
-            "submit",
-            "逐级上报",
-            "submit level by level",
-            "县政府 → 设区的市政府",
-            "条例第二条、第十三条",
-            &before_submit,
-            &MaterialKind::ARTICLE_13,
-            None,
-        ));
-        steps.push(step(
-            "city_review",
-            "市级审核",
-            "city review",
-            "设区的市政府/民政局",
-            "条例第四条",
-            &["submit"],
-            &[],
-            None,
-        ));
-        let mut approval = step(
-            "province_approval",
-            "省政府批复",
-            "provincial approval",
-            "省级人民政府",
-            "条例第九条",
-            &["city_review"],
-            &[],
-            Some(ApprovalDocument),
-        );
-        approval.is_approval = true;
-        steps.push(approval);
-        steps.push(step(
-            "public_notice",
-            "向社会公告",
-            "public notice",
-            "有关地方人民政府",
-            "条例第十八条",
-            &["province_approval"],
-            &[],
-            Some(Notice),
-        ));
-        let mut apply = step(
-            "implementation",
-            "组织实施",
-            "implementation",
-            "县政府/乡镇",
-            "条例第十五条（批准之日起12个月内）",
-            &["province_approval"],
-            &[],
-            None,
-        );
-        apply.is_apply = true;
-        steps.push(apply);
-        steps.push(step(
-            "codes",
-            "确定行政区划代码",
-            "fix the division codes",
-            "省级民政部门",
-            "条例第十七条（1个月内）；民政部令第79号第五、六条",
-            &["implementation"],
-            &[],
-            None,
-        ));
-        steps.push(step(
-            "archive",
-            "备案归档",
-            "report and archive",
-            "省政府/民政部门",
-            "条例第十九条、第二十条",
-            &["codes", "public_notice"],
-            &[],
-            None,
-        ));
-        Template {
-            id: if npc_resolution {
-                "national_npc".into()
-            } else {
-                "national".into()
-            },
-            name: "行政区划管理条例（2018）通用程序".into(),
-            steps,
+        if t.steps.iter().filter(|s| s.is_approval).count() != 1 {
+            return Err("a template needs exactly one approval step".into());
         }
+        if t.steps.iter().filter(|s| s.is_apply).count() > 1 {
+            return Err("a template has at most one apply step".into());
+        }
+        Ok(t)
     }
 
-    /// Sichuan's nine stages (《四川省行政区划变更工作规程》, procedure.md §3.4).
+    /// The national procedure (条例 2018). `npc_resolution`: whether the locality requires a
+    /// 人大常委会 resolution before submission.
+    pub fn national(npc_resolution: bool) -> Template {
+        let id = if npc_resolution {
+            "national_npc"
+        } else {
+            "national"
+        };
+        Template::by_id(id).expect("the built-in templates parse (tested)")
+    }
+
+    /// Sichuan's nine stages (《四川省行政区划变更工作规程》).
     pub fn sichuan() -> Template {
-        use MaterialKind::*;
-        let mut steps = vec![
-            step(
-                "draft",
-                "拟制方案",
-                "draft the scheme",
-                "县级人民政府",
-                "四川规程",
-                &[],
-                &[],
-                None,
-            ),
-            step(
-                "consultation",
-                "征求意见",
-                "consultation",
-                "县政府",
-                "四川规程；条例第十三条",
-                &["draft"],
-                &[],
-                Some(ConsultationSummary),
-            ),
-            step(
-                "expert_review",
-                "专家论证",
-                "expert review",
-                "民政部门",
-                "四川规程；条例第十三条",
-                &["consultation"],
-                &[],
-                Some(ExpertReport),
-            ),
-            step(
-                "risk_assessment",
-                "风险评估",
-                "risk assessment",
-                "县政府",
-                "四川规程；条例第十三条",
-                &["consultation"],
-                &[],
-                Some(RiskReport),
-            ),
-            step(
-                "submit",
-                "变更申请",
-                "application",
-                "县政府",
-                "四川规程；条例第十三条",
-                &["expert_review", "risk_assessment"],
-                &MaterialKind::ARTICLE_13,
-                None,
-            ),
-        ];
-        let mut approval = step(
-            "province_approval",
-            "审核决策",
-            "review and decision",
-            "省级人民政府（“两上两下”）",
-            "四川规程；条例第九条",
-            &["submit"],
-            &[],
-            Some(ApprovalDocument),
-        );
-        approval.is_approval = true;
-        steps.push(approval);
-        let mut apply = step(
-            "implementation",
-            "组织实施",
-            "implementation",
-            "县政府",
-            "四川规程；条例第十五条",
-            &["province_approval"],
-            &[],
-            None,
-        );
-        apply.is_apply = true;
-        steps.push(apply);
-        steps.push(step(
-            "supervision",
-            "督导",
-            "supervision",
-            "市、省民政部门",
-            "四川规程",
-            &["implementation"],
-            &[],
-            None,
-        ));
-        steps.push(step(
-            "archive",
-            "备案管理",
-            "filing",
-            "民政部门",
-            "四川规程；条例第十九、二十条",
-            &["supervision"],
-            &[],
-            None,
-        ));
-        Template {
-            id: "sichuan".into(),
-            name: "四川省行政区划变更工作规程（九个环节）".into(),
-            steps,
-        }
+        Template::by_id("sichuan").expect("the built-in templates parse (tested)")
     }
 
     /// A template by id.
+    ///
+    /// ```
+    /// let t = quhua_workflow::procedure::Template::by_id("national").unwrap();
+    /// assert!(t.step("city_review").is_some());
+    /// ```
     pub fn by_id(id: &str) -> Option<Template> {
-        match id {
-            "national" => Some(Template::national(false)),
-            "national_npc" => Some(Template::national(true)),
-            "sichuan" => Some(Template::sichuan()),
-            _ => None,
-        }
+        BUILTIN
+            .iter()
+            .find(|(i, _)| *i == id)
+            .and_then(|(_, text)| Template::from_toml(text).ok())
     }
 
     /// A step by id.
     pub fn step(&self, id: &str) -> Option<&StepDef> {
         self.steps.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_templates_parse_and_cite_documents() {
+        for id in Template::IDS {
+            let text = BUILTIN.iter().find(|(i, _)| *i == id).unwrap().1;
+            let t = Template::from_toml(text).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert_eq!(t.id, id);
+            for s in &t.steps {
+                assert!(!s.basis.contains(".md"), "{id}/{}: {}", s.id, s.basis);
+                assert!(
+                    s.basis.contains('《') || s.basis == "依地方规定",
+                    "{id}/{}: {}",
+                    s.id,
+                    s.basis
+                );
+            }
+        }
+        let n = Template::national(false);
+        assert_eq!(n.step("city_review").unwrap().role, StepRole::City);
+        assert_eq!(
+            n.step("province_approval").unwrap().role,
+            StepRole::Province
+        );
+        assert!(
+            !n.step("department_opinions")
+                .unwrap()
+                .opinions_from
+                .is_empty()
+        );
+        assert!(Template::national(true).step("npc_resolution").is_some());
+    }
+
+    #[test]
+    fn malformed_templates_are_refused() {
+        let bad = "id = \"x\"\nname = \"x\"\n[[steps]]\nid = \"a\"\nzh = \"a\"\nen = \"a\"\nactor = \"\"\nbasis = \"\"\nrequires = [\"b\"]\nneeds = []\n";
+        assert!(Template::from_toml(bad).unwrap_err().contains("requires b"));
+        assert!(Template::from_toml("id = 1").is_err());
     }
 }

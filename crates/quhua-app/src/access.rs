@@ -1,8 +1,10 @@
-//! Roles and jurisdictions, and what each may do.
+//! Roles, jurisdictions and the acting person: who may do what, checked once here for both
+//! adapters.
 //!
-//! Approval authority follows the procedure reference (`shared/reference/procedure.md`):
-//! the county drafts schemes, the city reviews, the province approves; departments and
-//! viewers consult. In this API only a county editor writes scenarios, and only in its county.
+//! Approval authority follows 《行政区划管理条例》 art. 9 and the reform notices ("省级审批指导，
+//! 市级统筹把关，县级主体实施"): the county drafts schemes and carries out the procedure, the
+//! city reviews and passes plans up or returns them, the province approves; departments record
+//! their opinions; viewers read. The CLI acts as the local operator, who may do everything.
 
 use serde::{Deserialize, Serialize};
 
@@ -104,8 +106,8 @@ impl Jurisdiction {
         Ok(Jurisdiction(c.to_string()))
     }
 
-    /// Builds from stored text without checks.
-    pub(crate) fn from_stored(s: String) -> Jurisdiction {
+    /// Builds from stored text without checks (the text was checked when it was stored).
+    pub fn from_stored(s: String) -> Jurisdiction {
         Jurisdiction(s)
     }
 
@@ -117,6 +119,52 @@ impl Jurisdiction {
     /// Whether a county (6-digit code) lies in this jurisdiction.
     pub fn covers(&self, county: &str) -> bool {
         county.len() == 6 && county.starts_with(&self.0)
+    }
+}
+
+/// The person acting: a logged-in account (server) or the local operator (CLI).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    /// The name recorded in the audit log and the plan's activity.
+    pub name: String,
+    /// The account's role; `None` for the local operator, who may do everything.
+    pub role: Option<Role>,
+    /// The jurisdiction (`""` for the operator: everywhere).
+    pub jurisdiction: Jurisdiction,
+    /// The department the account belongs to, if any.
+    pub department: Option<quhua_workflow::org::Department>,
+}
+
+impl Actor {
+    /// The local operator of the CLI: every role, every jurisdiction.
+    pub fn operator(name: &str) -> Actor {
+        Actor {
+            name: name.into(),
+            role: None,
+            jurisdiction: Jurisdiction(String::new()),
+            department: None,
+        }
+    }
+
+    /// Whether the actor may see a county.
+    pub fn sees(&self, county: &str) -> bool {
+        self.role.is_none() || self.jurisdiction.covers(county)
+    }
+
+    /// Whether the actor has the role (the operator has all).
+    pub fn is(&self, role: Role) -> bool {
+        self.role.is_none_or(|r| r == role)
+    }
+
+    /// The step role this actor acts in (county, city, province), if any.
+    pub fn step_role(&self) -> Option<quhua_workflow::procedure::StepRole> {
+        use quhua_workflow::procedure::StepRole;
+        match self.role {
+            Some(Role::CountyEditor) => Some(StepRole::County),
+            Some(Role::CityReviewer) => Some(StepRole::City),
+            Some(Role::ProvinceApprover) => Some(StepRole::Province),
+            _ => None,
+        }
     }
 }
 

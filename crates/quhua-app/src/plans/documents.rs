@@ -1,0 +1,195 @@
+//! Downloads: the materials stored with a plan, and the documents generated from an applied
+//! plan (公告 DOCX/Markdown, 区划代码变更对照表 XLSX/CSV, 调整前后指标 XLSX), computed under the
+//! policy the plan's scheme declares.
+
+use super::load;
+use crate::access::Actor;
+use crate::upload::mime_of;
+use crate::views::{DocumentLink, FileOut};
+use crate::{App, AppError, AppResult};
+use quhua_core::scenario::Scenario;
+use quhua_workflow::procedure::Plan;
+
+/// The generated documents: id, file name, Chinese and English titles.
+const GENERATED: [(&str, &str, &str, &str); 5] = [
+    (
+        "notice.docx",
+        "公告.docx",
+        "公告（Word）",
+        "public notice (Word)",
+    ),
+    (
+        "notice.md",
+        "公告.md",
+        "公告（文本）",
+        "public notice (text)",
+    ),
+    (
+        "change-table.xlsx",
+        "区划代码变更对照表.xlsx",
+        "区划代码变更对照表（Excel）",
+        "code-change table (Excel)",
+    ),
+    (
+        "change-table.csv",
+        "区划代码变更对照表.csv",
+        "区划代码变更对照表（CSV）",
+        "code-change table (CSV)",
+    ),
+    (
+        "indicators.xlsx",
+        "调整前后指标.xlsx",
+        "调整前后主要指标（Excel）",
+        "indicators before and after (Excel)",
+    ),
+];
+
+/// Links to the generated documents.
+pub(crate) fn links() -> Vec<DocumentLink> {
+    GENERATED
+        .iter()
+        .map(|(id, name, zh, en)| DocumentLink {
+            id: (*id).into(),
+            name: (*name).into(),
+            zh: (*zh).into(),
+            en: (*en).into(),
+        })
+        .collect()
+}
+
+/// A stored material or step document of a plan the actor may see, by SHA-256.
+pub fn material(app: &App, actor: &Actor, id: i64, sha256: &str) -> AppResult<FileOut> {
+    let rec = load(app, actor, id)?;
+    let plan = &rec.body;
+    let listed = plan.materials.iter().any(|d| d.sha256 == sha256)
+        || plan
+            .steps
+            .iter()
+            .chain(plan.returns.iter().flat_map(|r| r.undone.iter()))
+            .any(|s| s.document.as_ref().is_some_and(|d| d.sha256 == sha256));
+    let not_found = || AppError::not_found(format!("材料 {sha256}"), format!("material {sha256}"));
+    if !listed {
+        return Err(not_found());
+    }
+    let (name, bytes) = app.store().get_document(sha256)?.ok_or_else(not_found)?;
+    Ok(FileOut {
+        mime: mime_of(&name),
+        name,
+        bytes,
+    })
+}
+
+/// Every generated document of an applied plan.
+pub fn documents(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    issuer: Option<&str>,
+    approver: &str,
+) -> AppResult<Vec<FileOut>> {
+    let rec = load(app, actor, id)?;
+    generate(app, &rec.body, issuer, approver)
+}
+
+/// One generated document (`notice.docx`, `change-table.xlsx` …) of an applied plan.
+pub fn document(app: &App, actor: &Actor, id: i64, which: &str) -> AppResult<FileOut> {
+    let Some((_, name, _, _)) = GENERATED.iter().find(|g| g.0 == which) else {
+        return Err(AppError::not_found(
+            format!("文档“{which}”"),
+            format!("document \"{which}\""),
+        ));
+    };
+    documents(app, actor, id, None, "省人民政府")?
+        .into_iter()
+        .find(|f| f.name == *name)
+        .ok_or_else(|| AppError::internal(format!("document {which} was not generated")))
+}
+
+fn report_err(e: impl std::fmt::Display) -> AppError {
+    AppError::internal(e)
+}
+
+fn generate(
+    app: &App,
+    plan: &Plan,
+    issuer: Option<&str>,
+    approver: &str,
+) -> AppResult<Vec<FileOut>> {
+    let approval = plan
+        .approval
+        .clone()
+        .ok_or_else(|| AppError::refused("尚未登记批复", "no approval recorded"))?;
+    if plan.applied.is_none() {
+        return Err(AppError::refused(
+            "方案尚未实施（写入区划名录），无变更可列",
+            "the plan is not applied to the registry yet: there are no changes to list",
+        ));
+    }
+    let reg = app.registry()?;
+    let events: Vec<_> = reg
+        .events()
+        .iter()
+        .filter(|e| e.approval_no == approval.document_no && e.date == approval.effective)
+        .collect();
+    let county = quhua_core::DivisionCode::parse(&plan.county)?;
+    let county_name = reg
+        .as_of(approval.effective)
+        .by_code(county)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let synthetic = reg.sources().iter().any(|s| s.synthetic);
+    let note = synthetic.then(|| "注：本材料中的人口、面积等为示意数据。".to_string());
+    let info = quhua_report::notice::NoticeInfo {
+        county,
+        issuer: issuer.map_or_else(|| format!("{county_name}人民政府"), str::to_string),
+        approver: approver.to_string(),
+        approval_no: approval.document_no.clone(),
+        effective: approval.effective,
+        issued: approval.effective,
+        note: note.clone(),
+    };
+    let notice = quhua_report::notice::compose(&reg, &events, &info).map_err(report_err)?;
+    let rows = quhua_report::change_table::rows(&reg, &events);
+    let table = quhua_report::change_table::table(
+        &format!("{county_name}乡镇行政区划代码变更对照表"),
+        &rows,
+        note.as_deref(),
+    );
+    // The before/after indicators under the policy the scheme declares.
+    let scenario =
+        Scenario::from_toml(&plan.scenario).or_else(|_| Scenario::from_json(&plan.scenario))?;
+    let policy = crate::policy::resolve(app, scenario.policy.as_deref())?;
+    let day_before = approval.effective.pred_opt().unwrap_or(approval.effective);
+    let base = quhua_core::scenario::Base::from_snapshot(
+        &reg.as_of(day_before),
+        county,
+        &policy.population_key,
+    )?;
+    let ev = quhua_core::scenario::evaluate(&base, &policy, &scenario)?;
+    let indicators = quhua_report::indicators::table(
+        &format!("{county_name}乡镇区划调整前后主要指标"),
+        &ev.indicators,
+        note.as_deref(),
+    );
+    let dir = tempfile::tempdir().map_err(report_err)?;
+    let file = |name: &str| dir.path().join(name);
+    quhua_io::write_xlsx(&table, &file("t.xlsx")).map_err(report_err)?;
+    quhua_io::write_csv(&table, &file("t.csv")).map_err(report_err)?;
+    quhua_io::write_xlsx(&indicators, &file("i.xlsx")).map_err(report_err)?;
+    let read = |n: &str| std::fs::read(file(n)).map_err(report_err);
+    let out = |name: &str, bytes: Vec<u8>| FileOut {
+        mime: mime_of(name),
+        name: name.to_string(),
+        bytes,
+    };
+    Ok(vec![
+        out("公告.docx", notice.to_docx().map_err(report_err)?),
+        out("公告.md", notice.to_markdown().into_bytes()),
+        out("区划代码变更对照表.xlsx", read("t.xlsx")?),
+        FileOut {
+            mime: "text/csv; charset=utf-8",
+            ..out("区划代码变更对照表.csv", read("t.csv")?)
+        },
+        out("调整前后指标.xlsx", read("i.xlsx")?),
+    ])
+}

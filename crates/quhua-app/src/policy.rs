@@ -1,0 +1,52 @@
+//! One policy resolver for every use case: a built-in policy by id, a policy stored in the
+//! database by name, or (for the CLI) a policy file by path — in that order.
+
+use crate::{App, AppError, AppResult};
+use quhua_core::policy::Policy;
+
+/// Resolves a policy reference (`None`: the national reference policy `default`).
+///
+/// ```
+/// # let dir = tempfile::tempdir().unwrap();
+/// # let app = quhua_app::App::open(&format!("sqlite:{}", dir.path().join("p.db").display())).unwrap();
+/// let p = quhua_app::policy::resolve(&app, Some("zhejiang")).unwrap();
+/// assert_ne!(p, quhua_core::policy::Policy::default_policy());
+/// assert!(quhua_app::policy::resolve(&app, Some("no-such-policy")).is_err());
+/// ```
+pub fn resolve(app: &App, reference: Option<&str>) -> AppResult<Policy> {
+    let id = reference
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("default");
+    if let Some(p) = Policy::builtin(id) {
+        return Ok(p);
+    }
+    if let Some(rec) = app.store().get_policy(id)? {
+        return Policy::from_toml(&rec.body)
+            .map_err(|e| AppError::internal(format!("stored policy {id} no longer parses: {e}")));
+    }
+    let path = std::path::Path::new(id);
+    if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            AppError::invalid(
+                format!("无法读取政策文件 {id}：{e}"),
+                format!("cannot read policy file {id}: {e}"),
+            )
+        })?;
+        return Policy::from_toml(&text).map_err(|e| {
+            let (zh, en) = crate::text::split_pair(&e.to_string());
+            AppError::invalid(
+                format!("政策文件 {id}：{zh}"),
+                format!("policy file {id}: {en}"),
+            )
+        });
+    }
+    Err(AppError::invalid(
+        format!(
+            "未知政策“{id}”：应为内置政策（default、zhejiang、hunan）、已保存的政策名称或政策文件路径"
+        ),
+        format!(
+            "unknown policy \"{id}\": use a built-in id (default, zhejiang, hunan), a stored policy name or a policy file path"
+        ),
+    ))
+}

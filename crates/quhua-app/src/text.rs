@@ -1,0 +1,20 @@
+//! Small text helpers shared by the use cases.
+
+/// Splits a "中文 / English" message of the lower layers into its two languages (both the
+/// whole text when it has no separator).
+pub(crate) fn split_pair(text: &str) -> (String, String) {
+    match text.split_once(" / ") {
+        Some((zh, en)) => (zh.trim().to_string(), en.trim().to_string()),
+        None => (text.to_string(), text.to_string()),
+    }
+}
+
+/// Parses `YYYY-MM-DD`, naming the field when it is not a date.
+pub fn parse_date(field: &str, s: &str) -> crate::AppResult<quhua_core::date::Date> {
+    quhua_core::date::parse_date(s.trim()).ok_or_else(|| {
+        crate::AppError::invalid(
+            format!("{field}“{s}”应为 YYYY-MM-DD 格式的日期"),
+            format!("{field} \"{s}\" must be a date YYYY-MM-DD"),
+        )
+    })
+}

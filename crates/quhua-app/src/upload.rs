@@ -1,0 +1,120 @@
+//! Files people upload (materials of the procedure, documents evidencing a step): a size
+//! limit and a type check by extension and content, refused with a clear message.
+
+use crate::{AppError, AppResult, ErrorKind};
+
+/// The largest file accepted (20 MiB).
+pub const MAX_BYTES: usize = 20 << 20;
+
+/// An uploaded file.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    /// The file name as given (its directory parts are dropped).
+    pub name: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// The accepted types: extension, what the content must start with, MIME type.
+const TYPES: &[(&str, &[u8], &str)] = &[
+    ("pdf", b"%PDF-", "application/pdf"),
+    ("ofd", b"PK\x03\x04", "application/ofd"),
+    (
+        "docx",
+        b"PK\x03\x04",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    (
+        "xlsx",
+        b"PK\x03\x04",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    ("doc", b"\xD0\xCF\x11\xE0", "application/msword"),
+    ("xls", b"\xD0\xCF\x11\xE0", "application/vnd.ms-excel"),
+    ("png", b"\x89PNG", "image/png"),
+    ("jpg", b"\xFF\xD8\xFF", "image/jpeg"),
+    ("jpeg", b"\xFF\xD8\xFF", "image/jpeg"),
+    ("txt", b"", "text/plain; charset=utf-8"),
+    ("md", b"", "text/markdown; charset=utf-8"),
+];
+
+/// The MIME type for a file name (by extension), `application/octet-stream` otherwise.
+pub fn mime_of(name: &str) -> &'static str {
+    let ext = extension(name);
+    TYPES
+        .iter()
+        .find(|(e, _, _)| *e == ext)
+        .map_or("application/octet-stream", |t| t.2)
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+impl Upload {
+    /// Checks a file: not empty, at most [`MAX_BYTES`], an accepted type whose content matches
+    /// its extension (text files must be UTF-8).
+    ///
+    /// ```
+    /// use quhua_app::upload::Upload;
+    /// assert!(Upload::checked("申请书.pdf", b"%PDF-1.7 ...".to_vec()).is_ok());
+    /// assert!(Upload::checked("申请书.pdf", b"MZ\x90\x00".to_vec()).is_err());
+    /// assert!(Upload::checked("run.exe", b"MZ".to_vec()).is_err());
+    /// ```
+    pub fn checked(name: &str, bytes: Vec<u8>) -> AppResult<Upload> {
+        let name = name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+            return Err(AppError::invalid(
+                "文件名不能为空、不能含控制字符、不超过 200 字",
+                "the file name must be 1–200 characters without control characters",
+            ));
+        }
+        if bytes.is_empty() {
+            return Err(AppError::invalid(
+                format!("文件“{name}”是空的"),
+                format!("file \"{name}\" is empty"),
+            ));
+        }
+        if bytes.len() > MAX_BYTES {
+            return Err(AppError::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "文件“{name}”有 {} MB，超过上限 {} MB",
+                    bytes.len() >> 20,
+                    MAX_BYTES >> 20
+                ),
+                format!(
+                    "file \"{name}\" is {} MB, over the {} MB limit",
+                    bytes.len() >> 20,
+                    MAX_BYTES >> 20
+                ),
+            ));
+        }
+        let ext = extension(&name);
+        let Some((_, magic, _)) = TYPES.iter().find(|(e, _, _)| *e == ext) else {
+            return Err(AppError::invalid(
+                format!(
+                    "不接受“.{ext}”类型的文件；可上传 PDF、OFD、Word、Excel、图片（PNG/JPG）或文本"
+                ),
+                format!(
+                    "\".{ext}\" files are not accepted; upload PDF, OFD, Word, Excel, images (PNG/JPG) or text"
+                ),
+            ));
+        };
+        let text = magic.is_empty();
+        if (text && std::str::from_utf8(&bytes).is_err()) || !bytes.starts_with(magic) {
+            return Err(AppError::invalid(
+                format!("文件“{name}”的内容与扩展名 .{ext} 不符"),
+                format!("the content of \"{name}\" does not match its .{ext} extension"),
+            ));
+        }
+        Ok(Upload { name, bytes })
+    }
+}

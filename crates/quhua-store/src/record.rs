@@ -1,0 +1,212 @@
+//! One generic versioned, audited record that scenarios, plans and the registers share.
+//!
+//! A record has a kind (one per register), an id numbered per kind, the division code it
+//! belongs to (so a jurisdiction filter runs in SQL), a name, a typed body stored as JSON and
+//! a version for optimistic concurrency: every update names the version it read, and
+//! `UPDATE … WHERE kind = ? AND id = ? AND version = ?` changing no row means someone else got
+//! there first — [`StoreError::Conflict`] then carries the body now stored. Every create and
+//! update appends its audit row in the same transaction.
+
+use crate::audit::{self, AuditEntry};
+use crate::codec::now_text;
+use crate::error::{Result, StoreError};
+use crate::tx::{Row, Tx, Val};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A type stored as a versioned record.
+pub trait RecordKind: Serialize + DeserializeOwned {
+    /// The kind's identifier in the `records` table and the audit log (`scenario`, `plan` …).
+    const KIND: &'static str;
+    /// What the kind is called, in Chinese and English (for messages).
+    const LABEL: (&'static str, &'static str);
+
+    /// The division code the record belongs to (a county's 6 digits, usually).
+    fn county(&self) -> &str;
+
+    /// The record's display name.
+    fn name(&self) -> &str;
+
+    /// Reads a stored body (JSON; a kind may accept older formats too).
+    fn decode(text: &str) -> std::result::Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// A stored record with its metadata.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record<T> {
+    /// Id within its kind.
+    pub id: i64,
+    /// The division code it belongs to.
+    pub county: String,
+    /// Name.
+    pub name: String,
+    /// Version, from 1; every update adds one.
+    pub version: i64,
+    /// Who created it.
+    pub created_by: String,
+    /// When (RFC 3339, UTC).
+    pub created_at: String,
+    /// Who last changed it.
+    pub updated_by: String,
+    /// When.
+    pub updated_at: String,
+    /// The typed body.
+    pub body: T,
+}
+
+const COLS: &str =
+    "id, county, name, body, version, created_by, created_at, updated_by, updated_at";
+
+fn decode<T: RecordKind>(r: &Row) -> Result<Record<T>> {
+    let id = r[0].int()?;
+    let body = T::decode(r[3].str()?)
+        .map_err(|e| StoreError::Corrupt(format!("stored {} {id} is unreadable: {e}", T::KIND)))?;
+    Ok(Record {
+        id,
+        county: r[1].string()?,
+        name: r[2].string()?,
+        body,
+        version: r[4].int()?,
+        created_by: r[5].string()?,
+        created_at: r[6].string()?,
+        updated_by: r[7].string()?,
+        updated_at: r[8].string()?,
+    })
+}
+
+fn not_found<T: RecordKind>(id: i64) -> StoreError {
+    StoreError::not_found(
+        format!("{} {id}", T::LABEL.0),
+        format!("{} {id}", T::LABEL.1),
+    )
+}
+
+/// Checks a jurisdiction prefix (digits only, so it is safe inside `LIKE`).
+fn prefix_pattern(prefix: &str) -> Result<String> {
+    if !prefix.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(StoreError::rejected(
+            format!("辖区“{prefix}”应为数字代码前缀"),
+            format!("jurisdiction \"{prefix}\" must be a numeric code prefix"),
+        ));
+    }
+    Ok(format!("{prefix}%"))
+}
+
+/// Creates a record (version 1); returns its id.
+pub(crate) fn create<T: RecordKind>(tx: &mut dyn Tx, body: &T, actor: &str) -> Result<i64> {
+    let text = serde_json::to_string(body)?;
+    let now = now_text();
+    let id = tx.query_int(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM records WHERE kind = $1",
+        &[Val::text(T::KIND)],
+    )?;
+    tx.exec(
+        "INSERT INTO records (kind, id, county, name, body, version, created_by, created_at, updated_by, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $6, $7)",
+        &[
+            Val::text(T::KIND),
+            Val::Int(id),
+            Val::text(body.county()),
+            Val::text(body.name()),
+            Val::text(&text),
+            Val::text(actor),
+            Val::text(&now),
+        ],
+    )?;
+    audit::append(
+        tx,
+        AuditEntry {
+            actor,
+            action: &format!("{}_create", T::KIND),
+            entity: format!("{}:{id}", T::KIND),
+            before: None,
+            after: Some(
+                serde_json::json!({"name": body.name(), "county": body.county(), "version": 1, "body": text})
+                    .to_string(),
+            ),
+        },
+    )?;
+    Ok(id)
+}
+
+/// Replaces a record's body if it is still at `expected_version`; returns the new version.
+/// `action` names the change in the audit log (`plan_update`, `plan_apply` …).
+pub(crate) fn update<T: RecordKind>(
+    tx: &mut dyn Tx,
+    id: i64,
+    expected_version: i64,
+    body: &T,
+    action: &str,
+    actor: &str,
+) -> Result<i64> {
+    // Writers are serialised (see audit), so this read sees the row the UPDATE will test.
+    let before = raw(tx, T::KIND, id)?.ok_or_else(|| not_found::<T>(id))?;
+    let text = serde_json::to_string(body)?;
+    let changed = tx.exec(
+        "UPDATE records SET body = $4, name = $5, version = version + 1, updated_by = $6, updated_at = $7 \
+         WHERE kind = $1 AND id = $2 AND version = $3",
+        &[
+            Val::text(T::KIND),
+            Val::Int(id),
+            Val::Int(expected_version),
+            Val::text(&text),
+            Val::text(body.name()),
+            Val::text(actor),
+            Val::owned(now_text()),
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Conflict {
+            id,
+            current_version: before.1,
+            current_body: before.0,
+        });
+    }
+    audit::append(
+        tx,
+        AuditEntry {
+            actor,
+            action,
+            entity: format!("{}:{id}", T::KIND),
+            before: Some(serde_json::json!({"version": before.1, "body": before.0}).to_string()),
+            after: Some(
+                serde_json::json!({"version": expected_version + 1, "body": text}).to_string(),
+            ),
+        },
+    )?;
+    Ok(expected_version + 1)
+}
+
+/// The stored body text and version of a record.
+fn raw(tx: &mut dyn Tx, kind: &str, id: i64) -> Result<Option<(String, i64)>> {
+    tx.query_opt(
+        "SELECT body, version FROM records WHERE kind = $1 AND id = $2",
+        &[Val::text(kind), Val::Int(id)],
+    )?
+    .map(|r| Ok((r[0].string()?, r[1].int()?)))
+    .transpose()
+}
+
+/// One record.
+pub(crate) fn get<T: RecordKind>(tx: &mut dyn Tx, id: i64) -> Result<Option<Record<T>>> {
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM records WHERE kind = $1 AND id = $2"),
+        &[Val::text(T::KIND), Val::Int(id)],
+    )?
+    .map(|r| decode(&r))
+    .transpose()
+}
+
+/// The records of a kind whose division code starts with `prefix` (`""`: all), by id.
+pub(crate) fn list<T: RecordKind>(tx: &mut dyn Tx, prefix: &str) -> Result<Vec<Record<T>>> {
+    let pattern = prefix_pattern(prefix)?;
+    tx.query(
+        &format!("SELECT {COLS} FROM records WHERE kind = $1 AND county LIKE $2 ORDER BY id"),
+        &[Val::text(T::KIND), Val::text(&pattern)],
+    )?
+    .iter()
+    .map(decode)
+    .collect()
+}
