@@ -268,7 +268,9 @@ pub enum PolicyError {
     #[error("政策项“{0}”的取值 {1} 不合理 / policy item \"{0}\" has an invalid value {1}")]
     BadValue(String, f64),
     /// Tiers of one threshold where some give a density and others do not.
-    #[error("政策项“{0}”的分档有的按人口密度、有的不按 / policy item \"{0}\" mixes tiers with and without a density")]
+    #[error(
+        "政策项“{0}”的分档有的按人口密度、有的不按 / policy item \"{0}\" mixes tiers with and without a density"
+    )]
     MixedTiers(String),
 }
 
@@ -405,7 +407,11 @@ mod tests {
         // Emptying the first citation of the built-in default makes it invalid.
         let first = BUILTIN[0].1.find("citation = \"").expect("a citation");
         let close = BUILTIN[0].1[first + 12..].find('"').expect("closing quote") + first + 12;
-        let emptied = format!("{}citation = \"\"{}", &BUILTIN[0].1[..first], &BUILTIN[0].1[close + 1..]);
+        let emptied = format!(
+            "{}citation = \"\"{}",
+            &BUILTIN[0].1[..first],
+            &BUILTIN[0].1[close + 1..]
+        );
         assert!(matches!(
             Policy::from_toml(&emptied),
             Err(PolicyError::MissingCitation(_))

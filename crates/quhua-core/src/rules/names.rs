@@ -65,7 +65,10 @@ pub(super) fn name_kind_finding(rule: &Cited, u: &ResultUnit, me: &[String]) -> 
     let (zh_has, en_has) = match kind_of_name(&u.name) {
         Some((ending, k)) => (
             format!("名称以“{ending}”结尾（{}的通名）", k.zh()),
-            format!("its name ends in \"{ending}\" (the generic name of a {})", k.en()),
+            format!(
+                "its name ends in \"{ending}\" (the generic name of a {})",
+                k.en()
+            ),
         ),
         None => (
             "名称缺少通名".to_string(),

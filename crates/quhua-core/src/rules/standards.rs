@@ -147,7 +147,11 @@ fn required(t: &Threshold, density: Option<f64>) -> Required<'_> {
             .tiers
             .iter()
             .filter(|x| x.min_density.is_some_and(|m| d >= m))
-            .max_by(|a, b| a.min_density.partial_cmp(&b.min_density).unwrap_or(std::cmp::Ordering::Equal));
+            .max_by(|a, b| {
+                a.min_density
+                    .partial_cmp(&b.min_density)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
         return match tier {
             Some(x) => Required::Value(x.value, Some(x)),
             None => Required::NoTier(
@@ -159,7 +163,11 @@ fn required(t: &Threshold, density: Option<f64>) -> Required<'_> {
             ),
         };
     }
-    let lowest = t.tiers.iter().map(|x| x.value).fold(f64::INFINITY, f64::min);
+    let lowest = t
+        .tiers
+        .iter()
+        .map(|x| x.value)
+        .fold(f64::INFINITY, f64::min);
     Required::Undetermined(lowest)
 }
 
@@ -216,8 +224,18 @@ fn check(ctx: &Context, t: &Option<Threshold>, m: Measure, min: bool, out: &mut 
     match required(t, m.density) {
         Required::NoTier(zh, en) => ctx.push(
             Severity::Info,
-            format!("{}：{} {}，{zh}，未核查{note_zh}", ctx.head_zh(), m.what_zh, q.zh_plain(v)),
-            format!("{}: {} {}; {en}, not checked{note_en}", ctx.head_en(), m.what_en, q.en(v)),
+            format!(
+                "{}：{} {}，{zh}，未核查{note_zh}",
+                ctx.head_zh(),
+                m.what_zh,
+                q.zh_plain(v)
+            ),
+            format!(
+                "{}: {} {}; {en}, not checked{note_en}",
+                ctx.head_en(),
+                m.what_en,
+                q.en(v)
+            ),
             &t.citation,
             out,
         ),
@@ -411,14 +429,25 @@ pub(super) fn standard_findings(
             not_on_file(&ctx, policy, out);
             return;
         };
-        check(&ctx, &s.min_population, population(&s.min_population), true, out);
+        check(
+            &ctx,
+            &s.min_population,
+            population(&s.min_population),
+            true,
+            out,
+        );
         let builtup = key(base, keys::BUILTUP_POP)
             .and_then(|k| u.attrs[k])
             .map(|a| a.to_f64());
         check(
             &ctx,
             &s.min_builtup_population,
-            Measure::plain("建成区人口", "built-up-area population", Quantity::People, builtup),
+            Measure::plain(
+                "建成区人口",
+                "built-up-area population",
+                Quantity::People,
+                builtup,
+            ),
             true,
             out,
         );
@@ -431,7 +460,11 @@ pub(super) fn standard_findings(
                 &format!("驻地村（{seat_name}）"),
                 &format!("seat village ({seat_name}) "),
             );
-            let unit_basis = s.min_population.as_ref().and_then(|t| t.basis).or(t.basis);
+            // The density tier is the unit's, in the count its population threshold reads.
+            let unit_basis = match &s.min_population {
+                Some(p) => p.basis,
+                None => t.basis,
+            };
             m.density = density(choose(base, unit_basis, &u.attrs));
             check(&ctx, &s.min_seat_population, m, true, out);
         }
@@ -442,8 +475,20 @@ pub(super) fn standard_findings(
             not_on_file(&ctx, policy, out);
             return;
         };
-        check(&ctx, &s.min_population, population(&s.min_population), true, out);
-        check(&ctx, &s.max_population, population(&s.max_population), false, out);
+        check(
+            &ctx,
+            &s.min_population,
+            population(&s.min_population),
+            true,
+            out,
+        );
+        check(
+            &ctx,
+            &s.max_population,
+            population(&s.max_population),
+            false,
+            out,
+        );
         check(&ctx, &s.min_area_km2, area_measure(), true, out);
         let residents = u
             .villages
