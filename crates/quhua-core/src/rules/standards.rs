@@ -269,7 +269,7 @@ fn check(ctx: &Context, t: &Option<Threshold>, m: Measure, min: bool, out: &mut 
                     &t.citation,
                     out,
                 );
-            } else if m.note.is_some() {
+            } else if min && m.note.is_some() {
                 ctx.push(
                     Severity::Info,
                     format!(
@@ -337,28 +337,37 @@ fn check(ctx: &Context, t: &Option<Threshold>, m: Measure, min: bool, out: &mut 
 }
 
 fn not_on_file(ctx: &Context, policy: &Policy, out: &mut Vec<Finding>) {
-    let whose_zh = policy.meta.province.as_deref().unwrap_or("本省");
-    let whose_en = policy
-        .meta
-        .province
-        .as_ref()
-        .and(policy.meta.name_en.as_deref())
-        .unwrap_or("the province's");
-    ctx.push(
+    let (whose_zh, whose_en, national_zh, national_en) = match &policy.meta.province {
+        Some(p) => (
+            p.clone(),
+            format!(
+                "the {}",
+                policy.meta.name_en.as_deref().unwrap_or(p.as_str())
+            ),
+            "",
+            "",
+        ),
+        None => (
+            "本省".to_string(),
+            "the province's".to_string(),
+            "（当前为全国参考政策）",
+            " (under the national reference policy)",
+        ),
+    };
+    out.push(finding(
         Severity::Info,
+        ctx.rule,
+        ctx.me.to_vec(),
         format!(
-            "{}：{whose_zh}{}标准未收录，未作数值核查（不以其他省份的标准代替），须按本省批准的标准核对",
-            ctx.head_zh(),
-            ctx.verb_zh
+            "{} 拟{}：{whose_zh}{}标准未收录{national_zh}，未作数值核查（不以其他省份的标准代替），须按本省批准的标准核对",
+            ctx.unit.name, ctx.verb_zh, ctx.verb_zh
         ),
         format!(
-            "{}: {whose_en} {} standard is not on file, so no figures were checked (no other province's standard is used instead); check against the standard the province approved",
-            ctx.head_en(),
-            ctx.noun_en
+            "{} to become a {}: {whose_en} {} standard is not on file{national_en}, so no figures were checked (no other province's standard is used instead); check against the standard the province approved",
+            ctx.unit.name, ctx.noun_en, ctx.noun_en
         ),
         STANDARD_BY_PROVINCE_CITATION,
-        out,
-    );
+    ));
 }
 
 fn key(base: &Base, k: &str) -> Option<usize> {
