@@ -191,7 +191,7 @@ impl<'a> Session<'a> {
         out.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)
-                .then(a.rule.cmp(b.rule))
+                .then(a.rule.cmp(&b.rule))
                 .then(a.units.cmp(&b.units))
         });
         out

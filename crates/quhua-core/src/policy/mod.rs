@@ -36,17 +36,71 @@ impl Severity {
     }
 }
 
+/// Which population count a standard is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PopulationBasis {
+    /// 常住人口 (resident population); 户籍 is used, and said so, when 常住 is missing.
+    Resident,
+    /// 户籍人口 (registered population); 常住 is used, and said so, when 户籍 is missing.
+    Hukou,
+    /// 户籍人口或常住人口: either count meeting the standard suffices.
+    Either,
+}
+
+impl PopulationBasis {
+    /// Chinese name of the count.
+    pub fn zh(self) -> &'static str {
+        match self {
+            PopulationBasis::Resident => "常住人口",
+            PopulationBasis::Hukou => "户籍人口",
+            PopulationBasis::Either => "户籍或常住人口",
+        }
+    }
+    /// English name of the count.
+    pub fn en(self) -> &'static str {
+        match self {
+            PopulationBasis::Resident => "resident population",
+            PopulationBasis::Hukou => "registered (hukou) population",
+            PopulationBasis::Either => "registered or resident population",
+        }
+    }
+}
+
+/// One tier of a threshold that depends on circumstances (人口密度 or 地形).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Chinese label of the tier (e.g. "每平方公里151–350人", "丘陵地区").
+    pub label: String,
+    /// English label.
+    pub label_en: String,
+    /// The tier applies from this population density (persons per km²) up to the next tier's.
+    /// When no tier has a density, the tier (e.g. terrain) cannot be determined from the data.
+    #[serde(default)]
+    pub min_density: Option<f64>,
+    /// The threshold in this tier.
+    pub value: f64,
+}
+
 /// A numeric threshold with its source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
-    /// The value (people, km², or a share in 0–1).
+    /// The value (people, km², a count, or a share in 0–1). With `tiers`, the lowest tier's value.
     pub value: f64,
     /// Severity of a finding when the threshold is not met.
     #[serde(default = "default_severity")]
     pub severity: Severity,
-    /// Where the figure comes from.
+    /// Where the figure comes from: a law, a State Council or a provincial text.
     pub citation: String,
+    /// For population thresholds: the count the standard is written in (by default the
+    /// policy's `population_key`).
+    #[serde(default)]
+    pub basis: Option<PopulationBasis>,
+    /// Values that depend on density or terrain, as the standard lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
 }
 
 fn default_severity() -> Severity {
@@ -70,15 +124,21 @@ pub struct Cited {
 pub struct PolicyMeta {
     /// Name shown to users.
     pub name: String,
-    /// Province it is for, if any.
+    /// English name (e.g. "Hebei", "national reference").
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// Province it is for (name); `None` for the national reference.
     #[serde(default)]
     pub province: Option<String>,
+    /// The province's 2-digit code (`13` 河北, `33` 浙江 …), used to pick a county's policy.
+    #[serde(default)]
+    pub province_code: Option<String>,
     /// Notes.
     #[serde(default)]
     pub note: Option<String>,
 }
 
-/// 设立镇 standard (procedure.md §5.1–5.2).
+/// 设立镇 standard of a province (or the national 1984 criteria).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TownStandard {
@@ -88,6 +148,9 @@ pub struct TownStandard {
     /// Minimum 建成区 population.
     #[serde(default)]
     pub min_builtup_population: Option<Threshold>,
+    /// Minimum population of the seat village (乡政府驻地村).
+    #[serde(default)]
+    pub min_seat_population: Option<Threshold>,
     /// Area lower bound (km²).
     #[serde(default)]
     pub min_area_km2: Option<Threshold>,
@@ -96,16 +159,25 @@ pub struct TownStandard {
     pub max_area_km2: Option<Threshold>,
 }
 
-/// 设立街道 standard (procedure.md §5.2–5.4).
+/// 设立街道 standard of a province.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StreetStandard {
     /// Minimum population.
     #[serde(default)]
     pub min_population: Option<Threshold>,
+    /// Maximum population.
+    #[serde(default)]
+    pub max_population: Option<Threshold>,
     /// Minimum area (km²).
     #[serde(default)]
     pub min_area_km2: Option<Threshold>,
+    /// Minimum number of 居委会 (社区).
+    #[serde(default)]
+    pub min_residents_committees: Option<Threshold>,
+    /// Maximum number of 居委会 (社区).
+    #[serde(default)]
+    pub max_residents_committees: Option<Threshold>,
     /// Minimum share of 居委会 (社区) among 村+居 (0–1).
     #[serde(default)]
     pub min_residents_share: Option<Threshold>,
@@ -154,6 +226,10 @@ pub struct Policy {
     /// No increase in the number of township-level units.
     #[serde(default)]
     pub no_increase: Option<Cited>,
+    /// A name ends with its kind's 通名 (…乡, …镇, …街道). On by default, citing the
+    /// 《地名管理条例》; a policy file may set its own severity and citation.
+    #[serde(default = "default_name_kind")]
+    pub name_kind_match: Option<Cited>,
     /// 设镇 standard.
     #[serde(default)]
     pub town_standard: Option<TownStandard>,
@@ -161,6 +237,19 @@ pub struct Policy {
     #[serde(default)]
     pub street_standard: Option<StreetStandard>,
 }
+
+fn default_name_kind() -> Option<Cited> {
+    Some(Cited {
+        severity: Severity::Warning,
+        citation: NAME_KIND_CITATION.to_string(),
+    })
+}
+
+/// The national text behind the name/kind rule.
+pub const NAME_KIND_CITATION: &str = "《地名管理条例》（2022）第九条第（二）项：地名应当符合地理实体的实际地域、规模、性质等特征；第十条：因行政区划变更导致地名名实不符的，应当及时更名";
+
+/// The national text that leaves 镇 and 街道 standards to each province.
+pub const STANDARD_BY_PROVINCE_CITATION: &str = "《行政区划管理条例》（国务院令第704号）第十一条第二款：镇、街道的设立标准，由省、自治区、直辖市人民政府民政部门会同本级人民政府其他有关部门拟订，报省、自治区、直辖市人民政府批准";
 
 fn default_pop_key() -> String {
     crate::attr::keys::POP_HUKOU.to_string()
@@ -178,37 +267,38 @@ pub enum PolicyError {
     /// A value out of its sensible range.
     #[error("政策项“{0}”的取值 {1} 不合理 / policy item \"{0}\" has an invalid value {1}")]
     BadValue(String, f64),
+    /// Tiers of one threshold where some give a density and others do not.
+    #[error(
+        "政策项“{0}”的分档有的按人口密度、有的不按 / policy item \"{0}\" mixes tiers with and without a density"
+    )]
+    MixedTiers(String),
 }
 
-/// The built-in policies: (id, TOML text).
-pub const BUILTIN: [(&str, &str); 3] = [
-    ("default", include_str!("../policies/default.toml")),
-    ("zhejiang", include_str!("../policies/zhejiang.toml")),
-    ("hunan", include_str!("../policies/hunan.toml")),
-];
+mod builtin;
+pub use builtin::{BUILTIN, PolicyChoice};
 
 impl Policy {
     /// Parses and checks a policy from TOML text.
+    ///
+    /// ```
+    /// use quhua_core::policy::Policy;
+    /// let p = Policy::from_toml(r#"
+    /// [meta]
+    /// name = "示例"
+    /// [national_avg_population]
+    /// value = 36600
+    /// citation = "国家统计局2023年末全国人口；民政部乡级区划统计"
+    /// [national_avg_area_km2]
+    /// value = 247
+    /// citation = "全国陆地面积约960万平方公里；民政部乡级区划统计"
+    /// "#).unwrap();
+    /// assert_eq!(p.meta.name, "示例");
+    /// assert!(Policy::from_toml("[meta]").is_err());
+    /// ```
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
         let p: Policy = toml::from_str(text).map_err(|e| PolicyError::Parse(e.to_string()))?;
         p.check()?;
         Ok(p)
-    }
-
-    /// A built-in policy by id (`default`, `zhejiang`, `hunan`).
-    pub fn builtin(id: &str) -> Option<Policy> {
-        BUILTIN
-            .iter()
-            .find(|(k, _)| *k == id)
-            .and_then(|(_, t)| Policy::from_toml(t).ok())
-    }
-
-    /// The national reference policy.
-    pub fn default_policy() -> Policy {
-        match Policy::from_toml(BUILTIN[0].1) {
-            Ok(p) => p,
-            Err(e) => panic!("built-in default policy is invalid: {e}"),
-        }
     }
 
     fn check(&self) -> Result<(), PolicyError> {
@@ -229,6 +319,7 @@ impl Policy {
                     "town_standard.min_builtup_population",
                     &s.min_builtup_population,
                 ),
+                ("town_standard.min_seat_population", &s.min_seat_population),
                 ("town_standard.min_area_km2", &s.min_area_km2),
                 ("town_standard.max_area_km2", &s.max_area_km2),
             ] {
@@ -238,7 +329,16 @@ impl Policy {
         if let Some(s) = &self.street_standard {
             for (n, t) in [
                 ("street_standard.min_population", &s.min_population),
+                ("street_standard.max_population", &s.max_population),
                 ("street_standard.min_area_km2", &s.min_area_km2),
+                (
+                    "street_standard.min_residents_committees",
+                    &s.min_residents_committees,
+                ),
+                (
+                    "street_standard.max_residents_committees",
+                    &s.max_residents_committees,
+                ),
                 (
                     "street_standard.min_residents_share",
                     &s.min_residents_share,
@@ -254,6 +354,20 @@ impl Policy {
             if !t.value.is_finite() || t.value < 0.0 {
                 return Err(PolicyError::BadValue(name.to_string(), t.value));
             }
+            for tier in &t.tiers {
+                if !tier.value.is_finite() || tier.value < 0.0 {
+                    return Err(PolicyError::BadValue(name.to_string(), tier.value));
+                }
+                if let Some(d) = tier.min_density
+                    && (!d.is_finite() || d < 0.0)
+                {
+                    return Err(PolicyError::BadValue(name.to_string(), d));
+                }
+            }
+            let with_density = t.tiers.iter().filter(|x| x.min_density.is_some()).count();
+            if with_density != 0 && with_density != t.tiers.len() {
+                return Err(PolicyError::MixedTiers(name.to_string()));
+            }
         }
         let rules = [
             ("contiguity", &self.contiguity),
@@ -263,6 +377,7 @@ impl Policy {
             ("unique_names", &self.unique_names),
             ("ethnic_consultation", &self.ethnic_consultation),
             ("no_increase", &self.no_increase),
+            ("name_kind_match", &self.name_kind_match),
         ];
         for (name, r) in rules {
             if r.as_ref().is_some_and(|r| r.citation.trim().is_empty()) {
@@ -283,13 +398,24 @@ mod tests {
             assert!(Policy::builtin(id).is_some(), "{id}");
         }
         let p = Policy::default_policy();
-        assert_eq!(p.area_cap_km2.as_ref().map(|t| t.value), Some(300.0));
+        assert!(p.meta.province.is_none() && p.meta.province_code.is_none());
     }
 
     #[test]
     fn citation_is_required() {
-        let text = BUILTIN[0].1.replacen("citation = \"", "citation = \" ", 0);
-        assert!(Policy::from_toml(&text).is_ok());
+        assert!(Policy::from_toml(BUILTIN[0].1).is_ok());
+        // Emptying the first citation of the built-in default makes it invalid.
+        let first = BUILTIN[0].1.find("citation = \"").expect("a citation");
+        let close = BUILTIN[0].1[first + 12..].find('"').expect("closing quote") + first + 12;
+        let emptied = format!(
+            "{}citation = \"\"{}",
+            &BUILTIN[0].1[..first],
+            &BUILTIN[0].1[close + 1..]
+        );
+        assert!(matches!(
+            Policy::from_toml(&emptied),
+            Err(PolicyError::MissingCitation(_))
+        ));
         let bad = r#"
 [meta]
 name = "x"
@@ -298,7 +424,7 @@ value = 36600
 citation = ""
 [national_avg_area_km2]
 value = 247
-citation = "codes.md"
+citation = "民政部乡级区划统计"
 "#;
         assert!(matches!(
             Policy::from_toml(bad),

@@ -1,0 +1,182 @@
+//! Rule ids: a closed set, serialised as stable snake_case strings for filtering.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Which rule a finding comes from.
+///
+/// ```
+/// use quhua_core::rules::RuleId;
+/// assert_eq!(RuleId::StreetStandard.as_str(), "street_standard");
+/// assert_eq!(serde_json::to_string(&RuleId::NameKind).unwrap(), "\"name_kind\"");
+/// assert_eq!(RuleId::parse("area_cap"), Some(RuleId::AreaCap));
+/// assert!(RuleId::Contiguity == "contiguity");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleId {
+    /// A unit above the policy's area cap.
+    AreaCap,
+    /// A unit below the policy's population floor.
+    PopulationFloor,
+    /// A unit whose territory is not in one piece.
+    Contiguity,
+    /// Contiguity could not be checked (no adjacency).
+    ContiguityUnchecked,
+    /// The county-seat town absorbed or made smaller.
+    CountySeat,
+    /// A locked (or border) unit changed.
+    Locked,
+    /// A historic town renamed or merged away under another name.
+    HistoricName,
+    /// A change involving a 民族乡 (consultation required).
+    EthnicConsultation,
+    /// A 镇 being set up against its province's 设镇 standard.
+    TownStandard,
+    /// A 街道 being set up against its province's 设街道 standard.
+    StreetStandard,
+    /// A name that does not end with its kind's 通名 (a 乡 named …镇).
+    NameKind,
+    /// Two units with the same name.
+    UniqueName,
+    /// A new name sounding like another.
+    Homophone,
+    /// More township-level units than before.
+    NoIncrease,
+}
+
+impl RuleId {
+    /// Every rule id, in a fixed order.
+    pub const ALL: [RuleId; 14] = [
+        RuleId::AreaCap,
+        RuleId::PopulationFloor,
+        RuleId::Contiguity,
+        RuleId::ContiguityUnchecked,
+        RuleId::CountySeat,
+        RuleId::Locked,
+        RuleId::HistoricName,
+        RuleId::EthnicConsultation,
+        RuleId::TownStandard,
+        RuleId::StreetStandard,
+        RuleId::NameKind,
+        RuleId::UniqueName,
+        RuleId::Homophone,
+        RuleId::NoIncrease,
+    ];
+
+    /// The stable id string (as serialised).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::AreaCap => "area_cap",
+            RuleId::PopulationFloor => "population_floor",
+            RuleId::Contiguity => "contiguity",
+            RuleId::ContiguityUnchecked => "contiguity_unchecked",
+            RuleId::CountySeat => "county_seat",
+            RuleId::Locked => "locked",
+            RuleId::HistoricName => "historic_name",
+            RuleId::EthnicConsultation => "ethnic_consultation",
+            RuleId::TownStandard => "town_standard",
+            RuleId::StreetStandard => "street_standard",
+            RuleId::NameKind => "name_kind",
+            RuleId::UniqueName => "unique_name",
+            RuleId::Homophone => "homophone",
+            RuleId::NoIncrease => "no_increase",
+        }
+    }
+
+    /// Parses an id string.
+    pub fn parse(s: &str) -> Option<RuleId> {
+        RuleId::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// Chinese name of the rule.
+    pub fn zh(self) -> &'static str {
+        match self {
+            RuleId::AreaCap => "面积上限",
+            RuleId::PopulationFloor => "人口下限",
+            RuleId::Contiguity => "辖区连片",
+            RuleId::ContiguityUnchecked => "连片未核查",
+            RuleId::CountySeat => "县城驻地镇",
+            RuleId::Locked => "锁定单位",
+            RuleId::HistoricName => "历史地名保护",
+            RuleId::EthnicConsultation => "民族协商",
+            RuleId::TownStandard => "设镇标准",
+            RuleId::StreetStandard => "设街道标准",
+            RuleId::NameKind => "名称与建制类型",
+            RuleId::UniqueName => "名称不重名",
+            RuleId::Homophone => "名称避免同音",
+            RuleId::NoIncrease => "建制总量",
+        }
+    }
+
+    /// English name of the rule.
+    pub fn en(self) -> &'static str {
+        match self {
+            RuleId::AreaCap => "area cap",
+            RuleId::PopulationFloor => "population floor",
+            RuleId::Contiguity => "contiguity",
+            RuleId::ContiguityUnchecked => "contiguity not checked",
+            RuleId::CountySeat => "county-seat town",
+            RuleId::Locked => "locked unit",
+            RuleId::HistoricName => "historic name",
+            RuleId::EthnicConsultation => "ethnic consultation",
+            RuleId::TownStandard => "town standard",
+            RuleId::StreetStandard => "subdistrict standard",
+            RuleId::NameKind => "name and kind",
+            RuleId::UniqueName => "unique name",
+            RuleId::Homophone => "homophone",
+            RuleId::NoIncrease => "no increase",
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Ordered by the id string, as findings were sorted before ids were an enum.
+impl Ord for RuleId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_through_serde_and_parse() {
+        for r in RuleId::ALL {
+            let json = serde_json::to_string(&r).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", r.as_str()));
+            let back: RuleId = serde_json::from_str(&json).expect("parses");
+            assert_eq!(back, r);
+            assert_eq!(RuleId::parse(r.as_str()), Some(r));
+        }
+        let mut ids: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), RuleId::ALL.len());
+    }
+}
