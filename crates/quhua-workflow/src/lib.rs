@@ -7,5 +7,6 @@
 //!
 //! Storage, authorization and rendering live elsewhere (quhua-store, quhua-app, the adapters).
 
+pub mod handover;
 pub mod org;
 pub mod procedure;
