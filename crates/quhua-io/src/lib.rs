@@ -15,6 +15,7 @@ mod columns;
 pub mod error;
 pub mod export;
 mod kinds;
+pub mod ledger;
 pub mod nbs;
 pub mod table;
 pub mod text;
