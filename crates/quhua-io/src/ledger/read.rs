@@ -172,7 +172,7 @@ impl Rows<'_> {
                     .any(|w| c.text().replace([' ', '　'], "").eq_ignore_ascii_case(w))
             }) {
             "合计行 / total row"
-        } else if non_blank.len() == 1 && id.is_empty() {
+        } else if non_blank.len() == 1 {
             "说明行 / note row"
         } else {
             return false;

@@ -257,6 +257,12 @@ impl Handover {
         self.section_ix(p, kind)
     }
 
+    /// Whether the ledger section an owner's items belong to is closed.
+    pub fn ledger_owner_closed(&self, owner: &str) -> bool {
+        self.ledger_section(owner)
+            .is_some_and(|i| self.sections[i].closed.is_some())
+    }
+
     /// The section kind responsible for a service type (from the template's `service_types`).
     pub fn service_section_kind(&self, t: ServiceType) -> SectionKind {
         self.template
