@@ -552,3 +552,86 @@ proptest! {
         }
     }
 }
+
+/// The pairs from the registry events of the applied plan agree with those of the approved
+/// scenario; refreshing the handover after the apply replaces proposed codes and keeps the work.
+#[test]
+fn applied_plan_events_give_the_same_pairs_and_refresh_keeps_work() {
+    let mut demo = quhua_demo::Demo::load().unwrap();
+    let scenario = quhua_demo::Demo::sample_scenario().unwrap();
+    let base_date = quhua_demo::mca_list_date();
+    let effective = chrono::NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+    let ids = quhua_core::scenario::apply_scenario(
+        &mut demo.registry,
+        &scenario,
+        base_date,
+        effective,
+        "冀政函〔2026〕1号（示意）",
+    )
+    .unwrap();
+    let events: Vec<_> = demo
+        .registry
+        .events()
+        .iter()
+        .filter(|e| ids.contains(&e.id))
+        .cloned()
+        .collect();
+    let before = demo.registry.as_of(base_date);
+    let after = demo.registry.as_of(effective);
+    let applied = PlanPairs::from_events(&events, &before, &after, "130634").unwrap();
+    let approved = demo_pairs();
+    let key = |p: &PlanPairs| {
+        let mut v: Vec<(String, String)> = p
+            .pairs
+            .iter()
+            .map(|x| (x.from.code.clone(), x.to.name.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(key(&applied), key(&approved));
+    assert!(applied.pairs.iter().all(|p| !p.to.provisional));
+
+    let mut h = demo_handover();
+    let new_unit = h
+        .pairs
+        .pairs
+        .iter()
+        .find(|p| p.to.provisional)
+        .cloned()
+        .unwrap();
+    let items = synth::asset_ledger(&h.pairs, 400, 11);
+    h.import_assets("a.csv", items).unwrap();
+    let id = h
+        .assets
+        .items()
+        .iter()
+        .find(|a| a.owner.starts_with(&new_unit.from.code))
+        .unwrap()
+        .id
+        .clone();
+    h.assign_asset(
+        &id,
+        &Disposition::Transferred {
+            to: new_unit.to.code.clone(),
+        },
+    )
+    .unwrap();
+    let sid = format!("{}-archives", new_unit.from.code);
+    h.check(&sid, "archives", &new_unit.from.code, done())
+        .unwrap();
+    h.refresh(applied.clone()).unwrap();
+    let real = applied.pair(&new_unit.from.code).unwrap().to.code.clone();
+    assert_eq!(
+        h.assets.get(&id).unwrap().1,
+        &Disposition::Transferred { to: real }
+    );
+    assert!(
+        h.section(&sid)
+            .unwrap()
+            .checklist
+            .iter()
+            .any(|l| l.done.is_some())
+    );
+    assert!(h.assets.conservation().tallies_agree);
+}
