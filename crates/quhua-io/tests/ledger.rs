@@ -10,7 +10,7 @@ fn item(i: usize, fen: i64) -> AssetItem {
         id: format!("A{i}"),
         name: format!("示意资产{i}"),
         category: "办公设备".into(),
-        owner: if i % 2 == 0 {
+        owner: if i.is_multiple_of(2) {
             "130634200".into()
         } else {
             "130634200201".into()

@@ -70,6 +70,12 @@ impl Tally {
     }
 }
 
+fn add4(into: &mut [Tally; 4], from: &[Tally; 4]) {
+    for (a, b) in into.iter_mut().zip(from) {
+        *a = a.plus(*b);
+    }
+}
+
 /// One row of the conservation proof: before = transferred + disposed + written off (+ unassigned).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConservationRow {
@@ -286,9 +292,7 @@ impl<T: LedgerItem> Ledger<T> {
         let mut b = [Tally::default(); 4];
         for g in &self.groups {
             before = before.plus(g.before);
-            for k in 0..4 {
-                b[k] = b[k].plus(g.buckets[k]);
-            }
+            add4(&mut b, &g.buckets);
         }
         (before, b)
     }
@@ -343,14 +347,10 @@ impl<T: LedgerItem> Ledger<T> {
             ] {
                 let e = map.entry(map_key).or_default();
                 e.0 = e.0.plus(gr.before);
-                for k in 0..4 {
-                    e.1[k] = e.1[k].plus(buckets[g][k]);
-                }
+                add4(&mut e.1, &buckets[g]);
             }
             total.0 = total.0.plus(gr.before);
-            for k in 0..4 {
-                total.1[k] = total.1[k].plus(buckets[g][k]);
-            }
+            add4(&mut total.1, &buckets[g]);
         }
         rows.sort_by(|a, b| (&a.owner, &a.category).cmp(&(&b.owner, &b.category)));
         let by_unit: Vec<ConservationRow> = by_unit

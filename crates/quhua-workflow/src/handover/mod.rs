@@ -21,13 +21,13 @@
 mod cadre;
 mod checklist;
 mod error;
-mod handover;
 mod items;
 mod ledger;
 mod money;
 mod ops;
 mod plan;
 mod quota;
+mod register;
 mod service;
 mod status;
 pub mod synth;
@@ -38,13 +38,13 @@ pub use cadre::{
 };
 pub use checklist::{CheckItem, ChecklistStatus, Done, RuleAction, RuleReview, checklist_status};
 pub use error::HandoverError;
-pub use handover::{Closed, Handover, Section};
 pub use items::{AssetItem, DebtItem, DebtKind, LedgerItem};
 pub use ledger::{Conservation, ConservationRow, Disposition, Ledger, LedgerData, Tally};
 pub use money::Money;
 pub use ops::ImportReport;
 pub use plan::{Pair, PairKind, PlanPairs, UnitAfter, UnitFacts, UnitRef};
 pub use quota::{Factor, QuotaLine, QuotaPolicy, QuotaResult, Special, compute_quotas};
+pub use register::{Closed, Handover, Section};
 pub use service::{
     Outcome, ServiceBook, ServicePoint, ServiceStatus, ServiceType, VillageAccess, VillagePoint,
     distance_km,

@@ -4,10 +4,10 @@
 use super::cadre::{Absorption, Cadre, PlacementRecord, Talk};
 use super::checklist::{Done, RuleReview};
 use super::error::HandoverError;
-use super::handover::Handover;
 use super::items::{AssetItem, DebtItem, LedgerItem};
 use super::ledger::{Disposition, Ledger};
 use super::quota::compute_quotas;
+use super::register::Handover;
 use super::service::{Outcome, ServicePoint};
 use super::template::{Route, SectionKind};
 use serde::{Deserialize, Serialize};

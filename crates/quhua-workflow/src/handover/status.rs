@@ -3,10 +3,10 @@
 
 use super::cadre::CadreStatus;
 use super::checklist::{ChecklistStatus, checklist_status};
-use super::handover::Handover;
 use super::items::LedgerItem;
 use super::ledger::{Ledger, Tally};
 use super::money::Money;
+use super::register::Handover;
 use super::service::ServiceStatus;
 use super::template::SectionKind;
 use crate::org::Department;

@@ -106,7 +106,7 @@ pub fn asset_ledger(pairs: &PlanPairs, n: usize, seed: u64) -> Vec<AssetItem> {
         .collect();
     (0..n)
         .map(|i| {
-            let owner = if villages.is_empty() || r.next_u64() % 3 == 0 {
+            let owner = if villages.is_empty() || r.next_u64().is_multiple_of(3) {
                 *pick(&mut r, &towns)
             } else {
                 *pick(&mut r, &villages)
@@ -126,7 +126,7 @@ pub fn debt_ledger(pairs: &PlanPairs, seed: u64) -> Vec<DebtItem> {
         let k = if owner.len() == 9 { 12 } else { 2 };
         for _ in 0..k {
             let n = out.len();
-            let kind = if r.next_u64() % 3 == 0 {
+            let kind = if r.next_u64().is_multiple_of(3) {
                 DebtKind::Claim
             } else {
                 DebtKind::Debt
@@ -185,7 +185,14 @@ pub fn roster(pairs: &PlanPairs, seed: u64) -> Vec<Cadre> {
                 leader,
                 rank: Some(if leader { "乡科级" } else { "一级科员" }.to_string()),
                 name: format!("{}某{}（示意）", pick(&mut r, SURNAMES), k + 1),
-                gender: Some(if r.next_u64() % 2 == 0 { "男" } else { "女" }.to_string()),
+                gender: Some(
+                    if r.next_u64().is_multiple_of(2) {
+                        "男"
+                    } else {
+                        "女"
+                    }
+                    .to_string(),
+                ),
                 birth_date: chrono::NaiveDate::from_ymd_opt(
                     1966 + (r.next_u64() % 33) as i32,
                     1 + (r.next_u64() % 12) as u32,
@@ -239,7 +246,7 @@ pub fn service_points(
             });
         }
         for (j, v) in p.facts.villages.iter().enumerate() {
-            if r.next_u64() % 2 == 0 {
+            if r.next_u64().is_multiple_of(2) {
                 for kind in [ServiceType::VillageService, ServiceType::VillageClinic] {
                     out.push(ServicePoint {
                         id: format!("FW{v}{}", kind.id()),
