@@ -219,3 +219,80 @@ pub(crate) fn layout(path: &Path, headers: &[String], cols: &[Col]) -> Result<La
         unknown,
     })
 }
+
+/// Cadre roster columns (personal fields optional).
+pub(crate) const ROSTER_COLS: [Col; 10] = [
+    col(
+        "工号",
+        &["工号", "人员编号", "编号", "cadre_id", "id"],
+        true,
+        false,
+    ),
+    col("姓名", &["姓名", "name"], true, false),
+    col(
+        "所在单位代码",
+        &[
+            "所在单位代码",
+            "单位代码",
+            "所属单位代码",
+            "unit_code",
+            "unit",
+        ],
+        true,
+        false,
+    ),
+    col("职务", &["职务", "现任职务", "post"], true, false),
+    col(
+        "是否领导职务",
+        &["是否领导职务", "领导职务", "leader"],
+        false,
+        false,
+    ),
+    col("职级", &["职级", "rank"], false, false),
+    col("性别", &["性别", "gender"], false, false),
+    col(
+        "出生日期",
+        &["出生日期", "出生年月", "birth_date"],
+        false,
+        false,
+    ),
+    col(
+        "身份证号",
+        &["身份证号", "公民身份号码", "id_number"],
+        false,
+        false,
+    ),
+    col("联系电话", &["联系电话", "电话", "phone"], false, false),
+];
+
+/// Service point columns.
+pub(crate) const SERVICE_COLS: [Col; 8] = [
+    col(
+        "网点编号",
+        &["网点编号", "编号", "point_id", "id"],
+        true,
+        false,
+    ),
+    col(
+        "网点类型",
+        &["网点类型", "类型", "type", "kind"],
+        true,
+        false,
+    ),
+    col("网点名称", &["网点名称", "名称", "name"], true, false),
+    col(
+        "所属乡镇代码",
+        &["所属乡镇代码", "乡镇代码", "township_code", "township"],
+        true,
+        false,
+    ),
+    col(
+        "所在村代码",
+        &["所在村代码", "村代码", "village_code", "village"],
+        false,
+        false,
+    ),
+    col("经度", &["经度", "lon", "longitude"], false, false),
+    col("纬度", &["纬度", "lat", "latitude"], false, false),
+    col("是否驻地", &["是否驻地", "驻地", "at_seat"], false, false),
+];

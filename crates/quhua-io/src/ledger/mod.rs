@@ -1,4 +1,5 @@
-//! 清产核资 ledgers from CSV or XLSX: asset items, and debts and claims.
+//! 清产核资 ledgers from CSV or XLSX: asset items, and debts and claims; and the other
+//! handover tables: the cadre roster ([`read_roster`]) and the service points ([`read_services`]).
 //!
 //! The header row is the first of the first 20 rows holding the id column (资产编号 / 编号),
 //! so title rows above it are fine. Headers are matched in Chinese or by English alias
@@ -9,9 +10,11 @@
 //! and nothing is returned.
 
 mod columns;
+mod people;
 mod read;
 mod write;
 
+pub use people::{RosterTable, ServiceTable, read_roster, read_services};
 pub use read::{
     AssetTable, DebtTable, read_assets, read_assets_sheet, read_debts, read_debts_sheet,
 };

@@ -47,7 +47,7 @@ fn is_workbook(path: &Path) -> bool {
     })
 }
 
-fn grid(path: &Path, sheet: Option<&str>) -> Result<Grid, IoError> {
+pub(super) fn grid(path: &Path, sheet: Option<&str>) -> Result<Grid, IoError> {
     if is_workbook(path) {
         workbook_grid(path, sheet)
     } else {
@@ -92,14 +92,18 @@ pub fn read_debts_sheet(path: &Path, sheet: &str) -> Result<DebtTable, IoError> 
     read_debts_from(path, Some(sheet))
 }
 
-struct Rows<'a> {
+pub(super) struct Rows<'a> {
     path: &'a Path,
-    lay: Layout,
-    header_row: usize,
-    warnings: Vec<String>,
+    pub(super) lay: Layout,
+    pub(super) header_row: usize,
+    pub(super) warnings: Vec<String>,
 }
 
-fn prepare<'a>(path: &'a Path, g: &Grid, cols: &[Col]) -> Result<(Rows<'a>, usize), IoError> {
+pub(super) fn prepare<'a>(
+    path: &'a Path,
+    g: &Grid,
+    cols: &[Col],
+) -> Result<(Rows<'a>, usize), IoError> {
     let header_pos = g
         .rows
         .iter()
@@ -143,7 +147,7 @@ fn prepare<'a>(path: &'a Path, g: &Grid, cols: &[Col]) -> Result<(Rows<'a>, usiz
 const TOTAL_WORDS: [&str; 4] = ["合计", "总计", "小计", "total"];
 
 impl Rows<'_> {
-    fn loc(&self, row: usize, k: usize, cols: &[Col]) -> Loc {
+    pub(super) fn loc(&self, row: usize, k: usize, cols: &[Col]) -> Loc {
         let col = self.lay.pos[k].unwrap_or(0);
         let column = self
             .lay
@@ -156,7 +160,7 @@ impl Rows<'_> {
     }
 
     /// Whether to skip the row; warns for total and note rows.
-    fn skip(&mut self, row: usize, cells: &[Cell]) -> bool {
+    pub(super) fn skip(&mut self, row: usize, cells: &[Cell]) -> bool {
         let non_blank: Vec<&Cell> = cells.iter().filter(|c| !c.is_blank()).collect();
         if non_blank.is_empty() {
             return true;
@@ -185,14 +189,14 @@ impl Rows<'_> {
         true
     }
 
-    fn text(&self, cells: &[Cell], k: usize) -> String {
+    pub(super) fn text(&self, cells: &[Cell], k: usize) -> String {
         self.lay.pos[k]
             .and_then(|i| cells.get(i))
             .map(Cell::text)
             .unwrap_or_default()
     }
 
-    fn required(
+    pub(super) fn required(
         &self,
         row: usize,
         cells: &[Cell],
@@ -210,7 +214,7 @@ impl Rows<'_> {
         Ok(t)
     }
 
-    fn optional(&self, cells: &[Cell], k: usize) -> Option<String> {
+    pub(super) fn optional(&self, cells: &[Cell], k: usize) -> Option<String> {
         Some(self.text(cells, k)).filter(|t| !t.is_empty())
     }
 
@@ -227,7 +231,13 @@ impl Rows<'_> {
         })
     }
 
-    fn owner(&self, row: usize, cells: &[Cell], k: usize, cols: &[Col]) -> Result<String, IoError> {
+    pub(super) fn owner(
+        &self,
+        row: usize,
+        cells: &[Cell],
+        k: usize,
+        cols: &[Col],
+    ) -> Result<String, IoError> {
         let t = self.required(row, cells, k, cols)?;
         if !(t.len() == 9 || t.len() == 12) || !t.bytes().all(|b| b.is_ascii_digit()) {
             return Err(IoError::Invalid {
@@ -241,7 +251,7 @@ impl Rows<'_> {
         Ok(t)
     }
 
-    fn date(
+    pub(super) fn date(
         &self,
         row: usize,
         cells: &[Cell],
@@ -260,7 +270,7 @@ impl Rows<'_> {
             })
     }
 
-    fn check_unique(
+    pub(super) fn check_unique(
         &self,
         ids: &mut HashMap<String, usize>,
         id: &str,
