@@ -444,3 +444,98 @@ impl ServiceBook {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pt(id: &str, kind: ServiceType, lon: f64, at_seat: bool) -> ServicePoint {
+        ServicePoint {
+            id: id.into(),
+            kind,
+            name: id.into(),
+            township: "130634200".into(),
+            village: None,
+            location: Some(LonLat { lon, lat: 38.6 }),
+            at_seat,
+        }
+    }
+
+    #[test]
+    fn merge_away_from_the_seat_breaks_the_rule_and_lengthens_trips() {
+        let mut b = ServiceBook {
+            points: vec![
+                pt("S", ServiceType::ServiceCentre, 114.70, true),
+                pt("H", ServiceType::HealthCentre, 114.70, true),
+                pt("H2", ServiceType::HealthCentre, 114.80, false),
+            ],
+            villages: vec![VillagePoint {
+                code: "130634200201".into(),
+                name: "示意村".into(),
+                location: LonLat {
+                    lon: 114.71,
+                    lat: 38.6,
+                },
+            }],
+            ..Default::default()
+        };
+        let former = ["130634200".to_string()];
+        assert!(!b.status(&former).holds);
+        b.outcomes.insert(
+            "S".into(),
+            Outcome::Renamed {
+                name: "便民服务站".into(),
+            },
+        );
+        b.outcomes.insert("H2".into(), Outcome::Kept);
+        b.outcomes.insert(
+            "H".into(),
+            Outcome::MergedInto {
+                point: "H2".into(),
+                distance_km: 8.7,
+            },
+        );
+        let f = b.findings(&former);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].rule, f[0].severity),
+            ("services_no_decrease", Severity::Error)
+        );
+        let acc = b.village_access();
+        let h = acc
+            .iter()
+            .find(|a| a.kind == ServiceType::HealthCentre)
+            .unwrap();
+        assert!(h.before_km.unwrap() < 1.0 && h.after_km.unwrap() > 7.0);
+        // an upgraded branch at the seat restores it
+        b.outcomes.insert(
+            "H".into(),
+            Outcome::Renamed {
+                name: "卫生院分院".into(),
+            },
+        );
+        assert!(b.status(&former).holds);
+        // closing the only station with approval: warning, and no station → error
+        b.outcomes.insert(
+            "S".into(),
+            Outcome::Closed {
+                reason: "并入中心".into(),
+                approval: Some("批复".into()),
+            },
+        );
+        let f = b.findings(&former);
+        assert!(
+            f.iter()
+                .any(|x| x.rule == "services_station" && x.severity == Severity::Error)
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.rule == "services_no_decrease" && x.severity == Severity::Warning)
+        );
+        assert!(
+            (distance_km(LonLat { lon: 0.0, lat: 0.0 }, LonLat { lon: 1.0, lat: 0.0 }) - 111.19)
+                .abs()
+                < 0.1
+        );
+    }
+}

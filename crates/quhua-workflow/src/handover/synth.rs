@@ -263,3 +263,27 @@ pub fn service_points(
     }
     out
 }
+
+/// The demo handover data set (示意): a few thousand assets, debts, a roster and service points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoData {
+    /// Assets.
+    pub assets: Vec<AssetItem>,
+    /// Debts and claims.
+    pub debts: Vec<DebtItem>,
+    /// Roster.
+    pub roster: Vec<Cadre>,
+    /// Service points.
+    pub services: Vec<ServicePoint>,
+}
+
+/// Generates the demo data set for a handover's pairs from `seed` ([`SEED`] for the demo):
+/// 3,000 assets, debts and claims, the roster and the service points.
+pub fn demo(pairs: &PlanPairs, seed: u64, locate: &dyn Fn(&str) -> Option<LonLat>) -> DemoData {
+    DemoData {
+        assets: asset_ledger(pairs, 3000, seed),
+        debts: debt_ledger(pairs, seed),
+        roster: roster(pairs, seed),
+        services: service_points(pairs, seed, locate),
+    }
+}
