@@ -4,6 +4,7 @@
 //! - [`nbs`]: the national code list (国家统计局 统计用区划代码) into [`RawUnit`]s, and plain
 //!   code lists for `quhua codes diff`;
 //! - [`table`]: survey tables (摸底表) from CSV/XLSX, as an initial list or as attribute updates;
+//! - [`ledger`]: handover tables (清产核资 asset and debt ledgers, roster, service points);
 //! - [`export`]: tables to CSV (UTF-8 with BOM) and XLSX;
 //! - [`IoError`]: every error, Chinese first, naming the file, row and column.
 //!
@@ -15,6 +16,7 @@ mod columns;
 pub mod error;
 pub mod export;
 mod kinds;
+pub mod ledger;
 pub mod nbs;
 pub mod table;
 pub mod text;

@@ -4,8 +4,11 @@
 //!   gating, consultation, returns for revision, approval and the statutory clocks;
 //! - [`org`]: organisations (the county's departments, the leadership-group office, township
 //!   governments, city and province) that accounts belong to and that steps and tasks name.
+//! - [`handover`]: 实施, the handover after an approved scheme (quotas, cadres, 清产核资
+//!   ledgers with exact conservation, service continuity, seals and archives).
 //!
 //! Storage, authorization and rendering live elsewhere (quhua-store, quhua-app, the adapters).
 
+pub mod handover;
 pub mod org;
 pub mod procedure;

@@ -22,6 +22,7 @@ use crate::nbs::parse_code;
 use crate::text::TextEncoding;
 use columns::{Field, FlagField, is_header, map_headers};
 use grid::{Cell, Grid};
+pub(crate) use grid::{Cell as GridCell, Grid as SheetGrid, csv_grid, workbook_grid};
 use quhua_codes::{DivisionCode, Level, UnitKind};
 use quhua_core::attr::Amount;
 use quhua_core::unit::Flags;
