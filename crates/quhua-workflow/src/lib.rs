@@ -7,5 +7,7 @@
 //!
 //! Storage, authorization and rendering live elsewhere (quhua-store, quhua-app, the adapters).
 
+pub mod calendar;
 pub mod org;
 pub mod procedure;
+pub mod tasks;
