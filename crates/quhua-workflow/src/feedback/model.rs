@@ -227,8 +227,10 @@ pub struct FeedbackVersion {
     pub record: FeedbackRecord,
 }
 
-/// A feedback item: every version it ever had, oldest first.
+/// A feedback item: every version it ever had, oldest first. Deserialising refuses an item
+/// without versions or with versions out of sequence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawItem")]
 pub struct FeedbackItem {
     /// Stable id.
     pub id: String,
@@ -236,6 +238,43 @@ pub struct FeedbackItem {
     pub synthetic: bool,
     /// All versions; never shortened.
     versions: Vec<FeedbackVersion>,
+}
+
+#[derive(Deserialize)]
+struct RawItem {
+    id: String,
+    synthetic: bool,
+    versions: Vec<FeedbackVersion>,
+}
+
+impl TryFrom<RawItem> for FeedbackItem {
+    type Error = String;
+
+    fn try_from(r: RawItem) -> Result<Self, Self::Error> {
+        if r.versions.is_empty() {
+            return Err(format!(
+                "反馈事项“{}”没有任何版本 / feedback item \"{}\" has no version",
+                r.id, r.id
+            ));
+        }
+        let in_order = r
+            .versions
+            .iter()
+            .enumerate()
+            .all(|(i, v)| v.version as usize == i + 1)
+            && r.versions.windows(2).all(|w| w[0].at <= w[1].at);
+        if !in_order {
+            return Err(format!(
+                "反馈事项“{}”的版本顺序有误 / feedback item \"{}\" has versions out of sequence",
+                r.id, r.id
+            ));
+        }
+        Ok(FeedbackItem {
+            id: r.id,
+            synthetic: r.synthetic,
+            versions: r.versions,
+        })
+    }
 }
 
 impl FeedbackItem {
