@@ -2,6 +2,7 @@
 //! progress reports, in memory. Run with `cargo bench -p quhua-workflow --bench board`.
 
 use quhua_core::date::Date;
+use quhua_workflow::calendar::Calendar;
 use quhua_workflow::tasks::{
     SummaryBy, Supervision, Task, board, changes_since, summary, synthetic,
 };
@@ -12,37 +13,55 @@ fn load() -> &'static Vec<Task> {
     LOAD.get_or_init(|| synthetic::load(42, 100_000, 10))
 }
 
+fn county() -> &'static Vec<Task> {
+    static COUNTY: OnceLock<Vec<Task>> = OnceLock::new();
+    COUNTY.get_or_init(|| {
+        load()
+            .iter()
+            .filter(|t| t.divisions.first().is_some_and(|d| d == "130601"))
+            .cloned()
+            .collect()
+    })
+}
+
+fn sup() -> Supervision {
+    Supervision {
+        calendar: Calendar::china(),
+        ..Supervision::default()
+    }
+}
+
 fn date(s: &str) -> Date {
     quhua_core::date::parse_date(s).unwrap_or_default()
 }
 
 fn main() {
     let n: usize = load().iter().map(|t| t.history.len()).sum();
-    eprintln!("load: {} tasks, {} history entries (示意)", load().len(), n);
+    eprintln!(
+        "load: {} tasks, {} history entries (示意); one county: {} tasks",
+        load().len(),
+        n,
+        county().len()
+    );
     divan::main();
 }
 
 #[divan::bench(sample_count = 10)]
 fn board_100k_tasks() -> usize {
-    let sup = Supervision::default();
+    let sup = sup();
     board(divan::black_box(load()), date("2022-01-10"), &sup).len()
 }
 
 #[divan::bench(sample_count = 10)]
 fn board_one_county() -> usize {
     // One county's tasks (division 130600 + k): about 1/170 of the load.
-    let sup = Supervision::default();
-    let county: Vec<Task> = load()
-        .iter()
-        .filter(|t| t.divisions.first().is_some_and(|d| d == "130601"))
-        .cloned()
-        .collect();
-    divan::black_box(board(&county, date("2022-01-10"), &sup).len())
+    let sup = sup();
+    board(divan::black_box(county()), date("2022-01-10"), &sup).len()
 }
 
 #[divan::bench(sample_count = 10)]
 fn board_and_summaries_100k() -> usize {
-    let sup = Supervision::default();
+    let sup = sup();
     let rows = board(load(), date("2022-01-10"), &sup);
     summary(&rows, SummaryBy::Unit, &sup).len()
         + summary(&rows, SummaryBy::Group, &sup).len()
@@ -51,6 +70,6 @@ fn board_and_summaries_100k() -> usize {
 
 #[divan::bench(sample_count = 5)]
 fn changes_since_100k() -> usize {
-    let sup = Supervision::default();
+    let sup = sup();
     changes_since(load(), date("2021-06-30"), date("2022-01-10"), &sup).len()
 }

@@ -229,3 +229,20 @@ fn demo_is_reproducible_and_escalates_overdue_tasks() {
     }
     let _ = sup;
 }
+
+#[test]
+fn shipped_supervision_settings_are_the_defaults() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/demo/followup-supervision.toml"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    assert_eq!(
+        SupervisionConfig::from_toml(&text).unwrap(),
+        SupervisionConfig::default()
+    );
+    let e = SupervisionConfig::from_toml("[light]\nbehind_tolerance = 3\n").unwrap_err();
+    assert!(e.zh().contains("light.behind_tolerance"), "{e}");
+    let e = SupervisionConfig::from_toml("[light]\nblue_in = 3\n").unwrap_err();
+    assert_eq!(e.line, Some(2), "{e}");
+}

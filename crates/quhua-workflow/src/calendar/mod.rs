@@ -18,14 +18,34 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The national arrangements shipped with the crate.
 const CHINA_TOML: &str = include_str!("cn_public_holidays.toml");
 
-/// A working-day calendar.
+/// A working-day calendar. Serialises as its years; deserialising rebuilds the day sets.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "CalendarData", into = "CalendarData")]
 pub struct Calendar {
     years: BTreeMap<i32, HolidayYear>,
-    #[serde(skip)]
     holidays: BTreeSet<Date>,
-    #[serde(skip)]
     workdays: BTreeSet<Date>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CalendarData {
+    years: Vec<HolidayYear>,
+}
+
+impl From<CalendarData> for Calendar {
+    fn from(d: CalendarData) -> Calendar {
+        d.years
+            .into_iter()
+            .fold(Calendar::default(), |c, y| c.with_year(y))
+    }
+}
+
+impl From<Calendar> for CalendarData {
+    fn from(c: Calendar) -> CalendarData {
+        CalendarData {
+            years: c.years.into_values().collect(),
+        }
+    }
 }
 
 impl Calendar {

@@ -41,6 +41,14 @@ fn known_days() {
 }
 
 #[test]
+fn serde_round_trip_keeps_the_holidays() {
+    let cal = Calendar::china();
+    let back: Calendar = serde_json::from_str(&serde_json::to_string(&cal).unwrap()).unwrap();
+    assert_eq!(back, cal);
+    assert!(!back.is_working_day(d("2021-10-01")));
+}
+
+#[test]
 fn bad_data_is_located() {
     let e = Calendar::default()
         .with_toml("[[year]]\nyear = 2030\nnotice = \"x\"\nholidays = [\"2030-13-01\"]\n")

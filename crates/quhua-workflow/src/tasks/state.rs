@@ -6,7 +6,6 @@ use super::model::{Checkpoint, EscalationStep, EventKind, Task};
 use crate::calendar::Calendar;
 use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The 三色督办 light (plus green for on track and done for closed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -174,21 +173,32 @@ impl Task {
     /// assert_eq!(t.state(parse_date("2022-01-10").unwrap(), &cal, &cfg).light, Light::Red);
     /// ```
     pub fn state(&self, date: Date, cal: &Calendar, cfg: &LightConfig) -> TaskState {
+        // Slots: targets 0..nt, milestones nt..nt+nm, the task's own deadline last.
+        let nt = self.targets.len();
+        let nm = self.milestones.len();
+        let target_slot = |id: &str| self.targets.iter().position(|t| t.id == id);
+        let slot = |c: &Checkpoint| match c {
+            Checkpoint::Target(id) => target_slot(id),
+            Checkpoint::Milestone(id) => self
+                .milestones
+                .iter()
+                .position(|m| &m.id == id)
+                .map(|i| nt + i),
+            Checkpoint::Task => Some(nt + nm),
+        };
         let mut status = Status::InProgress;
-        let mut lead = self.lead.clone();
-        let mut participants = self.participants.clone();
-        let mut deadlines: BTreeMap<Checkpoint, Date> = BTreeMap::new();
-        deadlines.insert(Checkpoint::Task, self.due);
-        let mut values: BTreeMap<&str, f64> = BTreeMap::new();
-        for t in &self.targets {
-            deadlines.insert(Checkpoint::Target(t.id.clone()), t.deadline);
-            values.insert(&t.id, t.value);
-        }
-        for m in &self.milestones {
-            deadlines.insert(Checkpoint::Milestone(m.id.clone()), m.due);
-        }
-        let mut reached: BTreeMap<&str, Vec<(Date, f64)>> = BTreeMap::new();
-        let mut milestone_met: BTreeMap<&str, Date> = BTreeMap::new();
+        let mut lead: &Vec<String> = &self.lead;
+        let mut participants: &Vec<String> = &self.participants;
+        let mut deadlines: Vec<Date> = self
+            .targets
+            .iter()
+            .map(|t| t.deadline)
+            .chain(self.milestones.iter().map(|m| m.due))
+            .chain([self.due])
+            .collect();
+        let mut values: Vec<f64> = self.targets.iter().map(|t| t.value).collect();
+        let mut last: Vec<Option<f64>> = vec![None; nt];
+        let mut milestone_met: Vec<Option<Date>> = vec![None; nm];
         let mut done_at: Option<Date> = None;
         let mut reported_by = None;
         let mut pending: Option<(u32, &Checkpoint, Date)> = None;
@@ -197,10 +207,16 @@ impl Task {
             match &e.kind {
                 EventKind::Progress(r) | EventKind::DoneReported { report: r } => {
                     for v in &r.values {
-                        reached.entry(&v.target).or_default().push((e.at, v.value));
+                        if let Some(i) = target_slot(&v.target) {
+                            last[i] = Some(v.value);
+                        }
                     }
                     for m in &r.milestones_met {
-                        milestone_met.entry(m).or_insert(e.at);
+                        if let Some(i) = self.milestones.iter().position(|x| &x.id == m)
+                            && milestone_met[i].is_none()
+                        {
+                            milestone_met[i] = Some(e.at);
+                        }
                     }
                     if matches!(e.kind, EventKind::DoneReported { .. }) {
                         status = Status::Reported;
@@ -222,8 +238,9 @@ impl Task {
                 EventKind::ExtensionDecided { approved, .. } => {
                     if let Some((_, c, d)) = pending.take()
                         && *approved
+                        && let Some(i) = slot(c)
                     {
-                        deadlines.insert(c.clone(), d);
+                        deadlines[i] = d;
                     }
                 }
                 EventKind::Escalated {
@@ -236,8 +253,8 @@ impl Task {
                     participants: p,
                     ..
                 } => {
-                    lead = l.clone();
-                    participants = p.clone();
+                    lead = l;
+                    participants = p;
                 }
                 EventKind::TargetRevised {
                     target,
@@ -245,54 +262,74 @@ impl Task {
                     deadline,
                     ..
                 } => {
-                    if let Some(t) = self.target(target) {
-                        values.insert(&t.id, *value);
-                        deadlines.insert(Checkpoint::Target(t.id.clone()), *deadline);
+                    if let Some(i) = target_slot(target) {
+                        values[i] = *value;
+                        deadlines[i] = *deadline;
                     }
                 }
             }
         }
-        let mut checkpoints = Vec::new();
-        for t in &self.targets {
-            let c = Checkpoint::Target(t.id.clone());
-            let deadline = deadlines[&c];
-            let value = values[t.id.as_str()];
-            let mut revised = t.clone();
-            revised.value = value;
-            let series = reached.get(t.id.as_str());
-            let last = series.and_then(|s| s.last()).map(|&(_, v)| v);
-            let met = series.and_then(|s| {
-                s.iter()
-                    .find(|&&(_, v)| revised.fraction(v) >= 1.0)
-                    .map(|&(d, _)| d)
-            });
-            // Met only if the latest value still meets it (a correction downwards un-meets).
-            let met = met.filter(|_| last.is_some_and(|v| revised.fraction(v) >= 1.0));
+        let meets = |i: usize, v: f64| {
+            let span = values[i] - self.targets[i].baseline;
+            span == 0.0 || (v - self.targets[i].baseline) / span >= 1.0
+        };
+        let fraction = |i: usize, v: f64| {
+            let span = values[i] - self.targets[i].baseline;
+            if span == 0.0 {
+                1.0
+            } else {
+                ((v - self.targets[i].baseline) / span).clamp(0.0, 1.0)
+            }
+        };
+        // Met: the first report meeting the target value in force, provided the latest value
+        // still meets it (a correction downwards un-meets).
+        let mut target_met: Vec<Option<Date>> = vec![None; nt];
+        if (0..nt).any(|i| last[i].is_some_and(|v| meets(i, v))) {
+            for e in self.history_until(date) {
+                if let EventKind::Progress(r) | EventKind::DoneReported { report: r } = &e.kind {
+                    for v in &r.values {
+                        if let Some(i) = target_slot(&v.target)
+                            && target_met[i].is_none()
+                            && meets(i, v.value)
+                        {
+                            target_met[i] = Some(e.at);
+                        }
+                    }
+                }
+            }
+            for i in 0..nt {
+                if !last[i].is_some_and(|v| meets(i, v)) {
+                    target_met[i] = None;
+                }
+            }
+        }
+        let mut checkpoints = Vec::with_capacity(nt + nm + 1);
+        for (i, t) in self.targets.iter().enumerate() {
             checkpoints.push(CheckpointState {
-                checkpoint: c,
-                deadline,
-                value: Some(value),
-                reached: last,
-                met,
-                fraction: last.map(|v| revised.fraction(v)).unwrap_or(0.0),
-                expected: elapsed(self.start, deadline, date),
+                checkpoint: Checkpoint::Target(t.id.clone()),
+                deadline: deadlines[i],
+                value: Some(values[i]),
+                reached: last[i],
+                met: target_met[i],
+                fraction: last[i].map(|v| fraction(i, v)).unwrap_or(0.0),
+                expected: elapsed(self.start, deadlines[i], date),
             });
         }
-        for m in &self.milestones {
-            let c = Checkpoint::Milestone(m.id.clone());
-            let deadline = deadlines[&c];
-            let met = milestone_met.get(m.id.as_str()).copied();
+        for (i, m) in self.milestones.iter().enumerate() {
+            let met = milestone_met[i];
             checkpoints.push(CheckpointState {
-                checkpoint: c,
-                deadline,
+                checkpoint: Checkpoint::Milestone(m.id.clone()),
+                deadline: deadlines[nt + i],
                 value: None,
                 reached: None,
                 met,
                 fraction: if met.is_some() { 1.0 } else { 0.0 },
-                expected: elapsed(self.start, deadline, date),
+                expected: elapsed(self.start, deadlines[nt + i], date),
             });
         }
-        let task_deadline = deadlines[&Checkpoint::Task];
+        let lead = lead.clone();
+        let participants = participants.clone();
+        let task_deadline = deadlines[nt + nm];
         let task_met = match status {
             Status::Closed | Status::Reported => done_at,
             _ => None,
