@@ -64,18 +64,18 @@ impl SupervisionConfig {
     /// assert_eq!(c.light.blue_within, 5);
     /// assert_eq!(c.escalation.circular_after_working_days, 5);
     /// ```
-    pub fn from_toml(text: &str) -> Result<SupervisionConfig, super::ImportError> {
+    pub fn from_toml(text: &str) -> Result<SupervisionConfig, Box<super::ImportError>> {
         let c: SupervisionConfig = toml::from_str(text)
-            .map_err(|e| super::import::syntax_error("supervision.toml", text, &e))?;
+            .map_err(|e| Box::new(super::import::syntax_error("supervision.toml", text, &e)))?;
         if !(0.0..=1.0).contains(&c.light.behind_tolerance) {
-            return Err(super::ImportError::new(
+            return Err(Box::new(super::ImportError::new(
                 "supervision.toml",
                 None,
                 None,
                 Some("light.behind_tolerance"),
                 "须在0到1之间",
                 "must be between 0 and 1",
-            ));
+            )));
         }
         Ok(c)
     }

@@ -322,10 +322,10 @@ pub fn demo_progress(
                     text: "示意：本期工作进展".into(),
                     evidence: vec![],
                 };
-                if !next.targets.is_empty() || !report.milestones_met.is_empty() {
-                    if let Ok(n) = next.report_progress(&lead, report, day) {
-                        next = n;
-                    }
+                if (!next.targets.is_empty() || !report.milestones_met.is_empty())
+                    && let Ok(n) = next.report_progress(&lead, report, day)
+                {
+                    next = n;
                 }
             }
             // Completion report once everything of its own is reached and the children are closed.

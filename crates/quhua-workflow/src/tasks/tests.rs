@@ -626,6 +626,7 @@ fn board_aggregates_and_baseline() {
 
 /// Independent light rule for a one-target task with reports, a possible done report and
 /// a possible return, all before `date`.
+#[allow(clippy::too_many_arguments)]
 fn rule(
     value: f64,
     start: Date,
@@ -638,9 +639,8 @@ fn rule(
 ) -> Light {
     let last = reports
         .iter()
-        .filter(|(at, _)| *at <= date)
+        .rfind(|(at, _)| *at <= date)
         .map(|(_, v)| *v)
-        .last()
         .unwrap_or(0.0);
     let done_now = done.is_some_and(|x| x <= date) && !returned;
     let target_open = last < value;
