@@ -145,6 +145,19 @@ fn plan_for(task: &Task, outcome: Outcome, seed: u64) -> Plan {
         };
         reached.push((c, date));
     }
+    // When a target's deadline moves past the task's own, the task's deadline is extended too
+    // (a second request, filed after the first is decided and still before the deadline).
+    if let Some(latest) = extensions.iter().map(|(_, _, n)| *n).max()
+        && latest > task.due
+        && let Some(first) = extensions.iter().map(|(_, f, _)| *f).max()
+        && first + chrono::Duration::days(2) < task.due
+    {
+        extensions.push((
+            Checkpoint::Task,
+            first + chrono::Duration::days(2),
+            latest + chrono::Duration::days(10),
+        ));
+    }
     Plan {
         reached,
         extensions,
