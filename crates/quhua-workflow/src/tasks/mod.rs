@@ -18,6 +18,7 @@ mod config;
 mod error;
 mod generate;
 mod import;
+mod import_error;
 mod model;
 mod state;
 pub mod synthetic;
