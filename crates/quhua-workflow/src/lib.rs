@@ -3,12 +3,22 @@
 //! - [`procedure`]: a plan (报批方案) through the steps of the 行政区划管理条例 (2018), with
 //!   gating, consultation, returns for revision, approval and the statutory clocks;
 //! - [`org`]: organisations (the county's departments, the leadership-group office, township
-//!   governments, city and province) that accounts belong to and that steps and tasks name.
+//!   governments, city and province) that accounts belong to and that steps and tasks name;
 //! - [`handover`]: 实施, the handover after an approved scheme (quotas, cadres, 清产核资
-//!   ledgers with exact conservation, service continuity, seals and archives).
+//!   ledgers with exact conservation, service continuity, seals and archives);
+//! - [`calendar`]: working days (weekends, the State Council's holiday arrangements as data);
+//! - [`tasks`]: follow-up task supervision (督查督办): the task tree, targets, progress, the
+//!   三色督办 lights, extensions, escalation, verified closure (销号), the board;
+//! - [`risks`]: the risk register (风险清单) with verified resolution (化解销号);
+//! - [`feedback`]: the public feedback register (12345热线, 留言, 来信来访), versioned, never
+//!   deleted or hidden.
 //!
 //! Storage, authorization and rendering live elsewhere (quhua-store, quhua-app, the adapters).
 
+pub mod calendar;
+pub mod feedback;
 pub mod handover;
 pub mod org;
 pub mod procedure;
+pub mod risks;
+pub mod tasks;

@@ -45,11 +45,19 @@ pub enum Department {
     Statistics,
     /// 档案馆.
     Archives,
+    /// 市场监督管理局 (market-entity registration).
+    MarketRegulation,
+    /// 人力资源和社会保障局 (social insurance).
+    HumanResources,
+    /// 医疗保障局 (medical insurance).
+    MedicalSecurity,
+    /// 邮政管理 (postal addresses and service points).
+    Postal,
 }
 
 impl Department {
     /// Every department, in display order.
-    pub const ALL: [Department; 17] = [
+    pub const ALL: [Department; 21] = [
         Department::CivilAffairs,
         Department::Staffing,
         Department::Organisation,
@@ -67,6 +75,10 @@ impl Department {
         Department::PublicSecurity,
         Department::Statistics,
         Department::Archives,
+        Department::MarketRegulation,
+        Department::HumanResources,
+        Department::MedicalSecurity,
+        Department::Postal,
     ];
 
     /// The stable identifier (API, database, templates).
@@ -89,6 +101,10 @@ impl Department {
             Department::PublicSecurity => "public_security",
             Department::Statistics => "statistics",
             Department::Archives => "archives",
+            Department::MarketRegulation => "market_regulation",
+            Department::HumanResources => "human_resources",
+            Department::MedicalSecurity => "medical_security",
+            Department::Postal => "postal",
         }
     }
 
@@ -112,6 +128,10 @@ impl Department {
             Department::PublicSecurity => "公安局",
             Department::Statistics => "统计局",
             Department::Archives => "档案馆",
+            Department::MarketRegulation => "市场监督管理局",
+            Department::HumanResources => "人力资源和社会保障局",
+            Department::MedicalSecurity => "医疗保障局",
+            Department::Postal => "邮政管理局",
         }
     }
 
@@ -135,6 +155,10 @@ impl Department {
             Department::PublicSecurity => "Public Security Bureau",
             Department::Statistics => "Statistics Bureau",
             Department::Archives => "Archives",
+            Department::MarketRegulation => "Market Regulation Administration",
+            Department::HumanResources => "Human Resources and Social Security Bureau",
+            Department::MedicalSecurity => "Medical Security Bureau",
+            Department::Postal => "Postal Administration",
         }
     }
 
@@ -163,6 +187,11 @@ pub enum OrgKind {
     CityGovernment,
     /// 省级人民政府 (and its 民政厅): 省级审批指导.
     ProvinceGovernment,
+    /// A city-level department or body (市委编办, 市交通运输局, 团市委 …), as named in a
+    /// city's follow-up plan.
+    CityDepartment,
+    /// Any other county-level body not listed in [`Department`] (县交通运输局, 县供销社 …).
+    OtherBody,
 }
 
 impl OrgKind {
@@ -175,6 +204,8 @@ impl OrgKind {
             OrgKind::TownshipGovernment => "乡镇人民政府",
             OrgKind::CityGovernment => "市人民政府",
             OrgKind::ProvinceGovernment => "省人民政府",
+            OrgKind::CityDepartment => "市级部门",
+            OrgKind::OtherBody => "其他单位",
         }
     }
 
@@ -187,6 +218,8 @@ impl OrgKind {
             OrgKind::TownshipGovernment => "township government",
             OrgKind::CityGovernment => "city government",
             OrgKind::ProvinceGovernment => "provincial government",
+            OrgKind::CityDepartment => "city department",
+            OrgKind::OtherBody => "other body",
         }
     }
 }
@@ -254,6 +287,48 @@ impl Organisation {
     }
 }
 
+impl OrgKind {
+    /// Parses the compact form used in import files: `county_government`, `leadership_office`,
+    /// `township_government`, `city_government`, `province_government`, `city_department`,
+    /// `other_body`, or `department:<id>` (e.g. `department:staffing`).
+    pub fn parse(s: &str) -> Option<OrgKind> {
+        let s = s.trim();
+        if let Some(d) = s.strip_prefix("department:") {
+            return Department::parse(d).map(OrgKind::Department);
+        }
+        Some(match s {
+            "county_government" => OrgKind::CountyGovernment,
+            "leadership_office" => OrgKind::LeadershipOffice,
+            "township_government" => OrgKind::TownshipGovernment,
+            "city_government" => OrgKind::CityGovernment,
+            "province_government" => OrgKind::ProvinceGovernment,
+            "city_department" => OrgKind::CityDepartment,
+            "other_body" => OrgKind::OtherBody,
+            _ => return None,
+        })
+    }
+}
+
+/// Who acts: an account and the organisation it belongs to. Verifications compare accounts
+/// (nobody verifies what they reported) and organisations (only the supervising office closes).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Actor {
+    /// The account (login) id.
+    pub account: String,
+    /// The code of the account's organisation.
+    pub org: String,
+}
+
+impl Actor {
+    /// An actor.
+    pub fn new(account: &str, org: &str) -> Actor {
+        Actor {
+            account: account.into(),
+            org: org.into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +340,17 @@ mod tests {
             assert_eq!(Department::parse(d.zh()), Some(d));
         }
         assert_eq!(Department::parse("不存在"), None);
+        for d in Department::ALL {
+            assert_eq!(
+                OrgKind::parse(&format!("department:{}", d.id())),
+                Some(OrgKind::Department(d))
+            );
+        }
+        assert_eq!(
+            OrgKind::parse("city_department"),
+            Some(OrgKind::CityDepartment)
+        );
+        assert_eq!(OrgKind::parse("nonsense"), None);
     }
 
     #[test]
