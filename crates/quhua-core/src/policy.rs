@@ -288,8 +288,29 @@ mod tests {
 
     #[test]
     fn citation_is_required() {
-        let text = BUILTIN[0].1.replacen("citation = \"", "citation = \" ", 0);
-        assert!(Policy::from_toml(&text).is_ok());
+        assert!(Policy::from_toml(BUILTIN[0].1).is_ok());
+        // A citation of blanks counts as none: blank out the first one of the built-in policy.
+        let text: String = {
+            let mut done = false;
+            BUILTIN[0]
+                .1
+                .lines()
+                .map(|l| {
+                    if !done && l.trim_start().starts_with("citation") {
+                        done = true;
+                        "citation = \"   \"".to_string()
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_ne!(text, BUILTIN[0].1);
+        assert!(matches!(
+            Policy::from_toml(&text),
+            Err(PolicyError::MissingCitation(_))
+        ));
         let bad = r#"
 [meta]
 name = "x"
