@@ -29,7 +29,11 @@ fn same_seed_same_output_any_thread_count() {
     let assignments = |s: &quhua_optimize::Solution| -> Vec<Vec<u32>> {
         s.schemes.iter().map(|x| x.assignment.clone()).collect()
     };
-    assert_ne!(assignments(&a), assignments(&d), "seed 43 gave seed 42's schemes");
+    assert_ne!(
+        assignments(&a),
+        assignments(&d),
+        "seed 43 gave seed 42's schemes"
+    );
 }
 
 #[test]
