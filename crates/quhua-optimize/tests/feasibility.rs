@@ -178,8 +178,10 @@ proptest! {
             let (a, b) = edges[rng.below(edges.len())];
             if used.contains(&a) || used.contains(&b) || !same_group(a, b) { continue; }
             let mut set = vec![a, b];
-            if let Some(&(_, c)) = edges.iter().find(|&&(x, y)| x == b && y != a && !used.contains(&y) && same_group(a, y)) {
-                if rng.f64() < 0.5 { set.push(c); }
+            if let Some(&(_, c)) = edges.iter().find(|&&(x, y)| x == b && y != a && !used.contains(&y) && same_group(a, y))
+                && rng.f64() < 0.5
+            {
+                set.push(c);
             }
             used.extend(&set);
             p.together.push(set);
