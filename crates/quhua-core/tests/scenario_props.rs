@@ -6,10 +6,13 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use quhua_core::attr::{Amount, keys};
+use quhua_core::indicators::Accum;
 use quhua_core::policy::Policy;
 use quhua_core::scenario::{Base, MergeTarget, NewUnitSpec, Operation, Session};
 use quhua_core::{DivisionCode, TownshipKind};
+use std::cell::RefCell;
 
 fn base_of(spec: &CountySpec, extra_edges: &[(usize, usize)]) -> Base {
     let reg = build(spec);
@@ -76,56 +79,126 @@ fn make_op(s: &Session, base: &Base, (kind, a, b, c): (u8, usize, usize, usize))
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+/// What one generated case did: operations tried and accepted, findings at the end.
+#[derive(Default)]
+struct Tally {
+    tried: usize,
+    accepted: usize,
+    with_findings: usize,
+}
 
-    #[test]
-    fn scenario_invariants(
-        spec in county_spec(9),
-        extra in proptest::collection::vec((0usize..64, 0usize..64), 0..20),
-        choices in proptest::collection::vec(op_strategy(), 1..12),
-    ) {
-        let base = base_of(&spec, &extra);
-        let policy = Policy::default_policy();
-        let pop = base.keys.iter().position(|k| k == keys::POP_HUKOU).unwrap();
-        let area = base.keys.iter().position(|k| k == keys::AREA_KM2).unwrap();
-        let (pop0, area0) = (base.total(pop), base.total(area));
-        let mut s = Session::new(&base, &policy);
-        for c in choices {
-            let op = make_op(&s, &base, c);
-            let before = s.state().clone();
-            if s.push(op).is_err() {
-                prop_assert_eq!(s.state(), &before, "a refused operation changed the state");
-                continue;
-            }
-            let st = s.state();
-            // Conservation, exactly.
-            let sum = |k: usize| -> Amount { st.alive().filter_map(|(_, u)| u.attrs[k]).sum() };
-            prop_assert_eq!(sum(pop), pop0);
-            prop_assert_eq!(sum(area), area0);
-            // Every village in exactly one alive unit, consistently indexed.
-            let mut seen = vec![0u32; base.villages.len()];
-            for (i, u) in st.alive() {
-                prop_assert!(!u.villages.is_empty());
-                for &v in &u.villages {
-                    seen[v as usize] += 1;
-                    prop_assert_eq!(st.village_unit[v as usize], i);
-                }
-                if let Some(seat) = u.seat_village {
-                    prop_assert_eq!(st.village_unit[seat as usize], i, "seat outside its unit");
-                }
-            }
-            prop_assert!(seen.iter().all(|&c| c == 1));
-            // Incremental accumulators equal a recount.
-            prop_assert_eq!(st.accum.n, st.alive().count());
-            prop_assert_eq!(st.accum.pop.total(), pop0);
+/// Pushes generated operations one by one and checks, after each accepted one, the partition
+/// against recounts that do not use the session's incremental bookkeeping.
+fn check_case(
+    spec: &CountySpec,
+    extra: &[(usize, usize)],
+    choices: Vec<(u8, usize, usize, usize)>,
+    tally: &mut Tally,
+) -> Result<(), TestCaseError> {
+    let base = base_of(spec, extra);
+    let policy = Policy::default_policy();
+    let pop = base.keys.iter().position(|k| k == keys::POP_HUKOU).unwrap();
+    let area = base.keys.iter().position(|k| k == keys::AREA_KM2).unwrap();
+    let (pop0, area0) = (base.total(pop), base.total(area));
+    let mut s = Session::new(&base, &policy);
+    for c in choices {
+        tally.tried += 1;
+        let op = make_op(&s, &base, c);
+        let before = s.state().clone();
+        if s.push(op).is_err() {
+            prop_assert_eq!(s.state(), &before, "a refused operation changed the state");
+            continue;
         }
-        // Incremental evaluation equals a fresh full evaluation of the same operations.
-        let incremental = s.evaluation();
-        let mut fresh = Session::new(&base, &policy);
-        fresh.reset(s.ops().to_vec()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(incremental, fresh.evaluation());
+        let st = s.state();
+        // Conservation, exactly.
+        let sum = |k: usize| -> Amount { st.alive().filter_map(|(_, u)| u.attrs[k]).sum() };
+        prop_assert_eq!(sum(pop), pop0);
+        prop_assert_eq!(sum(area), area0);
+        // Every village in exactly one alive unit, consistently indexed.
+        let mut seen = vec![0u32; base.villages.len()];
+        for (i, u) in st.alive() {
+            prop_assert!(!u.villages.is_empty());
+            for &v in &u.villages {
+                seen[v as usize] += 1;
+                prop_assert_eq!(st.village_unit[v as usize], i);
+            }
+            if let Some(seat) = u.seat_village {
+                prop_assert_eq!(st.village_unit[seat as usize], i, "seat outside its unit");
+            }
+        }
+        prop_assert!(seen.iter().all(|&c| c == 1));
+        // Incremental accumulators equal a recount: each unit's aggregates summed again
+        // from the base villages it holds now, and the accumulators rebuilt from those.
+        let mut rebuilt = Accum::default();
+        for (i, u) in st.alive() {
+            let village_sum = |k: usize| -> Amount {
+                u.villages
+                    .iter()
+                    .filter_map(|&v| base.villages[v as usize].attrs[k])
+                    .sum()
+            };
+            let (p, a) = (village_sum(pop), village_sum(area));
+            prop_assert_eq!(u.attrs[pop], Some(p), "population of unit {}", i);
+            prop_assert_eq!(u.attrs[area], Some(a), "area of unit {}", i);
+            rebuilt.add(u.kind, Some(p), Some(a));
+        }
+        prop_assert_eq!(&st.accum, &rebuilt);
+        prop_assert_eq!(
+            s.indicators().after,
+            rebuilt.indicators(&policy),
+            "indicators differ from the recount"
+        );
+        // Findings from the warm session (its cache filled by the previous calls) equal
+        // those of a cold session that computes every unit afresh.
+        let warm = s.findings();
+        let mut cold = Session::new(&base, &policy);
+        cold.reset(s.ops().to_vec())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&warm, &cold.findings(), "cached findings went stale");
+        tally.accepted += 1;
     }
+    // Incremental evaluation equals a fresh full evaluation of the same operations.
+    let incremental = s.evaluation();
+    let mut fresh = Session::new(&base, &policy);
+    fresh
+        .reset(s.ops().to_vec())
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    if !incremental.findings.is_empty() {
+        tally.with_findings += 1;
+    }
+    prop_assert_eq!(incremental, fresh.evaluation());
+    Ok(())
+}
+
+#[test]
+fn scenario_invariants() {
+    let mut runner = TestRunner::new(ProptestConfig::with_cases(128));
+    let tally = RefCell::new(Tally::default());
+    let cases = 128;
+    let strategy = (
+        county_spec(9),
+        proptest::collection::vec((0usize..64, 0usize..64), 0..20),
+        proptest::collection::vec(op_strategy(), 1..12),
+    );
+    let result = runner.run(&strategy, |(spec, extra, choices)| {
+        check_case(&spec, &extra, choices, &mut tally.borrow_mut())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // The generator must exercise the engine: most operations accepted, rules firing.
+    let t = tally.into_inner();
+    assert!(
+        t.accepted * 2 > t.tried,
+        "only {} of {} generated operations were accepted",
+        t.accepted,
+        t.tried
+    );
+    assert!(
+        t.with_findings * 2 > cases,
+        "findings in only {} of {cases} cases",
+        t.with_findings
+    );
 }
 
 #[test]

@@ -25,6 +25,15 @@ fn same_seed_same_output_any_thread_count() {
     assert_eq!(b, c);
     let d = suggest(&p, &Params { seed: 43, ..mk(2) }, None, None).unwrap();
     assert!(!d.schemes.is_empty());
+    // the seed matters: another seed gives other schemes
+    let assignments = |s: &quhua_optimize::Solution| -> Vec<Vec<u32>> {
+        s.schemes.iter().map(|x| x.assignment.clone()).collect()
+    };
+    assert_ne!(
+        assignments(&a),
+        assignments(&d),
+        "seed 43 gave seed 42's schemes"
+    );
 }
 
 #[test]

@@ -1,9 +1,15 @@
 //! The optimizer on the benchmark sets shipped in `data/bench` (US South counties, Iowa
 //! counties, New Hampshire towns): floors at 0.6 × 10 and 0.6 × 30 × the mean unit
 //! population as in `bench/optimize/run_bench.py`, with the area ceiling at 3 × the mean region
-//! area that floor implies. The first scheme must meet floor, ceiling and contiguity together
-//! (checked by the independent verifier and again here), and keep more regions than pygeoda's
-//! max-p found on the same inputs (`bench/optimize`: South 144 / 61, Iowa 12 / 4).
+//! area that floor implies, on the exact queen graph (identical vertices, as libpysal and
+//! GeoDa build it; `AdjacencyOptions::exact`). For two seeds, the first scheme must meet
+//! floor, ceiling and contiguity together (checked by the verifier and again here by sums
+//! per region), never more regions than total population / floor, and at least as many as
+//! pygeoda's max-p found without a ceiling on the same graph (the figures of
+//! `bench/optimize/run_bench.py`, kept in `bench/results/optimize.md`): more than South
+//! 144 (10×) / 61 (30×) and Iowa 12 (10×), as many as Iowa's 4 (30×). New Hampshire: the
+//! exact graph leaves one ward without neighbours, so it runs with islands excluded and only
+//! the bounds are checked.
 
 use quhua_geo::{AdjacencyOptions, adjacency, areas_km2, read_layer};
 use quhua_optimize::{Graph, IslandPolicy, Params, Problem, check, suggest};
@@ -44,7 +50,7 @@ fn load(rel: &str, pop: &str, attrs: &[&str], only_south: bool) -> Set {
         .iter()
         .map(|a| keep.iter().map(|&i| num(i, a)).collect())
         .collect();
-    let report = adjacency(&geoms, &AdjacencyOptions::default());
+    let report = adjacency(&geoms, &AdjacencyOptions::exact());
     let edges: Vec<(u32, u32)> = report.queen.edges().collect();
     let mut problem = Problem::new(
         Graph::from_edges(geoms.len(), &edges).expect("graph"),
@@ -60,8 +66,20 @@ fn load(rel: &str, pop: &str, attrs: &[&str], only_south: bool) -> Set {
     }
 }
 
-/// Runs the optimizer with floor and ceiling for `mult` and returns the best scheme's p.
+/// Runs the optimizer with floor and ceiling for `mult` with seeds 1 and 2; returns the
+/// smaller p of the two best schemes, after checking each against the bounds.
 fn meets_floor_and_ceiling(set: &Set, mult: f64, islands: IslandPolicy) -> usize {
+    let floor = 0.6 * mult * set.mean_pop;
+    let upper = (set.problem.population.iter().sum::<f64>() / floor).floor() as usize;
+    let p = [1, 2].map(|seed| {
+        let p = run(set, mult, islands, seed);
+        assert!(p <= upper, "{mult}×, seed {seed}: p {p} > {upper}");
+        p
+    });
+    p[0].min(p[1])
+}
+
+fn run(set: &Set, mult: f64, islands: IslandPolicy, seed: u64) -> usize {
     let n = set.problem.n as f64;
     let floor = 0.6 * mult * set.mean_pop;
     let ceiling = 3.0 * set.total_area / (n / mult);
@@ -69,7 +87,7 @@ fn meets_floor_and_ceiling(set: &Set, mult: f64, islands: IslandPolicy) -> usize
         min_pop: floor,
         max_area: Some(ceiling),
         schemes: 3,
-        seed: 1,
+        seed,
         islands,
         ..Params::default()
     };
@@ -112,7 +130,7 @@ fn us_south_meets_floor_and_ceiling_together() {
 fn iowa_meets_floor_and_ceiling_together() {
     let set = load("ia-counties/IA_counties.shp", "TOTPOP", &["TOTPOP"], false);
     assert_eq!(set.problem.n, 99);
-    assert!(meets_floor_and_ceiling(&set, 10.0, IslandPolicy::default()) >= 12);
+    assert!(meets_floor_and_ceiling(&set, 10.0, IslandPolicy::default()) > 12);
     assert!(meets_floor_and_ceiling(&set, 30.0, IslandPolicy::default()) >= 4);
 }
 
@@ -120,7 +138,8 @@ fn iowa_meets_floor_and_ceiling_together() {
 fn new_hampshire_meets_floor_and_ceiling_at_30x() {
     let set = load("nh-wards/NH.shp", "TOTPOP", &["TOTPOP"], false);
     assert_eq!(set.problem.n, 320);
-    assert!(meets_floor_and_ceiling(&set, 30.0, IslandPolicy::default()) >= 15);
+    // no pygeoda figure to compare with: the bounds of `meets_floor_and_ceiling` only
+    meets_floor_and_ceiling(&set, 30.0, IslandPolicy::Exclude);
 }
 
 /// The package directory, read at run time (cargo sets it for tests, benches and examples):

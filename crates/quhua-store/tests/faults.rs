@@ -3,6 +3,15 @@
 //! database holds the whole change or none of it — row counts match one of the two states,
 //! `load_registry` rebuilds exactly the before or the after registry — and the audit chain
 //! verifies. The child is this test binary re-run with `QUHUA_FAULT_CHILD` set.
+//!
+//! A kill counts only if the child died of SIGKILL (its stderr is captured and shown
+//! otherwise). On PostgreSQL the parent waits, before the random delay, until the child's
+//! transaction holds a transaction id (`pg_stat_activity.backend_xid`, assigned at its first
+//! written row), so a "before" outcome there is a kill after writing began. SQLite offers no
+//! such outside view of an open write transaction; there a "before" may also be a kill
+//! before the first write. Both test transaction atomicity of a killed client; the test
+//! PostgreSQL server runs with `fsync=off`, so nothing here is evidence of durability after
+//! a server or machine crash.
 
 mod common;
 
@@ -63,16 +72,43 @@ fn fault_child() {
     println!("DONE");
 }
 
-/// Runs the child on `url`; kills it `kill_after` after READY (None: let it finish).
-/// Returns the time from READY to exit and whether it finished.
-fn run_child(mode: &str, url: &str, kill_after: Option<Duration>) -> (Duration, bool) {
+/// How a child run ended.
+struct Run {
+    /// From READY to exit.
+    took: Duration,
+    /// Printed DONE and exited with success.
+    done: bool,
+    /// The write had begun when the kill was sent (PostgreSQL only; see the module docs).
+    writing: bool,
+}
+
+/// Whether the child's transaction on the database of `url` has written (has an xid).
+fn pg_writing(url: &str) -> bool {
+    let db = url.rsplit('/').next().unwrap_or_default();
+    let admin = url
+        .rsplit_once('/')
+        .map_or(String::new(), |(h, _)| format!("{h}/postgres"));
+    let Ok(mut c) = postgres::Client::connect(&admin, postgres::NoTls) else {
+        return false;
+    };
+    c.query_one(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND backend_xid IS NOT NULL",
+        &[&db],
+    )
+    .map(|r| r.get::<_, i64>(0) > 0)
+    .unwrap_or(false)
+}
+
+/// Runs the child on `url`; kills it `kill_after` after READY (None: let it finish), on
+/// PostgreSQL only once its transaction has written.
+fn run_child(mode: &str, url: &str, kill_after: Option<Duration>) -> Run {
     let exe = std::env::current_exe().expect("test binary");
     let mut child = Command::new(exe)
         .args(["fault_child", "--exact", "--nocapture", "--test-threads=1"])
         .env("QUHUA_FAULT_CHILD", mode)
         .env("QUHUA_FAULT_URL", url)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("spawn child");
     let mut out = BufReader::new(child.stdout.take().expect("stdout"));
@@ -87,14 +123,43 @@ fn run_child(mode: &str, url: &str, kill_after: Option<Duration>) -> (Duration, 
         }
     }
     let start = Instant::now();
+    let mut err = child.stderr.take().expect("stderr");
+    let stderr = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut err, &mut s);
+        s
+    });
+    let mut writing = false;
+    let mut sent = false;
     if let Some(after) = kill_after {
+        if url.starts_with("postgres") {
+            let wait = Instant::now();
+            while !writing && wait.elapsed() < Duration::from_secs(30) {
+                if child.try_wait().expect("poll child").is_some() {
+                    break;
+                }
+                writing = pg_writing(url);
+            }
+        }
         std::thread::sleep(after);
-        let _ = child.kill(); // SIGKILL
+        sent = child.kill().is_ok(); // SIGKILL
     }
     let status = child.wait().expect("wait child");
     let mut rest = String::new();
     let _ = std::io::Read::read_to_string(&mut out, &mut rest);
-    (start.elapsed(), status.success() && rest.contains("DONE"))
+    let stderr = stderr.join().unwrap_or_default();
+    let done = status.success() && rest.contains("DONE");
+    use std::os::unix::process::ExitStatusExt;
+    let killed = status.signal() == Some(9);
+    assert!(
+        done || (sent && killed),
+        "child ended on its own ({status:?}), not by the kill:\n{stderr}"
+    );
+    Run {
+        took: start.elapsed(),
+        done,
+        writing: writing && killed,
+    }
 }
 
 /// What a database must look like before or after the operation.
@@ -180,12 +245,13 @@ fn crash_trials(backend: &str, templates: [&dyn Fixture; 2]) {
     ];
     let modes = ["import", "apply"];
     let mut seen = [[0usize; 2]; 2];
+    let mut mid_write = [0usize; 2];
     for (m, mode) in modes.iter().enumerate() {
         // Calibrate: one uninterrupted run gives the after state and the duration.
         let (url, _guard) = templates[m].make(1000 + m);
         let before = observe(&url);
         assert_eq!(before.digest, expected_digest[m].0);
-        let (took, done) = run_child(mode, &url, None);
+        let Run { took, done, .. } = run_child(mode, &url, None);
         assert!(done, "{backend} {mode}: uninterrupted child failed");
         let after = observe(&url);
         assert_eq!(after.digest, expected_digest[m].1);
@@ -195,7 +261,8 @@ fn crash_trials(backend: &str, templates: [&dyn Fixture; 2]) {
         for t in 0..TRIALS / 2 {
             let delay = Duration::from_secs_f64(took.as_secs_f64() * 1.2 * rng.next_f64());
             let (url, guard) = templates[m].make(t);
-            let (_, done) = run_child(mode, &url, Some(delay));
+            let run = run_child(mode, &url, Some(delay));
+            let done = run.done;
             let got = observe(&url);
             let which = if got == before {
                 0
@@ -210,11 +277,14 @@ fn crash_trials(backend: &str, templates: [&dyn Fixture; 2]) {
                 assert_eq!(which, 1, "a finished child must have committed");
             }
             seen[m][which] += 1;
+            if run.writing && which == 0 {
+                mid_write[m] += 1;
+            }
             drop(guard);
         }
     }
     eprintln!(
-        "{backend}: outcomes (before, after) — import {:?}, apply {:?}",
+        "{backend}: outcomes (before, after) — import {:?}, apply {:?}; killed after the first write and rolled back: {mid_write:?}",
         seen[0], seen[1]
     );
     for (m, mode) in modes.iter().enumerate() {
@@ -222,6 +292,12 @@ fn crash_trials(backend: &str, templates: [&dyn Fixture; 2]) {
             seen[m][0] > 0,
             "{backend} {mode}: no trial was killed mid-way; timing calibration is off"
         );
+        if backend == "postgres" {
+            assert!(
+                mid_write[m] > 0,
+                "{backend} {mode}: no trial was killed after its first write"
+            );
+        }
     }
 }
 
