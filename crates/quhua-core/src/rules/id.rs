@@ -43,11 +43,17 @@ pub enum RuleId {
     Homophone,
     /// More township-level units than before.
     NoIncrease,
+    /// Handover: service points at a former seat still without a decided outcome.
+    ServicesPending,
+    /// Handover: fewer service points of a type at a former seat (基层服务只增不减).
+    ServicesNoDecrease,
+    /// Handover: a former seat without a 便民服务站.
+    ServicesStation,
 }
 
 impl RuleId {
     /// Every rule id, in a fixed order.
-    pub const ALL: [RuleId; 14] = [
+    pub const ALL: [RuleId; 17] = [
         RuleId::AreaCap,
         RuleId::PopulationFloor,
         RuleId::Contiguity,
@@ -62,7 +68,18 @@ impl RuleId {
         RuleId::UniqueName,
         RuleId::Homophone,
         RuleId::NoIncrease,
+        RuleId::ServicesPending,
+        RuleId::ServicesNoDecrease,
+        RuleId::ServicesStation,
     ];
+
+    /// The rules a scenario evaluation applies (the others belong to the handover register).
+    pub fn is_scenario_rule(self) -> bool {
+        !matches!(
+            self,
+            RuleId::ServicesPending | RuleId::ServicesNoDecrease | RuleId::ServicesStation
+        )
+    }
 
     /// The stable id string (as serialised).
     pub fn as_str(self) -> &'static str {
@@ -81,6 +98,9 @@ impl RuleId {
             RuleId::UniqueName => "unique_name",
             RuleId::Homophone => "homophone",
             RuleId::NoIncrease => "no_increase",
+            RuleId::ServicesPending => "services_pending",
+            RuleId::ServicesNoDecrease => "services_no_decrease",
+            RuleId::ServicesStation => "services_station",
         }
     }
 
@@ -106,6 +126,9 @@ impl RuleId {
             RuleId::UniqueName => "名称不重名",
             RuleId::Homophone => "名称避免同音",
             RuleId::NoIncrease => "建制总量",
+            RuleId::ServicesPending => "服务网点去向待定",
+            RuleId::ServicesNoDecrease => "基层服务只增不减",
+            RuleId::ServicesStation => "原驻地便民服务站",
         }
     }
 
@@ -126,6 +149,9 @@ impl RuleId {
             RuleId::UniqueName => "unique name",
             RuleId::Homophone => "homophone",
             RuleId::NoIncrease => "no increase",
+            RuleId::ServicesPending => "service point outcome pending",
+            RuleId::ServicesNoDecrease => "services never fewer",
+            RuleId::ServicesStation => "service station at the former seat",
         }
     }
 }

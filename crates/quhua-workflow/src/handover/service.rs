@@ -2,6 +2,7 @@
 //! what becomes of each, the rule checked per former seat and per service type, and the
 //! distance from each village to its nearest service point before and after.
 
+use quhua_core::rules::RuleId;
 use quhua_core::i18n::Text;
 use quhua_core::policy::Severity;
 use quhua_core::rules::Finding;
@@ -292,7 +293,7 @@ impl ServiceBook {
                 if !pending.is_empty() {
                     out.push(Finding {
                         severity: Severity::Info,
-                        rule: "services_pending",
+                        rule: RuleId::ServicesPending,
                         units: vec![label.clone()],
                         message: Text::new(
                             format!(
@@ -318,7 +319,7 @@ impl ServiceBook {
                     });
                     out.push(Finding {
                         severity: if unapproved { Severity::Error } else { Severity::Warning },
-                        rule: "services_no_decrease",
+                        rule: RuleId::ServicesNoDecrease,
                         units: vec![label],
                         message: Text::new(
                             format!(
@@ -357,7 +358,7 @@ impl ServiceBook {
             if !has_station && !undecided {
                 out.push(Finding {
                     severity: Severity::Error,
-                    rule: "services_station",
+                    rule: RuleId::ServicesStation,
                     units: vec![seat.clone()],
                     message: Text::new(
                         format!("原驻地 {seat} 调整后没有便民服务站"),
@@ -499,7 +500,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(
             (f[0].rule, f[0].severity),
-            ("services_no_decrease", Severity::Error)
+            (RuleId::ServicesNoDecrease, Severity::Error)
         );
         let acc = b.village_access();
         let h = acc
