@@ -198,7 +198,25 @@ pub(crate) fn hard_units(m: &Model) -> Vec<u32> {
 /// path-area reach), when that bound is below the floor. The search stops as soon as a
 /// single path within the ceiling reaches the floor (a witness that `u` can be placed).
 pub(crate) fn floor_out_of_reach(m: &Model, reacher: &mut Reacher, u: usize) -> Option<f64> {
-    let reached = reacher.reach(m, u, m.ceiling, |v| m.active(v), |r| r.pop >= m.floor);
+    floor_out_of_reach_without(m, reacher, u, |_| false)
+}
+
+/// [`floor_out_of_reach`] with the units `skip` accepts taken out of the graph: `Some`
+/// proves that every region containing `u` that meets the floor within the ceiling contains
+/// one of them.
+pub(crate) fn floor_out_of_reach_without(
+    m: &Model,
+    reacher: &mut Reacher,
+    u: usize,
+    skip: impl Fn(usize) -> bool,
+) -> Option<f64> {
+    let reached = reacher.reach(
+        m,
+        u,
+        m.ceiling,
+        |v| !skip(v) && m.active(v),
+        |r| r.pop >= m.floor,
+    );
     if reached.last().is_some_and(|r| r.pop >= m.floor) {
         return None;
     }
