@@ -56,6 +56,7 @@ pub mod io;
 mod local_search;
 pub mod objectives;
 mod problem;
+pub mod province;
 mod rescue;
 mod rng;
 
