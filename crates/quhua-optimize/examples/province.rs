@@ -5,7 +5,7 @@
 //! joined through their first villages). Real codes and names from the NBS 2023 list.
 //!
 //! ```text
-//! cargo run --release -p quhua-optimize --example province -- data/nbs-2023 [PREFIX]
+//! cargo run --release -p quhua-optimize --example province -- data/nbs-2023 [PREFIX] [EXACT_SECS]
 //! ```
 //!
 //! Prints the load time and the solve time (the measured figure), and the totals.
@@ -27,6 +27,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| "data/nbs-2023".into());
     let prefix = args.next().unwrap_or_default();
+    // exact check per county (seconds); the library default is 2 s
+    let exact: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(2.0);
     let t0 = Instant::now();
     let list = quhua_io::read_nbs_dir(std::path::Path::new(&dir))?;
     let mut builder = RegistryBuilder::new();
@@ -95,7 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             if i + w < ts.len() {
                 link(i + w);
-                if i % w + 1 < w && i + w + 1 < ts.len() && r.next_u64() % 3 == 0 {
+                if i % w + 1 < w && i + w + 1 < ts.len() && r.next_u64().is_multiple_of(3) {
                     link(i + w + 1);
                 }
             }
@@ -107,6 +109,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let params = Params {
         schemes: 1,
         seed: 1,
+        exact_time_limit: exact,
         ..Params::default()
     };
     let t1 = Instant::now();
