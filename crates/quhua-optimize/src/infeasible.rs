@@ -39,7 +39,8 @@ pub enum Infeasible {
     },
     /// No region containing the unit can reach the floor within the area
     /// ceiling: even filling the ceiling with the densest units reachable
-    /// from it (along paths within the ceiling) gives at most
+    /// from it (along paths within the ceiling, avoiding units already proven
+    /// unable to meet both rules, which no such region can hold) gives at most
     /// `max_population`.
     FloorOutOfReach {
         /// Unit.
@@ -48,6 +49,20 @@ pub enum Infeasible {
         max_population: f64,
         /// Floor.
         floor: f64,
+        /// Ceiling.
+        ceiling: f64,
+    },
+    /// Two units that can each reach the floor within the ceiling only through the same
+    /// unit `needs` (without it [`Infeasible::FloorOutOfReach`] holds for each), while the
+    /// three together exceed the ceiling: the region of one of them cannot meet both rules.
+    SharedNeed {
+        /// The two units.
+        units: [u32; 2],
+        /// The unit both need.
+        needs: u32,
+        /// Lower bound on the area of a region holding both: the three units' area, or the
+        /// least area of a path joining the two (infinite when none lies within the ceiling).
+        area: f64,
         /// Ceiling.
         ceiling: f64,
     },
@@ -122,20 +137,41 @@ pub(crate) fn precheck(m: &crate::problem::Model, problem: &crate::Problem) -> I
         }
     }
     if ceiling.is_finite() && floor > 0.0 {
+        // Rounds: a region meeting both rules holds no unit already proven unable to, so
+        // each round bounds the reach without the units proven so far, until nothing changes.
         let mut reacher = crate::rescue::Reacher::new(m.n);
-        for u in 0..m.n {
-            if !m.active(u) || m.pop[u] >= floor || m.area[u] > ceiling || m.work.degree(u) == 0 {
-                continue;
+        let mut proven: Vec<bool> = (0..m.n).map(|u| m.area[u] > ceiling).collect();
+        loop {
+            let mut more = false;
+            for u in 0..m.n {
+                if proven[u]
+                    || !m.active(u)
+                    || m.pop[u] >= floor
+                    || m.area[u] > ceiling
+                    || m.work.degree(u) == 0
+                {
+                    continue;
+                }
+                if let Some(max_population) =
+                    crate::rescue::floor_out_of_reach_without(m, &mut reacher, u, |v| proven[v])
+                {
+                    proven[u] = true;
+                    more = true;
+                    reasons.push(Infeasible::FloorOutOfReach {
+                        unit: u as u32,
+                        max_population,
+                        floor,
+                        ceiling,
+                    });
+                }
             }
-            if let Some(max_population) = crate::rescue::floor_out_of_reach(m, &mut reacher, u) {
-                reasons.push(Infeasible::FloorOutOfReach {
-                    unit: u as u32,
-                    max_population,
-                    floor,
-                    ceiling,
-                });
+            if !more {
+                break;
             }
         }
+    }
+    if ceiling.is_finite() && floor > 0.0 {
+        shared_needs(m, &mut reasons);
     }
     let (comp, nc) = m.work.components();
     let mut cpop = vec![0.0; nc];
@@ -244,4 +280,72 @@ pub(crate) fn precheck(m: &crate::problem::Model, problem: &crate::Problem) -> I
         }
     }
     Infeasibility { reasons }
+}
+
+/// Pairs of units that both need the same third unit to reach the floor within the ceiling
+/// and cannot share a region with it ([`Infeasible::SharedNeed`]). Only hard units (see
+/// `rescue::hard_units`) not already proven unplaceable are examined, each against the
+/// 64 units nearest it by path area.
+fn shared_needs(m: &crate::problem::Model, reasons: &mut Vec<Infeasible>) {
+    let proven: Vec<u32> = reasons
+        .iter()
+        .filter_map(|r| match r {
+            Infeasible::FloorOutOfReach { unit, .. } | Infeasible::UnitOverCeiling { unit, .. } => {
+                Some(*unit)
+            }
+            _ => None,
+        })
+        .collect();
+    let mut reacher = crate::rescue::Reacher::new(m.n);
+    // (needed unit, dependent unit)
+    let mut needs: Vec<(u32, u32)> = Vec::new();
+    for &h in &m.hard {
+        let hi = h as usize;
+        if proven.contains(&h) || !m.active(hi) || m.pop[hi] >= m.floor {
+            continue;
+        }
+        let near: Vec<u32> = reacher
+            .reach(m, hi, m.ceiling, |v| m.active(v), |_| false)
+            .iter()
+            .skip(1)
+            .take(64)
+            .map(|r| r.unit)
+            .collect();
+        for v in near {
+            if crate::rescue::floor_out_of_reach_without(m, &mut reacher, hi, |x| {
+                x == v as usize || proven.contains(&(x as u32))
+            })
+            .is_some()
+            {
+                needs.push((v, h));
+            }
+        }
+    }
+    needs.sort_unstable();
+    let mut named: Vec<u32> = Vec::new();
+    for (i, &(v, a)) in needs.iter().enumerate() {
+        for &(w, b) in &needs[i + 1..] {
+            if w != v {
+                break;
+            }
+            // a region holding a and b holds v and a path from a to b
+            let three = m.area[a as usize] + m.area[b as usize] + m.area[v as usize];
+            let path = reacher
+                .reach(m, a as usize, m.ceiling, |x| m.active(x), |r| r.unit == b)
+                .last()
+                .filter(|r| r.unit == b)
+                .map_or(f64::INFINITY, |r| r.area);
+            let area = three.max(path);
+            if area > m.ceiling && !(named.contains(&a) && named.contains(&b)) {
+                named.push(a);
+                named.push(b);
+                reasons.push(Infeasible::SharedNeed {
+                    units: [a, b],
+                    needs: v,
+                    area,
+                    ceiling: m.ceiling,
+                });
+            }
+        }
+    }
 }

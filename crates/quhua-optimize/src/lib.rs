@@ -44,20 +44,24 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod check;
+pub mod conflict;
 mod construct;
 pub mod county;
 pub mod diversity;
 mod error;
+pub mod exact;
 pub mod graph;
 pub mod infeasible;
 pub mod io;
 mod local_search;
 pub mod objectives;
 mod problem;
+pub mod province;
 mod rescue;
 mod rng;
 
 pub use check::{Violation, check};
+pub use conflict::{Broken, Conflict, Prefer, Proof, ProvenUnit};
 pub use error::PlanError;
 pub use graph::Graph;
 pub use infeasible::{Infeasibility, Infeasible};
@@ -113,6 +117,24 @@ pub struct Scheme {
     pub seats: Vec<u32>,
     /// Index of the restart that produced it (for reproduction).
     pub restart: u64,
+    /// Proven upper bound on the number of regions of any scheme meeting the rules that
+    /// hold here (see [`exact`]); `None` where no bound applies (regions below the floor
+    /// allowed by [`Prefer::Ceiling`] or forced by a proof).
+    pub bound: Option<usize>,
+    /// Whether `p` is proven the largest possible (`p == bound`, no target p).
+    pub optimal: bool,
+    /// Regions breaking the floor or the ceiling, each with the proven units explaining it.
+    pub conflicts: Vec<Conflict>,
+    /// Total excess of the rule that gives way, over the regions in `conflicts`: km² over
+    /// the ceiling under [`Prefer::Floor`], people under the floor under [`Prefer::Ceiling`].
+    pub excess: f64,
+}
+
+impl Scheme {
+    /// Conflicts no proof explains (empty when the optimizer kept its promise).
+    pub fn unexplained(&self) -> impl Iterator<Item = &Conflict> {
+        self.conflicts.iter().filter(|c| !c.explained())
+    }
 }
 
 /// What happened to an island.
@@ -210,15 +232,28 @@ pub fn suggest(
             }
         })
         .collect();
-    let run = || search(&m, problem, params, progress, cancel);
-    let schemes = match params.threads {
+    let proofs = conflict::Proofs::from_report(m.n, &report);
+    let in_pool = |f: &(dyn Fn() -> Result<Vec<Scheme>, PlanError> + Sync)| match params.threads {
         Some(t) => rayon::ThreadPoolBuilder::new()
             .num_threads(t.max(1))
             .build()
             .map_err(|e| PlanError::ThreadPool(e.to_string()))?
-            .install(run)?,
-        None => run()?,
+            .install(f),
+        None => f(),
     };
+    let conflicting =
+        m.ceiling.is_finite() && m.floor > 0.0 && conflict::has_conflict_proofs(&report);
+    let mut schemes = if conflicting {
+        // search on the reformulated problem, judge on the original one
+        let (p2, params2) = conflict::reformulate(&m, problem, params, &report);
+        let m2 = Model::prepare(&p2, &params2)?;
+        let none = conflict::Proofs::from_report(m.n, &Infeasibility::default());
+        let raw = in_pool(&|| search(&m2, &p2, &params2, &none, progress, cancel))?;
+        rejudge(&m, problem, params, &proofs, raw)
+    } else {
+        in_pool(&|| search(&m, problem, params, &proofs, progress, cancel))?
+    };
+    prove(&m, problem, params, &proofs, &mut schemes);
     Ok(Solution {
         schemes,
         infeasibility: (!report.reasons.is_empty()).then_some(report),
@@ -278,14 +313,161 @@ pub fn refine(problem: &Problem, params: &Params, initial: &[u32]) -> Result<Sch
     objectives.score +=
         params.weights.disruption * objectives.moved_units as f64 / m.n.max(1) as f64;
     let violations = check(problem, params, &assign);
-    Ok(Scheme {
-        assignment: assign,
+    let report = infeasible::precheck(&m, problem);
+    let proofs = conflict::Proofs::from_report(m.n, &report);
+    Ok(finish_scheme(
+        &m, params, &proofs, assign, p, objectives, violations, seats, 0,
+    ))
+}
+
+/// Schemes found on a reformulated problem, judged on the original one: settled where a
+/// break is left that no proof explains, then re-evaluated and sorted as in [`search`].
+fn rejudge(
+    m: &Model,
+    problem: &Problem,
+    params: &Params,
+    proofs: &conflict::Proofs,
+    raw: Vec<Scheme>,
+) -> Vec<Scheme> {
+    let mut out: Vec<Scheme> = raw
+        .into_iter()
+        .map(|s| {
+            let mut assign = s.assignment;
+            if conflict::conflicts(m, proofs, params.prefer, &assign)
+                .iter()
+                .any(|c| !c.explained())
+            {
+                assign = conflict::settle(m, proofs, params.prefer, assign);
+            }
+            let p = canonicalize(&mut assign);
+            let seats = objectives::choose_seats(m, &assign, p);
+            let objectives = objectives::evaluate(m, problem, &assign, p, &seats, &params.weights);
+            let violations = check(problem, params, &assign);
+            finish_scheme(
+                m, params, proofs, assign, p, objectives, violations, seats, s.restart,
+            )
+        })
+        .collect();
+    sort_schemes(params, &mut out);
+    out
+}
+
+fn sort_schemes(params: &Params, schemes: &mut [Scheme]) {
+    schemes.sort_by(|a, b| {
+        let key = |s: &Scheme| {
+            (
+                s.unexplained().count(),
+                s.violations.len(),
+                p_key(params, s.p),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then(a.excess.total_cmp(&b.excess))
+            .then(a.objectives.score.total_cmp(&b.objectives.score))
+            .then(a.restart.cmp(&b.restart))
+    });
+}
+
+/// A scheme with its conflicts and excess (bound filled in by [`prove`]).
+#[allow(clippy::too_many_arguments)]
+fn finish_scheme(
+    m: &Model,
+    params: &Params,
+    proofs: &conflict::Proofs,
+    assignment: Vec<u32>,
+    p: usize,
+    objectives: Objectives,
+    violations: Vec<Violation>,
+    seats: Vec<u32>,
+    restart: u64,
+) -> Scheme {
+    let conflicts = conflict::conflicts(m, proofs, params.prefer, &assignment);
+    let excess = conflicts
+        .iter()
+        .filter(|c| match params.prefer {
+            Prefer::Floor => c.broken == Broken::Ceiling,
+            Prefer::Ceiling => c.broken == Broken::Floor,
+        })
+        .map(|c| c.excess)
+        .sum();
+    Scheme {
+        assignment,
         p,
         objectives,
         violations,
         seats,
-        restart: 0,
-    })
+        restart,
+        bound: None,
+        optimal: false,
+        conflicts,
+        excess,
+    }
+}
+
+/// Fills in `bound` and `optimal` of every scheme: the exact check of [`exact`] on problems
+/// of at most [`exact::EXACT_MAX_UNITS`] units within `params.exact_time_limit`, the root
+/// bound elsewhere. A scheme with more regions found by the exact check goes first.
+fn prove(
+    m: &Model,
+    problem: &Problem,
+    params: &Params,
+    proofs: &conflict::Proofs,
+    schemes: &mut Vec<Scheme>,
+) {
+    let Some(first) = schemes.first() else { return };
+    // which bound applies: every region at the floor, within the ceiling unless it gives way
+    let floor_breaks = first
+        .conflicts
+        .iter()
+        .any(|c| c.broken == Broken::Floor || !c.explained());
+    if floor_breaks
+        || first
+            .violations
+            .iter()
+            .any(|v| !matches!(v, Violation::AboveCeiling { .. }))
+    {
+        return;
+    }
+    let use_ceiling = first.conflicts.is_empty();
+    let limit = if m.n <= exact::EXACT_MAX_UNITS {
+        params.exact_time_limit.max(0.0)
+    } else {
+        0.0
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(limit);
+    let lower = schemes.iter().map(|s| s.p).max().unwrap_or(0);
+    let out = exact::max_p(m, problem, params, lower, use_ceiling, deadline);
+    if let Some(assign) = out.better {
+        let mut assign = assign;
+        let p = canonicalize(&mut assign);
+        let seats = objectives::choose_seats(m, &assign, p);
+        let objectives = objectives::evaluate(m, problem, &assign, p, &seats, &params.weights);
+        let violations = check(problem, params, &assign);
+        let s = finish_scheme(
+            m,
+            params,
+            proofs,
+            assign,
+            p,
+            objectives,
+            violations,
+            seats,
+            u64::MAX,
+        );
+        schemes.insert(0, s);
+        schemes.truncate(params.schemes);
+    }
+    for s in schemes.iter_mut() {
+        let applies = s
+            .conflicts
+            .iter()
+            .all(|c| c.broken == Broken::Ceiling && c.explained());
+        if applies {
+            s.bound = Some(out.bound.max(s.p));
+            s.optimal = params.target_p.is_none() && s.p >= out.bound;
+        }
+    }
 }
 
 /// A local search on `assign` relabelled in order of appearance, with seats chosen afresh.
@@ -313,6 +495,7 @@ fn search(
     m: &Model,
     problem: &Problem,
     params: &Params,
+    proofs: &conflict::Proofs,
     progress: Option<&(dyn Fn(Progress) + Sync)>,
     cancel: Option<&AtomicBool>,
 ) -> Result<Vec<Scheme>, PlanError> {
@@ -438,31 +621,37 @@ fn search(
                 }
                 assign = s.assign;
             }
+            // floor and ceiling in conflict: only proven units' regions may break a rule
+            if proofs.any() && !check(problem, params, &assign).is_empty() {
+                assign = conflict::settle(m, proofs, params.prefer, assign);
+                let mut s = search_on(m, assign.clone(), params.weights);
+                if !s.descend(20, &mut rng, &cancelled) {
+                    return None;
+                }
+                // the polish must not move a break out of a proven region
+                let unexplained = |a: &[u32]| {
+                    let c = conflict::conflicts(m, proofs, params.prefer, a);
+                    (c.iter().filter(|c| !c.explained()).count(), c.len())
+                };
+                if unexplained(&s.assign) <= unexplained(&assign) {
+                    assign = s.assign;
+                }
+            }
             let p = canonicalize(&mut assign);
             let seats = objectives::choose_seats(m, &assign, p);
             let objectives = objectives::evaluate(m, problem, &assign, p, &seats, &params.weights);
             let violations = check(problem, params, &assign);
             report(Phase::Improve, total);
-            Some(Scheme {
-                assignment: assign,
-                p,
-                objectives,
-                violations,
-                seats,
-                restart: b.restart,
-            })
+            Some(finish_scheme(
+                m, params, proofs, assign, p, objectives, violations, seats, b.restart,
+            ))
         })
         .collect();
     if cancelled() {
         return Err(PlanError::Cancelled);
     }
     let mut schemes: Vec<Scheme> = improved.into_iter().flatten().collect();
-    schemes.sort_by(|a, b| {
-        (a.violations.len(), p_key(params, a.p))
-            .cmp(&(b.violations.len(), p_key(params, b.p)))
-            .then(a.objectives.score.total_cmp(&b.objectives.score))
-            .then(a.restart.cmp(&b.restart))
-    });
+    sort_schemes(params, &mut schemes);
     let mut out: Vec<Scheme> = Vec::with_capacity(params.schemes);
     for s in schemes {
         if out.len() >= params.schemes {

@@ -131,6 +131,18 @@ pub struct Params {
     /// Two schemes are near-duplicates when fewer than this fraction of units
     /// end up in a differently composed region.
     pub min_difference: f64,
+    /// Which rule gives way where floor and ceiling cannot both hold (only in regions
+    /// holding a unit proven unable to meet both; see [`crate::conflict`]).
+    #[serde(default)]
+    pub prefer: crate::conflict::Prefer,
+    /// Time limit in seconds for the exact check run after the heuristic on problems of at
+    /// most [`crate::exact::EXACT_MAX_UNITS`] units (0 = no exact check; see [`crate::exact`]).
+    #[serde(default = "default_exact_limit")]
+    pub exact_time_limit: f64,
+}
+
+fn default_exact_limit() -> f64 {
+    2.0
 }
 
 impl Default for Params {
@@ -149,6 +161,8 @@ impl Default for Params {
             islands: IslandPolicy::KeepAlone,
             locked_exempt_from_floor: false,
             min_difference: 0.02,
+            prefer: crate::conflict::Prefer::Floor,
+            exact_time_limit: default_exact_limit(),
         }
     }
 }

@@ -17,7 +17,7 @@
 //!   gives each of them a region before ordinary growth
 //!   (`Builder::rescue`): the minimum-area path to the first point where the
 //!   path's population reaches the floor, completed densest-first.
-//! * [`floor_out_of_reach`]: fractional-knapsack upper bound on the
+//! * [`floor_out_of_reach_without`]: fractional-knapsack upper bound on the
 //!   population of any contiguous region containing the unit whose area stays
 //!   under the ceiling; below the floor it proves infeasibility.
 
@@ -197,8 +197,22 @@ pub(crate) fn hard_units(m: &Model) -> Vec<u32> {
 /// contains `u` and stays within the ceiling (densest first over the units within
 /// path-area reach), when that bound is below the floor. The search stops as soon as a
 /// single path within the ceiling reaches the floor (a witness that `u` can be placed).
-pub(crate) fn floor_out_of_reach(m: &Model, reacher: &mut Reacher, u: usize) -> Option<f64> {
-    let reached = reacher.reach(m, u, m.ceiling, |v| m.active(v), |r| r.pop >= m.floor);
+///
+/// Units accepted by `skip` are taken out of the graph: then `Some` proves that every region
+/// containing `u` that meets the floor within the ceiling contains one of them.
+pub(crate) fn floor_out_of_reach_without(
+    m: &Model,
+    reacher: &mut Reacher,
+    u: usize,
+    skip: impl Fn(usize) -> bool,
+) -> Option<f64> {
+    let reached = reacher.reach(
+        m,
+        u,
+        m.ceiling,
+        |v| !skip(v) && m.active(v),
+        |r| r.pop >= m.floor,
+    );
     if reached.last().is_some_and(|r| r.pop >= m.floor) {
         return None;
     }

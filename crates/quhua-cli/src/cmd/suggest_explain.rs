@@ -70,6 +70,25 @@ pub fn explain(r: &Infeasible, names: &[String], lang: Lang) -> String {
                 n(unit)
             ),
         ),
+        Infeasible::SharedNeed {
+            units,
+            needs,
+            area,
+            ceiling,
+        } => (
+            format!(
+                "{}与{}都只有连上{}才能在面积上限 {ceiling:.1} km² 内达到人口下限，三者合计 {area:.1} km² 超过上限：其中一个所在的新单位无法同时满足两项要求",
+                n(&units[0]),
+                n(&units[1]),
+                n(needs)
+            ),
+            format!(
+                "{} and {} can each reach the floor within the ceiling {ceiling:.1} km² only together with {}, and the three together cover {area:.1} km²: the region of one of them cannot meet both rules",
+                n(&units[0]),
+                n(&units[1]),
+                n(needs)
+            ),
+        ),
         Infeasible::ComponentBelowFloor {
             units,
             population,

@@ -2,10 +2,10 @@
 //! what becomes of each, the rule checked per former seat and per service type, and the
 //! distance from each village to its nearest service point before and after.
 
-use quhua_core::rules::RuleId;
 use quhua_core::i18n::Text;
 use quhua_core::policy::Severity;
 use quhua_core::rules::Finding;
+use quhua_core::rules::RuleId;
 use quhua_core::unit::LonLat;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
