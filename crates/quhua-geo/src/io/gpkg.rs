@@ -119,15 +119,18 @@ pub fn read_gpkg(path: &Path, table: Option<&str>) -> Result<Layer> {
     if crs.is_none() {
         warnings.push(Warning::new(WarningKind::AssumedLonLat, None, format!("{} 的坐标系未定义（srs_id {srs_id}），按经纬度读取 / undefined coordinate system (srs_id {srs_id}); read as lon/lat", path.display())));
     }
-    Ok(Layer {
-        name: table,
-        features,
-        warnings,
-        encoding: Some("UTF-8".into()),
-        source_crs: crs
-            .as_ref()
-            .map(|c| format!("{c:?}").chars().take(120).collect()),
-    })
+    super::finish::finish_layer(
+        Layer {
+            name: table,
+            features,
+            warnings,
+            encoding: Some("UTF-8".into()),
+            source_crs: crs
+                .as_ref()
+                .map(|c| format!("{c:?}").chars().take(120).collect()),
+        },
+        path,
+    )
 }
 
 /// A GeoPackage geometry blob → polygons; `Ok(None)` for a non-polygonal geometry.
