@@ -4,7 +4,7 @@
 //! aborts with the input saved.
 //!
 //! ```sh
-//! cargo run --release -p quhua-geo --example fuzz_geo -- 1000000
+//! cargo run --release -p quhua-geo --example fuzz_geo -- 1000000 [geojson|shapefile|gpkg]
 //! ```
 use quhua_geo::io::{gpkg::read_gpkg, read_geojson_str, read_shapefile_bytes};
 use quhua_geo::synth::rng::SplitMix64;
@@ -38,7 +38,7 @@ fn mutate(seed: &[u8], r: &mut SplitMix64) -> Vec<u8> {
             }
             _ => {
                 // A NaN or infinity over 8 bytes.
-                let b = if r.next_u64() % 2 == 0 {
+                let b = if r.next_u64().is_multiple_of(2) {
                     f64::NAN
                 } else {
                     f64::INFINITY
@@ -76,6 +76,9 @@ fn run(name: &str, n: u64, seeds: &[Vec<u8>], mut f: impl FnMut(&[u8]) -> bool) 
     let t0 = std::time::Instant::now();
     for i in 0..n {
         let input = mutate(&seeds[(i as usize) % seeds.len()], &mut r);
+        if i > 0 && i % 50_000 == 0 {
+            println!("{name}: {i} executions so far, panics 0");
+        }
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&input))) {
             Ok(true) => ok += 1,
             Ok(false) => refused += 1,
@@ -141,18 +144,28 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
+    // Optional second argument: run only the named target.
+    let only = std::env::args().nth(2);
+    let want = |t: &str| only.as_deref().is_none_or(|o| o == t);
     let dir = tempfile::tempdir().expect("temp dir");
-    run("geojson", n, &corpus("geojson"), |b| {
-        read_geojson_str(&String::from_utf8_lossy(b), Path::new("fuzz.geojson")).is_ok()
-    });
-    run("shapefile", n, &corpus("shapefile"), |b| {
-        if b.len() < 4 {
-            return false;
-        }
-        let k = (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).min(b.len() - 4);
-        let (shp, dbf) = b[4..].split_at(k);
-        read_shapefile_bytes(shp, dbf, None, None, Path::new("fuzz.shp")).is_ok()
-    });
+    if want("geojson") {
+        run("geojson", n, &corpus("geojson"), |b| {
+            read_geojson_str(&String::from_utf8_lossy(b), Path::new("fuzz.geojson")).is_ok()
+        });
+    }
+    if want("shapefile") {
+        run("shapefile", n, &corpus("shapefile"), |b| {
+            if b.len() < 4 {
+                return false;
+            }
+            let k = (u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).min(b.len() - 4);
+            let (shp, dbf) = b[4..].split_at(k);
+            read_shapefile_bytes(shp, dbf, None, None, Path::new("fuzz.shp")).is_ok()
+        });
+    }
+    if !want("gpkg") {
+        return;
+    }
     let seed = vec![gpkg_seed(dir.path())];
     let p = dir.path().join("fuzz.gpkg");
     run("gpkg", n, &seed, |b| {

@@ -213,3 +213,29 @@ proptest! {
         }
     }
 }
+
+/// Found by the stable fuzz loop (examples/fuzz_geo.rs): a GeoPackage whose column name is
+/// not UTF-8 made rusqlite's `column_names()` panic; now it is a located error.
+#[test]
+fn gpkg_with_a_non_utf8_column_name_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad-name.gpkg");
+    let ok = poly(&[
+        (114.0, 38.0),
+        (114.01, 38.0),
+        (114.01, 38.01),
+        (114.0, 38.0),
+    ]);
+    write_gpkg(&p, &[ok]);
+    // Rename column "fid" to bytes that are not UTF-8, in place in the file.
+    let mut bytes = std::fs::read(&p).unwrap();
+    let needle = b"fid INTEGER";
+    let at = bytes
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap();
+    bytes[at + 1] = 0xFF;
+    std::fs::write(&p, &bytes).unwrap();
+    let r = std::panic::catch_unwind(|| read_gpkg(&p, None));
+    assert!(r.is_ok(), "panicked");
+}

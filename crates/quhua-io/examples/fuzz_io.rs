@@ -76,7 +76,10 @@ fn run(name: &str, n: u64, seed: &[u8], mut f: impl FnMut(&[u8]) -> bool) {
     let mut r = Rng(name.len() as u64 * 7919 + 1);
     let (mut ok, mut refused) = (0u64, 0u64);
     let t0 = std::time::Instant::now();
-    for _ in 0..n {
+    for i in 0..n {
+        if i > 0 && i % 50_000 == 0 {
+            println!("{name}: {i} executions so far, panics 0");
+        }
         let input = mutate(seed, &mut r);
         let saved = std::env::temp_dir().join(format!("quhua-fuzz-last-{name}"));
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&input)));

@@ -8,7 +8,7 @@
 //! 25 万 km², a town of a million residents): a value above them is far more likely a
 //! typing or unit error (人 for 万人, 公顷 for km²) than a fact.
 
-use crate::error::{IoError, Loc};
+use crate::error::{IoError, Loc, Why};
 use quhua_codes::Level;
 use quhua_core::attr::{Amount, keys};
 use std::collections::HashMap;
@@ -179,8 +179,7 @@ pub fn check_amount(
     let out = |zh: String, en: String| IoError::OutOfRange {
         loc: loc(),
         value: written.to_string(),
-        zh,
-        en,
+        why: Why::new(zh, en),
     };
     match quantity(key) {
         Some(Quantity::Persons) => {
@@ -197,22 +196,19 @@ pub fn check_amount(
                 ));
             }
         }
-        Some(Quantity::Area) => {
-            if value.0 <= 0 {
-                return Err(out(
-                    "面积应大于 0".into(),
-                    "an area must be greater than 0".into(),
-                ));
-            }
+        Some(Quantity::Area) if value.0 <= 0 => {
+            return Err(out(
+                "面积应大于 0".into(),
+                "an area must be greater than 0".into(),
+            ));
         }
-        Some(Quantity::Money) => {
-            if value.0 < 0 {
-                return Err(out(
-                    "金额不能为负".into(),
-                    "an amount of money cannot be negative".into(),
-                ));
-            }
+        Some(Quantity::Money) if value.0 < 0 => {
+            return Err(out(
+                "金额不能为负".into(),
+                "an amount of money cannot be negative".into(),
+            ));
         }
+        Some(Quantity::Area | Quantity::Money) => {}
         None => {}
     }
     if let Some(max) = policy.max(key, level)
@@ -222,8 +218,10 @@ pub fn check_amount(
             loc: loc(),
             key: key.to_string(),
             value: written.to_string(),
-            zh: format!("{}级单位的 {key} 通常不超过 {max}", level.zh()),
-            en: format!("{key} of a {level:?}-level unit is normally at most {max}"),
+            why: Why::new(
+                format!("{}级单位的 {key} 通常不超过 {max}", level.zh()),
+                format!("{key} of a {level:?}-level unit is normally at most {max}"),
+            ),
         });
     }
     Ok(())

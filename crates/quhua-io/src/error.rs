@@ -96,6 +96,25 @@ fn half(m: &impl std::fmt::Display, i: usize) -> String {
     }
 }
 
+/// The reason of a range or plausibility error, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Why {
+    /// A reason.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Box<Self> {
+        Box::new(Why {
+            zh: zh.into(),
+            en: en.into(),
+        })
+    }
+}
+
 /// Every failure of reading or writing a file. Nothing is half-built when one is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum IoError {
@@ -466,26 +485,28 @@ pub enum IoError {
     /// A number that parses but is outside what the field can hold (negative population,
     /// fractional persons, zero area, beyond the fixed-point range).
     #[error(
-        "{}：{value} 超出范围：{zh} / {}: {value} is out of range: {en}",
+        "{}：{value} 超出范围：{} / {}: {value} is out of range: {}",
         at_zh(loc),
-        at_en(loc)
+        why.zh,
+        at_en(loc),
+        why.en
     )]
     OutOfRange {
         /// Where.
         loc: Loc,
         /// The value as written.
         value: String,
-        /// Why (Chinese).
-        zh: String,
-        /// Why (English).
-        en: String,
+        /// Why.
+        why: Box<Why>,
     },
     /// A value outside the plausible range of the policy data; the user may state an
     /// override ([`crate::check::Plausibility::allow`]) when it is real.
     #[error(
-        "{}：{value} 不合常理：{zh}；如确属实，请明确声明放宽（--allow {key}={value}） / {}: {value} is implausible: {en}; if it is real, state an override (--allow {key}={value})",
+        "{}：{value} 不合常理：{}；如确属实，请明确声明放宽（--allow {key}={value}） / {}: {value} is implausible: {}; if it is real, state an override (--allow {key}={value})",
         at_zh(loc),
-        at_en(loc)
+        why.zh,
+        at_en(loc),
+        why.en
     )]
     Implausible {
         /// Where.
@@ -494,10 +515,8 @@ pub enum IoError {
         key: String,
         /// The value as written.
         value: String,
-        /// Why (Chinese).
-        zh: String,
-        /// Why (English).
-        en: String,
+        /// Why.
+        why: Box<Why>,
     },
     /// Writing a workbook failed.
     #[error("无法写入工作簿 {}：{message} / cannot write workbook {}: {message}", path.display(), path.display())]

@@ -63,7 +63,10 @@ pub fn read_gpkg(path: &Path, table: Option<&str>) -> Result<Layer> {
     let mut stmt = conn
         .prepare(&format!("SELECT * FROM {}", quoted(&table)))
         .map_err(sql)?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    // `column_names()` panics on a name that is not UTF-8 (a corrupted file): ask one by one.
+    let names: Vec<String> = (0..stmt.column_count())
+        .map(|i| stmt.column_name(i).map(str::to_string).map_err(sql))
+        .collect::<Result<_>>()?;
     let geom_col = names.iter().position(|n| *n == column).ok_or_else(|| {
         bad(format!(
             "表 {table} 没有几何列 {column} / table {table} has no geometry column {column}"

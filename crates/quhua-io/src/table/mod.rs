@@ -17,7 +17,7 @@ mod grid;
 pub use apply::{AttrUpdateReport, apply_table_attrs, table_to_builder};
 
 use crate::check::{COUNTY_SEATS, Plausibility, check_amount, check_text};
-use crate::error::{IoError, Loc};
+use crate::error::{IoError, Loc, Why};
 use crate::kinds::parse_kind_text;
 use crate::limits::ReadLimits;
 use crate::nbs::parse_code;
@@ -312,17 +312,19 @@ fn check_county_seats(table: &SurveyTable, policy: &Plausibility) -> Result<(), 
                     loc: table.loc(r.row, col),
                     key: COUNTY_SEATS.into(),
                     value: seats.len().to_string(),
-                    zh: format!(
-                        "县 {} 有 {} 个县城驻地（第 {} 行），一个县通常只有 {max} 个",
-                        r.code.prefix(Level::County),
-                        seats.len(),
-                        rows.join("、")
-                    ),
-                    en: format!(
-                        "county {} has {} county seats (rows {}); a county normally has {max}",
-                        r.code.prefix(Level::County),
-                        seats.len(),
-                        rows.join(", ")
+                    why: Why::new(
+                        format!(
+                            "县 {} 有 {} 个县城驻地（第 {} 行），一个县通常只有 {max} 个",
+                            r.code.prefix(Level::County),
+                            seats.len(),
+                            rows.join("、")
+                        ),
+                        format!(
+                            "county {} has {} county seats (rows {}); a county normally has {max}",
+                            r.code.prefix(Level::County),
+                            seats.len(),
+                            rows.join(", ")
+                        ),
                     ),
                 });
             }
@@ -456,8 +458,10 @@ fn parse_row(
                     AmountError::OutOfRange(value) => IoError::OutOfRange {
                         loc: loc(col),
                         value,
-                        zh: "超出可表示的数值范围（±9×10¹³）".into(),
-                        en: "beyond the range a value can hold (±9×10¹³)".into(),
+                        why: Why::new(
+                            "超出可表示的数值范围（±9×10¹³）",
+                            "beyond the range a value can hold (±9×10¹³)",
+                        ),
                     },
                 })?;
                 if let Some(a) = a {
