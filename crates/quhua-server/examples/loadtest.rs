@@ -342,7 +342,8 @@ async fn main() {
                     tokio::time::sleep(Duration::from_millis(10)).await;
                     continue;
                 };
-                let body = format!(r#"{{"username":"flood-{k}-{i}","password":"not-the-password"}}"#);
+                let body =
+                    format!(r#"{{"username":"flood-{k}-{i}","password":"not-the-password"}}"#);
                 match flood_exchange(c, &request("POST", "/api/login", &addr, "", &body)).await {
                     Some(s) => *counts.entry(s).or_default() += 1,
                     None => {
@@ -415,7 +416,11 @@ async fn main() {
             "server RSS MiB: before {:.0}  peak {peak:.0}  2 s after {:.0}{}",
             rss_before.unwrap_or(0.0),
             after.unwrap_or(0.0),
-            if o.serve { " (in-process: server and load clients together)" } else { "" }
+            if o.serve {
+                " (in-process: server and load clients together)"
+            } else {
+                ""
+            }
         );
     }
     all.sort();
