@@ -7,6 +7,26 @@ cd "$(dirname "$0")/.."
 root=$PWD
 target="${CARGO_TARGET_DIR:-$root/target}"
 
+# Runs an apt-get command, waiting (up to 10 min) while another apt or dpkg holds its lock
+# instead of failing at once: dpkg's frontend lock through apt's own timeout, the lists lock
+# (apt-get update) by retrying.
+apt_wait() {
+  local out tries=0
+  while :; do
+    if out=$("$@" -o DPkg::Lock::Timeout=600 2>&1); then
+      return 0
+    fi
+    if grep -qi "could not get lock\|unable to lock\|is another process using it" <<<"$out" && [ $tries -lt 120 ]; then
+      tries=$((tries + 1))
+      [ $tries = 1 ] && echo "   (waiting for apt's lock, held by another process)"
+      sleep 5
+      continue
+    fi
+    echo "$out" >&2
+    return 1
+  done
+}
+
 need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
@@ -16,17 +36,18 @@ grep -qi "cjk\|wqy" <<<"$fonts" || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== apt-get install ${need_apt[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+    apt_wait apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt_wait apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
   else
     echo "missing system packages: ${need_apt[*]} — sudo apt-get install ${need_apt[*]}, then re-run" >&2
     exit 1
   fi
 fi
 
-# npm ci refuses lockfiles written here (optional platform packages of rollup are listed
-# only for this platform); npm install then installs exactly the locked versions.
-echo "== web UI: npm ci (or npm install from the lock) && npm run build"
-(cd web && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error; } && npm run build)
+# The committed lock lists every platform's optional packages, so npm ci installs exactly
+# it and never rewrites it.
+echo "== web UI: npm ci && npm run build"
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
 export QUHUA_REQUIRE_WEB=1
 
 echo "== cargo test --workspace"

@@ -63,7 +63,27 @@ enum Command {
     User(cmd::user::Command),
 }
 
+/// `quhua … | head` closes stdout early: the next `println!` panics on the broken pipe.
+/// Such a panic is no failure of quhua; exit quietly as a shell tool would (status 141 is
+/// what a process killed by SIGPIPE reports). Other panics keep the default report.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let cli = Cli::parse();
     let lang = match Lang::parse(&cli.lang) {
         Some(l) => l,

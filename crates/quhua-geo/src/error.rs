@@ -78,6 +78,34 @@ pub enum GeoError {
         /// What is wrong.
         message: String,
     },
+    /// A coordinate that is not a finite lon/lat (NaN, infinity, out of range for the CRS).
+    #[error(
+        "文件 {path} 第 {feature} 个要素（从 0 起）：{zh} / {path} feature {feature} (0-based): {en}"
+    )]
+    BadCoordinate {
+        /// File concerned.
+        path: PathBuf,
+        /// 0-based feature index.
+        feature: usize,
+        /// What is wrong (Chinese).
+        zh: String,
+        /// What is wrong (English).
+        en: String,
+    },
+    /// A feature with more positions than the reader accepts.
+    #[error(
+        "文件 {path} 第 {feature} 个要素（从 0 起）有 {vertices} 个顶点，超过上限 {max} / {path} feature {feature} (0-based) has {vertices} vertices, more than the limit of {max}"
+    )]
+    TooManyVertices {
+        /// File concerned.
+        path: PathBuf,
+        /// 0-based feature index.
+        feature: usize,
+        /// Positions in the feature.
+        vertices: usize,
+        /// The limit.
+        max: usize,
+    },
     /// Invalid arguments to a library function.
     #[error("参数错误：{0} / invalid argument: {0}")]
     InvalidArgument(String),

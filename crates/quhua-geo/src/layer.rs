@@ -34,7 +34,7 @@ pub enum WarningKind {
     NotPolygon,
     /// A ring was not closed and has been closed.
     UnclosedRing,
-    /// A ring with fewer than 4 positions or zero area was dropped.
+    /// A ring with fewer than 4 positions was dropped.
     DegenerateRing,
     /// Datum differs from CGCS2000/WGS84 and no shift was applied.
     DatumNotShifted,

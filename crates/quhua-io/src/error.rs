@@ -96,6 +96,25 @@ fn half(m: &impl std::fmt::Display, i: usize) -> String {
     }
 }
 
+/// The reason of a range or plausibility error, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Why {
+    /// A reason.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Box<Self> {
+        Box::new(Why {
+            zh: zh.into(),
+            en: en.into(),
+        })
+    }
+}
+
 /// Every failure of reading or writing a file. Nothing is half-built when one is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum IoError {
@@ -349,6 +368,156 @@ pub enum IoError {
         /// The registry's error.
         source: RegistryError,
     },
+    /// A file, or what it expands to (gzip, the parts of an XLSX/ODS zip), is larger than
+    /// the reader's limit; nothing was read.
+    #[error("{} 过大：{what}超过上限 {limit} / {} is too large: {what_en} exceeds the limit of {limit}", path.display(), path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// What exceeded (Chinese).
+        what: String,
+        /// What exceeded (English).
+        what_en: String,
+        /// The limit, with its unit.
+        limit: String,
+    },
+    /// A file with no data rows (0 bytes, or a header only) where data is required.
+    #[error("{} 没有数据行{} / {} has no data rows{}", path.display(), if *header_only { "（只有表头）" } else { "（文件为空）" }, path.display(), if *header_only { " (header only)" } else { " (empty file)" })]
+    EmptyFile {
+        /// The file.
+        path: PathBuf,
+        /// Whether a header row was present.
+        header_only: bool,
+    },
+    /// Two files that could both be the input (e.g. villages.csv beside villages.csv.gz).
+    #[error("{} 与 {} 同时存在，无法确定读取哪一个；请删除其一 / both {} and {} exist; remove one so the input is unambiguous", path.display(), other.display(), path.display(), other.display())]
+    Ambiguous {
+        /// The first candidate.
+        path: PathBuf,
+        /// The second candidate.
+        other: PathBuf,
+    },
+    /// A data row with more or fewer cells than the header.
+    #[error(
+        "{}：该行有 {found} 个单元格，表头有 {expected} 列 / {}: the row has {found} cells but the header has {expected} columns",
+        at_zh(loc),
+        at_en(loc)
+    )]
+    RowWidth {
+        /// Where (the first missing or extra column).
+        loc: Loc,
+        /// Columns in the header.
+        expected: usize,
+        /// Cells in the row.
+        found: usize,
+    },
+    /// Two header cells that name the same field.
+    #[error("{} 第 {header_row} 行：第 {} 列“{second}”与第 {} 列“{first}”是同一字段，无法确定取哪一列 / {} row {header_row}: column {} \"{second}\" names the same field as column {} \"{first}\"", path.display(), col_letter(*second_col), col_letter(*first_col), path.display(), col_letter(*second_col), col_letter(*first_col))]
+    DuplicateHeader {
+        /// The file.
+        path: PathBuf,
+        /// Row of the header.
+        header_row: usize,
+        /// First column (0-based) and its header.
+        first_col: usize,
+        /// Its header text.
+        first: String,
+        /// Second column (0-based).
+        second_col: usize,
+        /// Its header text.
+        second: String,
+    },
+    /// A control character (NUL, line break, tab …) inside a text value.
+    #[error(
+        "{}：文字中含控制字符 U+{code:04X}（第 {at} 个字符） / {}: the text contains control character U+{code:04X} (character {at})",
+        at_zh(loc),
+        at_en(loc)
+    )]
+    ControlChar {
+        /// Where.
+        loc: Loc,
+        /// The character's code point.
+        code: u32,
+        /// 1-based character position.
+        at: usize,
+    },
+    /// A text value longer than the limit.
+    #[error(
+        "{}：文字长 {chars} 个字符，超过上限 {max} / {}: the text is {chars} characters long, more than the limit of {max}",
+        at_zh(loc),
+        at_en(loc)
+    )]
+    TooLong {
+        /// Where.
+        loc: Loc,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Text that a spreadsheet would execute as a formula (=, +, -, @ first).
+    #[error(
+        "{}：“{value}”以 {first} 开头，电子表格会当作公式执行，拒绝导入 / {}: \"{value}\" begins with {first}, which a spreadsheet would execute as a formula; refused",
+        at_zh(loc),
+        at_en(loc)
+    )]
+    FormulaText {
+        /// Where.
+        loc: Loc,
+        /// The text (shortened).
+        value: String,
+        /// Its first character.
+        first: char,
+    },
+    /// A workbook formula cell with no cached value (the file was written without
+    /// calculating, e.g. by a script): its value is unknown.
+    #[error("工作簿 {} 工作表“{sheet}”单元格 {cell} 是公式“{formula}”但没有计算结果；请在 Excel 中打开、重新计算并保存，或粘贴为数值 / workbook {} sheet \"{sheet}\" cell {cell} holds the formula \"{formula}\" without a calculated value; open, recalculate and save it in Excel, or paste it as values", path.display(), path.display())]
+    FormulaWithoutValue {
+        /// The file.
+        path: PathBuf,
+        /// The sheet.
+        sheet: String,
+        /// The cell (A1 style).
+        cell: String,
+        /// The formula text.
+        formula: String,
+    },
+    /// A number that parses but is outside what the field can hold (negative population,
+    /// fractional persons, zero area, beyond the fixed-point range).
+    #[error(
+        "{}：{value} 超出范围：{} / {}: {value} is out of range: {}",
+        at_zh(loc),
+        why.zh,
+        at_en(loc),
+        why.en
+    )]
+    OutOfRange {
+        /// Where.
+        loc: Loc,
+        /// The value as written.
+        value: String,
+        /// Why.
+        why: Box<Why>,
+    },
+    /// A value outside the plausible range of the policy data; the user may state an
+    /// override ([`crate::check::Plausibility::allow`]) when it is real.
+    #[error(
+        "{}：{value} 不合常理：{}；如确属实，请明确声明放宽（--allow {key}={value}） / {}: {value} is implausible: {}; if it is real, state an override (--allow {key}={value})",
+        at_zh(loc),
+        why.zh,
+        at_en(loc),
+        why.en
+    )]
+    Implausible {
+        /// Where.
+        loc: Loc,
+        /// The attribute or rule key.
+        key: String,
+        /// The value as written.
+        value: String,
+        /// Why.
+        why: Box<Why>,
+    },
     /// Writing a workbook failed.
     #[error("无法写入工作簿 {}：{message} / cannot write workbook {}: {message}", path.display(), path.display())]
     WriteWorkbook {
@@ -373,7 +542,18 @@ impl IoError {
             | IoError::MissingColumn { path, .. }
             | IoError::BadUnit { path, .. }
             | IoError::Registry { path, .. }
-            | IoError::WriteWorkbook { path, .. } => path,
+            | IoError::WriteWorkbook { path, .. }
+            | IoError::TooLarge { path, .. }
+            | IoError::EmptyFile { path, .. }
+            | IoError::Ambiguous { path, .. }
+            | IoError::DuplicateHeader { path, .. }
+            | IoError::FormulaWithoutValue { path, .. } => path,
+            IoError::RowWidth { loc, .. }
+            | IoError::ControlChar { loc, .. }
+            | IoError::TooLong { loc, .. }
+            | IoError::FormulaText { loc, .. }
+            | IoError::OutOfRange { loc, .. }
+            | IoError::Implausible { loc, .. } => &loc.path,
             IoError::BadCode { loc, .. }
             | IoError::CodeLength { loc, .. }
             | IoError::PrefixMismatch { loc, .. }
@@ -403,9 +583,66 @@ impl IoError {
             | IoError::BadKind { loc, .. }
             | IoError::BadSeat { loc, .. }
             | IoError::Invalid { loc, .. }
-            | IoError::UnknownUnit { loc, .. } => Some(loc),
+            | IoError::UnknownUnit { loc, .. }
+            | IoError::RowWidth { loc, .. }
+            | IoError::ControlChar { loc, .. }
+            | IoError::TooLong { loc, .. }
+            | IoError::FormulaText { loc, .. }
+            | IoError::OutOfRange { loc, .. }
+            | IoError::Implausible { loc, .. } => Some(loc),
             _ => None,
         }
+    }
+
+    /// A stable short name of the error's kind ("bad_code", "row_width" …), for scripts,
+    /// logs and tests.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            IoError::Io { .. } => "io",
+            IoError::Gzip { .. } => "gzip",
+            IoError::Encoding { .. } => "encoding",
+            IoError::Csv { .. } => "csv",
+            IoError::Workbook { .. } => "workbook",
+            IoError::SheetNotFound { .. } => "sheet_not_found",
+            IoError::NoHeader { .. } => "no_header",
+            IoError::MissingColumn { .. } => "missing_column",
+            IoError::BadCode { .. } => "bad_code",
+            IoError::CodeLength { .. } => "code_length",
+            IoError::PrefixMismatch { .. } => "prefix_mismatch",
+            IoError::UnknownParent { .. } => "unknown_parent",
+            IoError::DuplicateCode { .. } => "duplicate_code",
+            IoError::EmptyName { .. } => "empty_name",
+            IoError::BadNumber { .. } => "bad_number",
+            IoError::BadFlag { .. } => "bad_flag",
+            IoError::BadKind { .. } => "bad_kind",
+            IoError::BadUnit { .. } => "bad_unit",
+            IoError::BadSeat { .. } => "bad_seat",
+            IoError::Invalid { .. } => "invalid",
+            IoError::UnknownUnit { .. } => "unknown_unit",
+            IoError::Registry { .. } => "registry",
+            IoError::TooLarge { .. } => "too_large",
+            IoError::EmptyFile { .. } => "empty_file",
+            IoError::Ambiguous { .. } => "ambiguous",
+            IoError::RowWidth { .. } => "row_width",
+            IoError::DuplicateHeader { .. } => "duplicate_header",
+            IoError::ControlChar { .. } => "control_char",
+            IoError::TooLong { .. } => "too_long",
+            IoError::FormulaText { .. } => "formula_text",
+            IoError::FormulaWithoutValue { .. } => "formula_without_value",
+            IoError::OutOfRange { .. } => "out_of_range",
+            IoError::Implausible { .. } => "implausible",
+            IoError::WriteWorkbook { .. } => "write_workbook",
+        }
+    }
+
+    /// The Chinese half of the message.
+    pub fn zh(&self) -> String {
+        half(self, 0)
+    }
+
+    /// The English half of the message.
+    pub fn en(&self) -> String {
+        half(self, 1)
     }
 
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {

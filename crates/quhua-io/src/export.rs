@@ -123,6 +123,34 @@ impl ExportTable {
     }
 }
 
+/// Text as a CSV cell that no spreadsheet executes: text beginning with `=`, `@`, a tab or
+/// CR, or with `+`/`-` not followed by a number, gets a leading `'` (OWASP's advice against
+/// CSV injection). Numbers, "-" and "+5" stay as they are. XLSX text cells are typed as
+/// strings and never evaluated, so [`write_xlsx`] writes text unchanged.
+///
+/// ```
+/// use quhua_io::export::neutralize_formula;
+/// assert_eq!(neutralize_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(neutralize_formula("-12.5"), "-12.5");
+/// assert_eq!(neutralize_formula("恒州镇"), "恒州镇");
+/// ```
+pub fn neutralize_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.chars();
+    let risky = match chars.next() {
+        Some('=' | '@' | '\t' | '\r' | '＝' | '＠') => true,
+        Some('+' | '-' | '＋' | '－') => {
+            let rest = chars.as_str();
+            !rest.is_empty() && rest.trim().parse::<f64>().is_err()
+        }
+        _ => false,
+    };
+    if risky {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Writes CSV in UTF-8 with BOM: the title line (if any), the header, the rows, then the
 /// footnote line (if any). Title and footnote are single-cell lines.
 pub fn write_csv(table: &ExportTable, path: &Path) -> Result<(), IoError> {
@@ -135,16 +163,21 @@ pub fn write_csv(table: &ExportTable, path: &Path) -> Result<(), IoError> {
             .flexible(true)
             .from_writer(&mut buf);
         let csv_io = |e: csv::Error| IoError::io(path, std::io::Error::other(e.to_string()));
+        let safe = |t: &str| neutralize_formula(t).into_owned();
         if let Some(t) = &table.title {
-            w.write_record([t]).map_err(csv_io)?;
+            w.write_record([safe(t)]).map_err(csv_io)?;
         }
-        w.write_record(&table.headers).map_err(csv_io)?;
+        w.write_record(table.headers.iter().map(|h| safe(h)))
+            .map_err(csv_io)?;
         for r in &table.rows {
-            w.write_record(r.iter().map(ExportCell::to_text))
-                .map_err(csv_io)?;
+            w.write_record(r.iter().map(|c| match c {
+                ExportCell::Text(t) => safe(t),
+                other => other.to_text(),
+            }))
+            .map_err(csv_io)?;
         }
         if let Some(n) = &table.footnote {
-            w.write_record([n]).map_err(csv_io)?;
+            w.write_record([safe(n)]).map_err(csv_io)?;
         }
         w.flush().map_err(io)?;
     }

@@ -12,20 +12,28 @@
 //!
 //! [`RawUnit`]: quhua_core::registry::RawUnit
 
+pub mod check;
 mod columns;
 pub mod error;
 pub mod export;
 mod kinds;
 pub mod ledger;
+pub mod limits;
 pub mod nbs;
+mod rows;
 pub mod table;
 pub mod text;
 
+pub use check::Plausibility;
 pub use error::{IoError, Loc};
 pub use export::{ExportCell, ExportTable, write_csv, write_xlsx, write_xlsx_sheets};
-pub use nbs::{KindStats, LevelCounts, NbsList, Placeholder, read_code_list, read_nbs_dir};
+pub use limits::ReadLimits;
+pub use nbs::{
+    KindStats, LevelCounts, NbsList, Placeholder, read_code_list, read_code_list_with,
+    read_nbs_dir, read_nbs_dir_with,
+};
 pub use table::{
-    AttrUpdateReport, SeatRef, SurveyRow, SurveyTable, TableColumns, apply_table_attrs, read_table,
-    read_table_sheet, table_to_builder,
+    AttrUpdateReport, ReadOptions, SeatRef, SurveyRow, SurveyTable, TableColumns,
+    apply_table_attrs, read_table, read_table_sheet, read_table_with, table_to_builder,
 };
 pub use text::{DecodedText, TextEncoding, read_text};

@@ -5,10 +5,13 @@
 //! known parent, unique code, non-empty name); the first problem is returned and nothing
 //! else. Row numbers count the header as row 1.
 
-use crate::columns::{ColumnSet, find_column};
+use crate::check::check_text;
+use crate::columns::{ColumnSet, find_column, normalize};
 use crate::error::{IoError, Loc};
 use crate::kinds::{township_kind, village_kind};
-use crate::text::{TextEncoding, read_text};
+use crate::limits::ReadLimits;
+use crate::rows::RowIndex;
+use crate::text::{TextEncoding, read_text_limited};
 use quhua_codes::{DivisionCode, Level, UnitKind};
 use quhua_core::registry::RawUnit;
 use std::collections::HashMap;
@@ -142,7 +145,25 @@ impl Seen {
 }
 
 /// Reads a national list directory (see the module docs). All-or-nothing.
+///
+/// Each of the five files must have data rows (a header-only `cities.csv` would silently
+/// attach every county to its province), rows as wide as the header, distinct headers and
+/// names without control characters; `villages.csv` beside `villages.csv.gz` is ambiguous
+/// and refused.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::write(dir.path().join("provinces.csv"), "code,name\n13,河北省\n").unwrap();
+/// std::fs::write(dir.path().join("cities.csv"), "code,name,provinceCode\n").unwrap();
+/// let e = quhua_io::read_nbs_dir(dir.path()).unwrap_err();
+/// assert_eq!(e.kind(), "empty_file");
+/// ```
 pub fn read_nbs_dir(dir: &Path) -> Result<NbsList, IoError> {
+    read_nbs_dir_with(dir, &ReadLimits::default())
+}
+
+/// As [`read_nbs_dir`], within `limits`.
+pub fn read_nbs_dir_with(dir: &Path, limits: &ReadLimits) -> Result<NbsList, IoError> {
     let mut list = NbsList {
         units: Vec::new(),
         counts: LevelCounts::default(),
@@ -154,10 +175,16 @@ pub fn read_nbs_dir(dir: &Path) -> Result<NbsList, IoError> {
     };
     let villages_path = {
         let plain = dir.join("villages.csv");
-        if plain.exists() {
-            plain
-        } else {
-            dir.join("villages.csv.gz")
+        let gz = dir.join("villages.csv.gz");
+        match (plain.exists(), gz.exists()) {
+            (true, true) => {
+                return Err(IoError::Ambiguous {
+                    path: plain,
+                    other: gz,
+                });
+            }
+            (true, false) => plain,
+            _ => gz,
         }
     };
     let mut levels: Vec<Seen> = Vec::with_capacity(5);
@@ -168,7 +195,7 @@ pub fn read_nbs_dir(dir: &Path) -> Result<NbsList, IoError> {
         (&STREETS, dir.join(STREETS.file)),
         (&VILLAGES, villages_path),
     ] {
-        let seen = read_level(spec, &path, &levels, &mut list)?;
+        let seen = read_level(spec, &path, &levels, &mut list, limits)?;
         let n = seen.len();
         match spec.level {
             Level::Province => list.counts.provinces = n,
@@ -198,10 +225,18 @@ fn read_level(
     path: &Path,
     levels: &[Seen],
     list: &mut NbsList,
+    limits: &ReadLimits,
 ) -> Result<Seen, IoError> {
-    let decoded = read_text(path)?;
+    let decoded = read_text_limited(path, limits)?;
     list.files.push((path.to_path_buf(), decoded.encoding));
     let bytes = decoded.text.as_bytes();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IoError::EmptyFile {
+            path: path.to_path_buf(),
+            header_only: false,
+        });
+    }
+    let index = RowIndex::new(bytes);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -211,6 +246,7 @@ fn read_level(
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_string())
         .collect();
+    check_header(path, &names)?;
     let cols = ColumnSet::new(path, &names);
     let code_col = cols.require("code")?;
     let name_col = cols.require("name")?;
@@ -231,12 +267,19 @@ fn read_level(
         match rdr.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_err(path, csv_line(&e), e)),
+            Err(e) => return Err(csv_err(path, index.of_error(&e), e)),
         }
         // Spreadsheet row = line where the record starts (header on line 1).
-        let row = record.position().map_or(0, |p| p.line() as usize);
+        let row = index.of(record.position());
         let loc =
             |col: usize| Loc::new(path, row, names.get(col).cloned().unwrap_or_default(), col);
+        if record.len() != names.len() {
+            return Err(IoError::RowWidth {
+                loc: loc(record.len().min(names.len())),
+                expected: names.len(),
+                found: record.len(),
+            });
+        }
         let raw_code = field(&record, code_col);
         check_digits(raw_code, digits, || loc(code_col))?;
         let code = parse_code(raw_code, || loc(code_col))?;
@@ -244,6 +287,7 @@ fn read_level(
         if name.is_empty() {
             return Err(IoError::EmptyName { loc: loc(name_col) });
         }
+        check_text(name, limits.max_text_chars, || loc(name_col))?;
         if code.level() != spec.level {
             // All-zero trailing segment: a placeholder such as 金门县's township 350527000 and
             // village 350527000000, which names its parent's code and cannot be a unit.
@@ -310,6 +354,12 @@ fn read_level(
         unit.kind = kind;
         list.units.push(unit);
     }
+    if seen.0.is_empty() && list.placeholders.iter().all(|p| p.path != path) {
+        return Err(IoError::EmptyFile {
+            path: path.to_path_buf(),
+            header_only: true,
+        });
+    }
     // Stable sort: equal codes stay in row order. Report the duplicate met earliest.
     seen.0.sort_by_key(|e| e.0);
     let dup = seen
@@ -371,9 +421,26 @@ pub(crate) fn parse_code(raw: &str, loc: impl Fn() -> Loc) -> Result<DivisionCod
     })
 }
 
-/// The line a csv error occurred on, 0 when unknown.
-pub(crate) fn csv_line(e: &csv::Error) -> usize {
-    e.position().map_or(0, |p| p.line() as usize)
+/// Two header cells with the same (normalised) name are an error: which one holds the
+/// data would be a guess.
+pub(crate) fn check_header(path: &Path, names: &[String]) -> Result<(), IoError> {
+    let norm: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+    for (j, n) in norm.iter().enumerate() {
+        if n.is_empty() {
+            continue;
+        }
+        if let Some(i) = norm[..j].iter().position(|m| m == n) {
+            return Err(IoError::DuplicateHeader {
+                path: path.to_path_buf(),
+                header_row: 1,
+                first_col: i,
+                first: names[i].clone(),
+                second_col: j,
+                second: names[j].clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn csv_err(path: &Path, row: usize, e: csv::Error) -> IoError {
@@ -388,8 +455,27 @@ pub(crate) fn csv_err(path: &Path, row: usize, e: csv::Error) -> IoError {
 /// (code,name,areaCode,…), a (code,name) table with Chinese (代码/名称) or English
 /// (code/name) headers, or a headerless two-column file. Any encoding [`read_text`] accepts.
 /// Codes may be 2–12 digits; duplicates, bad codes and empty names are errors.
+///
+/// An empty or header-only file is an error (a diff against nothing would report every
+/// unit abolished), and so are rows of the wrong width and names with control characters.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let p = dir.path().join("codes.csv");
+/// std::fs::write(&p, "").unwrap();
+/// assert_eq!(quhua_io::read_code_list(&p).unwrap_err().kind(), "empty_file");
+/// ```
 pub fn read_code_list(path: &Path) -> Result<Vec<(DivisionCode, String)>, IoError> {
-    let decoded = read_text(path)?;
+    read_code_list_with(path, &ReadLimits::default())
+}
+
+/// As [`read_code_list`], within `limits`.
+pub fn read_code_list_with(
+    path: &Path,
+    limits: &ReadLimits,
+) -> Result<Vec<(DivisionCode, String)>, IoError> {
+    let decoded = read_text_limited(path, limits)?;
+    let index = RowIndex::new(decoded.text.as_bytes());
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -402,9 +488,9 @@ pub fn read_code_list(path: &Path) -> Result<Vec<(DivisionCode, String)>, IoErro
         match rdr.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_err(path, csv_line(&e), e)),
+            Err(e) => return Err(csv_err(path, index.of_error(&e), e)),
         }
-        let row = record.position().map_or(0, |p| p.line() as usize);
+        let row = index.of(record.position());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -417,6 +503,7 @@ pub fn read_code_list(path: &Path) -> Result<Vec<(DivisionCode, String)>, IoErro
                     (0, 1, vec!["1".to_string(), "2".to_string()])
                 } else {
                     let names: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+                    check_header(path, &names)?;
                     let code = find_column(&names, crate::columns::CODE_ALIASES);
                     let name = find_column(&names, crate::columns::NAME_ALIASES);
                     let cols = ColumnSet::new(path, &names);
@@ -440,11 +527,25 @@ pub fn read_code_list(path: &Path) -> Result<Vec<(DivisionCode, String)>, IoErro
                 col,
             )
         };
+        let width = names.len();
+        let extra = record
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, f)| !f.trim().is_empty());
+        if record.len() < width || extra.is_some() {
+            return Err(IoError::RowWidth {
+                loc: loc(extra.map_or(record.len(), |(i, _)| i)),
+                expected: width,
+                found: record.len(),
+            });
+        }
         let code = parse_code(record.get(code_col).unwrap_or(""), || loc(code_col))?;
         let name = record.get(name_col).unwrap_or("").trim();
         if name.is_empty() {
             return Err(IoError::EmptyName { loc: loc(name_col) });
         }
+        check_text(name, limits.max_text_chars, || loc(name_col))?;
         if let Some(first) = seen.insert(code, row) {
             return Err(IoError::DuplicateCode {
                 loc: loc(code_col),
@@ -453,6 +554,12 @@ pub fn read_code_list(path: &Path) -> Result<Vec<(DivisionCode, String)>, IoErro
             });
         }
         out.push((code, name.to_string()));
+    }
+    if out.is_empty() {
+        return Err(IoError::EmptyFile {
+            path: path.to_path_buf(),
+            header_only: layout.is_some(),
+        });
     }
     Ok(out)
 }

@@ -6,8 +6,8 @@
 //! is also valid UTF-8 is vanishingly rare for Chinese text.)
 
 use crate::error::IoError;
+use crate::limits::{ReadLimits, read_bounded, too_large};
 use encoding_rs::{DecoderResult, GB18030};
-use std::io::Read;
 use std::path::Path;
 
 /// The encoding a text file was decoded from.
@@ -56,25 +56,52 @@ pub fn is_gz(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
-/// Reads a file's bytes, gunzipping `*.gz` transparently.
+/// Reads a file's bytes, gunzipping `*.gz` transparently, within the default limits.
 pub fn read_bytes(path: &Path) -> Result<(Vec<u8>, bool), IoError> {
-    let raw = std::fs::read(path).map_err(|e| IoError::io(path, e))?;
+    read_bytes_limited(path, &ReadLimits::default())
+}
+
+/// As [`read_bytes`]: a file (or a `.gz` file's content) larger than
+/// `limits.max_expanded_bytes` is refused as soon as the limit is passed.
+pub fn read_bytes_limited(path: &Path, limits: &ReadLimits) -> Result<(Vec<u8>, bool), IoError> {
+    let max = limits.max_expanded_bytes;
+    let file = std::fs::File::open(path).map_err(|e| IoError::io(path, e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if !is_gz(path) {
+        if size > max {
+            return Err(IoError::TooLarge {
+                path: path.to_path_buf(),
+                what: "文件大小".into(),
+                what_en: "the file size".into(),
+                limit: format!("{} MiB", max / (1024 * 1024)),
+            });
+        }
+        let raw = read_bounded(file, max, size as usize)
+            .map_err(|e| IoError::io(path, e))?
+            .ok_or_else(|| too_large(path, limits))?;
         return Ok((raw, false));
     }
-    let mut out = Vec::with_capacity(raw.len().saturating_mul(6));
-    flate2::read::MultiGzDecoder::new(raw.as_slice())
-        .read_to_end(&mut out)
+    let raw = read_bounded(file, max, size as usize)
+        .map_err(|e| IoError::io(path, e))?
+        .ok_or_else(|| too_large(path, limits))?;
+    let decoder = flate2::read::MultiGzDecoder::new(raw.as_slice());
+    let out = read_bounded(decoder, max, raw.len().saturating_mul(6))
         .map_err(|e| IoError::Gzip {
             path: path.to_path_buf(),
             source: e,
-        })?;
+        })?
+        .ok_or_else(|| too_large(path, limits))?;
     Ok((out, true))
 }
 
 /// Reads and decodes a text file (UTF-8 with/without BOM, or GBK/GB18030; `*.gz` gunzipped).
 pub fn read_text(path: &Path) -> Result<DecodedText, IoError> {
-    let (bytes, gzipped) = read_bytes(path)?;
+    read_text_limited(path, &ReadLimits::default())
+}
+
+/// As [`read_text`], within `limits`.
+pub fn read_text_limited(path: &Path, limits: &ReadLimits) -> Result<DecodedText, IoError> {
+    let (bytes, gzipped) = read_bytes_limited(path, limits)?;
     let (text, encoding) = decode(bytes, path)?;
     Ok(DecodedText {
         text,

@@ -14,6 +14,17 @@
 //! lists, far more than the cache holds), so every request runs a full evaluation.
 //! `--geojson` asks for the resulting township boundaries (`?geojson=1`), as the web UI does;
 //! dissolved outlines are cached by village set, so these only splice cached text.
+//!
+//! Under abuse (issue 15): `--flood N` adds N anonymous connections that POST logins with
+//! random names for the whole run (status counts are printed), and `--server-pid PID`
+//! samples that process's resident memory (VmRSS) every 250 ms (peak and final printed).
+//! `--serve` starts the demo server inside this process instead (a temporary SQLite
+//! database; the RSS is then that of server and load clients together):
+//!
+//! ```sh
+//! cargo run --release -p quhua-server --example loadtest -- \
+//!     --serve --clients 4 --flood 200 --seconds 30
+//! ```
 
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -28,6 +39,9 @@ struct Opts {
     password: String,
     geojson: bool,
     distinct: bool,
+    flood: usize,
+    server_pid: Option<u32>,
+    serve: bool,
 }
 
 fn opts() -> Opts {
@@ -40,6 +54,9 @@ fn opts() -> Opts {
         password: "quyang-demo-2026".into(),
         geojson: false,
         distinct: false,
+        flood: 0,
+        server_pid: None,
+        serve: false,
     };
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     args.retain(|a| match a.as_str() {
@@ -49,6 +66,10 @@ fn opts() -> Opts {
         }
         "--distinct" => {
             o.distinct = true;
+            false
+        }
+        "--serve" => {
+            o.serve = true;
             false
         }
         _ => true,
@@ -62,6 +83,8 @@ fn opts() -> Opts {
             "--county" => o.county = v,
             "--user" => o.user = v,
             "--password" => o.password = v,
+            "--flood" => o.flood = v.parse().expect("--flood N"),
+            "--server-pid" => o.server_pid = Some(v.parse().expect("--server-pid PID")),
             other => panic!("unknown option {other}"),
         }
     }
@@ -132,9 +155,87 @@ fn distinct_body(body: &str, free: &[String], n: usize) -> String {
     }
 }
 
+/// VmRSS of a process in MiB (Linux), `None` when unreadable.
+fn rss_mib(pid: u32) -> Option<f64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let kb: f64 = s
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+/// One tolerant exchange for the flood: `None` when the server closed or timed out.
+async fn flood_exchange(conn: &mut TcpStream, req: &[u8]) -> Option<u16> {
+    tokio::time::timeout(Duration::from_secs(10), async {
+        conn.write_all(req).await.ok()?;
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 8192];
+        loop {
+            let n = conn.read(&mut chunk).await.ok()?;
+            if n == 0 {
+                return None;
+            }
+            buf.extend_from_slice(&chunk[..n]);
+            if let Some(h) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&buf[..h]).to_lowercase();
+                let len: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0);
+                while buf.len() < h + 4 + len {
+                    let n = conn.read(&mut chunk).await.ok()?;
+                    if n == 0 {
+                        return None;
+                    }
+                    buf.extend_from_slice(&chunk[..n]);
+                }
+                return head.get(9..12)?.parse().ok();
+            }
+        }
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+/// Starts the demo server in this process on a free loopback port; returns its address.
+fn serve_in_process() -> String {
+    let dir = std::env::temp_dir().join(format!("quhua-loadtest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let opts = quhua_server::ServeOptions {
+        addr: addr.clone(),
+        db_url: format!("sqlite:{}", dir.join("demo.db").display()),
+        demo: true,
+        config: Default::default(),
+    };
+    std::thread::spawn(move || quhua_server::serve(opts));
+    for _ in 0..600 {
+        if std::net::TcpStream::connect(&addr).is_ok() {
+            return addr;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the in-process server did not start");
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
-    let o = opts();
+    let mut o = opts();
+    if o.serve {
+        o.addr = serve_in_process();
+        o.server_pid = Some(std::process::id());
+    }
     let mut conn = TcpStream::connect(&o.addr).await.expect("connect");
     let login = format!(r#"{{"username":"{}","password":"{}"}}"#, o.user, o.password);
     let mut buf = Vec::new();
@@ -211,6 +312,49 @@ async fn main() {
     }
     let deadline = Instant::now() + Duration::from_secs(o.seconds);
     let started = Instant::now();
+    let rss_before = o.server_pid.and_then(rss_mib);
+    let sampler = o.server_pid.map(|pid| {
+        tokio::spawn(async move {
+            let mut peak: f64 = 0.0;
+            while Instant::now() < deadline {
+                if let Some(r) = rss_mib(pid) {
+                    peak = peak.max(r);
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            peak
+        })
+    });
+    let mut flooders = Vec::new();
+    for k in 0..o.flood {
+        let addr = o.addr.clone();
+        flooders.push(tokio::spawn(async move {
+            let mut counts = std::collections::BTreeMap::<u16, usize>::new();
+            let mut conn = None;
+            let mut i = 0usize;
+            while Instant::now() < deadline {
+                i += 1;
+                if conn.is_none() {
+                    conn = TcpStream::connect(&addr).await.ok();
+                }
+                let Some(c) = conn.as_mut() else {
+                    *counts.entry(0).or_default() += 1;
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                };
+                let body =
+                    format!(r#"{{"username":"flood-{k}-{i}","password":"not-the-password"}}"#);
+                match flood_exchange(c, &request("POST", "/api/login", &addr, "", &body)).await {
+                    Some(s) => *counts.entry(s).or_default() += 1,
+                    None => {
+                        *counts.entry(0).or_default() += 1;
+                        conn = None;
+                    }
+                }
+            }
+            counts
+        }));
+    }
     let mut tasks = Vec::new();
     for i in 0..o.clients {
         let (addr, headers, path) = (o.addr.clone(), headers.clone(), path.clone());
@@ -252,6 +396,33 @@ async fn main() {
         bytes += b;
     }
     let elapsed = started.elapsed().as_secs_f64();
+    if o.flood > 0 {
+        let mut total = std::collections::BTreeMap::<u16, usize>::new();
+        for f in flooders {
+            for (s, n) in f.await.expect("flood task") {
+                *total.entry(s).or_default() += n;
+            }
+        }
+        println!(
+            "flood: {} anonymous connections, login answers by status (0 = closed/timeout): {total:?}",
+            o.flood
+        );
+    }
+    if let Some(s) = sampler {
+        let peak = s.await.expect("sampler");
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let after = o.server_pid.and_then(rss_mib);
+        println!(
+            "server RSS MiB: before {:.0}  peak {peak:.0}  2 s after {:.0}{}",
+            rss_before.unwrap_or(0.0),
+            after.unwrap_or(0.0),
+            if o.serve {
+                " (in-process: server and load clients together)"
+            } else {
+                ""
+            }
+        );
+    }
     all.sort();
     let pct = |p: f64| {
         all.get(((all.len() as f64 * p).ceil() as usize).saturating_sub(1))

@@ -29,6 +29,7 @@ pub mod evalcache;
 pub mod evaluation;
 pub mod extract;
 pub mod geojson;
+pub mod limits;
 pub mod openapi;
 
 pub use app::{AppState, ROUTES, ServerConfig, router};
@@ -115,12 +116,16 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         let _ = std::io::stdout().flush();
         // Imports and applies made by another process show within a second.
         state.spawn_registry_watch(std::time::Duration::from_millis(500));
-        let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
+        // Connection cap, header/body/idle timeouts: see `limits`.
+        limits::serve_limited(
+            listener,
+            router(state),
+            limits::ConnLimits::default(),
+            async {
                 let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
+            },
+        )
+        .await
     })?;
     Ok(())
 }

@@ -1,6 +1,13 @@
 //! `quhua geo check FILE`: read a GeoJSON/Shapefile of units, validate it, report adjacency
 //! (islands, point-only contacts), areas, and how it links to the registry's codes.
 
+/// `println!` with English output's ASCII punctuation (see [`crate::render::punctuate`]).
+macro_rules! outln {
+    ($lang:expr, $($arg:tt)*) => {
+        println!("{}", crate::render::punctuate(format!($($arg)*), $lang))
+    };
+}
+
 use crate::context::{CliResult, Context};
 use crate::render::t;
 use quhua_core::Level;
@@ -105,7 +112,8 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         return Ok(());
     }
     let zh = ctx.lang == Lang::Zh;
-    println!(
+    outln!(
+        ctx.lang,
         "{}：{}（{} {}）",
         t(ctx.lang, "文件", "File"),
         file.display(),
@@ -113,31 +121,43 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         t(ctx.lang, "个要素", "features")
     );
     if let Some(e) = &layer.encoding {
-        println!("  {}：{e}", t(ctx.lang, "属性编码", "attribute encoding"));
+        outln!(
+            ctx.lang,
+            "  {}：{e}",
+            t(ctx.lang, "属性编码", "attribute encoding")
+        );
     }
     if let Some(c) = &layer.source_crs {
-        println!("  {}：{c}", t(ctx.lang, "坐标系", "coordinate system"));
+        outln!(
+            ctx.lang,
+            "  {}：{c}",
+            t(ctx.lang, "坐标系", "coordinate system")
+        );
     }
     for w in &layer.warnings {
-        println!(
+        outln!(
+            ctx.lang,
             "  [{}] {}",
             t(ctx.lang, "提示", "note"),
             crate::render::localize(&w.message, ctx.lang)
         );
     }
-    println!(
+    outln!(
+        ctx.lang,
         "  {}：{:.2} km²",
         t(ctx.lang, "大地面积合计", "geodesic area in all"),
         areas.iter().sum::<f64>()
     );
-    println!(
+    outln!(
+        ctx.lang,
         "  {}：{}；{}：{}",
         t(ctx.lang, "共边邻接", "rook pairs"),
         adj.rook.edge_count(),
         t(ctx.lang, "共点邻接", "queen pairs"),
         adj.queen.edge_count()
     );
-    println!(
+    outln!(
+        ctx.lang,
         "  {}：{}",
         t(ctx.lang, "孤岛（无相邻单位）", "islands (no neighbour)"),
         if adj.islands.is_empty() {
@@ -150,18 +170,21 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 .join(", ")
         }
     );
-    println!(
+    outln!(
+        ctx.lang,
         "  {}：{}",
         t(ctx.lang, "仅点接触", "point-only contacts"),
         adj.point_contacts.len()
     );
-    println!(
+    outln!(
+        ctx.lang,
         "  {}：{}",
         t(ctx.lang, "几何问题", "geometry issues"),
         issues.len()
     );
     for i in issues.iter().take(20) {
-        println!(
+        outln!(
+            ctx.lang,
             "    #{} ({:.6}, {:.6}) {}",
             i.feature + 1,
             i.at.x,
@@ -170,14 +193,16 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         );
     }
     if let Some(l) = link {
-        println!(
+        outln!(
+            ctx.lang,
             "  {}：{} {}",
             t(ctx.lang, "与名录代码对应", "linked to registry codes"),
             l.matched.len(),
             t(ctx.lang, "个", "units")
         );
         for (f, c) in &l.unknown_codes_in_file {
-            println!(
+            outln!(
+                ctx.lang,
                 "    {} #{}：{c}",
                 if zh {
                     "名录中没有的代码，要素"
@@ -188,14 +213,16 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             );
         }
         for (c, fs) in &l.duplicate_codes {
-            println!(
+            outln!(
+                ctx.lang,
                 "    {} {c}：{:?}",
                 t(ctx.lang, "重复代码", "duplicate code"),
                 fs.iter().map(|f| f + 1).collect::<Vec<_>>()
             );
         }
         if !l.features_without_code.is_empty() {
-            println!(
+            outln!(
+                ctx.lang,
                 "    {}：{}",
                 t(ctx.lang, "缺少代码的要素", "features without a code"),
                 l.features_without_code.len()
@@ -208,7 +235,8 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 .map(|(_, c)| c.as_str())
                 .take(30)
                 .collect();
-            println!(
+            outln!(
+                ctx.lang,
                 "    {}（{}）：{}",
                 t(ctx.lang, "没有边界的单位", "units without geometry"),
                 l.units_without_geometry.len(),

@@ -71,7 +71,7 @@ pub struct Args {
     #[arg(long, default_value_t = 1.0)]
     w_disruption: f64,
     /// 计算量倍数：越大方案越优、耗时越长 / work multiplier: higher finds better schemes, takes longer
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, value_parser = parse_effort)]
     effort: f64,
     /// 以 JSON 输出 / print JSON
     #[arg(long)]
@@ -79,6 +79,22 @@ pub struct Args {
     /// 写出第一个方案的新单位边界 / write the first scheme's new units as GeoJSON
     #[arg(long)]
     geojson: Option<PathBuf>,
+}
+
+/// The largest `--effort`: 100× the default work already takes minutes for a county.
+const MAX_EFFORT: f64 = 100.0;
+
+/// Parses `--effort`: a number in (0, 100].
+fn parse_effort(s: &str) -> Result<f64, String> {
+    let v: f64 = s.trim().parse().map_err(|_| {
+        format!("“{s}”不是数值，应为 0 到 {MAX_EFFORT} 之间的数 / \"{s}\" is not a number; expected one in (0, {MAX_EFFORT}]")
+    })?;
+    if !(v > 0.0 && v <= MAX_EFFORT) {
+        return Err(format!(
+            "计算量倍数 {v} 超出范围，应大于 0 且不超过 {MAX_EFFORT} / effort {v} is out of range: it must be above 0 and at most {MAX_EFFORT}"
+        ));
+    }
+    Ok(v)
 }
 
 /// Runs the optimizer.

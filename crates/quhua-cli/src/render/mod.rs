@@ -50,6 +50,9 @@ pub fn punctuate(text: String, lang: Lang) -> String {
 pub fn people(v: f64, lang: Lang) -> String {
     match lang {
         Lang::Zh if v.abs() >= 10_000.0 => format!("{:.2}万", v / 10_000.0),
+        // Beyond ±1e15 a person count is no count (i64 would saturate to 9,223,…): show the
+        // float as it is, so an absurd figure reads as absurd.
+        _ if !v.is_finite() || v.abs() >= 1e15 => format!("{v:e}"),
         _ => thousands(v.round() as i64),
     }
 }

@@ -95,13 +95,16 @@ pub fn read_geojson_str(text: &str, path: &Path) -> Result<Layer> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(Layer {
-        name,
-        features,
-        warnings,
-        encoding: Some("UTF-8".into()),
-        source_crs: Some("lon/lat (GeoJSON)".into()),
-    })
+    super::finish::finish_layer(
+        Layer {
+            name,
+            features,
+            warnings,
+            encoding: Some("UTF-8".into()),
+            source_crs: Some("lon/lat (GeoJSON)".into()),
+        },
+        path,
+    )
 }
 
 fn position(v: &Value, i: usize, path: &Path) -> Result<Coord<f64>> {
@@ -147,12 +150,16 @@ fn ring(
         ));
         pts.push(p);
     }
-    if pts.len() < 4 || super::rings::signed_area2(&pts) == 0.0 {
+    if pts.len() < 4 {
         let at = pts
             .first()
             .map(|p| format!(" ({:.6}, {:.6})", p.x, p.y))
             .unwrap_or_default();
-        warnings.push(Warning::new(WarningKind::DegenerateRing, Some(i), format!("环少于 4 个点或面积为零，已忽略{at} / ring with fewer than 4 positions or zero area ignored{at}")));
+        warnings.push(Warning::new(
+            WarningKind::DegenerateRing,
+            Some(i),
+            format!("环少于 4 个点，已忽略{at} / ring with fewer than 4 positions ignored{at}"),
+        ));
         return Ok(None);
     }
     Ok(Some(LineString(pts)))

@@ -63,7 +63,35 @@ pub fn read_gpkg(path: &Path, table: Option<&str>) -> Result<Layer> {
     let mut stmt = conn
         .prepare(&format!("SELECT * FROM {}", quoted(&table)))
         .map_err(sql)?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    // rusqlite's `column_name(s)` panic on a name that is not UTF-8 (a corrupted file):
+    // read the names as values from the table's schema instead (same order as `*`).
+    let names: Vec<String> = {
+        let mut info = conn
+            .prepare(&format!("PRAGMA table_info({})", quoted(&table)))
+            .map_err(sql)?;
+        let raw: Vec<Option<String>> = info
+            .query_map([], |r| {
+                Ok(match r.get_ref(1)? {
+                    ValueRef::Text(t) => String::from_utf8(t.to_vec()).ok(),
+                    _ => None,
+                })
+            })
+            .map_err(sql)?
+            .collect::<std::result::Result<_, _>>()
+            .map_err(sql)?;
+        raw.into_iter()
+            .map(|n| {
+                n.ok_or_else(|| {
+                    bad("列名不是 UTF-8 文字 / a column name is not UTF-8 text".to_string())
+                })
+            })
+            .collect::<Result<_>>()?
+    };
+    if names.len() != stmt.column_count() {
+        return Err(bad(format!(
+            "表 {table} 的列定义不一致 / table {table} has inconsistent column definitions"
+        )));
+    }
     let geom_col = names.iter().position(|n| *n == column).ok_or_else(|| {
         bad(format!(
             "表 {table} 没有几何列 {column} / table {table} has no geometry column {column}"
@@ -119,15 +147,18 @@ pub fn read_gpkg(path: &Path, table: Option<&str>) -> Result<Layer> {
     if crs.is_none() {
         warnings.push(Warning::new(WarningKind::AssumedLonLat, None, format!("{} 的坐标系未定义（srs_id {srs_id}），按经纬度读取 / undefined coordinate system (srs_id {srs_id}); read as lon/lat", path.display())));
     }
-    Ok(Layer {
-        name: table,
-        features,
-        warnings,
-        encoding: Some("UTF-8".into()),
-        source_crs: crs
-            .as_ref()
-            .map(|c| format!("{c:?}").chars().take(120).collect()),
-    })
+    super::finish::finish_layer(
+        Layer {
+            name: table,
+            features,
+            warnings,
+            encoding: Some("UTF-8".into()),
+            source_crs: crs
+                .as_ref()
+                .map(|c| format!("{c:?}").chars().take(120).collect()),
+        },
+        path,
+    )
 }
 
 /// A GeoPackage geometry blob → polygons; `Ok(None)` for a non-polygonal geometry.

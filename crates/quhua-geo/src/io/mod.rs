@@ -2,6 +2,7 @@
 
 pub mod dbf;
 pub mod dbf_encoding;
+pub mod finish;
 pub mod geojson;
 pub mod gpkg;
 pub mod prj;

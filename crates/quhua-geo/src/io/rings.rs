@@ -46,12 +46,14 @@ pub(crate) fn assemble_rings(
             r.push(p);
         }
         let a2 = signed_area2(&r);
-        if r.len() < 4 || a2 == 0.0 {
+        // Zero-area rings (a bow-tie's halves cancel) are kept: validation reports them,
+        // as it does for every format.
+        if r.len() < 4 {
             let at = r
                 .first()
                 .map(|p| format!(" ({:.6}, {:.6})", p.x, p.y))
                 .unwrap_or_default();
-            warnings.push(Warning::new(WarningKind::DegenerateRing, Some(feature), format!("第 {k} 个环少于 4 个点或面积为零，已忽略{at} / ring {k} has fewer than 4 positions or zero area; ignored{at}")));
+            warnings.push(Warning::new(WarningKind::DegenerateRing, Some(feature), format!("第 {k} 个环少于 4 个点，已忽略{at} / ring {k} has fewer than 4 positions; ignored{at}")));
             continue;
         }
         if a2 < 0.0 {

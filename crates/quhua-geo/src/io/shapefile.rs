@@ -320,13 +320,16 @@ pub fn read_shapefile_bytes(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(Layer {
-        name,
-        features,
-        warnings,
-        encoding: Some(enc_name.to_string()),
-        source_crs,
-    })
+    super::finish::finish_layer(
+        Layer {
+            name,
+            features,
+            warnings,
+            encoding: Some(enc_name.to_string()),
+            source_crs,
+        },
+        shp_path,
+    )
 }
 
 fn ring_coords_cw(ls: &LineString<f64>, clockwise: bool) -> Vec<Coord<f64>> {

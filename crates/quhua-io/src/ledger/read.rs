@@ -48,10 +48,12 @@ fn is_workbook(path: &Path) -> bool {
 }
 
 pub(super) fn grid(path: &Path, sheet: Option<&str>) -> Result<Grid, IoError> {
+    // The same expanded-size and cell limits as every other importer.
+    let limits = crate::limits::ReadLimits::default();
     if is_workbook(path) {
-        workbook_grid(path, sheet)
+        workbook_grid(path, sheet, &limits)
     } else {
-        csv_grid(path)
+        csv_grid(path, &limits)
     }
 }
 

@@ -92,10 +92,11 @@ pub(crate) fn is_header(cells: &[String]) -> bool {
 /// Maps each header to a field; unknown headers are returned separately.
 pub(crate) fn map_headers(
     path: &Path,
+    header_row: usize,
     headers: &[String],
 ) -> Result<(Vec<Option<Field>>, Vec<String>), IoError> {
     let defs = builtin_defs();
-    let mut fields = Vec::with_capacity(headers.len());
+    let mut fields: Vec<Option<Field>> = Vec::with_capacity(headers.len());
     let mut unknown = Vec::new();
     let mut have_code = false;
     for (col, h) in headers.iter().enumerate() {
@@ -141,6 +142,21 @@ pub(crate) fn map_headers(
             unknown.push(h.trim().to_string());
             None
         };
+        if let Some(f) = &f
+            && !matches!(f, Field::Code | Field::Code2 | Field::Info)
+            && let Some(first_col) = fields
+                .iter()
+                .position(|g: &Option<Field>| g.as_ref() == Some(f))
+        {
+            return Err(IoError::DuplicateHeader {
+                path: path.to_path_buf(),
+                header_row,
+                first_col,
+                first: headers[first_col].clone(),
+                second_col: col,
+                second: h.clone(),
+            });
+        }
         fields.push(f);
     }
     if !have_code {
@@ -201,7 +217,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let (f, unknown) = map_headers(Path::new("t.csv"), &h).unwrap();
+        let (f, unknown) = map_headers(Path::new("t.csv"), 1, &h).unwrap();
         assert_eq!(f[0], Some(Field::Code));
         assert_eq!(f[1], Some(Field::Name));
         assert_eq!(
@@ -239,7 +255,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert!(matches!(
-            map_headers(Path::new("t.csv"), &bad),
+            map_headers(Path::new("t.csv"), 1, &bad),
             Err(IoError::BadUnit { .. })
         ));
     }

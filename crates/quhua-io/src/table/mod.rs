@@ -16,8 +16,10 @@ mod grid;
 
 pub use apply::{AttrUpdateReport, apply_table_attrs, table_to_builder};
 
-use crate::error::{IoError, Loc};
+use crate::check::{COUNTY_SEATS, Plausibility, check_amount, check_text};
+use crate::error::{IoError, Loc, Why};
 use crate::kinds::parse_kind_text;
+use crate::limits::ReadLimits;
 use crate::nbs::parse_code;
 use crate::text::TextEncoding;
 use columns::{Field, FlagField, is_header, map_headers};
@@ -116,13 +118,52 @@ impl SurveyTable {
 /// 边境/border, 历史文化名镇/historic, 重点镇/key_town, 民族/ethnic, and any built-in attribute
 /// by key or label (户籍人口, 常住人口, 面积, 地区生产总值, 一般公共预算收入, 行政编制, 事业编制,
 /// 资产, 债务, 建成区人口; pop_hukou, area_km2 …).
+///
+/// Every data row is checked: as many cells as the header (CSV), no two columns for one
+/// field, no control characters, over-long or formula-like text, numbers within their
+/// quantity's rules (persons whole and ≥ 0, area > 0, money ≥ 0) and within the plausible
+/// ranges of [`crate::check::PLAUSIBLE`], at most one 县城驻地 per county. A header-only
+/// or empty file is an error.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let p = dir.path().join("t.csv");
+/// std::fs::write(&p, "代码,名称,户籍人口\r\n130634100,恒州镇,52000\r\n130634200,路庄子乡,2.2\r\n").unwrap();
+/// let e = quhua_io::read_table(&p).unwrap_err();
+/// assert_eq!(e.kind(), "out_of_range");
+/// assert_eq!(e.loc().unwrap().row, 3);
+/// ```
 pub fn read_table(path: &Path) -> Result<SurveyTable, IoError> {
-    read_table_from(path, None)
+    read_table_with(path, None, &ReadOptions::default())
 }
 
 /// As [`read_table`], reading the named sheet of a workbook.
 pub fn read_table_sheet(path: &Path, sheet: &str) -> Result<SurveyTable, IoError> {
-    read_table_from(path, Some(sheet))
+    read_table_with(path, Some(sheet), &ReadOptions::default())
+}
+
+/// What a table reader enforces: resource limits and the plausibility policy (with the
+/// overrides the user stated).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadOptions {
+    /// Size limits.
+    pub limits: ReadLimits,
+    /// Plausible ranges and stated overrides.
+    pub plausibility: Plausibility,
+}
+
+/// As [`read_table`] with explicit options and an optional sheet name.
+pub fn read_table_with(
+    path: &Path,
+    sheet: Option<&str>,
+    opts: &ReadOptions,
+) -> Result<SurveyTable, IoError> {
+    let grid = if is_workbook(path) {
+        grid::workbook_grid(path, sheet, &opts.limits)?
+    } else {
+        grid::csv_grid(path, &opts.limits)?
+    };
+    parse_grid(path, grid, opts)
 }
 
 fn is_workbook(path: &Path) -> bool {
@@ -133,18 +174,15 @@ fn is_workbook(path: &Path) -> bool {
     })
 }
 
-fn read_table_from(path: &Path, sheet: Option<&str>) -> Result<SurveyTable, IoError> {
-    let grid = if is_workbook(path) {
-        grid::workbook_grid(path, sheet)?
-    } else {
-        grid::csv_grid(path)?
-    };
-    parse_grid(path, grid)
-}
-
 const TOTAL_WORDS: [&str; 4] = ["合计", "总计", "小计", "total"];
 
-fn parse_grid(path: &Path, grid: Grid) -> Result<SurveyTable, IoError> {
+fn parse_grid(path: &Path, grid: Grid, opts: &ReadOptions) -> Result<SurveyTable, IoError> {
+    if grid.rows.iter().all(|(_, c)| c.iter().all(Cell::is_blank)) {
+        return Err(IoError::EmptyFile {
+            path: path.to_path_buf(),
+            header_only: false,
+        });
+    }
     let header_pos = grid
         .rows
         .iter()
@@ -163,7 +201,7 @@ fn parse_grid(path: &Path, grid: Grid) -> Result<SurveyTable, IoError> {
         })?;
     let (header_row, header_cells) = &grid.rows[header_pos];
     let headers: Vec<String> = header_cells.iter().map(Cell::text).collect();
-    let (fields, unknown) = map_headers(path, &headers)?;
+    let (fields, unknown) = map_headers(path, *header_row, &headers)?;
     let pos = |f: &Field| fields.iter().position(|x| x.as_ref() == Some(f));
     let mut columns = TableColumns {
         headers: headers.clone(),
@@ -197,15 +235,103 @@ fn parse_grid(path: &Path, grid: Grid) -> Result<SurveyTable, IoError> {
             unknown.join(", ")
         ));
     }
+    let width = headers
+        .iter()
+        .rposition(|h| !h.trim().is_empty())
+        .map_or(0, |i| i + 1);
     for (row, cells) in &grid.rows[header_pos + 1..] {
-        if let Some(r) = parse_row(&table, &fields, *row, cells)? {
+        if skip_reason(cells, table.columns.code).is_some() {
+            continue;
+        }
+        if grid.ragged {
+            check_width(&table, *row, cells, width)?;
+        }
+        if let Some(r) = parse_row(&table, &fields, *row, cells, opts)? {
             table.rows.push(r);
         }
     }
+    if table.rows.is_empty() {
+        return Err(IoError::EmptyFile {
+            path: path.to_path_buf(),
+            header_only: true,
+        });
+    }
+    check_county_seats(&table, &opts.plausibility)?;
     table
         .warnings
         .extend(skipped_rows(&table, &grid, header_pos));
     Ok(table)
+}
+
+/// A CSV data row must have a cell for every header column, and nothing beyond them.
+fn check_width(
+    table: &SurveyTable,
+    row: usize,
+    cells: &[Cell],
+    width: usize,
+) -> Result<(), IoError> {
+    let extra = cells
+        .iter()
+        .enumerate()
+        .skip(width)
+        .find(|(_, c)| !c.is_blank());
+    let bad_col = if cells.len() < width {
+        Some(cells.len())
+    } else {
+        extra.map(|(i, _)| i)
+    };
+    match bad_col {
+        Some(col) => Err(IoError::RowWidth {
+            loc: table.loc(row, col),
+            expected: width,
+            found: cells.len(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// At most the stated number (1 unless overridden) of 县城驻地 rows per county.
+fn check_county_seats(table: &SurveyTable, policy: &Plausibility) -> Result<(), IoError> {
+    let max = policy.county_seats();
+    let mut per_county: HashMap<DivisionCode, Vec<&SurveyRow>> = HashMap::new();
+    for r in &table.rows {
+        if r.flags.county_seat && r.code.level() == Level::Township {
+            let seats = per_county.entry(r.code.prefix(Level::County)).or_default();
+            seats.push(r);
+            if seats.len() > max {
+                let col = table
+                    .columns
+                    .headers
+                    .iter()
+                    .position(|h| {
+                        let n = crate::columns::normalize(h);
+                        ["县城驻地", "县城驻地镇", "county_seat"].contains(&n.as_str())
+                    })
+                    .unwrap_or(table.columns.code);
+                let rows: Vec<String> = seats.iter().map(|s| s.row.to_string()).collect();
+                return Err(IoError::Implausible {
+                    loc: table.loc(r.row, col),
+                    key: COUNTY_SEATS.into(),
+                    value: seats.len().to_string(),
+                    why: Why::new(
+                        format!(
+                            "县 {} 有 {} 个县城驻地（第 {} 行），一个县通常只有 {max} 个",
+                            r.code.prefix(Level::County),
+                            seats.len(),
+                            rows.join("、")
+                        ),
+                        format!(
+                            "county {} has {} county seats (rows {}); a county normally has {max}",
+                            r.code.prefix(Level::County),
+                            seats.len(),
+                            rows.join(", ")
+                        ),
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether a row is to be skipped (blank, total, note); with a reason when it is not blank.
@@ -252,7 +378,9 @@ fn parse_row(
     fields: &[Option<Field>],
     row: usize,
     cells: &[Cell],
+    opts: &ReadOptions,
 ) -> Result<Option<SurveyRow>, IoError> {
+    let max_chars = opts.limits.max_text_chars;
     let code_col = table.columns.code;
     if skip_reason(cells, code_col).is_some() {
         return Ok(None);
@@ -278,6 +406,12 @@ fn parse_row(
             continue;
         }
         let text = c.text();
+        if matches!(
+            field,
+            Field::Name | Field::Kind | Field::Seat | Field::Level | Field::Parent
+        ) {
+            check_text(&text, max_chars, || loc(col))?;
+        }
         match field {
             Field::Code | Field::Info => {}
             Field::Code2 => {
@@ -317,10 +451,22 @@ fn parse_row(
                 set_flag(&mut out.flags, *f, v);
             }
             Field::Attr { key, scale } => {
-                if let Some(a) = parse_amount(c, *scale).map_err(|value| IoError::BadNumber {
-                    loc: loc(col),
-                    value,
-                })? {
+                let a = parse_amount(c, *scale).map_err(|e| match e {
+                    AmountError::NotNumber(value) => IoError::BadNumber {
+                        loc: loc(col),
+                        value,
+                    },
+                    AmountError::OutOfRange(value) => IoError::OutOfRange {
+                        loc: loc(col),
+                        value,
+                        why: Why::new(
+                            "超出可表示的数值范围（±9×10¹³）",
+                            "beyond the range a value can hold (±9×10¹³)",
+                        ),
+                    },
+                })?;
+                if let Some(a) = a {
+                    check_amount(key, a, code.level(), &opts.plausibility, &text, || loc(col))?;
                     out.attrs.push((key.clone(), a));
                 }
             }
@@ -382,20 +528,46 @@ fn set_flag(flags: &mut Flags, f: FlagField, v: bool) {
     }
 }
 
-/// A number cell: `Ok(None)` for "-" / "—" / "／" (no value); `Err(text)` when not a number.
-fn parse_amount(c: &Cell, (num, den): (i64, i64)) -> Result<Option<Amount>, String> {
-    let a = match c {
-        Cell::Number(f) => Amount::from_f64(*f).ok_or_else(|| c.text())?,
+/// Why a number cell was refused.
+enum AmountError {
+    /// Not a number at all (text, NaN, an Excel error value).
+    NotNumber(String),
+    /// A number, but beyond what an [`Amount`] holds.
+    OutOfRange(String),
+}
+
+/// A number as written in tables ("12345", "42.21", "1,234.5", "2.24万"); `None` unless a
+/// finite number.
+fn parse_number(t: &str) -> Option<f64> {
+    let t = t.trim().replace([',', '，', ' '], "");
+    let (num, mult) = match t.strip_suffix('万') {
+        Some(n) => (n.to_string(), 10_000.0),
+        None => (t, 1.0),
+    };
+    // Rust accepts "inf" and "NaN": no table means those as numbers.
+    if !num.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: f64 = num.parse().ok()?;
+    v.is_finite().then_some(v * mult)
+}
+
+/// A number cell: `Ok(None)` for "-" / "—" / "／" (no value).
+fn parse_amount(c: &Cell, (num, den): (i64, i64)) -> Result<Option<Amount>, AmountError> {
+    let range = || AmountError::OutOfRange(c.text());
+    let v = match c {
+        Cell::Number(f) if f.is_finite() => *f,
         Cell::Text(s) => {
             let t = s.trim();
             if ["-", "—", "－", "/", "／", "--"].contains(&t) {
                 return Ok(None);
             }
-            Amount::parse(t).ok_or_else(|| t.to_string())?
+            parse_number(t).ok_or_else(|| AmountError::NotNumber(t.to_string()))?
         }
         Cell::Empty => return Ok(None),
-        other => return Err(other.text()),
+        other => return Err(AmountError::NotNumber(other.text())),
     };
+    let a = Amount::from_f64(v).ok_or_else(range)?;
     if (num, den) == (1, 1) {
         return Ok(Some(a));
     }
@@ -403,8 +575,10 @@ fn parse_amount(c: &Cell, (num, den): (i64, i64)) -> Result<Option<Amount>, Stri
     let d = i128::from(den);
     let q = (v + v.signum() * d / 2) / d;
     i64::try_from(q)
-        .map(|q| Some(Amount(q)))
-        .map_err(|_| c.text())
+        .ok()
+        .and_then(|q| Amount::from_f64(Amount(q).to_f64()))
+        .map(Some)
+        .ok_or_else(range)
 }
 
 /// Rows by code, with the row number of the first occurrence; the first duplicate is an error.

@@ -42,8 +42,9 @@ pub fn session_json(user: &User, csrf: &str, expires_at: i64) -> Value {
     })
 }
 
-/// Checks the password (argon2, in a blocking task), opens a session and sets its cookie.
-/// Failed attempts count towards the per-(user, IP) limit; when it is reached → 429.
+/// Checks the password (argon2, in the bounded verification pool: 503 when it is full),
+/// opens a session and sets its cookie. Failed attempts count towards the per-IP and the
+/// per-name limits; when either is reached → 429.
 pub async fn login(
     State(st): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -55,17 +56,27 @@ pub async fn login(
     let accounts = st.accounts.clone();
     let dummy = st.dummy_hash.clone();
     let (name, pw) = (body.username.trim().to_string(), body.password);
-    let user = tokio::task::spawn_blocking(move || -> Result<Option<User>, ApiError> {
-        let found = accounts.find_user(&name).map_err(ApiError::internal)?;
-        Ok(match found {
-            Some((u, hash)) => password::verify(&pw, &hash).then_some(u),
-            None => {
-                let _ = password::verify(&pw, &dummy);
-                None
-            }
+    // Look-up and Argon2 run in the small bounded pool; a full queue is answered 503.
+    let user = password::pool()
+        .run(move || -> Result<Option<User>, ApiError> {
+            let found = accounts.find_user(&name).map_err(ApiError::internal)?;
+            Ok(match found {
+                Some((u, hash)) => password::verify(&pw, &hash).then_some(u),
+                None => {
+                    let _ = password::verify(&pw, &dummy);
+                    None
+                }
+            })
         })
-    })
-    .await??;
+        .await
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "登录请求过多，服务器繁忙，请稍后再试",
+                "too many logins at once: the server is busy; retry shortly",
+            )
+            .with("retry_after_secs", json!(1))
+        })??;
     let Some(user) = user else {
         st.limiter.fail(&body.username, &ip);
         return Err(ApiError::new(

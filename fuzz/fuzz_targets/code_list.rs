@@ -1,0 +1,12 @@
+//! Fuzz the code-list reader of `quhua codes diff`. Must never panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let dir = std::env::temp_dir().join(format!("quhua-fuzz-codes-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let p = dir.join("codes.csv");
+    if std::fs::write(&p, data).is_ok() {
+        let _ = quhua_io::read_code_list(&p);
+    }
+});
