@@ -20,6 +20,7 @@ mod kinds;
 pub mod ledger;
 pub mod limits;
 pub mod nbs;
+pub mod observations;
 mod rows;
 pub mod table;
 pub mod text;
@@ -32,6 +33,7 @@ pub use nbs::{
     KindStats, LevelCounts, NbsList, Placeholder, read_code_list, read_code_list_with,
     read_nbs_dir, read_nbs_dir_with,
 };
+pub use observations::{ObservationRow, ObservationSheet, read_observations};
 pub use table::{
     AttrUpdateReport, ReadOptions, SeatRef, SurveyRow, SurveyTable, TableColumns,
     apply_table_attrs, read_table, read_table_sheet, read_table_with, table_to_builder,

@@ -12,7 +12,7 @@
 
 mod apply;
 mod columns;
-mod grid;
+pub(crate) mod grid;
 
 pub use apply::{AttrUpdateReport, apply_table_attrs, table_to_builder};
 
