@@ -157,6 +157,33 @@ fn extra_paths() -> Value {
                 "summary": "报批方案列表 / plans in the procedure, in the jurisdiction",
                 "parameters": [{"name": "county", "in": "query", "schema": {"type": "string"}}],
                 "responses": {"200": ok("{plans: [PlanSummary], today}", json!({"type": "object", "properties": {"plans": {"type": "array", "items": {"$ref": "#/components/schemas/PlanSummary"}}, "today": {"type": "string", "format": "date"}}}))}
+            }), false), "post": authed(json!({
+                "summary": "提交报批：县级编辑将已保存的方案提交报批程序 / a county editor submits a saved scenario into the procedure",
+                "requestBody": body(json!({"type": "object", "additionalProperties": false, "required": ["scenario_id"], "properties": {"scenario_id": {"type": "integer"}, "template": {"type": "string", "enum": ["national", "national_npc", "sichuan"]}, "date": {"type": "string", "format": "date"}}})),
+                "responses": board_responses("201")
+            }), true)},
+            "/api/plans/{id}/consultation": {"post": plan_action("登记座谈会、问卷或意见建议 / record a meeting, questionnaire or suggestion", json!({"type": "object", "required": ["kind", "date"], "properties": {"kind": {"type": "string", "enum": ["meeting", "questionnaire", "suggestion"]}, "date": {"type": "string", "format": "date"}}}))},
+            "/api/plans/{id}/materials": {"post": plan_upload("上传材料（请求体为文件）/ upload a material (the body is the file)", &["kind", "file_name", "date"])},
+            "/api/plans/{id}/materials/{sha256}": {"get": authed(json!({
+                "summary": "下载已存材料 / download a stored material",
+                "parameters": [id_param(), {"name": "sha256", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "the file", "content": {"application/octet-stream": {}}}, "404": err("missing or outside the jurisdiction")}
+            }), false)},
+            "/api/plans/{id}/steps/{step}": {"post": plan_upload("完成环节（可附佐证文件）/ complete a step (optionally with its document as the body)", &["date", "note", "file_name"])},
+            "/api/plans/{id}/opinions": {"post": plan_action("部门登记本部门意见 / a department records its opinion", json!({"type": "object", "additionalProperties": false, "required": ["text", "agrees"], "properties": {"department": {"type": "string"}, "text": {"type": "string"}, "agrees": {"type": "boolean"}, "date": {"type": "string", "format": "date"}}}))},
+            "/api/plans/{id}/return": {"post": plan_action("市级或省级退回修改 / the city or the province returns the plan for revision", json!({"type": "object", "additionalProperties": false, "required": ["comments"], "properties": {"comments": {"type": "string"}, "date": {"type": "string", "format": "date"}}}))},
+            "/api/plans/{id}/revise": {"post": plan_action("县级修订被退回的方案 / the county revises a returned plan", json!({"type": "object", "additionalProperties": false, "required": ["scenario_id"], "properties": {"scenario_id": {"type": "integer"}, "note": {"type": "string"}, "date": {"type": "string", "format": "date"}}}))},
+            "/api/plans/{id}/approve": {"post": plan_upload("省级登记批复（文号、日期、生效日期，可附批复文件）/ the province records the approval", &["document_no", "date", "effective", "file_name"])},
+            "/api/plans/{id}/extensions": {"post": plan_action("登记延期 / record an extension", json!({"type": "object", "additionalProperties": false, "required": ["months", "document_no"], "properties": {"months": {"type": "integer", "minimum": 1, "maximum": 6}, "document_no": {"type": "string"}, "date": {"type": "string", "format": "date"}}}))},
+            "/api/plans/{id}/apply": {"post": authed(json!({
+                "summary": "实施：写入区划名录（生效日期起）/ apply the approved plan to the registry (from the effective date)",
+                "parameters": [id_param()],
+                "responses": board_responses("200")
+            }), true)},
+            "/api/plans/{id}/documents/{doc}": {"get": authed(json!({
+                "summary": "下载实施后生成的文书 / download a document generated from the applied plan",
+                "parameters": [id_param(), {"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "enum": ["notice.docx", "notice.md", "change-table.xlsx", "change-table.csv", "indicators.xlsx"]}}],
+                "responses": {"200": {"description": "the file", "content": {"application/octet-stream": {}}}, "404": err("missing, unknown or outside the jurisdiction"), "422": err("the plan is not applied yet")}
             }), false)},
             "/api/plans/{id}": {"get": authed(json!({
                 "summary": "报批程序看板 / the procedure board of a plan",
@@ -164,6 +191,47 @@ fn extra_paths() -> Value {
                 "responses": {"200": ok("board", json!({"$ref": "#/components/schemas/PlanBoard"})), "404": err("missing or outside the jurisdiction")}
             }), false)}
     })
+}
+
+/// The responses of a plan action: the new board, or why it was refused.
+fn board_responses(success: &str) -> Value {
+    let mut r = json!({
+        "400": err("malformed input"),
+        "403": err("not this account's role, level or department"),
+        "404": err("missing or outside the jurisdiction"),
+        "409": err("changed by someone else at the same moment; retry"),
+        "413": err("the file is too large"),
+        "422": err("refused by the procedure: names the missing steps, materials or opinions"),
+    });
+    r[success] = ok(
+        "the board after the action",
+        json!({"$ref": "#/components/schemas/PlanBoard"}),
+    );
+    r
+}
+
+/// A plan action with a JSON body.
+fn plan_action(summary: &str, schema: Value) -> Value {
+    authed(
+        json!({"summary": summary, "parameters": [id_param()], "requestBody": body(schema), "responses": board_responses("200")}),
+        true,
+    )
+}
+
+/// A plan action whose body is a file and whose fields are query parameters.
+fn plan_upload(summary: &str, query: &[&str]) -> Value {
+    let mut params = vec![id_param()];
+    params.extend(
+        query
+            .iter()
+            .map(|q| json!({"name": q, "in": "query", "schema": {"type": "string"}})),
+    );
+    authed(
+        json!({"summary": summary, "parameters": params,
+            "requestBody": {"required": false, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": board_responses("200")}),
+        true,
+    )
 }
 
 /// Schemas of 方案推荐 and the procedure board.

@@ -79,6 +79,37 @@ impl Client {
         (status, v, cookie)
     }
 
+    /// A POST whose body is a file (the procedure's uploads).
+    async fn upload(
+        &self,
+        template: &str,
+        uri: &str,
+        who: &Session,
+        bytes: &[u8],
+    ) -> (StatusCode, Value) {
+        self.hit
+            .lock()
+            .unwrap()
+            .insert(("POST".to_string(), template.to_string()));
+        let req = Request::builder()
+            .method("POST")
+            .uri(uri)
+            .header(header::COOKIE, &who.cookie)
+            .header("x-csrf-token", &who.csrf)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(Body::from(bytes.to_vec()))
+            .unwrap();
+        let resp = self.app.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
     async fn login(&self, user: &str, password: &str) -> (StatusCode, Option<Session>) {
         let (s, v, cookie) = self
             .call(
@@ -325,7 +356,7 @@ async fn authorization_matrix() {
             assert_eq!(step("consultation")["state"], "ready");
             let legal = step("legality_review");
             assert_eq!(legal["state"], "blocked");
-            assert_eq!(legal["missing_steps"], json!(["征求意见"]));
+            assert_eq!(legal["missing_steps"], json!(["征求意见", "部门意见"]));
             assert!(v["clocks"].is_null(), "no clocks before approval");
             assert_eq!(v["consultation"]["meetings"], 0);
             assert_eq!(v["materials"][0]["kind"], "map_before");
@@ -464,6 +495,352 @@ async fn authorization_matrix() {
         checked += 1;
     }
     assert_eq!(checked, USERS.len());
+
+    // The procedure's actions by role × jurisdiction, on plan 1 (曲阳县, in progress) and plan 3
+    // (唐县). Each role may do its own level's actions in its own jurisdiction; everything
+    // else is 403 (role) or 404 (outside the jurisdiction, exactly like a missing plan).
+    let login = |u: &'static str| {
+        let pw = USERS.iter().find(|x| x.0 == u).unwrap().1;
+        let c = &c;
+        async move { c.login(u, pw).await.1.unwrap() }
+    };
+    let forbidden = StatusCode::FORBIDDEN;
+    let not_found = StatusCode::NOT_FOUND;
+    let quyang = login("quyang").await;
+    let tangxian = login("tangxian").await;
+    let baoding = login("baoding").await;
+    let hebei = login("hebei").await;
+    let bianban = login("bianban").await;
+    let guest = login("guest").await;
+    let meeting = json!({"kind": "meeting", "date": "2026-03-10", "level": "乡镇", "place": "北台乡", "participants": ["群众"], "count": 30});
+    let t = "/api/plans/{id}/consultation";
+    for (who, want) in [
+        (&baoding, forbidden),
+        (&hebei, forbidden),
+        (&bianban, forbidden),
+        (&guest, forbidden),
+        (&tangxian, not_found),
+        (&quyang, ok),
+    ] {
+        let (s, v, _) = c
+            .call(
+                "POST",
+                t,
+                "/api/plans/1/consultation",
+                Some(who),
+                Some(meeting.clone()),
+                true,
+            )
+            .await;
+        assert_eq!(s, want, "consultation: {v}");
+    }
+    let (s, _, _) = c
+        .call(
+            "POST",
+            t,
+            "/api/plans/3/consultation",
+            Some(&tangxian),
+            Some(meeting.clone()),
+            true,
+        )
+        .await;
+    assert_eq!(s, ok, "唐县's editor records on 唐县's plan");
+    let t = "/api/plans/{id}/materials";
+    let pdf = b"%PDF-1.7 application";
+    for (who, want) in [
+        (&baoding, forbidden),
+        (&bianban, forbidden),
+        (&tangxian, not_found),
+    ] {
+        let (s, _) = c
+            .upload(
+                t,
+                "/api/plans/1/materials?kind=application&file_name=a.pdf",
+                who,
+                pdf,
+            )
+            .await;
+        assert_eq!(s, want);
+    }
+    let (s, v) = c
+        .upload(
+            t,
+            "/api/plans/1/materials?kind=application&file_name=a.exe",
+            &quyang,
+            b"MZ",
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "a refused type: {v}");
+    let (s, v) = c
+        .upload(
+            t,
+            "/api/plans/1/materials?kind=application&file_name=申请书.pdf",
+            &quyang,
+            pdf,
+        )
+        .await;
+    assert_eq!(s, ok, "{v}");
+    let sha = v["materials"].as_array().unwrap().last().unwrap()["sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let t = "/api/plans/{id}/materials/{sha256}";
+    let uri = format!("/api/plans/1/materials/{sha}");
+    for (who, want) in [
+        (&guest, ok),
+        (&baoding, ok),
+        (&bianban, ok),
+        (&tangxian, not_found),
+    ] {
+        let (s, _, _) = c.call("GET", t, &uri, Some(who), None, false).await;
+        assert_eq!(s, want, "download");
+    }
+    let t = "/api/plans/{id}/steps/{step}";
+    let (s, v) = c
+        .upload(
+            t,
+            "/api/plans/1/steps/legality_review?date=2026-03-10",
+            &quyang,
+            b"",
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "blocked: {v}");
+    assert!(
+        v["error"]["zh"].as_str().unwrap().contains("部门意见"),
+        "{v}"
+    );
+    for (who, want) in [
+        (&baoding, forbidden),
+        (&bianban, forbidden),
+        (&guest, forbidden),
+        (&tangxian, not_found),
+    ] {
+        let (s, _) = c
+            .upload(
+                t,
+                "/api/plans/1/steps/consultation?date=2026-03-10",
+                who,
+                b"",
+            )
+            .await;
+        assert_eq!(s, want);
+    }
+    let (s, v) = c
+        .upload(
+            t,
+            "/api/plans/1/steps/consultation?date=2026-03-10",
+            &quyang,
+            b"",
+        )
+        .await;
+    assert_eq!(s, ok, "{v}");
+    let t = "/api/plans/{id}/opinions";
+    let op = json!({"text": "同意", "agrees": true, "date": "2026-03-10"});
+    for (who, want) in [
+        (&quyang, forbidden),
+        (&baoding, forbidden),
+        (&guest, forbidden),
+        (&tangxian, forbidden),
+    ] {
+        let (s, _, _) = c
+            .call(
+                "POST",
+                t,
+                "/api/plans/1/opinions",
+                Some(who),
+                Some(op.clone()),
+                true,
+            )
+            .await;
+        assert_eq!(s, want, "only a department records an opinion");
+    }
+    let (s, v, _) = c
+        .call(
+            "POST",
+            t,
+            "/api/plans/1/opinions",
+            Some(&bianban),
+            Some(json!({"department": "finance", "text": "同意", "agrees": true})),
+            true,
+        )
+        .await;
+    assert_eq!(s, forbidden, "not another department's opinion: {v}");
+    let (s, v, _) = c
+        .call(
+            "POST",
+            t,
+            "/api/plans/1/opinions",
+            Some(&bianban),
+            Some(op.clone()),
+            true,
+        )
+        .await;
+    assert_eq!(s, ok, "{v}");
+    assert!(
+        v["opinions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["department"] == "staffing")
+    );
+    let t = "/api/plans/{id}/return";
+    let ret = json!({"comments": "请补充", "date": "2026-03-10"});
+    for (who, want) in [
+        (&quyang, forbidden),
+        (&bianban, forbidden),
+        (&guest, forbidden),
+        (&baoding, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let (s, v, _) = c
+            .call(
+                "POST",
+                t,
+                "/api/plans/1/return",
+                Some(who),
+                Some(ret.clone()),
+                true,
+            )
+            .await;
+        assert_eq!(s, want, "return: {v}");
+    }
+    let t = "/api/plans/{id}/revise";
+    let (s, _, _) = c
+        .call(
+            "POST",
+            t,
+            "/api/plans/1/revise",
+            Some(&quyang),
+            Some(json!({"scenario_id": 1})),
+            true,
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "nothing to revise before a return"
+    );
+    let (s, _, _) = c
+        .call(
+            "POST",
+            t,
+            "/api/plans/1/revise",
+            Some(&baoding),
+            Some(json!({"scenario_id": 1})),
+            true,
+        )
+        .await;
+    assert_eq!(s, forbidden);
+    let t = "/api/plans/{id}/approve";
+    let uri = "/api/plans/1/approve?document_no=x&date=2026-03-10&effective=2026-03-10";
+    for (who, want) in [
+        (&quyang, forbidden),
+        (&baoding, forbidden),
+        (&bianban, forbidden),
+        (&hebei, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let (s, v) = c.upload(t, uri, who, b"").await;
+        assert_eq!(s, want, "approve: {v}");
+    }
+    let t = "/api/plans/{id}/extensions";
+    let ext = json!({"months": 3, "document_no": "x"});
+    for (who, want) in [
+        (&baoding, forbidden),
+        (&guest, forbidden),
+        (&quyang, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let (s, v, _) = c
+            .call(
+                "POST",
+                t,
+                "/api/plans/1/extensions",
+                Some(who),
+                Some(ext.clone()),
+                true,
+            )
+            .await;
+        assert_eq!(s, want, "extension: {v}");
+    }
+    let t = "/api/plans/{id}/apply";
+    for (who, want) in [
+        (&hebei, forbidden),
+        (&guest, forbidden),
+        (&tangxian, not_found),
+        (&quyang, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let (s, v, _) = c
+            .call(
+                "POST",
+                t,
+                "/api/plans/1/apply",
+                Some(who),
+                Some(json!({})),
+                true,
+            )
+            .await;
+        assert_eq!(s, want, "apply: {v}");
+    }
+    let t = "/api/plans/{id}/documents/{doc}";
+    let (s, _, _) = c
+        .call(
+            "GET",
+            t,
+            "/api/plans/1/documents/notice.docx",
+            Some(&quyang),
+            None,
+            false,
+        )
+        .await;
+    assert_eq!(
+        s,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no documents before apply"
+    );
+    let (s, _, _) = c
+        .call(
+            "GET",
+            t,
+            "/api/plans/1/documents/notice.docx",
+            Some(&tangxian),
+            None,
+            false,
+        )
+        .await;
+    assert_eq!(s, not_found);
+    let t = "/api/plans";
+    let (s, v, _) = c
+        .call(
+            "POST",
+            t,
+            t,
+            Some(&baoding),
+            Some(json!({"scenario_id": 1})),
+            true,
+        )
+        .await;
+    assert_eq!(s, forbidden, "{v}");
+    let (s, _, _) = c
+        .call(
+            "POST",
+            t,
+            t,
+            Some(&tangxian),
+            Some(json!({"scenario_id": 1})),
+            true,
+        )
+        .await;
+    assert_eq!(s, not_found, "another county's scenario");
+    let (s, v, _) = c
+        .call(
+            "POST",
+            t,
+            t,
+            Some(&quyang),
+            Some(json!({"scenario_id": 1, "date": "2026-03-11"})),
+            true,
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["plan"]["stage"], "county");
 
     // Every route of the table was exercised.
     let hit = c.hit.lock().unwrap().clone();

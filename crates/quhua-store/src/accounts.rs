@@ -174,7 +174,8 @@ pub(crate) fn get_session(
     tx.query_opt(
         &format!(
             "SELECT {USER_COLS}, s.csrf_token, s.expires_at FROM server_sessions s \
-             JOIN {USERS} ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2"
+             JOIN server_users u ON u.id = s.user_id LEFT JOIN organisations o ON o.code = u.org \
+             WHERE s.token_hash = $1 AND s.expires_at > $2"
         ),
         &[Val::text(token_hash), Val::Int(now)],
     )?
