@@ -1,83 +1,29 @@
 // Typed client of the quhua JSON API. Every non-GET request carries the session's CSRF token.
 
-export interface BiText { zh: string; en: string }
+// The types of every request and response are generated from the server's OpenAPI document
+// (`npm run gen:api` → api.gen.ts; `npm run check:api` fails when it is stale), which is in
+// turn generated from the Rust structs the server serialises: one contract, three views.
+import type { components } from './api.gen';
 
-export interface UserInfo {
-  username: string;
-  role: string;
-  role_zh: string;
-  jurisdiction: string;
-  can_edit: boolean;
-  org: string | null;
-  department: string | null;
-  department_zh: string | null;
-  department_en: string | null;
-}
+type S = components['schemas'];
 
-export interface SessionInfo { user: UserInfo; csrf_token: string; expires_at: number }
-
-export interface County {
-  code: string; name: string; city: string | null; province: string | null;
-  townships: number; geometry: boolean; synthetic: boolean;
-}
-
-export interface BaseTownship {
-  code: string; name: string; kind: string; flag_labels: string[];
-  seat: { code: string; name: string } | null;
-  figures: Record<string, number>; villages: number;
-}
-export interface BaseVillage {
-  code: string; name: string; kind: string; township_code: string; figures: Record<string, number>;
-}
-export interface Base {
-  county: { code: string; name: string };
-  date: string; synthetic: boolean;
-  population_key: string | null; area_key: string | null;
-  townships: BaseTownship[]; villages: BaseVillage[];
-}
-
-export type Operation =
-  | { op: 'merge'; units: string[]; into: string }
-  | { op: 'merge'; units: string[]; new: { name: string; kind?: string; seat?: string } }
-  | { op: 'convert'; unit: string; to: string; name?: string }
-  | { op: 'rename'; unit: string; name: string }
-  | { op: 'move_seat'; unit: string; village: string }
-  | { op: 'transfer'; villages: string[]; to: string }
-  | { op: 'lock'; units: string[] };
-
-export interface Stats { n: number; total: number; mean: number; median: number; min: number; max: number }
-export interface Indicators {
-  count: number; by_kind: Record<string, number>; town_street_share: number;
-  population: Stats; area_km2: Stats;
-  under_population_floor: number | null; over_area_cap: number | null;
-  population_vs_national: number; area_vs_national: number;
-}
-export interface ResultUnit {
-  name: string; kind: string; code: string | null; proposed_code: string | null; status: string;
-  predecessors: string[]; villages: number; population: number | null; area_km2: number | null;
-  seat: string | null; flags: string[];
-  /** Indices into the base's `villages` (and the village GeoJSON, same order). */
-  village_idx: number[];
-}
-export interface Finding {
-  severity: 'error' | 'warning' | 'info'; rule: string; units: string[]; message: BiText; citation: string;
-}
-export interface Evaluation {
-  county: string; county_name: string; policy: string; synthetic: boolean; operations: number;
-  units: ResultUnit[]; abolished: { name: string; code: string | null; into: string }[];
-  indicators: { before: Indicators; after: Indicators; reduction: number; reduction_share: number };
-  findings: Finding[];
-}
+export type BiText = S['Message'];
+export type UserInfo = S['SessionUser'];
+export type SessionInfo = S['Session'];
+export type County = S['CountyInfo'];
+export type BaseTownship = S['BaseTownship'];
+export type BaseVillage = S['BaseVillage'];
+export type Base = S['CountyBase'];
+/** Operations as the client sends them (a stored scenario's come back as S['Operation']). */
+export type Operation = S['OperationInput'];
+export type Stats = S['Stats'];
+export type Indicators = S['Indicators'];
+export type ResultUnit = S['UnitOut'];
+export type Finding = S['Finding'];
+export type Evaluation = S['EvaluationOut'];
 export interface EvalResult { evaluation: Evaluation; geojson: GeoJSON.FeatureCollection | null }
-
-export interface ScenarioSummary {
-  id: number; name: string; county: string; version: number; operations: number;
-  updated_by: string; updated_at: string; created_by: string;
-}
-export interface ScenarioFull {
-  id: number; name: string; county: string; version: number; ops: Operation[]; policy: string | null;
-  updated_by: string; updated_at: string; created_by: string;
-}
+export type ScenarioSummary = S['ScenarioListItem'];
+export type ScenarioFull = S['ScenarioView'];
 export interface CompareSide extends EvalResult { scenario: ScenarioFull }
 
 export interface ProposedScheme {
@@ -90,38 +36,18 @@ export interface ProposedScheme {
 }
 export interface Proposal { county: string; schemes: ProposedScheme[]; synthetic: boolean }
 
-export type ClockState = 'done' | 'on_track' | 'near_due' | 'overdue' | 'done_late';
-export interface PlanDocument { name: string; kind: string | null; sha256: string; added_by: string; added_at: string }
-export interface PlanSummary {
-  id: number; name: string; county: string; template: string; template_name: string; version: number;
-  updated_by: string; updated_at: string; steps_done: number; steps_total: number; next: string[]; next_en: string[];
-  stage: 'county' | 'city' | 'province' | 'returned' | 'approved' | 'applied';
-  approval: { document_no: string; date: string; effective: string } | null; applied: string | null;
-  implementation: ClockState | null; codes: ClockState | null;
-}
-export interface StepRecord { step: string; by: string; at: string; note: string; document: PlanDocument | null }
-export interface PlanStep {
-  id: string; zh: string; en: string; actor: string; basis: string; role: 'county' | 'city' | 'province';
-  state: 'done' | 'ready' | 'blocked'; ready: boolean; done: StepRecord | null;
-  missing_steps: string[]; missing_materials: string[]; missing_opinions: string[]; opinions_from: string[];
-  is_approval: boolean; is_apply: boolean; can_complete: boolean;
-}
-export interface PlanClocks {
-  approved: string; implementation_due: string; extension_months: number;
-  implementation: ClockState; implementation_zh: string; codes_due: string; codes: ClockState; codes_zh: string;
-}
-export interface Opinion { department: string; text: string; agrees: boolean; by: string; at: string }
-export interface PlanReturn { by: string; role: string; at: string; comments: string; undone: StepRecord[]; resolved: string | null }
-export interface Activity { at: string; by: string; action: string; zh: string; en: string }
-export interface Permissions { edit: boolean; return_plan: boolean; revise: boolean; approve: boolean; opinion: string | null; apply: boolean }
-export interface DocumentLink { id: string; name: string; zh: string; en: string }
-export interface PlanBoard {
-  plan: PlanSummary; today: string; steps: PlanStep[]; clocks: PlanClocks | null;
-  consultation: { meetings: number; participants: number; questionnaires_issued: number; questionnaires_returned: number; suggestions: number; adopted: number; pending: number };
-  consultation_summary: string;
-  materials: PlanDocument[]; opinions: Opinion[]; returns: PlanReturn[]; activity: Activity[];
-  documents: DocumentLink[]; permissions: Permissions; scheme: string;
-}
+export type ClockState = S['ClockState'];
+export type PlanDocument = S['Document'];
+export type PlanSummary = S['PlanSummary'];
+export type StepRecord = S['StepRecord'];
+export type PlanStep = S['StepView'];
+export type PlanClocks = S['ClocksView'];
+export type Opinion = S['Opinion'];
+export type PlanReturn = S['Return'];
+export type Activity = S['Activity'];
+export type Permissions = S['Permissions'];
+export type DocumentLink = S['DocumentLink'];
+export type PlanBoard = S['PlanBoard'];
 
 /** An error answered by the API: status and bilingual message, plus the raw body. */
 export class ApiError extends Error {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What an account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 县级编辑: drafts and saves scenarios in its county.
@@ -81,7 +81,7 @@ impl Role {
 }
 
 /// A division-code prefix: `13` (province), `1306` (city) or `130634` (county).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Jurisdiction(String);
 

@@ -10,7 +10,7 @@ use quhua_store::{Record, StoreError};
 use serde::Serialize;
 
 /// A stored scenario as shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScenarioView {
     /// Id.
     pub id: i64,

@@ -10,7 +10,7 @@ use quhua_workflow::procedure::{
 use serde::Serialize;
 
 /// A plan in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PlanSummary {
     /// Id.
     pub id: i64,
@@ -40,8 +40,8 @@ pub struct PlanSummary {
     pub next: Vec<String>,
     /// The same in English.
     pub next_en: Vec<String>,
-    /// Where the plan is now: `county`, `city`, `province`, `returned`, `approved`, `applied`.
-    pub stage: String,
+    /// Where the plan is now.
+    pub stage: Stage,
     /// The approval, once given.
     pub approval: Option<Approval>,
     /// The date applied to the registry.
@@ -52,8 +52,26 @@ pub struct PlanSummary {
     pub codes: Option<ClockState>,
 }
 
+/// Where a plan is in the procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// With the county (drafting, consultation, reviews, decision).
+    County,
+    /// With the city for review (市级统筹把关).
+    City,
+    /// With the province for approval (省级审批).
+    Province,
+    /// Returned for revision (退回修改).
+    Returned,
+    /// Approved, not yet applied.
+    Approved,
+    /// Applied to the registry.
+    Applied,
+}
+
 /// One step on the board.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StepView {
     /// Step id.
     pub id: String,
@@ -90,7 +108,7 @@ pub struct StepView {
 }
 
 /// The statutory clocks.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClocksView {
     /// Approval date.
     pub approved: Date,
@@ -111,7 +129,7 @@ pub struct ClocksView {
 }
 
 /// A generated document offered for download.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DocumentLink {
     /// Id used in the download address (`notice.docx` …).
     pub id: String,
@@ -124,7 +142,7 @@ pub struct DocumentLink {
 }
 
 /// What the acting person may do on the plan now.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Permissions {
     /// Record consultation, attach materials, complete county steps.
     pub edit: bool,
@@ -141,7 +159,7 @@ pub struct Permissions {
 }
 
 /// The procedure board of one plan.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PlanBoard {
     /// The summary.
     pub plan: PlanSummary,

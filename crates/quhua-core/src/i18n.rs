@@ -25,7 +25,7 @@ impl Lang {
 }
 
 /// A message in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Text {
     /// Chinese.
     pub zh: String,

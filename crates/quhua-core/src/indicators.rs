@@ -92,7 +92,7 @@ impl Multiset {
 }
 
 /// Summary statistics of one attribute over the townships.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Stats {
     /// Number of units with a value.
     pub n: usize,
@@ -190,7 +190,7 @@ impl Accum {
 }
 
 /// What a set of townships looks like.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Indicators {
     /// Number of township-level units.
     pub count: usize,
@@ -217,7 +217,7 @@ pub struct Indicators {
 }
 
 /// Before and after, with the reduction.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     /// Before the scheme.
     pub before: Indicators,

@@ -35,7 +35,9 @@ pub struct Seat {
 }
 
 /// Flags the reform rules care about.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct Flags {
     /// 县城驻地镇: the county-seat town (make it bigger, never absorb it).
     #[serde(default)]

@@ -6,6 +6,7 @@
 //! schematic (示意) village polygons of quhua-demo are attached, matched by registry unit id;
 //! other counties have none (their GeoJSON endpoints answer 404).
 
+use crate::contract::CountyBase;
 use crate::error::ApiError;
 use crate::evalcache::ResultCache;
 use crate::evaluation::{Evaluated, evaluation_json};
@@ -19,12 +20,11 @@ use quhua_core::snapshot::Snapshot;
 use quhua_core::{DivisionCode, Level};
 use quhua_demo::Demo;
 use serde::Serialize;
-use serde_json::{Value, json};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A county as listed by `GET /api/counties`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CountyInfo {
     /// 6-digit code.
     pub code: String,
@@ -99,7 +99,10 @@ impl CountyData {
     /// The base as JSON (`GET /api/counties/{code}/base`), serialised once.
     pub fn base_json(&self) -> Bytes {
         self.base_json
-            .get_or_init(|| Bytes::from(base_to_json(&self.base).to_string()))
+            .get_or_init(|| {
+                // Plain structs with string keys: serialising cannot fail.
+                Bytes::from(serde_json::to_vec(&CountyBase::new(&self.base)).unwrap_or_default())
+            })
             .clone()
     }
 
@@ -112,61 +115,6 @@ impl CountyData {
                 .clone(),
         )
     }
-}
-
-fn base_to_json(base: &Base) -> Value {
-    let figures = |attrs: &[Option<quhua_core::attr::Amount>]| {
-        let mut m = serde_json::Map::new();
-        for (k, v) in base.keys.iter().zip(attrs) {
-            if let Some(v) = v {
-                m.insert(k.clone(), json!(v.to_f64()));
-            }
-        }
-        Value::Object(m)
-    };
-    let townships: Vec<Value> = base
-        .townships
-        .iter()
-        .map(|t| {
-            let seat = t.seat_village.map(|i| {
-                let v = &base.villages[i as usize];
-                json!({"code": v.code.to_string(), "name": v.name})
-            });
-            json!({
-                "code": t.code.to_string(),
-                "name": t.name,
-                "kind": t.kind.zh(),
-                "flags": t.flags,
-                "flag_labels": t.flags.labels_zh(),
-                "seat": seat,
-                "figures": figures(&t.attrs),
-                "villages": t.villages.len(),
-            })
-        })
-        .collect();
-    let villages: Vec<Value> = base
-        .villages
-        .iter()
-        .map(|v| {
-            json!({
-                "code": v.code.to_string(),
-                "name": v.name,
-                "kind": v.kind.zh(),
-                "township_code": base.townships[v.township as usize].code.to_string(),
-                "figures": figures(&v.attrs),
-            })
-        })
-        .collect();
-    json!({
-        "county": {"code": base.county_code.to_string(), "name": base.county_name},
-        "date": base.date.to_string(),
-        "synthetic": base.synthetic,
-        "keys": base.keys,
-        "population_key": base.pop_key.map(|i| base.keys[i].clone()),
-        "area_key": base.area_key.map(|i| base.keys[i].clone()),
-        "townships": townships,
-        "villages": villages,
-    })
 }
 
 /// Registry, counties and per-county caches.

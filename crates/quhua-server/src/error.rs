@@ -123,11 +123,15 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut body = Map::new();
-        body.insert("error".into(), json!({"zh": self.zh, "en": self.en}));
         let retry = self.extra.get("retry_after_secs").and_then(Value::as_u64);
-        body.extend(self.extra);
-        let mut resp = (self.status, Json(Value::Object(body))).into_response();
+        let body = crate::contract::ErrorBody {
+            error: crate::contract::Message {
+                zh: self.zh,
+                en: self.en,
+            },
+            detail: self.extra,
+        };
+        let mut resp = (self.status, Json(body)).into_response();
         if let Some(secs) = retry
             && let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string())
         {

@@ -8,7 +8,9 @@ use crate::error::ApiError;
 use quhua_core::indicators::Comparison;
 use quhua_core::policy::Policy;
 use quhua_core::rules::Finding;
-use quhua_core::scenario::{Base, Evaluation, ResultUnitView, Scenario, ScenarioError, Session};
+use quhua_core::scenario::{
+    AbolishedView, Base, Evaluation, ResultUnitView, Scenario, ScenarioError, Session,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -77,8 +79,9 @@ fn indices(codes: &[String], village_index: &HashMap<String, u32>) -> Vec<u32> {
     g
 }
 
-#[derive(Serialize)]
-struct UnitOut<'a> {
+/// A resulting unit of an evaluation; `village_idx` indexes the county base's villages.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct UnitOut<'a> {
     name: &'a str,
     kind: &'a str,
     code: &'a Option<String>,
@@ -114,9 +117,10 @@ impl<'a> UnitOut<'a> {
     }
 }
 
-/// `A` is core's abolished-unit view (not exported by name).
-#[derive(Serialize)]
-struct EvaluationOut<'a, A: Serialize> {
+/// An evaluation as the client receives it: units carry `village_idx` instead of village
+/// codes.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct EvaluationOut<'a> {
     county: &'a str,
     county_name: &'a str,
     base_date: &'a str,
@@ -124,7 +128,7 @@ struct EvaluationOut<'a, A: Serialize> {
     synthetic: bool,
     operations: usize,
     units: Vec<UnitOut<'a>>,
-    abolished: &'a [A],
+    abolished: &'a [AbolishedView],
     indicators: &'a Comparison,
     findings: &'a [Finding],
 }

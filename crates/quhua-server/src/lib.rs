@@ -22,6 +22,7 @@ pub mod api;
 pub mod app;
 pub mod auth;
 pub mod catalog;
+pub mod contract;
 pub mod demo;
 pub mod embed;
 pub mod error;

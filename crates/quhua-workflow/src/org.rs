@@ -8,7 +8,19 @@
 use serde::{Deserialize, Serialize};
 
 /// A county department (or a department-like body) that takes part in the reform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Department {
     /// 民政局 (civil affairs: the division work itself).

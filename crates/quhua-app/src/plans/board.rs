@@ -3,26 +3,26 @@
 use super::documents::links;
 use super::load;
 use crate::access::{Actor, Role};
-use crate::views::{ClocksView, Permissions, PlanBoard, PlanSummary, StepView};
+use crate::views::{ClocksView, Permissions, PlanBoard, PlanSummary, Stage, StepView};
 use crate::{App, AppResult};
 use quhua_core::date::Date;
 use quhua_store::Record;
 use quhua_workflow::procedure::{Plan, StepRole};
 
 /// Where the plan is now.
-fn stage(plan: &Plan) -> &'static str {
+fn stage(plan: &Plan) -> Stage {
     if plan.applied.is_some() {
-        "applied"
+        Stage::Applied
     } else if plan.approval.is_some() {
-        "approved"
+        Stage::Approved
     } else if plan.open_return().is_some() {
-        "returned"
+        Stage::Returned
     } else if plan.pending_review(StepRole::Province).is_some() {
-        "province"
+        Stage::Province
     } else if plan.pending_review(StepRole::City).is_some() {
-        "city"
+        Stage::City
     } else {
-        "county"
+        Stage::County
     }
 }
 
@@ -49,7 +49,7 @@ fn summary(rec: &Record<Plan>, today: Date) -> PlanSummary {
         steps_total: status.len(),
         next: ready.iter().map(|s| s.zh.clone()).collect(),
         next_en: ready.iter().map(|s| s.en.clone()).collect(),
-        stage: stage(plan).into(),
+        stage: stage(plan),
         approval: plan.approval.clone(),
         applied: plan.applied,
         implementation: clocks.map(|c| c.implementation),

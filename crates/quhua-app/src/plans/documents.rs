@@ -10,6 +10,15 @@ use crate::{App, AppError, AppResult};
 use quhua_core::scenario::Scenario;
 use quhua_workflow::procedure::Plan;
 
+/// The ids of the documents generated from an applied plan.
+pub const DOCUMENT_IDS: [&str; 5] = [
+    "notice.docx",
+    "notice.md",
+    "change-table.xlsx",
+    "change-table.csv",
+    "indicators.xlsx",
+];
+
 /// The generated documents: id, file name, Chinese and English titles.
 const GENERATED: [(&str, &str, &str, &str); 5] = [
     (
@@ -192,4 +201,13 @@ fn generate(
         },
         out("调整前后指标.xlsx", read("i.xlsx")?),
     ])
+}
+
+#[cfg(test)]
+mod ids {
+    #[test]
+    fn document_ids_name_every_generated_document() {
+        let ids: Vec<&str> = super::GENERATED.iter().map(|g| g.0).collect();
+        assert_eq!(ids, super::DOCUMENT_IDS);
+    }
 }

@@ -13,7 +13,7 @@ mod documents;
 
 pub use actions::*;
 pub use board::{board, list};
-pub use documents::{document, documents, material};
+pub use documents::{DOCUMENT_IDS, document, documents, material};
 
 use crate::access::{Actor, Role};
 use crate::{App, AppError, AppResult};

@@ -12,7 +12,7 @@ use std::fmt;
 /// assert_eq!(RuleId::parse("area_cap"), Some(RuleId::AreaCap));
 /// assert!(RuleId::Contiguity == "contiguity");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleId {
     /// A unit above the policy's area cap.

@@ -27,7 +27,7 @@ use crate::scenario::ResultUnit;
 use serde::Serialize;
 
 /// One rule finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// How serious.
     pub severity: Severity,

@@ -16,6 +16,6 @@ pub use apply::{ApplyError, apply_scenario};
 pub use base::{Base, BaseTownship, BaseVillage};
 pub use error::ScenarioError;
 pub use ops::{MergeTarget, NewUnitSpec, Operation, Scenario};
-pub use session::{Evaluation, ResultUnitView, Session, evaluate};
+pub use session::{AbolishedView, Evaluation, ResultUnitView, Session, evaluate};
 pub(crate) use state::pick as state_pick;
 pub use state::{ResultUnit, State};

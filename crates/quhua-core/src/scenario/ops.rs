@@ -5,13 +5,14 @@ use quhua_codes::TownshipKind;
 use serde::{Deserialize, Serialize};
 
 /// A new township created by a merger.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUnitSpec {
     /// Its name.
     pub name: String,
     /// Its kind (镇 by default).
     #[serde(default = "default_kind", with = "kind_serde")]
+    #[schemars(with = "String")]
     pub kind: TownshipKind,
     /// Its seat village (code or name), by default the seat of the most populous member.
     #[serde(default)]
@@ -23,7 +24,7 @@ fn default_kind() -> TownshipKind {
 }
 
 /// Where merged units go.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MergeTarget {
     /// 撤销并入 an existing unit (code or name).
@@ -34,7 +35,7 @@ pub enum MergeTarget {
 
 /// One scenario operation. Units are referred to by code (9-digit townships, 12-digit
 /// villages) or by name; units created earlier in the scenario by their name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Operation {
     /// Merge townships into an existing one or into a new one.
@@ -51,6 +52,7 @@ pub enum Operation {
         unit: String,
         /// The new kind.
         #[serde(with = "kind_serde")]
+        #[schemars(with = "String")]
         to: TownshipKind,
         /// New name; by default the stem with the new suffix.
         #[serde(default)]
@@ -85,7 +87,7 @@ pub enum Operation {
 }
 
 /// A draft scheme: which county, which policy, and the operations in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Name of the scheme.

@@ -44,7 +44,7 @@ pub struct ResultUnitView {
 }
 
 /// A township abolished by the scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AbolishedView {
     /// Name.
     pub name: String,

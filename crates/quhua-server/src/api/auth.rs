@@ -4,6 +4,7 @@ use crate::accounts::User;
 use crate::app::AppState;
 use crate::auth::session::{self, AuthUser, now_unix};
 use crate::auth::{password, random_hex};
+use crate::contract::{Done, Session};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ClientIp};
 use axum::Json;
@@ -11,35 +12,16 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// Login body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginBody {
     /// User name.
     pub username: String,
     /// Password.
     pub password: String,
-}
-
-/// The user and session as the client sees them.
-pub fn session_json(user: &User, csrf: &str, expires_at: i64) -> Value {
-    json!({
-        "user": {
-            "username": user.username,
-            "role": user.role,
-            "role_zh": user.role.zh(),
-            "jurisdiction": user.jurisdiction,
-            "can_edit": user.role.writes_scenarios(),
-            "org": user.org,
-            "department": user.department,
-            "department_zh": user.department.map(|d| d.zh()),
-            "department_en": user.department.map(|d| d.en()),
-        },
-        "csrf_token": csrf,
-        "expires_at": expires_at,
-    })
 }
 
 /// Checks the password (argon2, in the bounded verification pool: 503 when it is full),
@@ -105,7 +87,7 @@ pub async fn login(
         },
     );
     let cookie = session::set_cookie(&token, st.config.session_ttl_secs, st.config.secure_cookies)?;
-    let mut resp = Json(session_json(&user, &csrf, expires_at)).into_response();
+    let mut resp = Json(Session::new(&user, &csrf, expires_at)).into_response();
     resp.headers_mut().insert(header::SET_COOKIE, cookie);
     resp.headers_mut().insert(
         header::CACHE_CONTROL,
@@ -122,7 +104,7 @@ pub async fn logout(State(st): State<AppState>, me: AuthUser) -> ApiResult<Respo
     tokio::task::spawn_blocking(move || accounts.delete_session(&h))
         .await?
         .map_err(ApiError::internal)?;
-    let mut resp = Json(json!({"ok": true})).into_response();
+    let mut resp = Json(Done { ok: true }).into_response();
     resp.headers_mut().insert(
         header::SET_COOKIE,
         session::clear_cookie(st.config.secure_cookies),
@@ -131,6 +113,6 @@ pub async fn logout(State(st): State<AppState>, me: AuthUser) -> ApiResult<Respo
 }
 
 /// The current user, role, jurisdiction and the session's CSRF token.
-pub async fn me(me: AuthUser) -> Json<Value> {
-    Json(session_json(&me.user, &me.csrf_token, me.expires_at))
+pub async fn me(me: AuthUser) -> Json<Session> {
+    Json(Session::new(&me.user, &me.csrf_token, me.expires_at))
 }

@@ -11,7 +11,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 /// Query: the two scenario ids.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct CompareQuery {
     /// First scenario.
     pub a: String,

@@ -3,26 +3,26 @@
 use super::{county_data, raw_json, readable_county};
 use crate::app::AppState;
 use crate::auth::session::AuthUser;
+use crate::contract::CountyList;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use quhua_core::scenario::{Operation, Scenario};
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 /// `GET /api/counties`: the registry's counties inside the user's jurisdiction.
-pub async fn list(State(st): State<AppState>, me: AuthUser) -> Json<Value> {
+pub async fn list(State(st): State<AppState>, me: AuthUser) -> Response {
     let catalog = st.catalog();
-    let counties: Vec<_> = catalog
+    let counties = catalog
         .counties()
         .iter()
         .filter(|c| me.user.jurisdiction.covers(&c.code))
         .collect();
-    Json(json!({ "counties": counties }))
+    Json(CountyList { counties }).into_response()
 }
 
 /// `GET /api/counties/{code}/base`: townships and villages with figures.
@@ -38,7 +38,7 @@ pub async fn base(
 }
 
 /// Query of the GeoJSON endpoint.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct GeoQuery {
     /// `village` (default) or `township`.
     #[serde(default)]
@@ -86,7 +86,7 @@ pub async fn geojson(
 }
 
 /// Body of `POST /api/counties/{code}/evaluate`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluateBody {
     /// Operations in order.
@@ -110,7 +110,7 @@ pub fn empty_scenario(county: &str, ops: Vec<Operation>, policy: Option<String>)
 }
 
 /// Query of the evaluation endpoint.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct EvaluateQuery {
     /// `1` (or `true`): include the resulting townships as GeoJSON.
     #[serde(default)]

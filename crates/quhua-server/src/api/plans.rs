@@ -105,7 +105,7 @@ fn percent_encode(s: &str) -> String {
 }
 
 /// Query of the list.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct ListQuery {
     /// Only this county.
     #[serde(default)]
@@ -113,7 +113,7 @@ pub struct ListQuery {
 }
 
 /// The plans of the user's jurisdiction.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct PlanList {
     /// Newest first.
     pub plans: Vec<PlanSummary>,
@@ -139,7 +139,7 @@ pub async fn list(
 }
 
 /// Query of one plan.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct BoardQuery {
     /// The date the clocks are computed on (default: today).
     #[serde(default)]
@@ -162,7 +162,7 @@ pub async fn get(
 }
 
 /// Body of `POST /api/plans`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubmitBody {
     /// The saved scenario to submit.
@@ -200,7 +200,7 @@ pub async fn submit(
 }
 
 /// Body of `POST /api/plans/{id}/consultation`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, tag = "kind", rename_all = "snake_case")]
 pub enum ConsultBody {
     /// 座谈会.
@@ -306,7 +306,7 @@ pub async fn consult(
 }
 
 /// Query of a file upload.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MaterialQuery {
     /// Material kind (`application`, `basic_facts`, `map_before` … or the Chinese name).
@@ -344,7 +344,7 @@ pub async fn attach(
 }
 
 /// Query of a step completion.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepQuery {
     /// Date (default today).
@@ -378,7 +378,7 @@ pub async fn complete_step(
 }
 
 /// Body of `POST /api/plans/{id}/opinions`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OpinionBody {
     /// The department (default: the account's own).
@@ -423,7 +423,7 @@ pub async fn opinion(
 }
 
 /// Body of `POST /api/plans/{id}/return`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReturnBody {
     /// What must change.
@@ -449,7 +449,7 @@ pub async fn return_plan(
 }
 
 /// Body of `POST /api/plans/{id}/revise`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviseBody {
     /// The saved scenario that replaces the scheme.
@@ -487,7 +487,7 @@ pub async fn revise(
 }
 
 /// Query of the approval.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApproveQuery {
     /// 批准文号.
@@ -524,7 +524,7 @@ pub async fn approve(
 }
 
 /// Body of `POST /api/plans/{id}/extensions`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtendBody {
     /// Months (1–6 in all).

@@ -38,7 +38,7 @@ static RUNS: Semaphore = Semaphore::const_new(1);
 pub const MAX_SCHEMES: usize = 8;
 
 /// Body of the request (every field optional: `{}` is fine).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposeBody {
     /// Schemes wanted (default 4, at most [`MAX_SCHEMES`]).

@@ -8,6 +8,7 @@ use super::counties::empty_scenario;
 use super::{county_data, readable_county, writable_county};
 use crate::app::AppState;
 use crate::auth::session::AuthUser;
+use crate::contract::{ScenarioList, ScenarioListItem};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery};
 use axum::Json;
@@ -16,10 +17,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use quhua_core::scenario::{Operation, Scenario};
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 /// Query of the list.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct ListQuery {
     /// Only this county.
     #[serde(default)]
@@ -32,7 +32,7 @@ pub async fn list(
     State(st): State<AppState>,
     me: AuthUser,
     ApiQuery(q): ApiQuery<ListQuery>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<ScenarioList>> {
     if let Some(c) = &q.county {
         readable_county(&st, &me.user, c)?;
     }
@@ -40,23 +40,13 @@ pub async fn list(
     let all = st
         .run(move |app| quhua_app::scenarios::list(app, &actor, q.county.as_deref()))
         .await?;
-    let out: Vec<Value> = all
-        .into_iter()
-        .map(|sc| {
-            let n = sc.ops.len();
-            let mut v = json!(sc);
-            if let Value::Object(m) = &mut v {
-                m.remove("ops");
-                m.insert("operations".into(), json!(n));
-            }
-            v
-        })
-        .collect();
-    Ok(Json(json!({ "scenarios": out })))
+    Ok(Json(ScenarioList {
+        scenarios: all.into_iter().map(ScenarioListItem::from).collect(),
+    }))
 }
 
 /// Body of `POST /api/scenarios`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateBody {
     /// Name.
@@ -78,7 +68,7 @@ pub struct CreateBody {
 }
 
 /// Body of `PUT /api/scenarios/{id}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateBody {
     /// The version the client edited.

@@ -9,7 +9,7 @@ use serde::Serialize;
 pub const NEAR_DUE_DAYS: i64 = 30;
 
 /// The state of one clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClockState {
     /// Done before the deadline.

@@ -6,7 +6,7 @@ use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A meeting (座谈会, 听证会 …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Meeting {
     /// Date.
     pub date: Date,
@@ -21,7 +21,7 @@ pub struct Meeting {
 }
 
 /// A questionnaire round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Questionnaire {
     /// Date.
     pub date: Date,
@@ -34,7 +34,7 @@ pub struct Questionnaire {
 }
 
 /// What was done with a suggestion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Disposition {
     /// 吸纳
@@ -83,7 +83,7 @@ impl Disposition {
 }
 
 /// A suggestion and its answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Suggestion {
     /// Date received.
     pub date: Date,
@@ -98,7 +98,7 @@ pub struct Suggestion {
 }
 
 /// Everything recorded in the consultation.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConsultationRegister {
     /// Meetings.
     pub meetings: Vec<Meeting>,
@@ -109,7 +109,7 @@ pub struct ConsultationRegister {
 }
 
 /// The register's totals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ConsultationTotals {
     /// Meetings held.
     pub meetings: usize,

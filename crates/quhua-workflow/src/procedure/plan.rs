@@ -8,7 +8,7 @@ use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A document attached to the plan (stored elsewhere; identified by its SHA-256).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Document {
     /// What it is.
     pub kind: Option<MaterialKind>,
@@ -23,7 +23,7 @@ pub struct Document {
 }
 
 /// The record of a completed step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StepRecord {
     /// The step id.
     pub step: String,
@@ -38,7 +38,7 @@ pub struct StepRecord {
 }
 
 /// The provincial approval (批复).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Approval {
     /// 批准文号.
     pub document_no: String,
@@ -49,7 +49,7 @@ pub struct Approval {
 }
 
 /// An extension of the implementation deadline (条例 art. 15).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Extension {
     /// Months (1–6).
     pub months: u32,

@@ -9,7 +9,7 @@ use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A department's opinion on the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Opinion {
     /// Which department.
     pub department: Department,
@@ -24,7 +24,7 @@ pub struct Opinion {
 }
 
 /// A return for revision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Return {
     /// Who returned it.
     pub by: String,
@@ -43,7 +43,7 @@ pub struct Return {
 }
 
 /// One entry of the activity log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Activity {
     /// When.
     pub at: Date,

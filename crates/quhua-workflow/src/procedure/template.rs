@@ -3,7 +3,19 @@
 use serde::{Deserialize, Serialize};
 
 /// Materials the procedure asks for (条例 art. 13 and the steps' own outputs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MaterialKind {
     /// 申请书 (art. 13(1))
@@ -149,7 +161,9 @@ pub struct StepDef {
 
 /// Who completes a step: the county (drafting, consultation, reviews, implementation), the
 /// city (市级统筹把关) or the province (省级审批指导).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum StepRole {
     /// The county's editor (民政局 for the county government).

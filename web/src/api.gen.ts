@@ -1,0 +1,4284 @@
+// Generated from crates/quhua-server/openapi.json by scripts/api-types.mjs: do not edit.
+export interface paths {
+    "/api/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两个方案对比 / two scenarios side by side */
+        get: operations["getCompare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区内的县 / counties in the account's jurisdiction */
+        get: operations["getCounties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/base": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 县的乡镇与村及其指标（含示意数据标记） / townships and villages with their figures */
+        get: operations["getCountiesByCodeBase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评估操作序列（按县缓存） / evaluate operations (responses cached per county) */
+        post: operations["postCountiesByCodeEvaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示意边界 / schematic boundaries */
+        get: operations["getCountiesByCodeGeojson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 方案推荐：优化器给出的撤并方案（只读，辖区内任何角色） / merger schemes proposed by the optimizer (read-only; any role that reads the county) */
+        post: operations["postCountiesByCodePropose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登录（设置 HttpOnly 会话 Cookie；10 分钟内同一用户名或 IP 失败 5 次后 429） / log in (sets the HttpOnly session cookie; 5 failures per name or IP in 10 min → 429) */
+        post: operations["postLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出 / log out */
+        post: operations["postLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户与 CSRF 令牌 / the current user and CSRF token */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本文档 / this document */
+        get: operations["getOpenapijson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区内的报批方案 / plans in the procedure, in the jurisdiction */
+        get: operations["getPlans"];
+        put?: never;
+        /** 提交报批：县级编辑将已保存的方案提交报批程序 / a county editor submits a saved scenario into the procedure */
+        post: operations["postPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报批程序看板 / the procedure board of a plan */
+        get: operations["getPlansById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 实施：自生效日期起写入区划名录 / apply the approved plan to the registry (on or after the effective date) */
+        post: operations["postPlansByIdApply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 省级登记批复（文号、日期、生效日期，请求体可为批复文件） / the province records the approval (the body may carry the approval document) */
+        post: operations["postPlansByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记座谈会、问卷或意见建议 / record a meeting, questionnaire or suggestion */
+        post: operations["postPlansByIdConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/documents/{doc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载实施后生成的文书 / download a document generated from the applied plan */
+        get: operations["getPlansByIdDocumentsByDoc"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记延期 / record an extension of the implementation deadline */
+        post: operations["postPlansByIdExtensions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传材料（请求体为文件，以 SHA-256 存储） / upload a material (the body is the file, stored with its SHA-256) */
+        post: operations["postPlansByIdMaterials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/materials/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载已存材料 / download a stored material */
+        get: operations["getPlansByIdMaterialsBySha256"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门登记本部门意见 / a department records its opinion */
+        post: operations["postPlansByIdOpinions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 市级或省级退回修改 / the city or the province returns the plan for revision */
+        post: operations["postPlansByIdReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 县级修订被退回的方案并重新报送 / the county revises a returned plan and resubmits it */
+        post: operations["postPlansByIdRevise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成环节（请求体可为佐证文件） / complete a step (the body may carry its document) */
+        post: operations["postPlansByIdStepsByStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区内的方案 / scenarios in the jurisdiction */
+        get: operations["getScenarios"];
+        put?: never;
+        /** 保存新方案（县级编辑） / save a new scenario (county editor) */
+        post: operations["postScenarios"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 读取方案 / one scenario */
+        get: operations["getScenariosById"];
+        /** 修改方案（带预期版本，防止覆盖他人修改） / update a scenario at its expected version */
+        put: operations["putScenariosById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A township abolished by the scenario. */
+        AbolishedView: {
+            /** @description Its code (retired). */
+            code: string | null;
+            /** @description Where it went. */
+            into: string;
+            /** @description Name. */
+            name: string;
+        };
+        /** @description One entry of the activity log. */
+        Activity: {
+            /** @description What, as a stable id (`step_completed`, `returned`, `opinion`, …). */
+            action: string;
+            /**
+             * Format: date
+             * @description When.
+             */
+            at: string;
+            /** @description Who. */
+            by: string;
+            /** @description Details in English. */
+            en: string;
+            /** @description Details in Chinese. */
+            zh: string;
+        };
+        /** @description The provincial approval (批复). */
+        Approval: {
+            /**
+             * Format: date
+             * @description Date of approval.
+             */
+            date: string;
+            /** @description 批准文号. */
+            document_no: string;
+            /**
+             * Format: date
+             * @description The date the change takes effect.
+             */
+            effective: string;
+        };
+        /** @description A township of the base. */
+        BaseTownship: {
+            /** @description 12-digit code. */
+            code: string;
+            /** @description Figures by attribute key. */
+            figures: {
+                [key: string]: number;
+            };
+            /** @description The flags in Chinese. */
+            flag_labels: string[];
+            /** @description Flags the rules care about. */
+            flags: components["schemas"]["Flags"];
+            /** @description 乡, 镇 or 街道. */
+            kind: string;
+            /** @description Name. */
+            name: string;
+            /** @description The seat village (驻地). */
+            seat: components["schemas"]["Named"] | (null);
+            /**
+             * Format: uint
+             * @description How many villages it has.
+             */
+            villages: number;
+        };
+        /** @description A village of the base. */
+        BaseVillage: {
+            /** @description 12-digit code. */
+            code: string;
+            /** @description Figures by attribute key. */
+            figures: {
+                [key: string]: number;
+            };
+            /** @description 村委会 or 居委会. */
+            kind: string;
+            /** @description Name. */
+            name: string;
+            /** @description Its township's code. */
+            township_code: string;
+        };
+        /** @description The state of one clock. */
+        ClockState: "done" | "on_track" | "near_due" | "overdue" | "done_late";
+        /** @description The statutory clocks. */
+        ClocksView: {
+            /**
+             * Format: date
+             * @description Approval date.
+             */
+            approved: string;
+            /** @description Codes state. */
+            codes: components["schemas"]["ClockState"];
+            /**
+             * Format: date
+             * @description Codes deadline.
+             */
+            codes_due: string;
+            /** @description The same in Chinese. */
+            codes_zh: string;
+            /**
+             * Format: uint32
+             * @description Months of extension.
+             */
+            extension_months: number;
+            /** @description Implementation state. */
+            implementation: components["schemas"]["ClockState"];
+            /**
+             * Format: date
+             * @description Implementation deadline.
+             */
+            implementation_due: string;
+            /** @description The same in Chinese. */
+            implementation_zh: string;
+        };
+        /** @description One side of `GET /api/compare`. */
+        CompareSide: {
+            /** @description Its evaluation. */
+            evaluation: components["schemas"]["EvaluationOut"];
+            /** @description Its resulting townships (示意). */
+            geojson: components["schemas"]["FeatureCollection"] | (null);
+            /** @description The stored scenario. */
+            scenario: components["schemas"]["ScenarioView"];
+        };
+        /** @description Before and after, with the reduction. */
+        Comparison: {
+            /** @description After the scheme. */
+            after: components["schemas"]["Indicators"];
+            /** @description Before the scheme. */
+            before: components["schemas"]["Indicators"];
+            /**
+             * Format: int64
+             * @description Units removed (before − after).
+             */
+            reduction: number;
+            /**
+             * Format: double
+             * @description Reduction as a share of before.
+             */
+            reduction_share: number;
+        };
+        /** @description Body of `POST /api/plans/{id}/consultation`. */
+        ConsultBody: {
+            /**
+             * Format: uint32
+             * @description Number of people.
+             */
+            count: number;
+            /** @description Date. */
+            date: string;
+            /** @enum {string} */
+            kind: "meeting";
+            /** @description 县 / 乡镇 / 村. */
+            level: string;
+            /**
+             * @description Kinds of participants.
+             * @default []
+             */
+            participants?: string[];
+            /** @description Place. */
+            place: string;
+        } | {
+            /** @description Date. */
+            date: string;
+            /**
+             * Format: uint32
+             * @description In favour.
+             */
+            in_favour: number;
+            /**
+             * Format: uint32
+             * @description Issued.
+             */
+            issued: number;
+            /** @enum {string} */
+            kind: "questionnaire";
+            /**
+             * Format: uint32
+             * @description Returned.
+             */
+            returned: number;
+        } | {
+            /** @description Date. */
+            date: string;
+            /** @description 吸纳 | 部分吸纳 | 未吸纳 | 待答复 (or adopted, partly, not_adopted, pending). */
+            disposition: string;
+            /** @description From whom (kind). */
+            from: string;
+            /** @enum {string} */
+            kind: "suggestion";
+            /**
+             * @description Reason or answer.
+             * @default
+             */
+            reason?: string;
+            /** @description Text. */
+            text: string;
+        };
+        /** @description Everything recorded in the consultation. */
+        ConsultationRegister: {
+            /** @description Meetings. */
+            meetings: components["schemas"]["Meeting"][];
+            /** @description Questionnaires. */
+            questionnaires: components["schemas"]["Questionnaire"][];
+            /** @description Suggestions. */
+            suggestions: components["schemas"]["Suggestion"][];
+        };
+        /** @description The register's totals. */
+        ConsultationTotals: {
+            /**
+             * Format: uint
+             * @description Adopted wholly or partly.
+             */
+            adopted: number;
+            /**
+             * Format: uint
+             * @description Meetings held.
+             */
+            meetings: number;
+            /**
+             * Format: uint64
+             * @description People at meetings.
+             */
+            participants: number;
+            /**
+             * Format: uint
+             * @description Not yet answered.
+             */
+            pending: number;
+            /**
+             * Format: uint64
+             * @description Questionnaires issued.
+             */
+            questionnaires_issued: number;
+            /**
+             * Format: uint64
+             * @description Questionnaires returned.
+             */
+            questionnaires_returned: number;
+            /**
+             * Format: uint
+             * @description Suggestions received.
+             */
+            suggestions: number;
+        };
+        /**
+         * @description `GET /api/counties/{code}/base`: the county's townships and villages with their figures
+         *     (`synthetic`: some figures are 示意).
+         */
+        CountyBase: {
+            /** @description The key holding area (km²). */
+            area_key: string | null;
+            /** @description The county. */
+            county: components["schemas"]["Named"];
+            /** @description The registry date of the base. */
+            date: string;
+            /** @description Attribute keys, in the order of the survey. */
+            keys: string[];
+            /** @description The key holding population. */
+            population_key: string | null;
+            /** @description Whether some figures are synthetic (示意). */
+            synthetic: boolean;
+            /** @description Townships. */
+            townships: components["schemas"]["BaseTownship"][];
+            /** @description Villages (their order is the `village_idx` of evaluations and of the village GeoJSON). */
+            villages: components["schemas"]["BaseVillage"][];
+        };
+        /** @description A county as listed by `GET /api/counties`. */
+        CountyInfo: {
+            /** @description The city's name. */
+            city: string | null;
+            /** @description 6-digit code. */
+            code: string;
+            /** @description Whether schematic boundaries are available. */
+            geometry: boolean;
+            /** @description Name. */
+            name: string;
+            /** @description The province's name. */
+            province: string | null;
+            /** @description Whether figures include synthetic (示意) values. */
+            synthetic: boolean;
+            /**
+             * Format: uint
+             * @description Township-level units.
+             */
+            townships: number;
+        };
+        /** @description `GET /api/counties`. */
+        CountyList: {
+            /** @description The counties inside the account's jurisdiction. */
+            counties: components["schemas"]["CountyInfo"][];
+        };
+        /** @description Body of `POST /api/scenarios`. */
+        CreateBody: {
+            /**
+             * @description The registry date the scenario was drafted on (`YYYY-MM-DD`).
+             * @default null
+             */
+            base_date?: string | null;
+            /** @description County code. */
+            county: string;
+            /** @description Name. */
+            name: string;
+            /**
+             * @description Notes.
+             * @default null
+             */
+            note?: string | null;
+            /**
+             * @description Operations.
+             * @default []
+             */
+            ops?: components["schemas"]["OperationInput"][];
+            /**
+             * @description Built-in policy id.
+             * @default null
+             */
+            policy?: string | null;
+        };
+        /** @description A county department (or a department-like body) that takes part in the reform. */
+        Department: "civil_affairs" | "staffing" | "organisation" | "finance" | "state_assets" | "agriculture" | "natural_resources" | "development_reform" | "housing" | "education" | "health" | "government_services" | "justice" | "ethnic_affairs" | "public_security" | "statistics" | "archives" | "market_regulation" | "human_resources" | "medical_security" | "postal";
+        /** @description What was done with a suggestion. */
+        Disposition: "adopted" | "partly" | "not_adopted" | "pending";
+        /** @description A document attached to the plan (stored elsewhere; identified by its SHA-256). */
+        Document: {
+            /**
+             * Format: date
+             * @description When.
+             */
+            added_at: string;
+            /** @description Who attached it. */
+            added_by: string;
+            /** @description What it is. */
+            kind: components["schemas"]["MaterialKind"] | (null);
+            /** @description File name. */
+            name: string;
+            /** @description SHA-256 of the file, hex. */
+            sha256: string;
+        };
+        /** @description A generated document offered for download. */
+        DocumentLink: {
+            /** @description English title. */
+            en: string;
+            /** @description Id used in the download address (`notice.docx` …). */
+            id: string;
+            /** @description File name. */
+            name: string;
+            /** @description Chinese title. */
+            zh: string;
+        };
+        /** @description `POST /api/logout`. */
+        Done: {
+            /** @description Always true. */
+            ok: boolean;
+        };
+        /**
+         * @description Every error response: `{"error": {"zh", "en"}}`, with details some errors add (`op`: the
+         *     failing operation; `retry_after_secs`; `current_version` and `current` on a 409).
+         */
+        ErrorBody: {
+            /** @description What went wrong, in both languages. */
+            error: components["schemas"]["Message"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Body of `POST /api/counties/{code}/evaluate`. */
+        EvaluateBody: {
+            /**
+             * @description Operations in order.
+             * @default []
+             */
+            ops?: components["schemas"]["OperationInput"][];
+            /**
+             * @description Built-in policy id (`default`).
+             * @default null
+             */
+            policy?: string | null;
+        };
+        /**
+         * @description An evaluation as the client receives it: units carry `village_idx` instead of village
+         *     codes.
+         */
+        EvaluationOut: {
+            abolished: components["schemas"]["AbolishedView"][];
+            base_date: string;
+            county: string;
+            county_name: string;
+            findings: components["schemas"]["Finding"][];
+            indicators: components["schemas"]["Comparison"];
+            /** Format: uint */
+            operations: number;
+            policy: string;
+            synthetic: boolean;
+            units: components["schemas"]["UnitOut"][];
+        };
+        /**
+         * @description `POST /api/counties/{code}/evaluate`: the evaluation, and the resulting townships'
+         *     outlines with `?geojson=1` (otherwise `null`).
+         */
+        EvaluationResult: {
+            /** @description The evaluation. */
+            evaluation: components["schemas"]["EvaluationOut"];
+            /** @description The resulting townships dissolved (示意), if asked for. */
+            geojson: components["schemas"]["FeatureCollection"] | (null);
+        };
+        /** @description Body of `POST /api/plans/{id}/extensions`. */
+        ExtendBody: {
+            /**
+             * @description Date (default today).
+             * @default null
+             */
+            date?: string | null;
+            /** @description The approver's consent (文号). */
+            document_no: string;
+            /**
+             * Format: uint32
+             * @description Months (1–6 in all).
+             */
+            months: number;
+        };
+        /** @description An extension of the implementation deadline (条例 art. 15). */
+        Extension: {
+            /**
+             * Format: date
+             * @description Date.
+             */
+            date: string;
+            /** @description The approver's consent (文号). */
+            document_no: string;
+            /**
+             * Format: uint32
+             * @description Months (1–6).
+             */
+            months: number;
+        };
+        /** @description A GeoJSON Feature: a (Multi)Polygon with the unit's properties (`code`, `name`, …, 示意). */
+        Feature: {
+            /** @description The geometry (RFC 7946). */
+            geometry: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The unit's properties. */
+            properties: {
+                [key: string]: unknown;
+            };
+            /** @description `Feature`. */
+            type: string;
+        };
+        /** @description A GeoJSON FeatureCollection (RFC 7946); every geometry is schematic (示意). */
+        FeatureCollection: {
+            /** @description The features. */
+            features: components["schemas"]["Feature"][];
+            /** @description `FeatureCollection`. */
+            type: components["schemas"]["FeatureCollectionType"];
+        };
+        /** @description The type tag of a FeatureCollection. */
+        FeatureCollectionType: "FeatureCollection";
+        /** @description One rule finding. */
+        Finding: {
+            /** @description Where the rule comes from: a law, a State Council or a provincial text. */
+            citation: string;
+            /** @description The message. */
+            message: components["schemas"]["Text"];
+            /** @description Rule id (stable, for filtering); serialised as `area_cap`, `contiguity`, … */
+            rule: components["schemas"]["RuleId"];
+            /** @description How serious. */
+            severity: components["schemas"]["Severity"];
+            /** @description The units concerned (labels). */
+            units: string[];
+        };
+        /** @description Flags the reform rules care about. */
+        Flags: {
+            /**
+             * @description 边境乡镇: kept whole (成建制保留).
+             * @default false
+             */
+            border: boolean;
+            /**
+             * @description 县城驻地镇: the county-seat town (make it bigger, never absorb it).
+             * @default false
+             */
+            county_seat: boolean;
+            /**
+             * @description 民族乡镇: changes need 民族协商 (条例 art. 14).
+             * @default false
+             */
+            ethnic: boolean;
+            /**
+             * @description 历史文化名镇: keeps its name.
+             * @default false
+             */
+            historic: boolean;
+            /**
+             * @description 重点镇/中心镇: a regional central town.
+             * @default false
+             */
+            key_town: boolean;
+        };
+        /** @description What a set of townships looks like. */
+        Indicators: {
+            /** @description Area statistics (km²). */
+            area_km2: components["schemas"]["Stats"];
+            /**
+             * Format: double
+             * @description Mean area ÷ national average.
+             */
+            area_vs_national: number;
+            /** @description Count by kind (Chinese kind name). */
+            by_kind: {
+                [key: string]: number;
+            };
+            /**
+             * Format: uint
+             * @description Number of township-level units.
+             */
+            count: number;
+            /**
+             * Format: uint
+             * @description Units over the policy's area cap.
+             */
+            over_area_cap: number | null;
+            /** @description Population statistics. */
+            population: components["schemas"]["Stats"];
+            /**
+             * Format: double
+             * @description The policy's population target, if any.
+             */
+            population_target: number | null;
+            /** @description Whether the mean meets the target. */
+            population_target_met: boolean | null;
+            /**
+             * Format: double
+             * @description Mean population ÷ national average.
+             */
+            population_vs_national: number;
+            /**
+             * Format: double
+             * @description Share of 镇 + 街道.
+             */
+            town_street_share: number;
+            /**
+             * Format: uint
+             * @description Units under the policy's population floor.
+             */
+            under_population_floor: number | null;
+        };
+        /** @description Login body. */
+        LoginBody: {
+            /** @description Password. */
+            password: string;
+            /** @description User name. */
+            username: string;
+        };
+        /** @description Materials the procedure asks for (条例 art. 13 and the steps' own outputs). */
+        MaterialKind: "application" | "basic_facts" | "risk_report" | "expert_report" | "consultation_summary" | "map_before" | "map_scheme" | "department_opinions" | "legality_opinion" | "decision_minutes" | "npc_resolution" | "approval_document" | "notice";
+        /** @description A meeting (座谈会, 听证会 …). */
+        Meeting: {
+            /**
+             * Format: uint32
+             * @description Number of people.
+             */
+            count: number;
+            /**
+             * Format: date
+             * @description Date.
+             */
+            date: string;
+            /** @description Level: 县/区, 乡镇, 村. */
+            level: string;
+            /** @description Kinds of participants (人大代表, 群众, 老干部 …). */
+            participants: string[];
+            /** @description Place. */
+            place: string;
+        };
+        /** @description A message in both languages. */
+        Message: {
+            /** @description English. */
+            en: string;
+            /** @description 中文. */
+            zh: string;
+        };
+        /** @description A county, by code and name. */
+        Named: {
+            /** @description Division code. */
+            code: string;
+            /** @description Name. */
+            name: string;
+        };
+        /** @description A new township created by a merger. */
+        NewUnitSpec: {
+            /**
+             * @description Its kind (镇 by default).
+             * @default 镇
+             */
+            kind: string;
+            /** @description Its name. */
+            name: string;
+            /**
+             * @description Its seat village (code or name), by default the seat of the most populous member.
+             * @default null
+             */
+            seat: string | null;
+        };
+        /** @description A new township created by a merger. */
+        NewUnitSpecInput: {
+            /**
+             * @description Its kind (镇 by default).
+             * @default 镇
+             */
+            kind?: string;
+            /** @description Its name. */
+            name: string;
+            /**
+             * @description Its seat village (code or name), by default the seat of the most populous member.
+             * @default null
+             */
+            seat?: string | null;
+        };
+        /**
+         * @description One scenario operation. Units are referred to by code (9-digit townships, 12-digit
+         *     villages) or by name; units created earlier in the scenario by their name.
+         */
+        Operation: ({
+            /** @enum {string} */
+            op: "merge";
+            /** @description The townships merged away (for a new unit: all its members). */
+            units: string[];
+        } & ({
+            into: string;
+        } | {
+            new: components["schemas"]["NewUnitSpec"];
+        })) | {
+            /**
+             * @description New name; by default the stem with the new suffix.
+             * @default null
+             */
+            name: string | null;
+            /** @enum {string} */
+            op: "convert";
+            /** @description The new kind. */
+            to: string;
+            /** @description The township. */
+            unit: string;
+        } | {
+            /** @description The new name. */
+            name: string;
+            /** @enum {string} */
+            op: "rename";
+            /** @description The township. */
+            unit: string;
+        } | {
+            /** @enum {string} */
+            op: "move_seat";
+            /** @description The township. */
+            unit: string;
+            /** @description The village (code or name). */
+            village: string;
+        } | {
+            /** @enum {string} */
+            op: "transfer";
+            /** @description The receiving township. */
+            to: string;
+            /** @description The villages (codes or names). */
+            villages: string[];
+        } | {
+            /** @enum {string} */
+            op: "lock";
+            /** @description The townships. */
+            units: string[];
+        };
+        /**
+         * @description One scenario operation. Units are referred to by code (9-digit townships, 12-digit
+         *     villages) or by name; units created earlier in the scenario by their name.
+         */
+        OperationInput: ({
+            /** @enum {string} */
+            op: "merge";
+            /** @description The townships merged away (for a new unit: all its members). */
+            units: string[];
+        } & ({
+            into: string;
+        } | {
+            new: components["schemas"]["NewUnitSpecInput"];
+        })) | {
+            /**
+             * @description New name; by default the stem with the new suffix.
+             * @default null
+             */
+            name?: string | null;
+            /** @enum {string} */
+            op: "convert";
+            /** @description The new kind. */
+            to: string;
+            /** @description The township. */
+            unit: string;
+        } | {
+            /** @description The new name. */
+            name: string;
+            /** @enum {string} */
+            op: "rename";
+            /** @description The township. */
+            unit: string;
+        } | {
+            /** @enum {string} */
+            op: "move_seat";
+            /** @description The township. */
+            unit: string;
+            /** @description The village (code or name). */
+            village: string;
+        } | {
+            /** @enum {string} */
+            op: "transfer";
+            /** @description The receiving township. */
+            to: string;
+            /** @description The villages (codes or names). */
+            villages: string[];
+        } | {
+            /** @enum {string} */
+            op: "lock";
+            /** @description The townships. */
+            units: string[];
+        };
+        /** @description A department's opinion on the plan. */
+        Opinion: {
+            /** @description Whether the department agrees. */
+            agrees: boolean;
+            /**
+             * Format: date
+             * @description When.
+             */
+            at: string;
+            /** @description Who recorded it. */
+            by: string;
+            /** @description Which department. */
+            department: components["schemas"]["Department"];
+            /** @description 同意 / 原则同意 / 有修改意见 … as written. */
+            text: string;
+        };
+        /** @description Body of `POST /api/plans/{id}/opinions`. */
+        OpinionBody: {
+            /** @description Whether the department agrees. */
+            agrees: boolean;
+            /**
+             * @description Date (default today).
+             * @default null
+             */
+            date?: string | null;
+            /**
+             * @description The department (default: the account's own).
+             * @default null
+             */
+            department?: string | null;
+            /** @description The opinion. */
+            text: string;
+        };
+        /** @description What the acting person may do on the plan now. */
+        Permissions: {
+            /** @description Apply to the registry (county, approved, on or after the effective date). */
+            apply: boolean;
+            /** @description Record the approval (province, at the approval step). */
+            approve: boolean;
+            /** @description Record consultation, attach materials, complete county steps. */
+            edit: boolean;
+            /** @description Record this department's opinion. */
+            opinion: components["schemas"]["Department"] | (null);
+            /** @description Return the plan for revision (city or province, at its own step). */
+            return_plan: boolean;
+            /** @description Replace the scheme (county, after a return). */
+            revise: boolean;
+        };
+        /** @description The procedure board of one plan. */
+        PlanBoard: {
+            /** @description Who did what and when. */
+            activity: components["schemas"]["Activity"][];
+            /** @description The clocks, once approved. */
+            clocks: components["schemas"]["ClocksView"] | (null);
+            /** @description The consultation totals. */
+            consultation: components["schemas"]["ConsultationTotals"];
+            /** @description The consultation register (every meeting, questionnaire and suggestion). */
+            consultation_register: components["schemas"]["ConsultationRegister"];
+            /** @description Its summary sentence (Chinese). */
+            consultation_summary: string;
+            /** @description The documents generated from the applied plan. */
+            documents: components["schemas"]["DocumentLink"][];
+            /** @description Extensions. */
+            extensions: components["schemas"]["Extension"][];
+            /** @description Attached materials. */
+            materials: components["schemas"]["Document"][];
+            /** @description Department opinions. */
+            opinions: components["schemas"]["Opinion"][];
+            /** @description What the acting person may do now. */
+            permissions: components["schemas"]["Permissions"];
+            /** @description The summary. */
+            plan: components["schemas"]["PlanSummary"];
+            /** @description Returns for revision (the open one last, `resolved` empty). */
+            returns: components["schemas"]["Return"][];
+            /** @description The scheme as submitted (TOML or JSON). */
+            scheme: string;
+            /** @description Every step in order. */
+            steps: components["schemas"]["StepView"][];
+            /**
+             * Format: date
+             * @description The date the clocks are computed on.
+             */
+            today: string;
+        };
+        /** @description The plans of the user's jurisdiction. */
+        PlanList: {
+            /** @description Newest first. */
+            plans: components["schemas"]["PlanSummary"][];
+            /**
+             * Format: date
+             * @description The date the clocks are computed on.
+             */
+            today: string;
+        };
+        /** @description A plan in a list. */
+        PlanSummary: {
+            /**
+             * Format: date
+             * @description The date applied to the registry.
+             */
+            applied: string | null;
+            /** @description The approval, once given. */
+            approval: components["schemas"]["Approval"] | (null);
+            /** @description Codes clock state, once approved. */
+            codes: components["schemas"]["ClockState"] | (null);
+            /** @description County code. */
+            county: string;
+            /** @description When. */
+            created_at: string;
+            /** @description Who created it and when. */
+            created_by: string;
+            /**
+             * Format: int64
+             * @description Id.
+             */
+            id: number;
+            /** @description Implementation clock state, once approved. */
+            implementation: components["schemas"]["ClockState"] | (null);
+            /** @description Name. */
+            name: string;
+            /** @description The steps that can be done now (Chinese names). */
+            next: string[];
+            /** @description The same in English. */
+            next_en: string[];
+            /** @description Where the plan is now. */
+            stage: components["schemas"]["Stage"];
+            /**
+             * Format: uint
+             * @description Steps done.
+             */
+            steps_done: number;
+            /**
+             * Format: uint
+             * @description Steps in all.
+             */
+            steps_total: number;
+            /** @description Template id. */
+            template: string;
+            /** @description Template name. */
+            template_name: string;
+            /** @description When. */
+            updated_at: string;
+            /** @description Who last changed it. */
+            updated_by: string;
+            /**
+             * Format: int64
+             * @description Version (for optimistic concurrency).
+             */
+            version: number;
+        };
+        /** @description Body of the request (every field optional: `{}` is fine). */
+        ProposeBody: {
+            /**
+             * @description Built-in policy id (`default`).
+             * @default null
+             */
+            policy?: string | null;
+            /**
+             * Format: uint
+             * @description Schemes wanted (default 4, at most [`MAX_SCHEMES`]).
+             * @default null
+             */
+            schemes?: number | null;
+            /**
+             * Format: uint64
+             * @description Random seed (default 1, as the CLI).
+             * @default null
+             */
+            seed?: number | null;
+            /**
+             * @description Allow village transfers (村划归) after the township merges where they repair the
+             *     population floor or area cap, or beat the disruption they cause (default false).
+             * @default null
+             */
+            villages?: boolean | null;
+        };
+        /** @description A questionnaire round. */
+        Questionnaire: {
+            /**
+             * Format: date
+             * @description Date.
+             */
+            date: string;
+            /**
+             * Format: uint32
+             * @description Returned in favour.
+             */
+            in_favour: number;
+            /**
+             * Format: uint32
+             * @description Issued.
+             */
+            issued: number;
+            /**
+             * Format: uint32
+             * @description Returned.
+             */
+            returned: number;
+        };
+        /** @description A return for revision. */
+        Return: {
+            /**
+             * Format: date
+             * @description When.
+             */
+            at: string;
+            /** @description Who returned it. */
+            by: string;
+            /** @description What must change. */
+            comments: string;
+            /**
+             * Format: date
+             * @description When the county resubmitted, once it has.
+             */
+            resolved: string | null;
+            /** @description From which level. */
+            role: components["schemas"]["StepRole"];
+            /** @description The scheme as it was when returned. */
+            scheme_before: string;
+            /** @description The step records undone by the return (kept: the history stays). */
+            undone: components["schemas"]["StepRecord"][];
+        };
+        /** @description Body of `POST /api/plans/{id}/return`. */
+        ReturnBody: {
+            /** @description What must change. */
+            comments: string;
+            /**
+             * @description Date (default today).
+             * @default null
+             */
+            date?: string | null;
+        };
+        /** @description Body of `POST /api/plans/{id}/revise`. */
+        ReviseBody: {
+            /**
+             * @description Date (default today).
+             * @default null
+             */
+            date?: string | null;
+            /**
+             * @description What changed.
+             * @default
+             */
+            note?: string;
+            /**
+             * Format: int64
+             * @description The saved scenario that replaces the scheme.
+             */
+            scenario_id: number;
+        };
+        /** @description What an account may do. */
+        Role: "county_editor" | "city_reviewer" | "province_approver" | "department" | "viewer";
+        /**
+         * @description Which rule a finding comes from.
+         *
+         *     ```
+         *     use quhua_core::rules::RuleId;
+         *     assert_eq!(RuleId::StreetStandard.as_str(), "street_standard");
+         *     assert_eq!(serde_json::to_string(&RuleId::NameKind).unwrap(), "\"name_kind\"");
+         *     assert_eq!(RuleId::parse("area_cap"), Some(RuleId::AreaCap));
+         *     assert!(RuleId::Contiguity == "contiguity");
+         *     ```
+         */
+        RuleId: "area_cap" | "population_floor" | "contiguity" | "contiguity_unchecked" | "county_seat" | "locked" | "historic_name" | "ethnic_consultation" | "town_standard" | "street_standard" | "name_kind" | "unique_name" | "homophone" | "no_increase" | "services_pending" | "services_no_decrease" | "services_station";
+        /** @description `GET /api/compare?a=&b=`. */
+        ScenarioComparison: {
+            /** @description The first scenario. */
+            a: components["schemas"]["CompareSide"];
+            /** @description The second scenario. */
+            b: components["schemas"]["CompareSide"];
+        };
+        /** @description `GET /api/scenarios`. */
+        ScenarioList: {
+            /** @description The scenarios of the jurisdiction (or of one county). */
+            scenarios: components["schemas"]["ScenarioListItem"][];
+        };
+        /** @description A scenario in a list: everything but its operations, which are counted. */
+        ScenarioListItem: {
+            /** @description The registry date it was drafted on. */
+            base_date: string | null;
+            /** @description County code. */
+            county: string;
+            /** @description When. */
+            created_at: string;
+            /** @description Who created it. */
+            created_by: string;
+            /**
+             * Format: int64
+             * @description Id.
+             */
+            id: number;
+            /** @description Name. */
+            name: string;
+            /** @description Notes. */
+            note: string | null;
+            /**
+             * Format: uint
+             * @description How many operations it has.
+             */
+            operations: number;
+            /** @description Policy reference. */
+            policy: string | null;
+            /** @description When. */
+            updated_at: string;
+            /** @description Who last changed it. */
+            updated_by: string;
+            /**
+             * Format: int64
+             * @description Version.
+             */
+            version: number;
+        };
+        /** @description A stored scenario as shown. */
+        ScenarioView: {
+            /** @description The registry date it was drafted on (`YYYY-MM-DD`), if recorded. */
+            base_date: string | null;
+            /** @description County code. */
+            county: string;
+            /** @description When. */
+            created_at: string;
+            /** @description Who created it. */
+            created_by: string;
+            /**
+             * Format: int64
+             * @description Id.
+             */
+            id: number;
+            /** @description Name. */
+            name: string;
+            /** @description Notes. */
+            note: string | null;
+            /** @description The operations. */
+            ops: components["schemas"]["Operation"][];
+            /** @description Policy reference. */
+            policy: string | null;
+            /** @description When. */
+            updated_at: string;
+            /** @description Who last changed it. */
+            updated_by: string;
+            /**
+             * Format: int64
+             * @description Version.
+             */
+            version: number;
+        };
+        /** @description `POST /api/login`, `GET /api/me`: the user and the session's CSRF token. */
+        Session: {
+            /** @description Send it back in the `X-CSRF-Token` header of every non-GET request. */
+            csrf_token: string;
+            /**
+             * Format: int64
+             * @description Expiry, Unix seconds.
+             */
+            expires_at: number;
+            /** @description Who is logged in. */
+            user: components["schemas"]["SessionUser"];
+        };
+        /** @description The account as the client sees it. */
+        SessionUser: {
+            /** @description Whether the account may edit scenarios. */
+            can_edit: boolean;
+            /** @description The department, for a department account. */
+            department: components["schemas"]["Department"] | (null);
+            /** @description The department in English. */
+            department_en: string | null;
+            /** @description The department in Chinese. */
+            department_zh: string | null;
+            /** @description Division-code prefix of the jurisdiction. */
+            jurisdiction: string;
+            /** @description The organisation's code, if any. */
+            org: string | null;
+            /** @description Role. */
+            role: components["schemas"]["Role"];
+            /** @description The role in Chinese. */
+            role_zh: string;
+            /** @description Login name. */
+            username: string;
+        };
+        /** @description How serious a broken rule is. */
+        Severity: "info" | "warning" | "error";
+        /** @description Where a plan is in the procedure. */
+        Stage: "county" | "city" | "province" | "returned" | "approved" | "applied";
+        /** @description Summary statistics of one attribute over the townships. */
+        Stats: {
+            /**
+             * Format: double
+             * @description Maximum.
+             */
+            max: number;
+            /**
+             * Format: double
+             * @description Mean.
+             */
+            mean: number;
+            /**
+             * Format: double
+             * @description Median.
+             */
+            median: number;
+            /**
+             * Format: double
+             * @description Minimum.
+             */
+            min: number;
+            /**
+             * Format: uint
+             * @description Number of units with a value.
+             */
+            n: number;
+            /**
+             * Format: double
+             * @description Total.
+             */
+            total: number;
+        };
+        /** @description The record of a completed step. */
+        StepRecord: {
+            /**
+             * Format: date
+             * @description When.
+             */
+            at: string;
+            /** @description Who completed it. */
+            by: string;
+            /** @description The document that evidences it. */
+            document: components["schemas"]["Document"] | (null);
+            /** @description Notes. */
+            note: string;
+            /** @description The step id. */
+            step: string;
+        };
+        /**
+         * @description Who completes a step: the county (drafting, consultation, reviews, implementation), the
+         *     city (市级统筹把关) or the province (省级审批指导).
+         */
+        StepRole: "county" | "city" | "province";
+        /** @description One step on the board. */
+        StepView: {
+            /** @description Who acts (as the template says). */
+            actor: string;
+            /** @description Legal basis. */
+            basis: string;
+            /** @description Whether the acting person may complete it now. */
+            can_complete: boolean;
+            /** @description The record, once done. */
+            done: components["schemas"]["StepRecord"] | (null);
+            /** @description English name. */
+            en: string;
+            /** @description Step id. */
+            id: string;
+            /** @description Whether this step applies the scheme to the registry. */
+            is_apply: boolean;
+            /** @description Whether this step records the approval. */
+            is_approval: boolean;
+            /** @description Missing materials (Chinese). */
+            missing_materials: string[];
+            /** @description Departments whose opinion is awaited. */
+            missing_opinions: components["schemas"]["Department"][];
+            /** @description Unfinished prerequisites (Chinese). */
+            missing_steps: string[];
+            /** @description The departments asked for an opinion at this step. */
+            opinions_from: components["schemas"]["Department"][];
+            /** @description Prerequisites, materials and opinions all present (whether done or not). */
+            ready: boolean;
+            /** @description Which level completes it. */
+            role: components["schemas"]["StepRole"];
+            /** @description `done`, `ready` or `blocked`. */
+            state: string;
+            /** @description Chinese name. */
+            zh: string;
+        };
+        /** @description Body of `POST /api/plans`. */
+        SubmitBody: {
+            /**
+             * @description Date of submission (default today).
+             * @default null
+             */
+            date?: string | null;
+            /**
+             * Format: int64
+             * @description The saved scenario to submit.
+             */
+            scenario_id: number;
+            /**
+             * @description Procedure template (`national`, `national_npc`, `sichuan`; default `national`).
+             * @default null
+             */
+            template?: string | null;
+        };
+        /** @description A suggestion and its answer. */
+        Suggestion: {
+            /**
+             * Format: date
+             * @description Date received.
+             */
+            date: string;
+            /** @description What was done. */
+            disposition: components["schemas"]["Disposition"];
+            /** @description From whom (kind of participant, not a person's identity). */
+            from: string;
+            /** @description The reason or answer. */
+            reason: string;
+            /** @description The suggestion. */
+            text: string;
+        };
+        /** @description A message in both languages. */
+        Text: {
+            /** @description English. */
+            en: string;
+            /** @description Chinese. */
+            zh: string;
+        };
+        /** @description A resulting unit of an evaluation; `village_idx` indexes the county base's villages. */
+        UnitOut: {
+            /** Format: double */
+            area_km2: number | null;
+            attrs: {
+                [key: string]: number;
+            };
+            code: string | null;
+            flags: string[];
+            kind: string;
+            name: string;
+            /** Format: double */
+            population: number | null;
+            predecessors: string[];
+            proposed_code: string | null;
+            seat: string | null;
+            status: string;
+            village_idx: number[];
+            /** Format: uint */
+            villages: number;
+        };
+        /** @description Body of `PUT /api/scenarios/{id}`. */
+        UpdateBody: {
+            /**
+             * @description The registry date the scenario was drafted on (`YYYY-MM-DD`).
+             * @default null
+             */
+            base_date?: string | null;
+            /**
+             * Format: int64
+             * @description The version the client edited.
+             */
+            expected_version: number;
+            /** @description Name. */
+            name: string;
+            /**
+             * @description Notes.
+             * @default null
+             */
+            note?: string | null;
+            /**
+             * @description Operations.
+             * @default []
+             */
+            ops?: components["schemas"]["OperationInput"][];
+            /**
+             * @description Built-in policy id.
+             * @default null
+             */
+            policy?: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getCompare: {
+        parameters: {
+            query: {
+                /** @description First scenario. */
+                a: string;
+                /** @description Second scenario. */
+                b: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 两个方案及其评估 / both scenarios with their evaluations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioComparison"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在 / missing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCounties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 县列表 / counties */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountyList"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodeBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 底数 / the base */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountyBase"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / unknown county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCountiesByCodeEvaluate: {
+        parameters: {
+            query?: {
+                /** @description `1` (or `true`): include the resulting townships as GeoJSON. */
+                geojson?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateBody"];
+            };
+        };
+        responses: {
+            /** @description 评估结果与调整后的乡镇边界 / the evaluation and the resulting townships */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResult"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / unknown county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 某项操作无法执行 / an operation cannot be applied */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodeGeojson: {
+        parameters: {
+            query?: {
+                /** @description `village` (default) or `township`. */
+                level?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoJSON 要素集（示意） / GeoJSON FeatureCollection (示意) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureCollection"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 没有边界数据 / no boundaries */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCountiesByCodePropose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeBody"];
+            };
+        };
+        responses: {
+            /** @description 方案 / the schemes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / unknown county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 缺少邻接或人口数据，或优化器拒绝输入 / no adjacency or population data, or the optimizer refused the input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginBody"];
+            };
+        };
+        responses: {
+            /** @description 会话 / the session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description 请求体不合法 / malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 用户名或密码错误 / wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体字段不合法 / a field of the body is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 登录失败次数过多 / too many failed logins */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已退出 / logged out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Done"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 会话 / the session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getOpenapijson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3 文档 / the OpenAPI 3 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlans: {
+        parameters: {
+            query?: {
+                /** @description Only this county. */
+                county?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报批方案 / plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitBody"];
+            };
+        };
+        responses: {
+            /** @description 看板 / the board */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 请求体不合法 / malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 方案不存在 / missing scenario */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许 / refused by the procedure */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlansById: {
+        parameters: {
+            query?: {
+                /** @description The date the clocks are computed on (default: today). */
+                today?: string | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 看板 / the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdApply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdApprove: {
+        parameters: {
+            query: {
+                /** @description Date of approval. */
+                date: string;
+                /** @description 批准文号. */
+                document_no: string;
+                /** @description Effective date. */
+                effective: string;
+                /** @description The approval document's file name, when the body carries it. */
+                file_name?: string | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlansByIdDocumentsByDoc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing, unknown or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 方案尚未实施 / the plan is not applied yet */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdExtensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdMaterials: {
+        parameters: {
+            query: {
+                /** @description Date (default today). */
+                date?: string | null;
+                /** @description File name. */
+                file_name: string;
+                /** @description Material kind (`application`, `basic_facts`, `map_before` … or the Chinese name). */
+                kind: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlansByIdMaterialsBySha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 材料的 SHA-256 / the material's SHA-256 */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdOpinions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdRevise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdStepsByStep: {
+        parameters: {
+            query?: {
+                /** @description Date (default today). */
+                date?: string | null;
+                /** @description The document's file name, when the body carries one. */
+                file_name?: string | null;
+                /** @description Note. */
+                note?: string | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description 环节编号 / the step's id */
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getScenarios: {
+        parameters: {
+            query?: {
+                /** @description Only this county. */
+                county?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 方案列表 / scenarios */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioList"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBody"];
+            };
+        };
+        responses: {
+            /** @description 已保存 / saved */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioView"];
+                };
+            };
+            /** @description 请求体不合法 / malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / unknown county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作无法执行 / an operation cannot be applied */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getScenariosById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 方案 / the scenario */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putScenariosById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBody"];
+            };
+        };
+        responses: {
+            /** @description 已修改 / updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在 / missing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 已被他人修改：附 current_version 与 current / changed by someone else: with current_version and current */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作无法执行 / an operation cannot be applied */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+}
