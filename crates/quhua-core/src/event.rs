@@ -290,3 +290,81 @@ impl ChangeEvent {
         })
     }
 }
+
+/// What a register of unit histories and codes offers to facts. The registry
+/// (`Registry`) and the store's writer both implement it, so what each [`Fact`] does is
+/// defined once, in [`Fact::apply_to`]; the store's independent replay stays as the oracle
+/// the property tests compare them against.
+pub trait FactTarget {
+    /// Why the register refused a step.
+    type Error;
+    /// Ends the unit's history on `date`.
+    fn end_unit(&mut self, unit: UnitId, date: Date) -> Result<(), Self::Error>;
+    /// Retires a code in force on `date`.
+    fn retire_code(&mut self, code: DivisionCode, date: Date) -> Result<(), Self::Error>;
+    /// Assigns a never-used code to a unit from `date`.
+    fn assign_code(
+        &mut self,
+        code: DivisionCode,
+        unit: UnitId,
+        date: Date,
+    ) -> Result<(), Self::Error>;
+    /// Starts the history of a new unit (its id must be the next free one).
+    fn establish(&mut self, state: &UnitState, date: Date) -> Result<(), Self::Error>;
+    /// Changes the unit's state from `date` on: a new version, or the same-day one in place.
+    fn change(
+        &mut self,
+        unit: UnitId,
+        date: Date,
+        f: &dyn Fn(&mut UnitState),
+    ) -> Result<(), Self::Error>;
+    /// Registers a source of attribute values.
+    fn add_source(&mut self, source: &crate::attr::Source) -> Result<(), Self::Error>;
+}
+
+impl Fact {
+    /// Applies the fact to `target` on `date`: the one definition of what each fact does.
+    pub fn apply_to<T: FactTarget>(&self, target: &mut T, date: Date) -> Result<(), T::Error> {
+        match self {
+            Fact::Abolish { unit, code } => {
+                target.end_unit(*unit, date)?;
+                target.retire_code(*code, date)
+            }
+            Fact::Establish { state } => {
+                target.establish(state, date)?;
+                target.assign_code(state.code, state.id, date)
+            }
+            Fact::Recode { unit, old, new } => {
+                target.retire_code(*old, date)?;
+                target.assign_code(*new, *unit, date)?;
+                target.change(*unit, date, &|s| self.change_state(s))
+            }
+            Fact::AddSource { source } => target.add_source(source),
+            Fact::Reparent { unit, .. }
+            | Fact::Rename { unit, .. }
+            | Fact::MoveSeat { unit, .. }
+            | Fact::SetAttrs { unit, .. }
+            | Fact::AttrsDelta { unit, .. } => {
+                target.change(*unit, date, &|s| self.change_state(s))
+            }
+        }
+    }
+
+    /// What the fact does to the state of the unit it names (nothing for facts that do not
+    /// change a unit's state: abolition, establishment, sources).
+    pub fn change_state(&self, s: &mut UnitState) {
+        match self {
+            Fact::Recode { new, .. } => s.code = *new,
+            Fact::Reparent { to, .. } => s.parent = Some(*to),
+            Fact::Rename { to, .. } => s.name = to.clone(),
+            Fact::MoveSeat { to, .. } => s.seat = to.clone(),
+            Fact::SetAttrs { attrs, .. } => {
+                for (k, v) in attrs {
+                    s.attrs.insert(k.clone(), v.clone());
+                }
+            }
+            Fact::AttrsDelta { delta, .. } => crate::attr::add_attrs(&mut s.attrs, delta),
+            Fact::Abolish { .. } | Fact::Establish { .. } | Fact::AddSource { .. } => {}
+        }
+    }
+}

@@ -7,12 +7,13 @@ use crate::codec::{KindCache, code_text, encode_state, level_no, now_text, text_
 use crate::error::{Result, StoreError};
 use crate::import::{ImportId, ImportMeta, ImportRecord};
 use crate::tx::{Row, Tx, Val};
+use quhua_core::DivisionCode;
 use quhua_core::attr::Source;
 use quhua_core::codes::{Level, UnitKind};
 use quhua_core::date::Date;
-use quhua_core::event::{ChangeEvent, EventId, Fact, LineageEdge};
+use quhua_core::event::{ChangeEvent, EventId, Fact, FactTarget, LineageEdge};
 use quhua_core::registry::Registry;
-use quhua_core::unit::UnitState;
+use quhua_core::unit::{UnitId, UnitState};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -182,7 +183,7 @@ struct CodeRow {
 }
 
 /// Applies recorded facts to the stored versions and codes they touch, like
-/// `Registry::commit_fact`, and writes the result back. A same-day change updates the latest
+/// The store's side of `Fact::apply_to` (the facts of each event), and writes the result back. A same-day change updates the latest
 /// version in place, except a genesis row, which is closed (an empty interval) instead.
 struct Applier {
     units: HashMap<i64, Vec<Ver>>,
@@ -378,75 +379,6 @@ impl Applier {
         Ok(())
     }
 
-    fn apply(&mut self, fact: &Fact, date: Date, event: i64) -> Result<()> {
-        match fact {
-            Fact::Abolish { unit, code } => {
-                let last = self.latest(i64::from(unit.0))?;
-                last.to = Some(date);
-                last.dirty = last.persisted;
-                self.retire(code_text(*code), date)?;
-            }
-            Fact::Establish { state } => {
-                let id = i64::from(state.id.0);
-                if id != self.next_unit {
-                    return Err(StoreError::rejected(
-                        format!("新单位编号 #{id} 不连续（应为 #{}）", self.next_unit),
-                        format!(
-                            "new unit id #{id} out of sequence (expected #{})",
-                            self.next_unit
-                        ),
-                    ));
-                }
-                self.assign(code_text(state.code), id, date)?;
-                self.units.insert(
-                    id,
-                    vec![Ver {
-                        vno: 0,
-                        from: date,
-                        to: None,
-                        state: (**state).clone(),
-                        event: Some(event),
-                        persisted: false,
-                        dirty: false,
-                        state_dirty: false,
-                        genesis: id < self.genesis_count,
-                    }],
-                );
-                self.next_unit += 1;
-            }
-            Fact::Recode { unit, old, new } => {
-                let u = i64::from(unit.0);
-                self.retire(code_text(*old), date)?;
-                self.assign(code_text(*new), u, date)?;
-                let new = *new;
-                self.mutate(u, date, event, |s| s.code = new)?;
-            }
-            Fact::Reparent { unit, to, .. } => {
-                let to = *to;
-                self.mutate(i64::from(unit.0), date, event, |s| s.parent = Some(to))?;
-            }
-            Fact::Rename { unit, to, .. } => {
-                self.mutate(i64::from(unit.0), date, event, |s| s.name = to.clone())?
-            }
-            Fact::MoveSeat { unit, to } => {
-                self.mutate(i64::from(unit.0), date, event, |s| s.seat = to.clone())?
-            }
-            Fact::AttrsDelta { unit, delta } => {
-                self.mutate(i64::from(unit.0), date, event, |s| {
-                    quhua_core::attr::add_attrs(&mut s.attrs, delta)
-                })?
-            }
-            Fact::SetAttrs { unit, attrs } => self.mutate(i64::from(unit.0), date, event, |s| {
-                for (k, v) in attrs {
-                    s.attrs.insert(k.clone(), v.clone());
-                }
-            })?,
-            // Sources added by events are rebuilt by replaying the event.
-            Fact::AddSource { .. } => {}
-        }
-        Ok(())
-    }
-
     /// The latest states of the existing units an event touches (the audit row's "before").
     fn before_states(&self, e: &ChangeEvent) -> Vec<&UnitState> {
         let mut ids: Vec<i64> = e.facts.iter().filter_map(unit_of).collect();
@@ -546,6 +478,71 @@ impl Applier {
     }
 }
 
+/// The writer's state while one event is applied: [`Fact::apply_to`] (core's one definition
+/// of what a fact does) drives it.
+struct Staged<'a> {
+    ap: &'a mut Applier,
+    event: i64,
+}
+
+impl FactTarget for Staged<'_> {
+    type Error = StoreError;
+
+    fn end_unit(&mut self, unit: UnitId, date: Date) -> Result<()> {
+        let last = self.ap.latest(i64::from(unit.0))?;
+        last.to = Some(date);
+        last.dirty = last.persisted;
+        Ok(())
+    }
+
+    fn retire_code(&mut self, code: DivisionCode, date: Date) -> Result<()> {
+        self.ap.retire(code_text(code), date)
+    }
+
+    fn assign_code(&mut self, code: DivisionCode, unit: UnitId, date: Date) -> Result<()> {
+        self.ap.assign(code_text(code), i64::from(unit.0), date)
+    }
+
+    fn establish(&mut self, state: &UnitState, date: Date) -> Result<()> {
+        let ap = &mut *self.ap;
+        let id = i64::from(state.id.0);
+        if id != ap.next_unit {
+            return Err(StoreError::rejected(
+                format!("新单位编号 #{id} 不连续（应为 #{}）", ap.next_unit),
+                format!(
+                    "new unit id #{id} out of sequence (expected #{})",
+                    ap.next_unit
+                ),
+            ));
+        }
+        ap.units.insert(
+            id,
+            vec![Ver {
+                vno: 0,
+                from: date,
+                to: None,
+                state: state.clone(),
+                event: Some(self.event),
+                persisted: false,
+                dirty: false,
+                state_dirty: false,
+                genesis: id < ap.genesis_count,
+            }],
+        );
+        ap.next_unit += 1;
+        Ok(())
+    }
+
+    fn change(&mut self, unit: UnitId, date: Date, f: &dyn Fn(&mut UnitState)) -> Result<()> {
+        self.ap.mutate(i64::from(unit.0), date, self.event, f)
+    }
+
+    /// Sources added by events are rebuilt by replaying the event.
+    fn add_source(&mut self, _: &Source) -> Result<()> {
+        Ok(())
+    }
+}
+
 /// Appends events (validated against the stored registry) with their versions, codes and
 /// lineage; one audit row per event when `audit` is set. Runs inside the caller's transaction.
 #[allow(clippy::explicit_counter_loop)] // the counter continues the stored sequence
@@ -594,7 +591,13 @@ pub(crate) fn record_events(
             None
         };
         for f in &e.facts {
-            ap.apply(f, e.date, id)?;
+            f.apply_to(
+                &mut Staged {
+                    ap: &mut ap,
+                    event: id,
+                },
+                e.date,
+            )?;
         }
         tx.exec(
             "INSERT INTO events (id, kind, date, approval_no, request, facts, recorded_by, recorded_at) \

@@ -14,11 +14,12 @@ pub use build::{RawUnit, RegistryBuilder};
 pub use error::RegistryError;
 pub use query::{Direction, LineageStep};
 
-use crate::attr::{Source, add_attrs};
+use crate::attr::Source;
 use crate::codebook::CodeBook;
 use crate::date::Date;
 use crate::event::{ChangeEvent, Fact};
 use crate::unit::{UnitId, UnitState};
+use quhua_codes::DivisionCode;
 use serde::{Deserialize, Serialize};
 
 /// One state of a unit, valid over `[valid_from, valid_to)`.
@@ -216,49 +217,7 @@ impl Registry {
 
     /// Applies one recorded fact to the version histories and the code book.
     fn commit_fact(&mut self, fact: &Fact, date: Date) -> Result<(), RegistryError> {
-        match fact {
-            Fact::Abolish { unit, code } => {
-                let h = self.hist_mut(*unit)?;
-                if let Some(last) = h.last_mut() {
-                    last.valid_to = Some(date);
-                }
-                self.codes.retire(*code, date)?;
-            }
-            Fact::Establish { state } => {
-                if state.id.0 as usize != self.histories.len() {
-                    return Err(RegistryError::Internal(format!(
-                        "new unit id {} out of sequence",
-                        state.id
-                    )));
-                }
-                self.codes.assign(state.code, state.id, date)?;
-                self.histories.push(vec![UnitVersion {
-                    valid_from: date,
-                    valid_to: None,
-                    state: (**state).clone(),
-                }]);
-            }
-            Fact::Recode { unit, old, new } => {
-                self.codes.retire(*old, date)?;
-                self.codes.assign(*new, *unit, date)?;
-                self.mutate(*unit, date, |s| s.code = *new)?;
-            }
-            Fact::Reparent { unit, to, .. } => {
-                self.mutate(*unit, date, |s| s.parent = Some(*to))?
-            }
-            Fact::Rename { unit, to, .. } => self.mutate(*unit, date, |s| s.name = to.clone())?,
-            Fact::MoveSeat { unit, to } => self.mutate(*unit, date, |s| s.seat = to.clone())?,
-            Fact::AttrsDelta { unit, delta } => {
-                self.mutate(*unit, date, |s| add_attrs(&mut s.attrs, delta))?
-            }
-            Fact::AddSource { source } => self.sources.push(source.clone()),
-            Fact::SetAttrs { unit, attrs } => self.mutate(*unit, date, |s| {
-                for (k, v) in attrs {
-                    s.attrs.insert(k.clone(), v.clone());
-                }
-            })?,
-        }
-        Ok(())
+        fact.apply_to(self, date)
     }
 
     fn hist_mut(&mut self, id: UnitId) -> Result<&mut Vec<UnitVersion>, RegistryError> {
@@ -288,6 +247,59 @@ impl Registry {
                 state: next,
             });
         }
+        Ok(())
+    }
+}
+
+impl crate::event::FactTarget for Registry {
+    type Error = RegistryError;
+
+    fn end_unit(&mut self, unit: UnitId, date: Date) -> Result<(), RegistryError> {
+        if let Some(last) = self.hist_mut(unit)?.last_mut() {
+            last.valid_to = Some(date);
+        }
+        Ok(())
+    }
+
+    fn retire_code(&mut self, code: DivisionCode, date: Date) -> Result<(), RegistryError> {
+        Ok(self.codes.retire(code, date)?)
+    }
+
+    fn assign_code(
+        &mut self,
+        code: DivisionCode,
+        unit: UnitId,
+        date: Date,
+    ) -> Result<(), RegistryError> {
+        Ok(self.codes.assign(code, unit, date)?)
+    }
+
+    fn establish(&mut self, state: &UnitState, date: Date) -> Result<(), RegistryError> {
+        if state.id.0 as usize != self.histories.len() {
+            return Err(RegistryError::Internal(format!(
+                "new unit id {} out of sequence",
+                state.id
+            )));
+        }
+        self.histories.push(vec![UnitVersion {
+            valid_from: date,
+            valid_to: None,
+            state: state.clone(),
+        }]);
+        Ok(())
+    }
+
+    fn change(
+        &mut self,
+        unit: UnitId,
+        date: Date,
+        f: &dyn Fn(&mut UnitState),
+    ) -> Result<(), RegistryError> {
+        self.mutate(unit, date, f)
+    }
+
+    fn add_source(&mut self, source: &crate::attr::Source) -> Result<(), RegistryError> {
+        self.sources.push(source.clone());
         Ok(())
     }
 }
