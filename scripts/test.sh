@@ -56,3 +56,6 @@ cargo test --workspace --locked
 echo "== browser end-to-end tests (headless Chromium)"
 cargo build --locked -p quhua-cli
 (cd web && QUHUA_BIN="$target/debug/quhua" npm run e2e)
+
+echo "== schema-driven API fuzzing (Schemathesis against the generated OpenAPI document)"
+scripts/api-fuzz.sh "$target/debug/quhua"

@@ -3076,7 +3076,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/msword": string;
                     "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
                 };
             };
             /** @description 参数不合法 / malformed parameter */
@@ -3393,7 +3404,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/msword": string;
                     "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
                 };
             };
             /** @description 参数不合法 / malformed parameter */

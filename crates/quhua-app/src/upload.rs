@@ -47,6 +47,19 @@ pub fn mime_of(name: &str) -> &'static str {
         .map_or("application/octet-stream", |t| t.2)
 }
 
+/// Every media type a download may carry (stored materials and generated documents),
+/// without parameters.
+pub fn media_types() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = TYPES
+        .iter()
+        .map(|t| t.2.split(';').next().unwrap_or(t.2).trim())
+        .chain(["text/csv", "application/octet-stream"])
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 fn extension(name: &str) -> String {
     name.rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())

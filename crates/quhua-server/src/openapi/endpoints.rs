@@ -9,7 +9,7 @@ use quhua_app::scenarios::ScenarioView;
 use quhua_app::views::PlanBoard;
 
 use Access::{Public, Read, Write};
-use Content::{File, Json};
+use Content::{Download, File, Json};
 
 const BOARD: Option<Content> = Some(Json(schema::<PlanBoard>));
 
@@ -320,7 +320,7 @@ pub fn endpoints() -> Vec<Endpoint> {
             ],
             body: None,
             responses: &[
-                (200, "文件 / the file", Some(File)),
+                (200, "文件 / the file", Some(Download)),
                 (
                     404,
                     "不存在或不在辖区内 / missing or outside the jurisdiction",
@@ -403,7 +403,7 @@ pub fn endpoints() -> Vec<Endpoint> {
             params: &[Param::Id, Param::PathEnum("doc", &DOCUMENT_IDS)],
             body: None,
             responses: &[
-                (200, "文件 / the file", Some(File)),
+                (200, "文件 / the file", Some(Download)),
                 (
                     404,
                     "不存在或不在辖区内 / missing, unknown or outside the jurisdiction",

@@ -52,8 +52,10 @@ pub enum Param {
 pub enum Content {
     /// JSON of this schema.
     Json(SchemaFn),
-    /// A file of any type.
+    /// A file uploaded as the body.
     File,
+    /// A file downloaded: a stored material or a generated document.
+    Download,
 }
 
 /// One route: method, path, what it does, who may call it, its inputs and its responses
@@ -161,6 +163,17 @@ fn content(g: &mut SchemaGenerator, c: Content) -> Value {
         Content::File => {
             json!({"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}})
         }
+        Content::Download => Value::Object(
+            quhua_app::upload::media_types()
+                .into_iter()
+                .map(|m| {
+                    (
+                        m.to_string(),
+                        json!({"schema": {"type": "string", "format": "binary"}}),
+                    )
+                })
+                .collect(),
+        ),
     }
 }
 
@@ -170,10 +183,11 @@ fn parameters(gens: &mut Generators, p: Param, out: &mut Vec<Value>) {
         Param::County => out.push(json!({
             "name": "code", "in": "path", "required": true,
             "description": "6 位县级区划代码 / 6-digit county code",
-            "schema": {"type": "string"}
+            "schema": {"type": "string", "pattern": "^[0-9]{6}$"}
         })),
         Param::Id => out.push(json!({
-            "name": "id", "in": "path", "required": true, "schema": {"type": "string"}
+            "name": "id", "in": "path", "required": true,
+            "schema": {"type": "string", "pattern": "^[0-9]{1,18}$"}
         })),
         Param::Path(name, description) => out.push(json!({
             "name": name, "in": "path", "required": true, "description": description,
