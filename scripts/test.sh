@@ -30,6 +30,9 @@ apt_wait() {
 need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+# Schemathesis (the API fuzzer) is installed from PyPI into a virtual environment.
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_apt+=(python3-venv)
 # (Capture first: with pipefail, grep -q closing the pipe early would fail the check.)
 fonts=$(fc-list 2>/dev/null || true)
 grep -qi "cjk\|wqy" <<<"$fonts" || need_apt+=(fonts-noto-cjk)
