@@ -9,13 +9,17 @@
 //! - [`access`]: roles, jurisdictions, the acting person;
 //! - [`plans`]: the statutory procedure — submit, consult, attach, complete, department
 //!   opinions, return for revision, revise, approve, extend, apply, documents;
+//! - [`propose`]: 方案推荐, merger schemes from the optimizer on a county ([`county`]: its
+//!   base and schematic geometry);
 //! - [`views`]: the typed results the adapters render (JSON for the API and `--json`).
 
 pub mod access;
 mod app;
+pub mod county;
 mod error;
 pub mod plans;
 pub mod policy;
+pub mod propose;
 pub mod scenarios;
 pub mod text;
 pub mod upload;
