@@ -182,3 +182,10 @@ impl From<quhua_demo::DemoError> for AppError {
         AppError::internal(e)
     }
 }
+
+impl From<quhua_io::IoError> for AppError {
+    fn from(e: quhua_io::IoError) -> Self {
+        let (zh, en) = crate::text::split_pair(&e.to_string());
+        AppError::invalid(zh, en)
+    }
+}

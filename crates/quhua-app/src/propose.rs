@@ -285,14 +285,19 @@ fn params(req: &ProposeRequest, policy: &quhua_core::policy::Policy) -> AppResul
     let t = &req.tuning;
     if !(t.effort > 0.0 && t.effort <= MAX_EFFORT) {
         return Err(AppError::invalid(
-            format!("计算量倍数 {} 超出范围，应大于 0 且不超过 {MAX_EFFORT}", t.effort),
+            format!(
+                "计算量倍数 {} 超出范围，应大于 0 且不超过 {MAX_EFFORT}",
+                t.effort
+            ),
             format!(
                 "effort {} is out of range: it must be above 0 and at most {MAX_EFFORT}",
                 t.effort
             ),
         ));
     }
-    let exact = req.exact_time_limit.unwrap_or(Params::default().exact_time_limit);
+    let exact = req
+        .exact_time_limit
+        .unwrap_or(Params::default().exact_time_limit);
     if !(0.0..=MAX_EXACT_TIME_LIMIT).contains(&exact) {
         return Err(AppError::invalid(
             format!("精确检验时限 {exact} 秒超出范围，应在 0 到 {MAX_EXACT_TIME_LIMIT} 秒之间"),
@@ -346,8 +351,10 @@ fn run(
     if let Some(xy) = &cb.village_xy {
         problem.coords = Some(township_coords(base, xy));
     }
-    let village_coords: Option<Vec<(f64, f64)>> =
-        cb.village_xy.as_ref().and_then(|xy| xy.iter().copied().collect());
+    let village_coords: Option<Vec<(f64, f64)>> = cb
+        .village_xy
+        .as_ref()
+        .and_then(|xy| xy.iter().copied().collect());
     let sol = quhua_optimize::suggest(&problem, params, hooks.progress, hooks.cancel)?;
     let mut schemes = Vec::with_capacity(sol.schemes.len());
     for (k, s) in sol.schemes.iter().enumerate() {
