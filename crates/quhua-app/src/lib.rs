@@ -12,6 +12,7 @@
 //! - [`propose`]: 方案推荐, merger schemes from the optimizer on a county ([`county`]: its
 //!   base and schematic geometry);
 //! - [`imports`]: the national list, a survey table, the demo county;
+//! - [`registry`]: the units in force on a date, changes between dates, lineage;
 //! - [`views`]: the typed results the adapters render (JSON for the API and `--json`).
 
 pub mod access;
@@ -22,6 +23,7 @@ pub mod imports;
 pub mod plans;
 pub mod policy;
 pub mod propose;
+pub mod registry;
 pub mod scenarios;
 pub mod text;
 pub mod upload;
