@@ -34,10 +34,9 @@ pub struct AppError {
     pub zh: String,
     /// English message.
     pub en: String,
-    /// Structured details (e.g. the current version and body on a conflict); boxed so the
-    /// error stays small on the happy path of every `Result`.
+    /// Structured details (e.g. the current version and body on a conflict).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<Box<serde_json::Value>>,
+    pub detail: Option<serde_json::Value>,
 }
 
 /// Result of a use case.
@@ -56,7 +55,7 @@ impl AppError {
 
     /// Adds structured details.
     pub fn with_detail(mut self, detail: serde_json::Value) -> AppError {
-        self.detail = Some(Box::new(detail));
+        self.detail = Some(detail);
         self
     }
 

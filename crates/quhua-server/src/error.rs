@@ -17,9 +17,7 @@ pub struct ApiError {
     /// English message.
     pub en: String,
     /// Extra top-level fields.
-    /// (Boxed: with serde_json's `preserve_order`, which schemars turns on, a map is large
-    /// and every `Result` would carry it.)
-    pub extra: Box<Map<String, Value>>,
+    pub extra: Map<String, Value>,
 }
 
 /// Result of a handler.
@@ -32,7 +30,7 @@ impl ApiError {
             status,
             zh: zh.into(),
             en: en.into(),
-            extra: Box::default(),
+            extra: Map::new(),
         }
     }
 
@@ -128,7 +126,7 @@ impl IntoResponse for ApiError {
         let mut body = Map::new();
         body.insert("error".into(), json!({"zh": self.zh, "en": self.en}));
         let retry = self.extra.get("retry_after_secs").and_then(Value::as_u64);
-        body.extend(*self.extra);
+        body.extend(self.extra);
         let mut resp = (self.status, Json(Value::Object(body))).into_response();
         if let Some(secs) = retry
             && let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string())
@@ -188,7 +186,7 @@ impl From<quhua_app::AppError> for ApiError {
             K::Internal => return ApiError::internal(format!("{} / {}", e.zh, e.en)),
         };
         let mut out = ApiError::new(status, e.zh, e.en);
-        if let Some(Value::Object(m)) = e.detail.map(|d| *d) {
+        if let Some(Value::Object(m)) = e.detail {
             out.extra.extend(m);
         }
         out
