@@ -975,6 +975,181 @@ export interface components {
              */
             under_population_floor: number | null;
         };
+        /** @description Result of the pre-checks. */
+        Infeasibility: {
+            /**
+             * @description Every reason found (empty = no obstacle detected; the search may
+             *     still fail on harder combinatorial conflicts).
+             */
+            reasons: components["schemas"]["Infeasible"][];
+        };
+        /** @description One reason why the hard constraints cannot all hold. */
+        Infeasible: {
+            /**
+             * Format: double
+             * @description Floor.
+             */
+            floor: number;
+            /** @description Whether it has no neighbour at all. */
+            isolated: boolean;
+            /** @enum {string} */
+            kind: "locked_below_floor";
+            /**
+             * Format: double
+             * @description Its population.
+             */
+            population: number;
+            /**
+             * Format: uint32
+             * @description Unit.
+             */
+            unit: number;
+        } | {
+            /**
+             * Format: double
+             * @description Floor.
+             */
+            floor: number;
+            /** @enum {string} */
+            kind: "island_below_floor";
+            /**
+             * Format: double
+             * @description Its population.
+             */
+            population: number;
+            /**
+             * Format: uint32
+             * @description Unit.
+             */
+            unit: number;
+        } | {
+            /**
+             * Format: double
+             * @description Its area.
+             */
+            area: number;
+            /**
+             * Format: double
+             * @description Ceiling.
+             */
+            ceiling: number;
+            /** @enum {string} */
+            kind: "unit_over_ceiling";
+            /**
+             * Format: uint32
+             * @description Unit.
+             */
+            unit: number;
+        } | {
+            /**
+             * Format: double
+             * @description Ceiling.
+             */
+            ceiling: number;
+            /**
+             * Format: double
+             * @description Floor.
+             */
+            floor: number;
+            /** @enum {string} */
+            kind: "floor_out_of_reach";
+            /**
+             * Format: double
+             * @description Upper bound on the population of any region containing it.
+             */
+            max_population: number;
+            /**
+             * Format: uint32
+             * @description Unit.
+             */
+            unit: number;
+        } | {
+            /**
+             * Format: double
+             * @description Lower bound on the area of a region holding both: the three units' area, or the
+             *     least area of a path joining the two (infinite when none lies within the ceiling).
+             */
+            area: number;
+            /**
+             * Format: double
+             * @description Ceiling.
+             */
+            ceiling: number;
+            /** @enum {string} */
+            kind: "shared_need";
+            /**
+             * Format: uint32
+             * @description The unit both need.
+             */
+            needs: number;
+            /** @description The two units. */
+            units: number[];
+        } | {
+            /**
+             * Format: double
+             * @description Floor.
+             */
+            floor: number;
+            /** @enum {string} */
+            kind: "component_below_floor";
+            /**
+             * Format: double
+             * @description Its population.
+             */
+            population: number;
+            /** @description Units of the piece. */
+            units: number[];
+        } | {
+            /** @enum {string} */
+            kind: "too_many_seeds";
+            /**
+             * Format: uint
+             * @description Upper bound on its regions, `⌊population / floor⌋`.
+             */
+            max_regions: number;
+            /**
+             * Format: double
+             * @description Population of the piece.
+             */
+            population: number;
+            /** @description Seeds in the piece. */
+            seeds: number[];
+        } | {
+            /**
+             * Format: uint32
+             * @description Smallest unit index of the piece (identifies it).
+             */
+            first_unit: number;
+            /** @enum {string} */
+            kind: "floor_ceiling_conflict";
+            /**
+             * Format: uint
+             * @description Regions possible by population.
+             */
+            max_regions_by_pop: number;
+            /**
+             * Format: uint
+             * @description Regions needed by area.
+             */
+            min_regions_by_area: number;
+            /**
+             * Format: uint
+             * @description Number of units in the piece.
+             */
+            units: number;
+        } | {
+            /** @enum {string} */
+            kind: "together_impossible";
+            /** @description Why (English keyword: `not_contiguous`, `crosses_group`, `locked`, `seeds`). */
+            reason: string;
+            /**
+             * Format: uint
+             * @description Index in `Problem::together`.
+             */
+            set: number;
+        };
+        /** @description What happened to an island. */
+        IslandAction: "attached" | "kept_alone" | "excluded";
         /** @description Login body. */
         LoginBody: {
             /** @description Password. */
@@ -1046,6 +1221,49 @@ export interface components {
              * @default null
              */
             seat?: string | null;
+        };
+        /** @description Objective values of one scheme. */
+        Objectives: {
+            /**
+             * Format: uint
+             * @description Adjacent unit pairs in different regions (compactness proxy).
+             */
+            cut_edges: number;
+            /**
+             * Format: double
+             * @description Largest region area (km²).
+             */
+            max_region_area: number;
+            /**
+             * Format: double
+             * @description Smallest region population.
+             */
+            min_region_pop: number;
+            /**
+             * Format: uint
+             * @description Units moved out of the region they started in ([`crate::refine`]; 0 otherwise).
+             */
+            moved_units: number;
+            /**
+             * Format: double
+             * @description The weighted, normalised objective the search minimised.
+             */
+            score: number;
+            /**
+             * Format: uint
+             * @description Seeds that are the seat of their region (least disruption: all of them).
+             */
+            seeds_kept_as_seats: number;
+            /**
+             * Format: double
+             * @description Population-weighted mean distance (km) from units to their seat; `None` without coordinates.
+             */
+            service_distance: number | null;
+            /**
+             * Format: double
+             * @description Within-region sum of squares on z-scored attributes.
+             */
+            wss: number;
         };
         /**
          * @description One scenario operation. Units are referred to by code (9-digit townships, 12-digit
@@ -1301,31 +1519,112 @@ export interface components {
              */
             version: number;
         };
-        /** @description Body of the request (every field optional: `{}` is fine). */
-        ProposeBody: {
+        /** @description Which rule gives way where the population floor and the area cap cannot both hold. */
+        PreferRule: "floor" | "ceiling";
+        /** @description The answer: schemes best first, with the optimizer's infeasibility report and islands. */
+        Proposal: {
+            /** @description County code. */
+            county: string;
             /**
-             * @description Built-in policy id (`default`).
-             * @default null
+             * @description Why some hard rule cannot be met, when it cannot (`quhua_optimize::Infeasibility`;
+             *     units are indices into the county's townships).
              */
+            infeasibility: components["schemas"]["Infeasibility"] | (null);
+            /** @description Townships without neighbours. */
+            islands: components["schemas"]["ProposedIsland"][];
+            /** @description Schemes, best first. */
+            schemes: components["schemas"]["ProposedScheme"][];
+            /** @description Whether figures include synthetic (示意) values. */
+            synthetic: boolean;
+        };
+        /** @description What the planner asks for (every field optional: `{}` is fine). */
+        ProposeRequest: {
+            /**
+             * Format: double
+             * @description Time limit in seconds of the exact bound check after the heuristic (default 2, at
+             *     most 60; 0 skips it).
+             */
+            exact_time_limit?: number | null;
+            /** @description Townships kept exactly as they are (code or name), on top of the border townships. */
+            lock?: string[];
+            /** @description Policy: a built-in id (`default`, `zhejiang`, `hunan`) or a stored policy's name. */
             policy?: string | null;
+            /** @description Which rule gives way where floor and cap cannot both hold (default `floor`). */
+            prefer?: components["schemas"]["PreferRule"] | (null);
             /**
              * Format: uint
-             * @description Schemes wanted (default 4, at most [`MAX_SCHEMES`]).
-             * @default null
+             * @description Schemes wanted (default 4, at most 8).
              */
             schemes?: number | null;
             /**
              * Format: uint64
-             * @description Random seed (default 1, as the CLI).
-             * @default null
+             * @description Random seed (default 1); the result is the same for the same county, request and seed.
              */
             seed?: number | null;
             /**
-             * @description Allow village transfers (村划归) after the township merges where they repair the
-             *     population floor or area cap, or beat the disruption they cause (default false).
-             * @default null
+             * @description Townships that each head a different new unit (code or name), on top of the county
+             *     seat and the key towns.
              */
-            villages?: boolean | null;
+            seed_units?: string[];
+            /**
+             * @description Allow village transfers (村划归) after the township merges where they repair the
+             *     population floor or area cap, or beat the disruption they cause.
+             * @default false
+             */
+            villages?: boolean;
+        };
+        /** @description A township without neighbours in the adjacency. */
+        ProposedIsland: {
+            /** @description How the optimizer handled it (`attached`, `kept_alone`, `excluded`). */
+            action: components["schemas"]["IslandAction"];
+            /**
+             * Format: double
+             * @description Its population.
+             */
+            population: number;
+            /** @description Its name. */
+            unit: string | null;
+        };
+        /** @description One proposed scheme. */
+        ProposedScheme: {
+            /**
+             * Format: uint
+             * @description Position, best first (0-based).
+             */
+            index: number;
+            /**
+             * Format: uint
+             * @description Villages transferred by the village stage (0 without it).
+             */
+            moved_villages: number;
+            /** @description Scenario name. */
+            name: string;
+            /** @description Objective values of the township scheme (`quhua_optimize::Objectives`). */
+            objectives: components["schemas"]["Objectives"];
+            /**
+             * @description The scheme as scenario operations (`quhua_core::scenario::Operation`: merges, then
+             *     village transfers).
+             */
+            ops: components["schemas"]["Operation"][];
+            /**
+             * Format: uint
+             * @description New township-level units.
+             */
+            p: number;
+            /**
+             * Format: uint64
+             * @description The optimizer restart that produced it (for reproduction).
+             */
+            restart: number;
+            /** @description Names of the townships heading each new unit. */
+            seats: string[];
+            /** @description Evaluation figures. */
+            summary: components["schemas"]["SchemeSummary"];
+            /**
+             * @description Hard constraints broken (`quhua_optimize::Violation`), after the village stage when
+             *     it ran; empty means every rule holds.
+             */
+            violations: components["schemas"]["Violation"][];
         };
         /** @description A questionnaire round. */
         Questionnaire: {
@@ -1495,6 +1794,44 @@ export interface components {
              * @description Version.
              */
             version: number;
+        };
+        /** @description Evaluation figures of a proposed scheme. */
+        SchemeSummary: {
+            /**
+             * Format: uint
+             * @description Township-level units after.
+             */
+            count_after: number;
+            /**
+             * Format: uint
+             * @description Township-level units before.
+             */
+            count_before: number;
+            /**
+             * Format: uint
+             * @description Findings of severity error.
+             */
+            errors: number;
+            /**
+             * Format: uint
+             * @description Findings of severity info.
+             */
+            infos: number;
+            /**
+             * Format: double
+             * @description Mean population per township after.
+             */
+            mean_population_after: number;
+            /**
+             * Format: double
+             * @description Mean population per township before.
+             */
+            mean_population_before: number;
+            /**
+             * Format: uint
+             * @description Findings of severity warning.
+             */
+            warnings: number;
         };
         /** @description `POST /api/login`, `GET /api/me`: the user and the session's CSRF token. */
         Session: {
@@ -1713,6 +2050,132 @@ export interface components {
              * @default null
              */
             policy?: string | null;
+        };
+        /** @description A violated hard constraint in a scheme. */
+        Violation: {
+            /**
+             * Format: uint
+             * @description Units.
+             */
+            expected: number;
+            /**
+             * Format: uint
+             * @description Entries found.
+             */
+            got: number;
+            /** @enum {string} */
+            kind: "length";
+        } | {
+            /** @enum {string} */
+            kind: "unassigned";
+            /**
+             * Format: uint32
+             * @description Unit.
+             */
+            unit: number;
+        } | {
+            /** @enum {string} */
+            kind: "not_contiguous";
+            /**
+             * Format: uint
+             * @description Number of connected pieces.
+             */
+            pieces: number;
+            /**
+             * Format: uint32
+             * @description Region.
+             */
+            region: number;
+        } | {
+            /**
+             * Format: double
+             * @description The floor.
+             */
+            floor: number;
+            /** @enum {string} */
+            kind: "below_floor";
+            /**
+             * Format: double
+             * @description Its population.
+             */
+            population: number;
+            /**
+             * Format: uint32
+             * @description Region.
+             */
+            region: number;
+        } | {
+            /**
+             * Format: double
+             * @description Its area.
+             */
+            area: number;
+            /**
+             * Format: double
+             * @description The ceiling.
+             */
+            ceiling: number;
+            /** @enum {string} */
+            kind: "above_ceiling";
+            /**
+             * Format: uint32
+             * @description Region.
+             */
+            region: number;
+        } | {
+            /** @enum {string} */
+            kind: "locked_not_alone";
+            /**
+             * Format: uint32
+             * @description Its region.
+             */
+            region: number;
+            /**
+             * Format: uint32
+             * @description Locked unit.
+             */
+            unit: number;
+        } | {
+            /** @enum {string} */
+            kind: "seeds_share_region";
+            /**
+             * Format: uint32
+             * @description Region.
+             */
+            region: number;
+            /** @description The seeds in it. */
+            seeds: number[];
+        } | {
+            /** @description Groups it touches. */
+            groups: number[];
+            /** @enum {string} */
+            kind: "crosses_group";
+            /**
+             * Format: uint32
+             * @description Region.
+             */
+            region: number;
+        } | {
+            /** @enum {string} */
+            kind: "together_split";
+            /**
+             * Format: uint
+             * @description Index in `Problem::together`.
+             */
+            set: number;
+        } | {
+            /** @enum {string} */
+            kind: "apart_joined";
+            /**
+             * Format: uint32
+             * @description Region.
+             */
+            region: number;
+            /**
+             * Format: uint
+             * @description Index in `Problem::apart`.
+             */
+            set: number;
         };
     };
     responses: never;
@@ -2138,7 +2601,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposeBody"];
+                "application/json": components["schemas"]["ProposeRequest"];
             };
         };
         responses: {
@@ -2148,7 +2611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Proposal"];
                 };
             };
             /** @description 参数不合法 / malformed parameter */

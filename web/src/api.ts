@@ -26,15 +26,8 @@ export type ScenarioSummary = S['ScenarioListItem'];
 export type ScenarioFull = S['ScenarioView'];
 export interface CompareSide extends EvalResult { scenario: ScenarioFull }
 
-export interface ProposedScheme {
-  index: number; name: string; ops: Operation[]; p: number; seats: string[];
-  violations: unknown[]; moved_villages: number;
-  summary: {
-    count_before: number; count_after: number; mean_population_before: number; mean_population_after: number;
-    errors: number; warnings: number; infos: number;
-  };
-}
-export interface Proposal { county: string; schemes: ProposedScheme[]; synthetic: boolean }
+export type ProposedScheme = S['ProposedScheme'];
+export type Proposal = S['Proposal'];
 
 export type ClockState = S['ClockState'];
 export type PlanDocument = S['Document'];

@@ -166,3 +166,26 @@ impl From<quhua_codes::CodeError> for AppError {
         AppError::invalid(zh, en)
     }
 }
+
+impl From<quhua_optimize::PlanError> for AppError {
+    fn from(e: quhua_optimize::PlanError) -> Self {
+        if matches!(e, quhua_optimize::PlanError::Cancelled) {
+            return AppError::refused("已取消", "cancelled");
+        }
+        let (zh, en) = crate::text::split_pair(&e.to_string());
+        AppError::refused(zh, en)
+    }
+}
+
+impl From<quhua_demo::DemoError> for AppError {
+    fn from(e: quhua_demo::DemoError) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<quhua_io::IoError> for AppError {
+    fn from(e: quhua_io::IoError) -> Self {
+        let (zh, en) = crate::text::split_pair(&e.to_string());
+        AppError::invalid(zh, en)
+    }
+}

@@ -9,13 +9,21 @@
 //! - [`access`]: roles, jurisdictions, the acting person;
 //! - [`plans`]: the statutory procedure — submit, consult, attach, complete, department
 //!   opinions, return for revision, revise, approve, extend, apply, documents;
+//! - [`propose`]: 方案推荐, merger schemes from the optimizer on a county ([`county`]: its
+//!   base and schematic geometry);
+//! - [`imports`]: the national list, a survey table, the demo county;
+//! - [`registry`]: the units in force on a date, changes between dates, lineage;
 //! - [`views`]: the typed results the adapters render (JSON for the API and `--json`).
 
 pub mod access;
 mod app;
+pub mod county;
 mod error;
+pub mod imports;
 pub mod plans;
 pub mod policy;
+pub mod propose;
+pub mod registry;
 pub mod scenarios;
 pub mod text;
 pub mod upload;

@@ -18,12 +18,8 @@ pub fn resolve(app: &App, reference: Option<&str>) -> AppResult<Policy> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .unwrap_or("default");
-    if let Some(p) = Policy::builtin(id) {
+    if let Some(p) = named(app, id)? {
         return Ok(p);
-    }
-    if let Some(rec) = app.store().get_policy(id)? {
-        return Policy::from_toml(&rec.body)
-            .map_err(|e| AppError::internal(format!("stored policy {id} no longer parses: {e}")));
     }
     let path = std::path::Path::new(id);
     if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
@@ -49,4 +45,34 @@ pub fn resolve(app: &App, reference: Option<&str>) -> AppResult<Policy> {
             "unknown policy \"{id}\": use a built-in id (default, zhejiang, hunan), a stored policy name or a policy file path"
         ),
     ))
+}
+
+/// A built-in or stored policy by id or name (`None`: `default`); never reads a file, so
+/// it is the resolver for references coming from accounts over the network.
+pub fn resolve_named(app: &App, reference: Option<&str>) -> AppResult<Policy> {
+    let id = reference
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("default");
+    named(app, id)?.ok_or_else(|| {
+        AppError::invalid(
+            format!("未知政策“{id}”：应为内置政策（default、zhejiang、hunan）或已保存的政策名称"),
+            format!(
+                "unknown policy \"{id}\": use a built-in id (default, zhejiang, hunan) or a stored policy name"
+            ),
+        )
+    })
+}
+
+/// A built-in policy, else a stored one.
+fn named(app: &App, id: &str) -> AppResult<Option<Policy>> {
+    if let Some(p) = Policy::builtin(id) {
+        return Ok(Some(p));
+    }
+    match app.store().get_policy(id)? {
+        Some(rec) => Policy::from_toml(&rec.body)
+            .map(Some)
+            .map_err(|e| AppError::internal(format!("stored policy {id} no longer parses: {e}"))),
+        None => Ok(None),
+    }
 }

@@ -44,6 +44,20 @@ impl Context {
         Ok(quhua_app::App::new(self.store()?)?)
     }
 
+    /// The use cases over the database given with `--db` / `QUHUA_DB`; without one (or with
+    /// `--demo`), over the embedded demo county imported into a throw-away database, which
+    /// lives as long as the returned directory.
+    pub fn app_or_demo(&self) -> CliResult<(quhua_app::App, Option<tempfile::TempDir>)> {
+        if !self.demo && self.db_explicit.is_some() {
+            return Ok((self.app()?, None));
+        }
+        let dir = tempfile::tempdir()?;
+        let app =
+            quhua_app::App::open(&format!("sqlite:{}", dir.path().join("demo.db").display()))?;
+        quhua_app::imports::demo(&app, &self.operator())?;
+        Ok((app, Some(dir)))
+    }
+
     /// The person acting: the local operator, named by `--actor`.
     pub fn operator(&self) -> quhua_app::access::Actor {
         quhua_app::access::Actor::operator(&self.actor)

@@ -8,7 +8,7 @@ use crate::problem::{EXCLUDED, IslandPolicy, Params, Problem};
 use serde::Serialize;
 
 /// A violated hard constraint in a scheme.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Violation {
     /// The assignment does not have one entry per unit.

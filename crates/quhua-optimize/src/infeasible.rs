@@ -5,7 +5,7 @@ use crate::problem::NONE;
 use serde::Serialize;
 
 /// One reason why the hard constraints cannot all hold.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Infeasible {
     /// A locked unit (a region on its own) is below the floor.
@@ -108,7 +108,7 @@ pub enum Infeasible {
 }
 
 /// Result of the pre-checks.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Infeasibility {
     /// Every reason found (empty = no obstacle detected; the search may
     /// still fail on harder combinatorial conflicts).

@@ -138,7 +138,7 @@ impl Scheme {
 }
 
 /// What happened to an island.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IslandAction {
     /// Connected through a planner-supplied extra edge.

@@ -19,7 +19,7 @@ use crate::problem::{EXCLUDED, Model, Problem, mean_sd};
 use serde::Serialize;
 
 /// Objective values of one scheme.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Objectives {
     /// Within-region sum of squares on z-scored attributes.
     pub wss: f64,

@@ -1,12 +1,18 @@
-//! `quhua plan suggest`: propose merger schemes with the optimizer (quhua-optimize), on the demo
-//! county, on any GeoJSON/Shapefile of units, or on a units table plus an edge list.
+//! `quhua plan suggest`: propose merger schemes with the optimizer (quhua-optimize), on a county
+//! of the registry (the demo county by default), on any GeoJSON/Shapefile of units, or on a
+//! units table plus an edge list.
+//!
+//! On a county this is the use case [`quhua_app::propose`], the one the web server's
+//! `POST /api/counties/{code}/propose` calls: same county, request and seed, same schemes.
+//! Without `--db` (or with `--demo`) it runs on the embedded demo county, imported into a
+//! throw-away database.
 
 use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
-use quhua_core::policy::Policy;
-use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario, evaluate};
+use quhua_app::propose::{PreferRule, Proposal, ProposeRequest, Tuning, propose_with};
+use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario};
 use quhua_optimize::io::{UnitColumns, load};
-use quhua_optimize::{Graph, Params, Problem, Solution, county};
+use quhua_optimize::{Graph, Infeasibility, Island, Params, Problem, Scheme};
 use serde_json::json;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -14,6 +20,12 @@ use std::path::{Path, PathBuf};
 /// Options of `quhua plan suggest`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// 县级区划代码，缺省为演示县 130634（未给 --db 时用内置演示县）/ county code; default: the demo county (the embedded one without --db)
+    #[arg(long, conflicts_with_all = ["layer", "units"])]
+    county: Option<String>,
+    /// 政策：内置政策 default、zhejiang、hunan，已保存的政策名称或政策文件（县域）/ policy: built-in id, stored name or file (county)
+    #[arg(long, conflicts_with_all = ["layer", "units"])]
+    policy: Option<String>,
     /// 单位边界文件（GeoJSON 或 Shapefile）；缺省用演示县 / units with boundaries; default: the demo county
     #[arg(long, conflicts_with = "units")]
     layer: Option<PathBuf>,
@@ -73,6 +85,12 @@ pub struct Args {
     /// 计算量倍数：越大方案越优、耗时越长 / work multiplier: higher finds better schemes, takes longer
     #[arg(long, default_value_t = 1.0, value_parser = parse_effort)]
     effort: f64,
+    /// 人口下限与面积上限不能兼顾时保证哪一项（floor 人口下限，ceiling 面积上限）/ which rule holds where floor and cap conflict
+    #[arg(long, value_enum)]
+    prefer: Option<PreferArg>,
+    /// 精确检验时限（秒，0 为不检验，缺省 2）/ time limit of the exact check in seconds (0: none; default 2)
+    #[arg(long)]
+    exact_time_limit: Option<f64>,
     /// 以 JSON 输出 / print JSON
     #[arg(long)]
     json: bool,
@@ -81,8 +99,26 @@ pub struct Args {
     geojson: Option<PathBuf>,
 }
 
+/// `--prefer`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum PreferArg {
+    /// 保证人口下限 / the population floor holds
+    Floor,
+    /// 保证面积上限 / the area cap holds
+    Ceiling,
+}
+
+impl From<PreferArg> for PreferRule {
+    fn from(p: PreferArg) -> PreferRule {
+        match p {
+            PreferArg::Floor => PreferRule::Floor,
+            PreferArg::Ceiling => PreferRule::Ceiling,
+        }
+    }
+}
+
 /// The largest `--effort`: 100× the default work already takes minutes for a county.
-const MAX_EFFORT: f64 = 100.0;
+const MAX_EFFORT: f64 = quhua_app::propose::MAX_EFFORT;
 
 /// Parses `--effort`: a number in (0, 100].
 fn parse_effort(s: &str) -> Result<f64, String> {
@@ -100,7 +136,7 @@ fn parse_effort(s: &str) -> Result<f64, String> {
 /// Runs the optimizer.
 pub fn run(ctx: &Context, args: Args) -> CliResult {
     if args.layer.is_none() && args.units.is_none() {
-        return demo(ctx, &args);
+        return county(ctx, &args);
     }
     if args.villages {
         return Err(fail(
@@ -144,7 +180,14 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             )?
         );
     } else {
-        print_summary(ctx, &sol, &ids);
+        let schemes: Vec<&Scheme> = sol.schemes.iter().collect();
+        print_summary(
+            ctx,
+            sol.infeasibility.as_ref(),
+            &sol.islands,
+            &schemes,
+            &ids,
+        );
     }
     Ok(())
 }
@@ -164,6 +207,13 @@ fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
         seed: args.seed,
         effort: args.effort,
         weights: weights(args),
+        prefer: args
+            .prefer
+            .map(|p| PreferRule::from(p).into())
+            .unwrap_or_default(),
+        exact_time_limit: args
+            .exact_time_limit
+            .unwrap_or(Params::default().exact_time_limit),
         ..Params::default()
     }
 }
@@ -292,88 +342,63 @@ fn write_regions(
     Ok(())
 }
 
-/// The demo county: townships are the building blocks; the county-seat town and key towns
-/// are seeds; border townships are locked; floor and cap come from the policy.
-fn demo(ctx: &Context, args: &Args) -> CliResult {
-    let demo = quhua_demo::Demo::load()?;
-    let policy = Policy::default_policy();
-    let base = demo.base(None, &policy)?;
-    let wishes = county::Wishes {
+/// A county of the registry through [`quhua_app::propose`]: townships are the building
+/// blocks; the county-seat town and key towns are seeds; border townships are locked; floor
+/// and cap come from the policy.
+fn county(ctx: &Context, args: &Args) -> CliResult {
+    let (app, _scratch) = ctx.app_or_demo()?;
+    let county = args
+        .county
+        .clone()
+        .unwrap_or_else(|| quhua_demo::county_code().to_string());
+    let req = ProposeRequest {
+        schemes: Some(args.schemes),
+        seed: Some(args.seed),
+        policy: args.policy.clone(),
+        villages: args.villages,
         lock: args.lock.clone(),
-        seed: args.seed_unit.clone(),
-        attrs: args.attrs.clone(),
+        seed_units: args.seed_unit.clone(),
+        prefer: args.prefer.map(PreferRule::from),
+        exact_time_limit: args.exact_time_limit,
+        tuning: Tuning {
+            min_pop: args.min_pop,
+            max_area: args.max_area,
+            attrs: args.attrs.clone(),
+            weights: weights(args),
+            effort: args.effort,
+        },
     };
-    let mut problem = county::township_problem(&base, &wishes)?;
-    // coordinates (示意 geometry) for the service-distance objective
-    let polygons = crate::cmd::demo::village_polygons(&demo);
-    let village_xy: Vec<Option<(f64, f64)>> = base
-        .villages
-        .iter()
-        .map(|v| {
-            polygons
-                .get(&v.code.to_string())
-                .and_then(quhua_geo::label_point)
-                .map(|p| (p.x(), p.y()))
-        })
-        .collect();
-    problem.coords = Some(county::township_coords(&base, &village_xy));
-    let village_coords: Option<Vec<(f64, f64)>> = village_xy.iter().copied().collect();
-    let params = county::policy_params(
-        &policy,
-        args.min_pop,
-        args.max_area,
-        args.schemes,
-        args.seed,
-    );
-    let params = Params {
-        effort: args.effort,
-        weights: weights(args),
-        ..params
-    };
-    let sol = super::suggest_run::run_with_progress(&problem, &params, ctx.lang)?;
-    let names: Vec<String> = base.townships.iter().map(|t| t.name.clone()).collect();
-    let mut evaluated = Vec::new();
-    let mut refined = Vec::new();
-    for (k, s) in sol.schemes.iter().enumerate() {
-        let scenario = if args.villages {
-            let stage =
-                county::village_stage(&base, &problem, s, &args.attrs, village_coords.as_deref())?;
-            let r = quhua_optimize::refine(&stage.problem, &params, &stage.initial)?;
-            let sc = county::village_scenario(&base, s, &stage, &r, k);
-            refined.push(r);
-            sc
-        } else {
-            county::scheme_scenario(&base, s, k)
-        };
-        let ev = evaluate(&base, &policy, &scenario)?;
-        evaluated.push((scenario, ev));
-    }
-    if let (Some(path), Some((_, ev))) = (&args.geojson, evaluated.first()) {
-        crate::geojson_out::write(path, ev, &polygons, true)?;
+    let actor = ctx.operator();
+    let p = super::suggest_run::with_progress(ctx.lang, |hooks| {
+        Ok(propose_with(&app, &actor, &county, &req, hooks)?)
+    })?;
+    if let (Some(path), Some(first)) = (&args.geojson, p.schemes.first()) {
+        if county != quhua_demo::county_code().to_string() {
+            return Err(fail(
+                format!("县 {county} 没有边界数据，--geojson 仅用于演示县"),
+                format!(
+                    "county {county} has no boundaries: --geojson works on the demo county only"
+                ),
+            ));
+        }
+        let polygons = crate::cmd::demo::village_polygons(&quhua_demo::Demo::load()?);
+        crate::geojson_out::write(path, &first.evaluation, &polygons, true)?;
     }
     if args.json {
-        let schemes: Vec<_> = sol.schemes.iter().zip(&evaluated).enumerate().map(|(k, (s, (sc, ev)))| {
-            let villages = refined.get(k).map(|r| json!({
-                "assignment": r.assignment, "moved_units": r.objectives.moved_units,
-                "objectives": r.objectives, "violations": r.violations,
-            }));
-            json!({
-                "assignment": s.assignment, "p": s.p, "objectives": s.objectives, "violations": s.violations,
-                "seats": s.seats, "villages": villages, "scenario": sc, "evaluation": ev,
-            })
-        }).collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(
-                &json!({"schemes": schemes, "infeasibility": sol.infeasibility, "islands": sol.islands})
-            )?
-        );
+        println!("{}", serde_json::to_string_pretty(&county_json(&p))?);
         return Ok(());
     }
-    print_summary(ctx, &sol, &names);
-    for (k, (sc, ev)) in evaluated.iter().enumerate() {
-        print_demo_scheme(ctx, k, sc, ev);
-        if let Some(r) = refined.get(k) {
+    let schemes: Vec<&Scheme> = p.schemes.iter().map(|s| &s.scheme).collect();
+    print_summary(
+        ctx,
+        p.infeasibility.as_ref(),
+        &p.raw_islands,
+        &schemes,
+        &p.township_names,
+    );
+    for (k, s) in p.schemes.iter().enumerate() {
+        print_demo_scheme(ctx, k, &s.scenario, &s.evaluation);
+        if let Some(r) = &s.refined {
             let line = format!(
                 "  {} {}，{} {}",
                 t(
@@ -388,19 +413,54 @@ fn demo(ctx: &Context, args: &Args) -> CliResult {
             println!("{}", crate::render::punctuate(line, ctx.lang));
         }
     }
-    println!(
-        "\n{}",
+    let note = if p.synthetic {
         t(
             ctx.lang,
             "※ 人口、面积为示意数据。可用 --json 取得各方案的方案文件（scenario），保存后用 quhua scenario eval 调整。",
-            "※ Figures are synthetic. Use --json for each scheme's scenario file, then adjust it with quhua scenario eval."
+            "※ Figures are synthetic. Use --json for each scheme's scenario file, then adjust it with quhua scenario eval.",
         )
-    );
+    } else {
+        t(
+            ctx.lang,
+            "※ 可用 --json 取得各方案的方案文件（scenario），保存后用 quhua scenario eval 调整。",
+            "※ Use --json for each scheme's scenario file, then adjust it with quhua scenario eval.",
+        )
+    };
+    println!("\n{note}");
     Ok(())
 }
 
-fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
-    if let Some(inf) = &sol.infeasibility {
+/// `--json` on a county: each scheme with its assignment, the village stage, the scenario
+/// and its full evaluation; the infeasibility report and islands with unit indices.
+fn county_json(p: &Proposal) -> serde_json::Value {
+    let schemes: Vec<_> = p
+        .schemes
+        .iter()
+        .map(|x| {
+            let s = &x.scheme;
+            let villages = x.refined.as_ref().map(|r| {
+                json!({
+                    "assignment": r.assignment, "moved_units": r.objectives.moved_units,
+                    "objectives": r.objectives, "violations": r.violations,
+                })
+            });
+            json!({
+                "assignment": s.assignment, "p": s.p, "objectives": s.objectives, "violations": s.violations,
+                "seats": s.seats, "villages": villages, "scenario": x.scenario, "evaluation": x.evaluation,
+            })
+        })
+        .collect();
+    json!({"county": p.county, "schemes": schemes, "infeasibility": p.infeasibility, "islands": p.raw_islands})
+}
+
+fn print_summary(
+    ctx: &Context,
+    infeasibility: Option<&Infeasibility>,
+    islands: &[Island],
+    schemes: &[&Scheme],
+    names: &[String],
+) {
+    if let Some(inf) = infeasibility {
         for r in &inf.reasons {
             println!(
                 "[{}] {}",
@@ -409,7 +469,7 @@ fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
             );
         }
     }
-    for i in &sol.islands {
+    for i in islands {
         println!(
             "[{}] {}",
             t(ctx.lang, "孤岛", "island"),
@@ -427,7 +487,7 @@ fn print_summary(ctx: &Context, sol: &Solution, names: &[String]) {
         t(ctx.lang, "违反约束", "Violations"),
     ])
     .right_align(&[1, 2, 3, 4, 5, 6, 7]);
-    for (k, s) in sol.schemes.iter().enumerate() {
+    for (k, s) in schemes.iter().enumerate() {
         tab.row([
             format!("{}", k + 1),
             s.p.to_string(),

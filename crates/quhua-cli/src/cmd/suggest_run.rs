@@ -5,15 +5,16 @@
 use crate::context::{CliResult, fail};
 use crate::render::t;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use quhua_app::propose::Hooks;
 use quhua_core::i18n::Lang;
-use quhua_optimize::{Params, Phase, PlanError, Problem, Progress, Solution, suggest};
+use quhua_optimize::{Params, Phase, Problem, Progress, Solution, suggest};
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Runs [`suggest`] with a progress bar on stderr (only when stderr is a terminal) and
-/// cancellation on Ctrl-C.
-pub fn run_with_progress(problem: &Problem, params: &Params, lang: Lang) -> CliResult<Solution> {
+/// Runs `f` with a progress bar on stderr (only when stderr is a terminal) and cancellation
+/// on Ctrl-C, both handed to `f` as [`Hooks`].
+pub fn with_progress<T>(lang: Lang, f: impl FnOnce(Hooks<'_>) -> CliResult<T>) -> CliResult<T> {
     let cancel = Arc::new(AtomicBool::new(false));
     {
         let cancel = Arc::clone(&cancel);
@@ -43,11 +44,22 @@ pub fn run_with_progress(problem: &Problem, params: &Params, lang: Lang) -> CliR
             p.best_p
         ));
     };
-    let result = suggest(problem, params, Some(&report), Some(&cancel));
+    let result = f(Hooks {
+        progress: Some(&report),
+        cancel: Some(&cancel),
+    });
     bar.finish_and_clear();
     match result {
-        Ok(sol) => Ok(sol),
-        Err(PlanError::Cancelled) => Err(fail("已取消（Ctrl-C）", "cancelled (Ctrl-C)")),
-        Err(e) => Err(e.into()),
+        Err(_) if cancel.load(Ordering::Relaxed) => {
+            Err(fail("已取消（Ctrl-C）", "cancelled (Ctrl-C)"))
+        }
+        other => other,
     }
+}
+
+/// Runs [`suggest`] with [`with_progress`].
+pub fn run_with_progress(problem: &Problem, params: &Params, lang: Lang) -> CliResult<Solution> {
+    with_progress(lang, |h| {
+        Ok(suggest(problem, params, h.progress, h.cancel)?)
+    })
 }

@@ -159,7 +159,7 @@ pub fn endpoints() -> Vec<Endpoint> {
                 (
                     200,
                     "方案 / the schemes",
-                    Some(Json(schema::<serde_json::Value>)),
+                    Some(Json(schema::<quhua_app::propose::Proposal>)),
                 ),
                 (404, "县不存在 / unknown county", None),
                 (

@@ -1,0 +1,273 @@
+//! 方案推荐 (propose): merger schemes for a county of the registry, found by the optimizer
+//! (quhua-optimize) on its townships, each as scenario operations with an evaluation.
+//!
+//! One pipeline for every adapter (`POST /api/counties/{code}/propose` and
+//! `quhua plan suggest`): the county's base is built by [`crate::county`] (with the demo
+//! county's schematic coordinates), the township problem is built once from it — border
+//! townships locked, the county seat and key towns seeded, plus the planner's `lock` and
+//! `seed_units` — with the policy's population floor and area cap; each scheme becomes
+//! merges of its regions' townships into the region's seat and, with `villages`, the village
+//! transfers (村划归) of [`quhua_optimize::refine`]. It changes nothing, so every actor who
+//! may see the county may call it.
+
+mod pipeline;
+
+use crate::access::Actor;
+use crate::county;
+use crate::{App, AppError, AppResult};
+use quhua_core::scenario::{Evaluation, Operation, Scenario};
+use quhua_optimize::{
+    Infeasibility, Island, Objectives, Prefer, Progress, Scheme, Violation, Weights,
+};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::AtomicBool;
+
+/// Most schemes a request may ask for.
+pub const MAX_SCHEMES: usize = 8;
+/// Schemes proposed when the request does not say.
+pub const DEFAULT_SCHEMES: usize = 4;
+/// The largest work multiplier (100× the default already takes minutes for a county).
+pub const MAX_EFFORT: f64 = 100.0;
+/// The longest time limit (seconds) of the exact check.
+pub const MAX_EXACT_TIME_LIMIT: f64 = 60.0;
+
+/// Which rule gives way where the population floor and the area cap cannot both hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PreferRule {
+    /// The floor holds everywhere; regions holding a proven unit may exceed the cap.
+    Floor,
+    /// The cap holds everywhere; regions holding a proven unit may stay below the floor.
+    Ceiling,
+}
+
+impl From<PreferRule> for Prefer {
+    fn from(p: PreferRule) -> Prefer {
+        match p {
+            PreferRule::Floor => Prefer::Floor,
+            PreferRule::Ceiling => Prefer::Ceiling,
+        }
+    }
+}
+
+/// What the planner asks for (every field optional: `{}` is fine).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposeRequest {
+    /// Schemes wanted (default 4, at most 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schemes: Option<usize>,
+    /// Random seed (default 1); the result is the same for the same county, request and seed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// Policy: a built-in id (`default`, `zhejiang`, `hunan`) or a stored policy's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    /// Allow village transfers (村划归) after the township merges where they repair the
+    /// population floor or area cap, or beat the disruption they cause.
+    #[serde(default)]
+    pub villages: bool,
+    /// Townships kept exactly as they are (code or name), on top of the border townships.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lock: Vec<String>,
+    /// Townships that each head a different new unit (code or name), on top of the county
+    /// seat and the key towns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seed_units: Vec<String>,
+    /// Which rule gives way where floor and cap cannot both hold (default `floor`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefer: Option<PreferRule>,
+    /// Time limit in seconds of the exact bound check after the heuristic (default 2, at
+    /// most 60; 0 skips it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exact_time_limit: Option<f64>,
+    /// The local operator's tuning (not accepted over HTTP).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub tuning: Tuning,
+}
+
+/// Optimizer knobs only the local operator sets (the CLI): overrides of the policy's floor
+/// and cap, homogeneity attributes, objective weights and the work multiplier.
+#[derive(Debug, Clone)]
+pub struct Tuning {
+    /// Population floor instead of the policy's.
+    pub min_pop: Option<f64>,
+    /// Area cap (km²) instead of the policy's.
+    pub max_area: Option<f64>,
+    /// Attribute keys for homogeneity (WSS).
+    pub attrs: Vec<String>,
+    /// Objective weights.
+    pub weights: Weights,
+    /// Work multiplier in (0, 100].
+    pub effort: f64,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            min_pop: None,
+            max_area: None,
+            attrs: Vec::new(),
+            weights: Weights::default(),
+            effort: 1.0,
+        }
+    }
+}
+
+/// Evaluation figures of a proposed scheme.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SchemeSummary {
+    /// Township-level units before.
+    pub count_before: usize,
+    /// Township-level units after.
+    pub count_after: usize,
+    /// Mean population per township before.
+    pub mean_population_before: f64,
+    /// Mean population per township after.
+    pub mean_population_after: f64,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity info.
+    pub infos: usize,
+}
+
+/// One proposed scheme.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ProposedScheme {
+    /// Position, best first (0-based).
+    pub index: usize,
+    /// Scenario name.
+    pub name: String,
+    /// The scheme as scenario operations (`quhua_core::scenario::Operation`: merges, then
+    /// village transfers).
+    pub ops: Vec<Operation>,
+    /// New township-level units.
+    pub p: usize,
+    /// Names of the townships heading each new unit.
+    pub seats: Vec<String>,
+    /// Objective values of the township scheme (`quhua_optimize::Objectives`).
+    pub objectives: Objectives,
+    /// Hard constraints broken (`quhua_optimize::Violation`), after the village stage when
+    /// it ran; empty means every rule holds.
+    pub violations: Vec<Violation>,
+    /// Villages transferred by the village stage (0 without it).
+    pub moved_villages: usize,
+    /// The optimizer restart that produced it (for reproduction).
+    pub restart: u64,
+    /// Evaluation figures.
+    pub summary: SchemeSummary,
+    /// The township scheme as the optimizer returned it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub scheme: Scheme,
+    /// The village-level scheme, with `villages`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub refined: Option<Scheme>,
+    /// The scenario of `ops`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub scenario: Scenario,
+    /// Its full evaluation.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub evaluation: Evaluation,
+}
+
+/// A township without neighbours in the adjacency.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ProposedIsland {
+    /// Its name.
+    pub unit: Option<String>,
+    /// How the optimizer handled it (`attached`, `kept_alone`, `excluded`).
+    pub action: quhua_optimize::IslandAction,
+    /// Its population.
+    pub population: f64,
+}
+
+/// The answer: schemes best first, with the optimizer's infeasibility report and islands.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Proposal {
+    /// County code.
+    pub county: String,
+    /// Schemes, best first.
+    pub schemes: Vec<ProposedScheme>,
+    /// Why some hard rule cannot be met, when it cannot (`quhua_optimize::Infeasibility`;
+    /// units are indices into the county's townships).
+    pub infeasibility: Option<Infeasibility>,
+    /// Townships without neighbours.
+    pub islands: Vec<ProposedIsland>,
+    /// Whether figures include synthetic (示意) values.
+    pub synthetic: bool,
+    /// Township names by optimizer unit index (to explain the infeasibility report).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub township_names: Vec<String>,
+    /// The islands as the optimizer reported them (unit indices).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub raw_islands: Vec<Island>,
+}
+
+/// Progress reporting and cancellation for a long run (the CLI's progress bar and Ctrl-C).
+#[derive(Clone, Copy, Default)]
+pub struct Hooks<'a> {
+    /// Called from worker threads as the search advances.
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Polled regularly; when set the run ends with a "cancelled" error.
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+/// Proposes schemes for a county (see the module documentation).
+///
+/// ```no_run
+/// # let app = quhua_app::App::open("sqlite:quhua.db").unwrap();
+/// use quhua_app::{access::Actor, propose::{ProposeRequest, propose}};
+/// let req = ProposeRequest { seed: Some(7), lock: vec!["党城镇".into()], ..Default::default() };
+/// let p = propose(&app, &Actor::operator("me"), "130634", &req).unwrap();
+/// println!("{} schemes", p.schemes.len());
+/// ```
+pub fn propose(
+    app: &App,
+    actor: &Actor,
+    county: &str,
+    req: &ProposeRequest,
+) -> AppResult<Proposal> {
+    propose_with(app, actor, county, req, Hooks::default())
+}
+
+/// [`propose`] with progress reporting and cancellation.
+pub fn propose_with(
+    app: &App,
+    actor: &Actor,
+    county: &str,
+    req: &ProposeRequest,
+    hooks: Hooks<'_>,
+) -> AppResult<Proposal> {
+    if !actor.sees(county) {
+        return Err(AppError::forbidden(
+            "无权访问：超出本账号的辖区范围",
+            "forbidden: outside this account's jurisdiction",
+        ));
+    }
+    let policy_id = req
+        .policy
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("default")
+        .to_string();
+    // accounts name built-in or stored policies; only the local operator may name a file
+    let policy = if actor.role.is_none() {
+        crate::policy::resolve(app, Some(&policy_id))?
+    } else {
+        crate::policy::resolve_named(app, Some(&policy_id))?
+    };
+    let params = pipeline::params(req, &policy)?;
+    let cb = county::load(app, county, &policy)?;
+    pipeline::run(&cb, &policy, &policy_id, req, &params, hooks)
+}

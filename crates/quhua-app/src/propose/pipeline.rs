@@ -1,0 +1,182 @@
+//! The pipeline behind [`propose`](super::propose): request → optimizer parameters, then the
+//! township problem on the county base (once), the optimizer, the optional village stage,
+//! and the evaluation of every scheme.
+
+use super::{
+    DEFAULT_SCHEMES, Hooks, MAX_EFFORT, MAX_EXACT_TIME_LIMIT, MAX_SCHEMES, Proposal,
+    ProposeRequest, ProposedIsland, ProposedScheme, SchemeSummary,
+};
+use crate::county::CountyBase;
+use crate::{AppError, AppResult};
+use quhua_core::scenario::{Base, Evaluation, Scenario, evaluate};
+use quhua_optimize::county::{
+    Wishes, policy_params, scheme_scenario, township_coords, township_problem, village_scenario,
+    village_stage,
+};
+use quhua_optimize::{Params, Prefer, Scheme};
+
+/// The optimizer parameters of a request under a policy (checked).
+pub(super) fn params(
+    req: &ProposeRequest,
+    policy: &quhua_core::policy::Policy,
+) -> AppResult<Params> {
+    let schemes = req.schemes.unwrap_or(DEFAULT_SCHEMES).clamp(1, MAX_SCHEMES);
+    let t = &req.tuning;
+    if !(t.effort > 0.0 && t.effort <= MAX_EFFORT) {
+        return Err(AppError::invalid(
+            format!(
+                "计算量倍数 {} 超出范围，应大于 0 且不超过 {MAX_EFFORT}",
+                t.effort
+            ),
+            format!(
+                "effort {} is out of range: it must be above 0 and at most {MAX_EFFORT}",
+                t.effort
+            ),
+        ));
+    }
+    let exact = req
+        .exact_time_limit
+        .unwrap_or(Params::default().exact_time_limit);
+    if !(0.0..=MAX_EXACT_TIME_LIMIT).contains(&exact) {
+        return Err(AppError::invalid(
+            format!("精确检验时限 {exact} 秒超出范围，应在 0 到 {MAX_EXACT_TIME_LIMIT} 秒之间"),
+            format!("exact time limit {exact} s is out of range: 0 to {MAX_EXACT_TIME_LIMIT} s"),
+        ));
+    }
+    for (v, zh, en) in [
+        (t.min_pop, "人口下限", "population floor"),
+        (t.max_area, "面积上限", "area cap"),
+    ] {
+        if let Some(v) = v
+            && !(v.is_finite() && v >= 0.0)
+        {
+            return Err(AppError::invalid(
+                format!("{zh} {v} 无效，应为非负数"),
+                format!("{en} {v} is invalid: it must be a non-negative number"),
+            ));
+        }
+    }
+    Ok(Params {
+        effort: t.effort,
+        weights: t.weights,
+        prefer: req.prefer.map(Prefer::from).unwrap_or_default(),
+        exact_time_limit: exact,
+        ..policy_params(
+            policy,
+            t.min_pop,
+            t.max_area,
+            schemes,
+            req.seed.unwrap_or(1),
+        )
+    })
+}
+
+/// Runs the optimizer on a county base and evaluates each scheme.
+pub(super) fn run(
+    cb: &CountyBase,
+    policy: &quhua_core::policy::Policy,
+    policy_id: &str,
+    req: &ProposeRequest,
+    params: &Params,
+    hooks: Hooks<'_>,
+) -> AppResult<Proposal> {
+    let base = &cb.base;
+    let wishes = Wishes {
+        lock: req.lock.clone(),
+        seed: req.seed_units.clone(),
+        attrs: req.tuning.attrs.clone(),
+    };
+    let mut problem = township_problem(base, &wishes)?;
+    if let Some(xy) = &cb.village_xy {
+        problem.coords = Some(township_coords(base, xy));
+    }
+    let village_coords: Option<Vec<(f64, f64)>> = cb
+        .village_xy
+        .as_ref()
+        .and_then(|xy| xy.iter().copied().collect());
+    let sol = quhua_optimize::suggest(&problem, params, hooks.progress, hooks.cancel)?;
+    let mut schemes = Vec::with_capacity(sol.schemes.len());
+    for (k, s) in sol.schemes.iter().enumerate() {
+        let (mut scenario, refined) = if req.villages {
+            let stage = village_stage(
+                base,
+                &problem,
+                s,
+                &req.tuning.attrs,
+                village_coords.as_deref(),
+            )?;
+            let r = quhua_optimize::refine(&stage.problem, params, &stage.initial)?;
+            (village_scenario(base, s, &stage, &r, k), Some(r))
+        } else {
+            (scheme_scenario(base, s, k), None)
+        };
+        scenario.policy = Some(policy_id.to_string());
+        let evaluation = evaluate(base, policy, &scenario)?;
+        schemes.push(scheme(base, k, s, refined, scenario, evaluation));
+    }
+    let township_names: Vec<String> = base.townships.iter().map(|t| t.name.clone()).collect();
+    let islands = sol
+        .islands
+        .iter()
+        .map(|i| ProposedIsland {
+            unit: township_names.get(i.unit as usize).cloned(),
+            action: i.action,
+            population: i.population,
+        })
+        .collect();
+    Ok(Proposal {
+        county: base.county_code.to_string(),
+        schemes,
+        infeasibility: sol.infeasibility,
+        islands,
+        synthetic: base.synthetic,
+        township_names,
+        raw_islands: sol.islands,
+    })
+}
+
+/// One scheme as proposed.
+fn scheme(
+    base: &Base,
+    index: usize,
+    s: &Scheme,
+    refined: Option<Scheme>,
+    scenario: Scenario,
+    evaluation: Evaluation,
+) -> ProposedScheme {
+    let (errors, warnings, infos) = evaluation.finding_counts();
+    let ind = &evaluation.indicators;
+    let summary = SchemeSummary {
+        count_before: ind.before.count,
+        count_after: ind.after.count,
+        mean_population_before: ind.before.population.mean,
+        mean_population_after: ind.after.population.mean,
+        errors,
+        warnings,
+        infos,
+    };
+    let (violations, moved_villages) = match &refined {
+        Some(r) => (r.violations.clone(), r.objectives.moved_units),
+        None => (s.violations.clone(), 0),
+    };
+    ProposedScheme {
+        index,
+        name: scenario.name.clone(),
+        ops: scenario.ops.clone(),
+        p: s.p,
+        seats: s
+            .seats
+            .iter()
+            .filter_map(|&i| base.townships.get(i as usize).map(|t| t.name.clone()))
+            .collect(),
+        objectives: s.objectives.clone(),
+        violations,
+        moved_villages,
+        restart: s.restart,
+        summary,
+        scheme: s.clone(),
+        refined,
+        scenario,
+        evaluation,
+    }
+}

@@ -1,0 +1,92 @@
+//! Imports refresh the app's registry and are the local operator's; registry queries return
+//! typed results limited to the actor's jurisdiction.
+
+use quhua_app::access::{Actor, Jurisdiction, Role};
+use quhua_app::imports::{self, TableMode};
+use quhua_app::{App, ErrorKind, registry};
+
+fn account(role: Role, jurisdiction: &str) -> Actor {
+    Actor {
+        name: "someone".into(),
+        role: Some(role),
+        jurisdiction: Jurisdiction::parse(jurisdiction, role).unwrap(),
+        department: None,
+    }
+}
+
+#[test]
+fn imports_refresh_the_registry_and_queries_are_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&format!("sqlite:{}", dir.path().join("a.db").display())).unwrap();
+    let op = Actor::operator("tester");
+    assert!(app.registry_opt().is_none());
+
+    // accounts do not import
+    let e = imports::demo(&app, &account(Role::CountyEditor, "130634")).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Forbidden);
+
+    let d = imports::demo(&app, &op).unwrap();
+    assert_eq!(d.county, "130634");
+    let reg = app.registry().expect("refreshed after the import");
+
+    let a = registry::as_of(&reg, &op, "2023-06-30", Some("130634"), false).unwrap();
+    assert_eq!(a.units.len(), 18);
+    assert!(
+        a.units
+            .iter()
+            .all(|u| u.parent.as_deref() == Some("130634"))
+    );
+    // outside the jurisdiction nothing is listed; inside, everything
+    let far = account(Role::CityReviewer, "1301");
+    assert!(
+        registry::as_of(&reg, &far, "2023-06-30", None, false)
+            .unwrap()
+            .units
+            .is_empty()
+    );
+    let near = account(Role::CityReviewer, "1306");
+    assert_eq!(
+        registry::as_of(&reg, &near, "2023-06-30", None, false)
+            .unwrap()
+            .units
+            .len(),
+        18
+    );
+    assert_eq!(
+        registry::as_of(&reg, &op, "2023-13-01", None, false)
+            .unwrap_err()
+            .kind,
+        ErrorKind::Invalid
+    );
+
+    let l = registry::lineage(&reg, &op, "130634210").unwrap();
+    assert_eq!(l.forward[0].kind, "撤乡设镇");
+    assert_eq!(l.forward[0].villages.len(), 14);
+    assert!(serde_json::to_value(&l).unwrap()["forward"][0]["type"] == "撤乡设镇");
+    assert_eq!(
+        registry::lineage(&reg, &far, "130634210").unwrap_err().kind,
+        ErrorKind::NotFound
+    );
+
+    // a survey table updates the figures in one event, and the app sees it at once
+    let file = dir.path().join("good.csv");
+    std::fs::write(&file, "代码,户籍人口\n130634100,42000\n").unwrap();
+    let t = imports::table(&app, &op, &file, "2026-03-31", None).unwrap();
+    assert_eq!(t.mode, TableMode::Update);
+    assert_eq!((t.units_updated, t.values_set), (1, 1));
+    let reg = app.registry().unwrap();
+    let c = registry::changes(&reg, &op, "2025-12-31", "2026-12-31").unwrap();
+    assert_eq!(c.changes.len(), 1);
+    assert_eq!(c.changes[0].units_with_values, 1);
+    assert!(c.changes[0].lineage.is_empty());
+    assert_eq!(
+        registry::changes(&reg, &near, "2025-12-31", "2026-12-31")
+            .unwrap_err()
+            .kind,
+        ErrorKind::Forbidden
+    );
+    // a bad date is refused before anything is read
+    let e = imports::table(&app, &op, &file, "2024-13-01", None).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert!(e.zh.contains("YYYY-MM-DD"));
+}

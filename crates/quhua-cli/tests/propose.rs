@@ -1,0 +1,78 @@
+//! `quhua plan suggest` on a county is the use case `quhua_app::propose::propose` (the one
+//! behind `POST /api/counties/{code}/propose`): the binary's schemes are the function's, on a
+//! database and on the embedded demo county alike.
+
+use quhua_app::access::Actor;
+use quhua_app::propose::{ProposeRequest, propose};
+use serde_json::Value;
+use std::process::Command;
+
+fn suggest(args: &[&str]) -> Value {
+    let o = Command::new(env!("CARGO_BIN_EXE_quhua"))
+        .args(args)
+        .output()
+        .expect("run quhua");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn ops(v: &Value) -> Vec<Value> {
+    v["schemes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["scenario"]["ops"].clone())
+        .collect()
+}
+
+#[test]
+fn plan_suggest_gives_the_schemes_of_the_shared_use_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("q.db").display());
+    let app = quhua_app::App::open(&url).unwrap();
+    quhua_app::imports::demo(&app, &Actor::operator("test")).unwrap();
+
+    let wishes = [
+        "--schemes",
+        "3",
+        "--seed",
+        "7",
+        "--lock",
+        "灵山镇",
+        "--seed-unit",
+        "北台乡",
+        "--json",
+    ];
+    let mut on_db = vec![
+        "--db",
+        url.as_str(),
+        "plan",
+        "suggest",
+        "--county",
+        "130634",
+    ];
+    on_db.extend(wishes);
+    let cli = suggest(&on_db);
+    let mut embedded = vec!["plan", "suggest"];
+    embedded.extend(wishes);
+    let demo = suggest(&embedded);
+
+    let req = ProposeRequest {
+        schemes: Some(3),
+        seed: Some(7),
+        lock: vec!["灵山镇".into()],
+        seed_units: vec!["北台乡".into()],
+        ..Default::default()
+    };
+    let direct = propose(&app, &Actor::operator("test"), "130634", &req).unwrap();
+    let direct: Vec<Value> = direct
+        .schemes
+        .iter()
+        .map(|s| serde_json::to_value(&s.ops).unwrap())
+        .collect();
+    assert!(!direct.is_empty());
+    assert_eq!(ops(&cli), direct);
+    assert_eq!(ops(&demo), direct);
+    // the scenario carries the policy it was proposed under
+    assert_eq!(cli["schemes"][0]["scenario"]["policy"], "default");
+}
