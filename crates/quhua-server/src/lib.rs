@@ -96,6 +96,13 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         let local = listener.local_addr()?;
         println!("quhua 服务已启动 / listening on http://{local}");
         println!("数据库 / database: {}", redact(&opts.db_url));
+        if !evalcache::enabled_by_env() {
+            println!(
+                "评估结果缓存已关闭（{}=0） / evaluation cache off ({}=0)",
+                evalcache::ENV_SWITCH,
+                evalcache::ENV_SWITCH
+            );
+        }
         if state.catalog().counties().is_empty() {
             println!("提示：数据库中尚无区划名录 / note: no registry imported yet");
         }
