@@ -121,8 +121,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         }
         use std::io::Write as _;
         let _ = std::io::stdout().flush();
-        // Imports and applies made by another process show within a second.
-        state.spawn_registry_watch(std::time::Duration::from_millis(500));
+        // Imports and applies made by another process show within a second: a tick waits
+        // at most 250 ms (one small stamp query), the reload takes the rest.
+        state.spawn_registry_watch(std::time::Duration::from_millis(250));
         // Connection cap, header/body/idle timeouts: see `limits`.
         limits::serve_limited(
             listener,
