@@ -84,15 +84,27 @@ done
 grep -q "evaluation cache off" "$tmp/serve.log" || { echo "the server's evaluation cache is not off" >&2; exit 1; }
 echo "   listening on $addr"
 
+# utime + stime of the server, in clock ticks.
+server_cpu() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
 status=0
 run() { # name, command…
   local name=$1; shift
   echo "== $name: $*"
   local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  local cpu0; cpu0=$(server_cpu)
+  local t0; t0=$(date +%s.%N)
   set +e
   "$@" >"$tmp/$name.out" 2>&1
   local rc=$?
   set -e
+  local cpu1; cpu1=$(server_cpu)
+  local t1; t1=$(date +%s.%N)
+  # The server's own CPU time (user + system) over the whole run, logins and warm-up included:
+  # on a shared machine a steadier figure than the latencies.
+  awk -v c0="$cpu0" -v c1="$cpu1" -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "server CPU: %.1f s in %.1f s wall (%.0f%% of one core)\n", (c1-c0)/hz, t1-t0, 100*(c1-c0)/hz/(t1-t0) }' \
+    >>"$tmp/$name.out"
   cat "$tmp/$name.out"
   [ $rc = 0 ] || status=1
   {

@@ -356,7 +356,14 @@ mod tests {
 
     #[test]
     fn short_and_display_are_the_leading_digits() {
-        for s in ["13", "1306", "130634", "130634201", "130634201203", "010000000001"] {
+        for s in [
+            "13",
+            "1306",
+            "130634",
+            "130634201",
+            "130634201203",
+            "010000000001",
+        ] {
             let Ok(c) = DivisionCode::parse(s) else {
                 continue;
             };

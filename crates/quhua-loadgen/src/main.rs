@@ -605,7 +605,7 @@ async fn mixed(
             .filter(|m| !m.is_empty())
             .map(str::to_string)
             .collect();
-        let mut ok = by_id.remove(&id).unwrap_or_default();
+        let ok = by_id.remove(&id).unwrap_or_default();
         let mut markers: Vec<String> = ok.iter().map(|(m, _, _)| m.clone()).collect();
         let expected_version = 1 + markers.len() as i64;
         if version != expected_version {
