@@ -240,13 +240,26 @@ impl DivisionCode {
 
     /// The code written with its level's significant digits (e.g. 9 digits for a township).
     pub fn short(self) -> String {
-        let full = format!("{:012}", self.as_u64());
-        full[..self.level().digits()].to_string()
+        let buf = self.digit_buf();
+        short_str(&buf, self.level()).to_string()
     }
 
     /// The full 12-digit form.
     pub fn full(self) -> String {
         format!("{:012}", self.as_u64())
+    }
+
+    /// The 12 ASCII digits, zero-padded, without allocating (codes are < 10^12). Evaluation
+    /// responses write hundreds of village codes each, so [`DivisionCode::short`] and
+    /// `Display` avoid the formatting machinery and intermediate strings.
+    fn digit_buf(self) -> [u8; 12] {
+        let mut buf = [b'0'; 12];
+        let mut v = self.as_u64();
+        for b in buf.iter_mut().rev() {
+            *b = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        buf
     }
 
     /// Whether `self` lies inside `ancestor` (or equals it).
@@ -280,15 +293,23 @@ fn infer_level(v: u64) -> Level {
     }
 }
 
+/// The first `level.digits()` digits of a [`DivisionCode::digit_buf`].
+fn short_str(buf: &[u8; 12], level: Level) -> &str {
+    // ASCII digits only: always valid UTF-8.
+    std::str::from_utf8(&buf[..level.digits()]).unwrap_or_default()
+}
+
 impl fmt::Display for DivisionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.short())
+        let buf = self.digit_buf();
+        f.write_str(short_str(&buf, self.level()))
     }
 }
 
 impl fmt::Debug for DivisionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Code({})", self.short())
+        let buf = self.digit_buf();
+        write!(f, "Code({})", short_str(&buf, self.level()))
     }
 }
 
@@ -331,6 +352,27 @@ mod tests {
         assert_eq!(v.village_seq(), 203);
         assert!(v.is_within(t));
         assert!(!t.is_within(v));
+    }
+
+    #[test]
+    fn short_and_display_are_the_leading_digits() {
+        for s in [
+            "13",
+            "1306",
+            "130634",
+            "130634201",
+            "130634201203",
+            "010000000001",
+        ] {
+            let Ok(c) = DivisionCode::parse(s) else {
+                continue;
+            };
+            let want = &format!("{:012}", c.as_u64())[..c.level().digits()];
+            assert_eq!(c.short(), want);
+            assert_eq!(c.to_string(), want);
+            assert_eq!(format!("{c:?}"), format!("Code({want})"));
+        }
+        assert_eq!(DivisionCode::parse("130634").unwrap().to_string(), "130634");
     }
 
     #[test]

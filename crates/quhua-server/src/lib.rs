@@ -97,6 +97,13 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         let local = listener.local_addr()?;
         println!("quhua 服务已启动 / listening on http://{local}");
         println!("数据库 / database: {}", redact(&opts.db_url));
+        if !evalcache::enabled_by_env() {
+            println!(
+                "评估结果缓存已关闭（{}=0） / evaluation cache off ({}=0)",
+                evalcache::ENV_SWITCH,
+                evalcache::ENV_SWITCH
+            );
+        }
         if state.catalog().counties().is_empty() {
             println!("提示：数据库中尚无区划名录 / note: no registry imported yet");
         }
@@ -115,8 +122,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         }
         use std::io::Write as _;
         let _ = std::io::stdout().flush();
-        // Imports and applies made by another process show within a second.
-        state.spawn_registry_watch(std::time::Duration::from_millis(500));
+        // Imports and applies made by another process show within a second: a tick waits
+        // at most 250 ms (one small stamp query), the reload takes the rest.
+        state.spawn_registry_watch(std::time::Duration::from_millis(250));
         // Connection cap, header/body/idle timeouts: see `limits`.
         limits::serve_limited(
             listener,
