@@ -107,7 +107,7 @@ impl Bilingual for RegistryError {
                 "缺少批准文号",
                 "the approval document number (批准文号) is missing",
             ),
-            Self::Invalid { zh, en } => Text::new(zh.to_string(), en.to_string()),
+            Self::Invalid { zh, en } => Text::new(zh.clone(), en.clone()),
             Self::Code(e) => e.text(),
             Self::BadGenesis { row, zh, en } => Text::new(
                 format!("初始名录第 {row} 行：{zh}"),

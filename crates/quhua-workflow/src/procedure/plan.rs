@@ -169,7 +169,7 @@ impl Bilingual for ProcedureError {
                     "step \"{step_en}\" cannot complete: waiting for the opinions of: {missing_en}"
                 ),
             ),
-            Self::Review { zh, en } => Text::new(zh.to_string(), en.to_string()),
+            Self::Review { zh, en } => Text::new(zh.clone(), en.clone()),
             Self::ApprovalDetails => Text::new(
                 "批复环节须登记批准文号和日期",
                 "the approval step needs the document number and dates",

@@ -104,12 +104,12 @@ impl Bilingual for RiskError {
 impl RiskError {
     /// Chinese message.
     pub fn zh(&self) -> String {
-        crate::tasks::error_part(&self.to_string(), 0)
+        self.text().zh
     }
 
     /// English message.
     pub fn en(&self) -> String {
-        crate::tasks::error_part(&self.to_string(), 1)
+        self.text().en
     }
 }
 

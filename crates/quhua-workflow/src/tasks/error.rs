@@ -239,14 +239,6 @@ impl TaskError {
     }
 }
 
-/// Part `i` of a "中文 / English" message.
-pub(crate) fn split(s: &str, i: usize) -> String {
-    match s.split_once(" / ") {
-        Some((zh, en)) => if i == 0 { zh } else { en }.to_string(),
-        None => s.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
