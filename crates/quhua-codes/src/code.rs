@@ -59,21 +59,43 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
     /// Not made of ASCII digits only.
-    #[error("代码“{0}”含有非数字字符 / code \"{0}\" contains non-digit characters")]
+    #[error("{} / {}", self.zh_en().0, self.zh_en().1)]
     NotNumeric(String),
     /// Not 2, 4, 6, 9 or 12 digits long.
-    #[error(
-        "代码“{0}”长度为 {1} 位，应为 2、4、6、9 或 12 位 / code \"{0}\" has {1} digits; expected 2, 4, 6, 9 or 12"
-    )]
+    #[error("{} / {}", self.zh_en().0, self.zh_en().1)]
     BadLength(String, usize),
     /// A segment is zero where a lower segment is not (e.g. 130600100000).
-    #[error(
-        "代码“{0}”结构不合法（乡级或村级段为 000，或位数与级别不符） / code \"{0}\" is malformed (township or village segment 000, or digits beyond its level)"
-    )]
+    #[error("{} / {}", self.zh_en().0, self.zh_en().1)]
     Malformed(String),
     /// The province segment is zero.
-    #[error("代码“{0}”的省级段不能为 00 / code \"{0}\" has province segment 00")]
+    #[error("{} / {}", self.zh_en().0, self.zh_en().1)]
     ZeroProvince(String),
+}
+
+impl CodeError {
+    /// The message in Chinese and English.
+    pub fn zh_en(&self) -> (String, String) {
+        match self {
+            Self::NotNumeric(f0) => (
+                format!("代码“{f0}”含有非数字字符"),
+                format!("code \"{f0}\" contains non-digit characters"),
+            ),
+            Self::BadLength(f0, f1) => (
+                format!("代码“{f0}”长度为 {f1} 位，应为 2、4、6、9 或 12 位"),
+                format!("code \"{f0}\" has {f1} digits; expected 2, 4, 6, 9 or 12"),
+            ),
+            Self::Malformed(f0) => (
+                format!("代码“{f0}”结构不合法（乡级或村级段为 000，或位数与级别不符）"),
+                format!(
+                    "code \"{f0}\" is malformed (township or village segment 000, or digits beyond its level)"
+                ),
+            ),
+            Self::ZeroProvince(f0) => (
+                format!("代码“{f0}”的省级段不能为 00"),
+                format!("code \"{f0}\" has province segment 00"),
+            ),
+        }
+    }
 }
 
 /// A division code: a 12-digit value plus its level.
@@ -337,6 +359,28 @@ impl<'de> Deserialize<'de> for DivisionCode {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn code_error_zh_en() {
+        for (e, zh, en) in [
+            (
+                CodeError::ZeroProvince("000000".into()),
+                "代码“000000”的省级段不能为 00",
+                "code \"000000\" has province segment 00",
+            ),
+            (
+                CodeError::Malformed("130600100000".into()),
+                "代码“130600100000”结构不合法（乡级或村级段为 000，或位数与级别不符）",
+                "code \"130600100000\" is malformed (township or village segment 000, or digits beyond its level)",
+            ),
+        ] {
+            let (z, n) = e.zh_en();
+            assert_eq!((z.as_str(), n.as_str()), (zh, en));
+            assert!(z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+            assert!(n.is_ascii());
+            assert_eq!(e.to_string(), format!("{z} / {n}"));
+        }
+    }
 
     #[test]
     fn parses_each_length() {

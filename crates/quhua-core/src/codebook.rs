@@ -6,6 +6,7 @@
 //! ever used in the kind's range within the county (as the 曲阳县 cases 110–113 show).
 
 use crate::date::Date;
+use crate::i18n::{Bilingual, Text};
 use crate::unit::UnitId;
 use quhua_codes::{DivisionCode, Level, TownshipRange, VillageRange};
 use serde::{Deserialize, Serialize};
@@ -27,9 +28,7 @@ pub struct CodeUse {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeBookError {
     /// The code was used before (in force or retired): 废码不用.
-    #[error(
-        "代码 {code} 已被单位 {holder} 使用过（{since} 起{retired}），按“废码不用”不得再次使用 / code {code} was already used by unit {holder} (from {since}{retired_en}); retired codes are never reused"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Reused {
         /// The code.
         code: DivisionCode,
@@ -43,9 +42,7 @@ pub enum CodeBookError {
         retired_en: String,
     },
     /// No free number is left in the range.
-    #[error(
-        "{parent} 的 {start:03}–{end:03} 号段已无空号 / no free number left in range {start:03}–{end:03} under {parent}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     RangeFull {
         /// The county or township.
         parent: DivisionCode,
@@ -55,8 +52,37 @@ pub enum CodeBookError {
         end: u16,
     },
     /// The code is not in force, so it cannot be retired.
-    #[error("代码 {0} 当前未在使用，无法停用 / code {0} is not in force and cannot be retired")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     NotInForce(DivisionCode),
+}
+
+impl Bilingual for CodeBookError {
+    fn text(&self) -> Text {
+        match self {
+            Self::Reused {
+                code,
+                holder,
+                since,
+                retired,
+                retired_en,
+            } => Text::new(
+                format!(
+                    "代码 {code} 已被单位 {holder} 使用过（{since} 起{retired}），按“废码不用”不得再次使用"
+                ),
+                format!(
+                    "code {code} was already used by unit {holder} (from {since}{retired_en}); retired codes are never reused"
+                ),
+            ),
+            Self::RangeFull { parent, start, end } => Text::new(
+                format!("{parent} 的 {start:03}–{end:03} 号段已无空号"),
+                format!("no free number left in range {start:03}–{end:03} under {parent}"),
+            ),
+            Self::NotInForce(f0) => Text::new(
+                format!("代码 {f0} 当前未在使用，无法停用"),
+                format!("code {f0} is not in force and cannot be retired"),
+            ),
+        }
+    }
 }
 
 /// Every code ever assigned, with its single use (codes are never reused).
@@ -304,6 +330,42 @@ mod tests {
                 .unwrap()
                 .village_seq(),
             2
+        );
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::i18n::assert_bilingual;
+
+    #[test]
+    fn codebook_error_text() {
+        let code = DivisionCode::parse("130634201").unwrap();
+        assert_bilingual(
+            &CodeBookError::NotInForce(code),
+            "代码 130634201 当前未在使用，无法停用",
+            "code 130634201 is not in force and cannot be retired",
+        );
+        assert_bilingual(
+            &CodeBookError::RangeFull {
+                parent: DivisionCode::parse("130634").unwrap(),
+                start: 1,
+                end: 99,
+            },
+            "130634 的 001–099 号段已无空号",
+            "no free number left in range 001–099 under 130634",
+        );
+        assert_bilingual(
+            &CodeBookError::Reused {
+                code,
+                holder: UnitId(7),
+                since: Date::from_ymd_opt(2020, 1, 1).unwrap(),
+                retired: "，已停用".into(),
+                retired_en: ", retired".into(),
+            },
+            "代码 130634201 已被单位 #7 使用过（2020-01-01 起，已停用），按“废码不用”不得再次使用",
+            "code 130634201 was already used by unit #7 (from 2020-01-01, retired); retired codes are never reused",
         );
     }
 }

@@ -22,3 +22,19 @@ pub mod org;
 pub mod procedure;
 pub mod risks;
 pub mod tasks;
+
+/// Test support: `e` has exactly these texts, the Chinese one has Chinese characters, the
+/// English one has none, and `Display` is "zh / en".
+#[cfg(test)]
+pub(crate) fn assert_bilingual<E>(e: &E, zh: &str, en: &str)
+where
+    E: quhua_core::i18n::Bilingual + std::fmt::Display,
+{
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let t = e.text();
+    assert_eq!(t.zh, zh);
+    assert_eq!(t.en, en);
+    assert!(t.zh.chars().any(cjk), "not Chinese: {}", t.zh);
+    assert!(!t.en.chars().any(cjk), "not English: {}", t.en);
+    assert_eq!(e.to_string(), format!("{} / {}", t.zh, t.en));
+}

@@ -3,6 +3,7 @@
 //! A policy is a TOML file; every threshold carries its `citation`, and a policy whose
 //! threshold has no citation is refused. Built-in policies live in `policies/`.
 
+use crate::i18n::{Bilingual, Text};
 use serde::{Deserialize, Serialize};
 
 /// How serious a broken rule is.
@@ -271,19 +272,40 @@ fn default_pop_key() -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
     /// Not valid TOML or not the expected shape.
-    #[error("政策文件格式错误：{0} / policy file is malformed: {0}")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Parse(String),
     /// A threshold without a citation.
-    #[error("政策项“{0}”缺少出处（citation） / policy item \"{0}\" has no citation")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     MissingCitation(String),
     /// A value out of its sensible range.
-    #[error("政策项“{0}”的取值 {1} 不合理 / policy item \"{0}\" has an invalid value {1}")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     BadValue(String, f64),
     /// Tiers of one threshold where some give a density and others do not.
-    #[error(
-        "政策项“{0}”的分档有的按人口密度、有的不按 / policy item \"{0}\" mixes tiers with and without a density"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     MixedTiers(String),
+}
+
+impl Bilingual for PolicyError {
+    fn text(&self) -> Text {
+        match self {
+            Self::Parse(f0) => Text::new(
+                format!("政策文件格式错误：{f0}"),
+                format!("policy file is malformed: {f0}"),
+            ),
+            Self::MissingCitation(f0) => Text::new(
+                format!("政策项“{f0}”缺少出处（citation）"),
+                format!("policy item \"{f0}\" has no citation"),
+            ),
+            Self::BadValue(f0, f1) => Text::new(
+                format!("政策项“{f0}”的取值 {f1} 不合理"),
+                format!("policy item \"{f0}\" has an invalid value {f1}"),
+            ),
+            Self::MixedTiers(f0) => Text::new(
+                format!("政策项“{f0}”的分档有的按人口密度、有的不按"),
+                format!("policy item \"{f0}\" mixes tiers with and without a density"),
+            ),
+        }
+    }
 }
 
 mod builtin;
@@ -447,5 +469,25 @@ citation = "民政部乡级区划统计"
             Policy::from_toml(&no_field),
             Err(PolicyError::Parse(_))
         ));
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::i18n::assert_bilingual;
+
+    #[test]
+    fn policy_error_text() {
+        assert_bilingual(
+            &PolicyError::MissingCitation("min_population".into()),
+            "政策项“min_population”缺少出处（citation）",
+            "policy item \"min_population\" has no citation",
+        );
+        assert_bilingual(
+            &PolicyError::BadValue("area".into(), -1.5),
+            "政策项“area”的取值 -1.5 不合理",
+            "policy item \"area\" has an invalid value -1.5",
+        );
     }
 }

@@ -5,6 +5,7 @@
 use super::ops::{MergeTarget, Operation, Scenario};
 use crate::date::Date;
 use crate::event::{ChangeRequest, EventId};
+use crate::i18n::{Bilingual, Text};
 use crate::registry::{Registry, RegistryError};
 use crate::unit::{Seat, UnitId};
 use quhua_codes::{DivisionCode, Level};
@@ -13,9 +14,7 @@ use quhua_codes::{DivisionCode, Level};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApplyError {
     /// A reference matches nothing in force.
-    #[error(
-        "第 {op} 项操作：“{reference}”在 {date} 的名录中不存在{hint} / operation {op}: \"{reference}\" is not in force on {date}{hint_en}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Unknown {
         /// 1-based operation.
         op: usize,
@@ -29,9 +28,7 @@ pub enum ApplyError {
         hint_en: String,
     },
     /// A unit changed after the scheme's base date.
-    #[error(
-        "{unit} 在方案基准日期 {base} 之后已有变更（{date} {kind}，{approval}），请基于最新名录重新编制方案 / {unit} changed after the scheme's base date {base} ({date} {kind_en}, {approval}); redraft the scheme on the current registry"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     ChangedSince {
         /// The unit.
         unit: String,
@@ -47,6 +44,9 @@ pub enum ApplyError {
         approval: String,
     },
     /// The registry refused an operation.
+    ///
+    /// Its Display keeps the registry's own "zh / en" after the Chinese prefix (unchanged
+    /// wording); `text()` puts the prefix in each language.
     #[error("第 {op} 项操作：{source}")]
     Registry {
         /// 1-based operation.
@@ -54,6 +54,45 @@ pub enum ApplyError {
         /// The refusal.
         source: RegistryError,
     },
+}
+
+impl Bilingual for ApplyError {
+    fn text(&self) -> Text {
+        match self {
+            Self::Unknown {
+                op,
+                reference,
+                date,
+                hint,
+                hint_en,
+            } => Text::new(
+                format!("第 {op} 项操作：“{reference}”在 {date} 的名录中不存在{hint}"),
+                format!("operation {op}: \"{reference}\" is not in force on {date}{hint_en}"),
+            ),
+            Self::ChangedSince {
+                unit,
+                base,
+                date,
+                kind,
+                kind_en,
+                approval,
+            } => Text::new(
+                format!(
+                    "{unit} 在方案基准日期 {base} 之后已有变更（{date} {kind}，{approval}），请基于最新名录重新编制方案"
+                ),
+                format!(
+                    "{unit} changed after the scheme's base date {base} ({date} {kind_en}, {approval}); redraft the scheme on the current registry"
+                ),
+            ),
+            Self::Registry { op, source } => {
+                let t = source.text();
+                Text::new(
+                    format!("第 {op} 项操作：{}", t.zh),
+                    format!("operation {op}: {}", t.en),
+                )
+            }
+        }
+    }
 }
 
 /// Applies `scenario` (drafted on the registry as of `base_date`) with effect from `effective`.
@@ -282,4 +321,57 @@ fn requests(
         }],
         Operation::Lock { .. } => Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::i18n::assert_bilingual;
+
+    #[test]
+    fn apply_error_text() {
+        let d = |m| Date::from_ymd_opt(2024, m, 1).unwrap();
+        assert_bilingual(
+            &ApplyError::Unknown {
+                op: 1,
+                reference: "130634201".into(),
+                date: d(3),
+                hint: String::new(),
+                hint_en: String::new(),
+            },
+            "第 1 项操作：“130634201”在 2024-03-01 的名录中不存在",
+            "operation 1: \"130634201\" is not in force on 2024-03-01",
+        );
+        assert_bilingual(
+            &ApplyError::ChangedSince {
+                unit: "130634201".into(),
+                base: d(1),
+                date: d(2),
+                kind: "更名".into(),
+                kind_en: "rename".into(),
+                approval: "No. 5".into(),
+            },
+            "130634201 在方案基准日期 2024-01-01 之后已有变更（2024-02-01 更名，No. 5），请基于最新名录重新编制方案",
+            "130634201 changed after the scheme's base date 2024-01-01 (2024-02-01 rename, No. 5); redraft the scheme on the current registry",
+        );
+    }
+
+    #[test]
+    fn registry_refusal_is_prefixed_in_each_language() {
+        let e = ApplyError::Registry {
+            op: 2,
+            source: RegistryError::MissingApproval,
+        };
+        let t = e.text();
+        assert_eq!(t.zh, "第 2 项操作：缺少批准文号");
+        assert_eq!(
+            t.en,
+            "operation 2: the approval document number (批准文号) is missing"
+        );
+        // Display is unchanged: the Chinese prefix, then the registry's "zh / en".
+        assert_eq!(
+            e.to_string(),
+            "第 2 项操作：缺少批准文号 / the approval document number (批准文号) is missing"
+        );
+    }
 }

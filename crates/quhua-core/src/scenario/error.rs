@@ -1,12 +1,12 @@
 //! Scenario errors, Chinese first, naming the operation.
 
+use crate::i18n::{Bilingual, Text};
+
 /// Why a scenario cannot be evaluated. Names the 1-based operation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioError {
     /// A unit reference matches nothing.
-    #[error(
-        "第 {op} 项操作：找不到单位“{reference}” / operation {op}: no unit matches \"{reference}\""
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     UnknownUnit {
         /// 1-based operation index.
         op: usize,
@@ -14,9 +14,7 @@ pub enum ScenarioError {
         reference: String,
     },
     /// A name matches several units.
-    #[error(
-        "第 {op} 项操作：名称“{reference}”对应多个单位，请改用代码 / operation {op}: \"{reference}\" matches several units; use a code"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Ambiguous {
         /// 1-based operation index.
         op: usize,
@@ -24,7 +22,7 @@ pub enum ScenarioError {
         reference: String,
     },
     /// The operation cannot be carried out.
-    #[error("第 {op} 项操作：{zh} / operation {op}: {en}")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Invalid {
         /// 1-based operation index.
         op: usize,
@@ -34,11 +32,38 @@ pub enum ScenarioError {
         en: String,
     },
     /// The scenario file is malformed.
-    #[error("方案文件格式错误：{0} / scenario file is malformed: {0}")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Parse(String),
     /// The county is not in the snapshot.
-    #[error("快照中没有县级单位 {0} / county {0} is not in the snapshot")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     UnknownCounty(String),
+}
+
+impl Bilingual for ScenarioError {
+    fn text(&self) -> Text {
+        match self {
+            Self::UnknownUnit { op, reference } => Text::new(
+                format!("第 {op} 项操作：找不到单位“{reference}”"),
+                format!("operation {op}: no unit matches \"{reference}\""),
+            ),
+            Self::Ambiguous { op, reference } => Text::new(
+                format!("第 {op} 项操作：名称“{reference}”对应多个单位，请改用代码"),
+                format!("operation {op}: \"{reference}\" matches several units; use a code"),
+            ),
+            Self::Invalid { op, zh, en } => Text::new(
+                format!("第 {op} 项操作：{zh}"),
+                format!("operation {op}: {en}"),
+            ),
+            Self::Parse(f0) => Text::new(
+                format!("方案文件格式错误：{f0}"),
+                format!("scenario file is malformed: {f0}"),
+            ),
+            Self::UnknownCounty(f0) => Text::new(
+                format!("快照中没有县级单位 {f0}"),
+                format!("county {f0} is not in the snapshot"),
+            ),
+        }
+    }
 }
 
 impl ScenarioError {
@@ -49,5 +74,33 @@ impl ScenarioError {
             zh: zh.into(),
             en: en.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::assert_bilingual;
+
+    #[test]
+    fn scenario_error_text() {
+        assert_bilingual(
+            &ScenarioError::UnknownUnit {
+                op: 2,
+                reference: "x".into(),
+            },
+            "第 2 项操作：找不到单位“x”",
+            "operation 2: no unit matches \"x\"",
+        );
+        assert_bilingual(
+            &ScenarioError::invalid(1, "不能合并自身", "cannot merge a unit into itself"),
+            "第 1 项操作：不能合并自身",
+            "operation 1: cannot merge a unit into itself",
+        );
+        assert_bilingual(
+            &ScenarioError::UnknownCounty("130634".into()),
+            "快照中没有县级单位 130634",
+            "county 130634 is not in the snapshot",
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Parsing the holiday data (one `[[year]]` per State Council notice).
 
 use quhua_core::date::{Date, parse_date};
+use quhua_core::i18n::{Bilingual, Text};
 use serde::{Deserialize, Serialize};
 
 /// One year's published arrangement.
@@ -40,9 +41,7 @@ impl HolidayYear {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
     /// Not valid TOML or missing fields.
-    #[error(
-        "节假日数据格式错误（第{line}行）：{message} / holiday data malformed (line {line}): {message}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Syntax {
         /// 1-based line.
         line: usize,
@@ -50,9 +49,7 @@ pub enum CalendarError {
         message: String,
     },
     /// A date or range that cannot be parsed, or a range that runs backwards.
-    #[error(
-        "{year}年节假日数据中“{value}”不是日期或日期区间 / {year}: \"{value}\" is not a date or date range"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     BadDate {
         /// The year entry.
         year: i32,
@@ -60,9 +57,7 @@ pub enum CalendarError {
         value: String,
     },
     /// A make-up working day that is not a weekend day.
-    #[error(
-        "{year}年调休上班日 {date} 不是周末 / {year}: make-up working day {date} is not a weekend day"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     WorkdayNotWeekend {
         /// The year entry.
         year: i32,
@@ -71,23 +66,34 @@ pub enum CalendarError {
     },
 }
 
+impl Bilingual for CalendarError {
+    fn text(&self) -> Text {
+        match self {
+            Self::Syntax { line, message } => Text::new(
+                format!("节假日数据格式错误（第{line}行）：{message}"),
+                format!("holiday data malformed (line {line}): {message}"),
+            ),
+            Self::BadDate { year, value } => Text::new(
+                format!("{year}年节假日数据中“{value}”不是日期或日期区间"),
+                format!("{year}: \"{value}\" is not a date or date range"),
+            ),
+            Self::WorkdayNotWeekend { year, date } => Text::new(
+                format!("{year}年调休上班日 {date} 不是周末"),
+                format!("{year}: make-up working day {date} is not a weekend day"),
+            ),
+        }
+    }
+}
+
 impl CalendarError {
     /// The Chinese message.
     pub fn zh(&self) -> String {
-        self.to_string()
-            .split(" / ")
-            .next()
-            .unwrap_or_default()
-            .to_string()
+        self.text().zh
     }
 
     /// The English message.
     pub fn en(&self) -> String {
-        self.to_string()
-            .split(" / ")
-            .nth(1)
-            .unwrap_or_default()
-            .to_string()
+        self.text().en
     }
 }
 
@@ -155,4 +161,32 @@ pub(super) fn parse(text: &str) -> Result<Vec<HolidayYear>, CalendarError> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::assert_bilingual;
+
+    #[test]
+    fn calendar_error_text() {
+        let e = CalendarError::BadDate {
+            year: 2024,
+            value: "02-30".into(),
+        };
+        assert_bilingual(
+            &e,
+            "2024年节假日数据中“02-30”不是日期或日期区间",
+            "2024: \"02-30\" is not a date or date range",
+        );
+        assert_eq!((e.zh(), e.en()), (e.text().zh, e.text().en));
+        assert_bilingual(
+            &CalendarError::Syntax {
+                line: 3,
+                message: "expected `=`".into(),
+            },
+            "节假日数据格式错误（第3行）：expected `=`",
+            "holiday data malformed (line 3): expected `=`",
+        );
+    }
 }

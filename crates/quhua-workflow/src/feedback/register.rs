@@ -7,20 +7,19 @@ use super::model::{
 use crate::org::Actor;
 use chrono::NaiveDateTime;
 use quhua_core::date::Date;
+use quhua_core::i18n::{Bilingual, Text};
 
 /// Why a feedback action is refused. `Display` is "中文 / English".
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FeedbackError {
     /// Empty required text.
-    #[error("“{0}”不能为空 / \"{0}\" must not be empty")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Empty(&'static str),
     /// A correction that changes nothing.
-    #[error("更正没有改变任何内容 / the correction changes nothing")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     NoChange,
     /// Time before the last version.
-    #[error(
-        "时间 {at} 早于最近一个版本的时间 {last} / time {at} is before the last version at {last}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     TimeOrder {
         /// Attempted.
         at: NaiveDateTime,
@@ -28,14 +27,10 @@ pub enum FeedbackError {
         last: NaiveDateTime,
     },
     /// Reply before assignment.
-    #[error(
-        "事项“{0}”尚未分办，不能答复 / item \"{0}\" is not assigned yet and cannot be replied to"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     NotAssigned(String),
     /// Reply by another organisation than the assigned one.
-    #[error(
-        "事项“{item}”分办给{assigned}，{org}不能答复 / item \"{item}\" is assigned to {assigned}; {org} cannot reply"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     WrongDepartment {
         /// Item.
         item: String,
@@ -45,22 +40,58 @@ pub enum FeedbackError {
         org: String,
     },
     /// Follow-up before reply.
-    #[error("事项“{0}”尚未答复，不能回访 / item \"{0}\" has no reply yet; no follow-up visit")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     NotReplied(String),
     /// Received in the future of the version.
-    #[error("受理时间晚于登记时间 / the received time is after the recording time")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     ReceivedLater,
+}
+
+impl Bilingual for FeedbackError {
+    fn text(&self) -> Text {
+        match self {
+            Self::Empty(f0) => Text::new(
+                format!("“{f0}”不能为空"),
+                format!("\"{f0}\" must not be empty"),
+            ),
+            Self::NoChange => Text::new("更正没有改变任何内容", "the correction changes nothing"),
+            Self::TimeOrder { at, last } => Text::new(
+                format!("时间 {at} 早于最近一个版本的时间 {last}"),
+                format!("time {at} is before the last version at {last}"),
+            ),
+            Self::NotAssigned(f0) => Text::new(
+                format!("事项“{f0}”尚未分办，不能答复"),
+                format!("item \"{f0}\" is not assigned yet and cannot be replied to"),
+            ),
+            Self::WrongDepartment {
+                item,
+                assigned,
+                org,
+            } => Text::new(
+                format!("事项“{item}”分办给{assigned}，{org}不能答复"),
+                format!("item \"{item}\" is assigned to {assigned}; {org} cannot reply"),
+            ),
+            Self::NotReplied(f0) => Text::new(
+                format!("事项“{f0}”尚未答复，不能回访"),
+                format!("item \"{f0}\" has no reply yet; no follow-up visit"),
+            ),
+            Self::ReceivedLater => Text::new(
+                "受理时间晚于登记时间",
+                "the received time is after the recording time",
+            ),
+        }
+    }
 }
 
 impl FeedbackError {
     /// Chinese message.
     pub fn zh(&self) -> String {
-        crate::tasks::error_part(&self.to_string(), 0)
+        self.text().zh
     }
 
     /// English message.
     pub fn en(&self) -> String {
-        crate::tasks::error_part(&self.to_string(), 1)
+        self.text().en
     }
 }
 
@@ -225,5 +256,25 @@ impl FeedbackItem {
             return Err(FeedbackError::Empty("content"));
         }
         self.next(by, at, VersionAction::Corrected, reason, r)
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::assert_bilingual;
+
+    #[test]
+    fn feedback_error_text() {
+        assert_bilingual(
+            &FeedbackError::NoChange,
+            "更正没有改变任何内容",
+            "the correction changes nothing",
+        );
+        assert_bilingual(
+            &FeedbackError::NotReplied("F-1".into()),
+            "事项“F-1”尚未答复，不能回访",
+            "item \"F-1\" has no reply yet; no follow-up visit",
+        );
     }
 }

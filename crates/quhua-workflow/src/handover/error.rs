@@ -1,5 +1,7 @@
 //! The handover's errors, in Chinese and English as data.
 
+use quhua_core::i18n::{Bilingual, Text};
+
 /// Every refusal of the handover. Nothing is changed when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} / {}", self.zh(), self.en())]
@@ -103,6 +105,12 @@ pub enum HandoverError {
         /// English.
         en: String,
     },
+}
+
+impl Bilingual for HandoverError {
+    fn text(&self) -> Text {
+        Text::new(self.zh(), self.en())
+    }
 }
 
 impl HandoverError {
@@ -222,5 +230,25 @@ impl HandoverError {
             UnknownServicePoint(p) => format!("no service point \"{p}\""),
             Invalid { en, .. } => en.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::assert_bilingual;
+
+    #[test]
+    fn handover_error_text() {
+        assert_bilingual(
+            &HandoverError::NothingToHandOver,
+            "方案中没有被撤销或合并的乡镇，无需交接",
+            "the plan abolishes or merges no township; nothing to hand over",
+        );
+        assert_bilingual(
+            &HandoverError::UnknownSection("s1".into()),
+            "没有交接事项“s1”",
+            "no handover section \"s1\"",
+        );
     }
 }

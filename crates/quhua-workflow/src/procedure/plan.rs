@@ -5,6 +5,7 @@ use super::clocks::Clocks;
 use super::consultation::ConsultationRegister;
 use super::template::{MaterialKind, StepDef, StepRole, Template};
 use quhua_core::date::Date;
+use quhua_core::i18n::{Bilingual, Text};
 use serde::{Deserialize, Serialize};
 
 /// A document attached to the plan (stored elsewhere; identified by its SHA-256).
@@ -63,15 +64,13 @@ pub struct Extension {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProcedureError {
     /// Unknown step id.
-    #[error("程序中没有环节“{0}” / the procedure has no step \"{0}\"")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     UnknownStep(String),
     /// Already done.
-    #[error("环节“{0}”已完成 / step \"{0}\" is already done")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     AlreadyDone(String),
     /// Prerequisites missing.
-    #[error(
-        "环节“{step}”不能完成：前置环节未完成：{missing_zh} / step \"{step_en}\" cannot complete: unfinished prerequisites: {missing_en}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Prerequisites {
         /// Step (Chinese).
         step: String,
@@ -83,9 +82,7 @@ pub enum ProcedureError {
         missing_en: String,
     },
     /// Materials missing.
-    #[error(
-        "环节“{step}”不能完成：缺少材料：{missing_zh} / step \"{step_en}\" cannot complete: missing materials: {missing_en}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Materials {
         /// Step (Chinese).
         step: String,
@@ -97,9 +94,7 @@ pub enum ProcedureError {
         missing_en: String,
     },
     /// Department opinions the step waits for.
-    #[error(
-        "环节“{step}”不能完成：尚未收到部门意见：{missing_zh} / step \"{step_en}\" cannot complete: waiting for the opinions of: {missing_en}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Opinions {
         /// Step (Chinese).
         step: String,
@@ -111,7 +106,7 @@ pub enum ProcedureError {
         missing_en: String,
     },
     /// A review action that is not possible now or not by this role.
-    #[error("{zh} / {en}")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Review {
         /// Chinese.
         zh: String,
@@ -119,23 +114,80 @@ pub enum ProcedureError {
         en: String,
     },
     /// The approval step needs the 文号 and dates.
-    #[error("批复环节须登记批准文号和日期 / the approval step needs the document number and dates")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     ApprovalDetails,
     /// Consultation step without any record.
-    #[error(
-        "征求意见环节须先登记座谈会或问卷 / record at least one meeting or questionnaire before completing the consultation"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     EmptyConsultation,
     /// Extension rules.
-    #[error(
-        "延期须在批复之后，且累计不超过6个月 / an extension needs the approval first and totals at most 6 months"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     BadExtension,
     /// A date before the previous one.
-    #[error(
-        "日期 {0} 早于前一环节的完成日期 {1} / date {0} is before the previous step's date {1}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     DateOrder(Date, Date),
+}
+
+impl Bilingual for ProcedureError {
+    fn text(&self) -> Text {
+        match self {
+            Self::UnknownStep(f0) => Text::new(
+                format!("程序中没有环节“{f0}”"),
+                format!("the procedure has no step \"{f0}\""),
+            ),
+            Self::AlreadyDone(f0) => Text::new(
+                format!("环节“{f0}”已完成"),
+                format!("step \"{f0}\" is already done"),
+            ),
+            Self::Prerequisites {
+                step,
+                step_en,
+                missing_zh,
+                missing_en,
+            } => Text::new(
+                format!("环节“{step}”不能完成：前置环节未完成：{missing_zh}"),
+                format!(
+                    "step \"{step_en}\" cannot complete: unfinished prerequisites: {missing_en}"
+                ),
+            ),
+            Self::Materials {
+                step,
+                step_en,
+                missing_zh,
+                missing_en,
+            } => Text::new(
+                format!("环节“{step}”不能完成：缺少材料：{missing_zh}"),
+                format!("step \"{step_en}\" cannot complete: missing materials: {missing_en}"),
+            ),
+            Self::Opinions {
+                step,
+                step_en,
+                missing_zh,
+                missing_en,
+            } => Text::new(
+                format!("环节“{step}”不能完成：尚未收到部门意见：{missing_zh}"),
+                format!(
+                    "step \"{step_en}\" cannot complete: waiting for the opinions of: {missing_en}"
+                ),
+            ),
+            Self::Review { zh, en } => Text::new(zh.clone(), en.clone()),
+            Self::ApprovalDetails => Text::new(
+                "批复环节须登记批准文号和日期",
+                "the approval step needs the document number and dates",
+            ),
+            Self::EmptyConsultation => Text::new(
+                "征求意见环节须先登记座谈会或问卷",
+                "record at least one meeting or questionnaire before completing the consultation",
+            ),
+            Self::BadExtension => Text::new(
+                "延期须在批复之后，且累计不超过6个月",
+                "an extension needs the approval first and totals at most 6 months",
+            ),
+            Self::DateOrder(f0, f1) => Text::new(
+                format!("日期 {f0} 早于前一环节的完成日期 {f1}"),
+                format!("date {f0} is before the previous step's date {f1}"),
+            ),
+        }
+    }
 }
 
 /// The state of one step, for display.
@@ -693,6 +745,37 @@ mod tests {
                 .find(|s| s.id == "implementation")
                 .unwrap()
                 .ready
+        );
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::assert_bilingual;
+
+    #[test]
+    fn procedure_error_text() {
+        assert_bilingual(
+            &ProcedureError::AlreadyDone("approval".into()),
+            "环节“approval”已完成",
+            "step \"approval\" is already done",
+        );
+        assert_bilingual(
+            &ProcedureError::Materials {
+                step: "上报".into(),
+                step_en: "submission".into(),
+                missing_zh: "地图".into(),
+                missing_en: "map".into(),
+            },
+            "环节“上报”不能完成：缺少材料：地图",
+            "step \"submission\" cannot complete: missing materials: map",
+        );
+        let d = |m| Date::from_ymd_opt(2024, m, 1).unwrap();
+        assert_bilingual(
+            &ProcedureError::DateOrder(d(1), d(2)),
+            "日期 2024-01-01 早于前一环节的完成日期 2024-02-01",
+            "date 2024-01-01 is before the previous step's date 2024-02-01",
         );
     }
 }

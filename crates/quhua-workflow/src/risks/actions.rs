@@ -5,17 +5,16 @@ use super::model::{Measure, Risk, RiskEvent, RiskEventKind, RiskLevel, RiskStatu
 use crate::org::Actor;
 use crate::tasks::Attachment;
 use quhua_core::date::Date;
+use quhua_core::i18n::{Bilingual, Text};
 
 /// Why a risk action is refused. `Display` is "中文 / English".
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RiskError {
     /// Closed already.
-    #[error("风险点“{0}”已化解销号 / risk \"{0}\" is closed")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Closed(String),
     /// Not of the owner unit.
-    #[error(
-        "{account}（{org}）不是风险点“{risk}”的责任单位 / {account} ({org}) is not of the unit responsible for risk \"{risk}\""
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     NotOwner {
         /// Risk id.
         risk: String,
@@ -25,9 +24,7 @@ pub enum RiskError {
         org: String,
     },
     /// Not of the supervising office.
-    #[error(
-        "{account}（{org}）不是风险点“{risk}”的督办单位 / {account} ({org}) is not of the supervising office of risk \"{risk}\""
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     NotSupervisor {
         /// Risk id.
         risk: String,
@@ -37,9 +34,7 @@ pub enum RiskError {
         org: String,
     },
     /// Self-verification.
-    #[error(
-        "{account}不能核验自己报送（或本单位负责）的风险点“{risk}” / {account} cannot verify risk \"{risk}\": they reported it, or their unit is responsible"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     SelfVerification {
         /// Risk id.
         risk: String,
@@ -47,18 +42,16 @@ pub enum RiskError {
         account: String,
     },
     /// Nothing to verify.
-    #[error("风险点“{0}”没有待核验的化解报告 / risk \"{0}\" has no resolution report waiting")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     NothingToVerify(String),
     /// Already reported.
-    #[error("风险点“{0}”已报化解，等待核验 / risk \"{0}\" is already reported resolved")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     AlreadyReported(String),
     /// Empty text.
-    #[error("“{0}”不能为空 / \"{0}\" must not be empty")]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     Empty(&'static str),
     /// Date order.
-    #[error(
-        "日期 {at} 早于最近一次记录的日期 {last} / date {at} is before the last record on {last}"
-    )]
+    #[error("{} / {}", self.text().zh, self.text().en)]
     DateOrder {
         /// Attempted.
         at: Date,
@@ -67,15 +60,56 @@ pub enum RiskError {
     },
 }
 
+impl Bilingual for RiskError {
+    fn text(&self) -> Text {
+        match self {
+            Self::Closed(f0) => Text::new(
+                format!("风险点“{f0}”已化解销号"),
+                format!("risk \"{f0}\" is closed"),
+            ),
+            Self::NotOwner { risk, account, org } => Text::new(
+                format!("{account}（{org}）不是风险点“{risk}”的责任单位"),
+                format!("{account} ({org}) is not of the unit responsible for risk \"{risk}\""),
+            ),
+            Self::NotSupervisor { risk, account, org } => Text::new(
+                format!("{account}（{org}）不是风险点“{risk}”的督办单位"),
+                format!("{account} ({org}) is not of the supervising office of risk \"{risk}\""),
+            ),
+            Self::SelfVerification { risk, account } => Text::new(
+                format!("{account}不能核验自己报送（或本单位负责）的风险点“{risk}”"),
+                format!(
+                    "{account} cannot verify risk \"{risk}\": they reported it, or their unit is responsible"
+                ),
+            ),
+            Self::NothingToVerify(f0) => Text::new(
+                format!("风险点“{f0}”没有待核验的化解报告"),
+                format!("risk \"{f0}\" has no resolution report waiting"),
+            ),
+            Self::AlreadyReported(f0) => Text::new(
+                format!("风险点“{f0}”已报化解，等待核验"),
+                format!("risk \"{f0}\" is already reported resolved"),
+            ),
+            Self::Empty(f0) => Text::new(
+                format!("“{f0}”不能为空"),
+                format!("\"{f0}\" must not be empty"),
+            ),
+            Self::DateOrder { at, last } => Text::new(
+                format!("日期 {at} 早于最近一次记录的日期 {last}"),
+                format!("date {at} is before the last record on {last}"),
+            ),
+        }
+    }
+}
+
 impl RiskError {
     /// Chinese message.
     pub fn zh(&self) -> String {
-        crate::tasks::error_part(&self.to_string(), 0)
+        self.text().zh
     }
 
     /// English message.
     pub fn en(&self) -> String {
-        crate::tasks::error_part(&self.to_string(), 1)
+        self.text().en
     }
 }
 
@@ -281,5 +315,29 @@ impl Risk {
             synthetic: false,
             history: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::assert_bilingual;
+
+    #[test]
+    fn risk_error_text() {
+        assert_bilingual(
+            &RiskError::Closed("R-1".into()),
+            "风险点“R-1”已化解销号",
+            "risk \"R-1\" is closed",
+        );
+        assert_bilingual(
+            &RiskError::NotOwner {
+                risk: "R-1".into(),
+                account: "li".into(),
+                org: "mzj".into(),
+            },
+            "li（mzj）不是风险点“R-1”的责任单位",
+            "li (mzj) is not of the unit responsible for risk \"R-1\"",
+        );
     }
 }

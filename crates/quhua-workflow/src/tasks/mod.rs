@@ -29,7 +29,6 @@ pub use board::{
 };
 pub use config::{EscalationConfig, LightConfig, SupervisionConfig};
 pub use error::TaskError;
-pub(crate) use error::split as error_part;
 pub use generate::{RegisterNotice, StatutoryConfig, StatutoryUnits, statutory_tasks};
 pub use import::{ImportError, ImportedPlan, import_plan};
 pub use model::{
