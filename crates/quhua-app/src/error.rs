@@ -1,6 +1,7 @@
 //! The error every use case returns: what went wrong in both languages, as data, and its
 //! kind (which the HTTP adapter maps to a status and the CLI to an exit message).
 
+use quhua_core::i18n::{Bilingual, Text};
 use serde::Serialize;
 
 /// What kind of failure (one per HTTP status the adapters answer with).
@@ -119,7 +120,7 @@ impl From<quhua_store::StoreError> for AppError {
 
 impl From<quhua_workflow::procedure::ProcedureError> for AppError {
     fn from(e: quhua_workflow::procedure::ProcedureError) -> Self {
-        let (zh, en) = crate::text::split_pair(&e.to_string());
+        let Text { zh, en } = e.text();
         AppError::refused(zh, en)
     }
 }
@@ -134,7 +135,7 @@ impl From<quhua_core::scenario::ScenarioError> for AppError {
             )
             .with_detail(serde_json::json!({ "op": op })),
             _ => {
-                let (zh, en) = crate::text::split_pair(&e.to_string());
+                let Text { zh, en } = e.text();
                 let kind = match e {
                     E::Parse(_) => ErrorKind::Invalid,
                     E::UnknownCounty(_) => ErrorKind::NotFound,
@@ -148,21 +149,21 @@ impl From<quhua_core::scenario::ScenarioError> for AppError {
 
 impl From<quhua_core::scenario::ApplyError> for AppError {
     fn from(e: quhua_core::scenario::ApplyError) -> Self {
-        let (zh, en) = crate::text::split_pair(&e.to_string());
+        let Text { zh, en } = e.text();
         AppError::refused(zh, en)
     }
 }
 
 impl From<quhua_core::registry::RegistryError> for AppError {
     fn from(e: quhua_core::registry::RegistryError) -> Self {
-        let (zh, en) = crate::text::split_pair(&e.to_string());
+        let Text { zh, en } = e.text();
         AppError::refused(zh, en)
     }
 }
 
 impl From<quhua_codes::CodeError> for AppError {
     fn from(e: quhua_codes::CodeError) -> Self {
-        let (zh, en) = crate::text::split_pair(&e.to_string());
+        let (zh, en) = e.zh_en();
         AppError::invalid(zh, en)
     }
 }

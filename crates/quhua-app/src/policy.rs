@@ -30,7 +30,7 @@ pub fn resolve(app: &App, reference: Option<&str>) -> AppResult<Policy> {
             )
         })?;
         return Policy::from_toml(&text).map_err(|e| {
-            let (zh, en) = crate::text::split_pair(&e.to_string());
+            let quhua_core::i18n::Text { zh, en } = quhua_core::i18n::Bilingual::text(&e);
             AppError::invalid(
                 format!("政策文件 {id}：{zh}"),
                 format!("policy file {id}: {en}"),

@@ -1,7 +1,9 @@
 //! Small text helpers shared by the use cases.
 
-/// Splits a "中文 / English" message of the lower layers into its two languages (both the
-/// whole text when it has no separator).
+/// Splits a "中文 / English" message into its two languages (both the whole text when it has
+/// no separator): only for the optimizer's and the importers' errors, which do not carry the
+/// two languages as data yet (every other lower-layer error implements
+/// `quhua_core::i18n::Bilingual`).
 pub(crate) fn split_pair(text: &str) -> (String, String) {
     match text.split_once(" / ") {
         Some((zh, en)) => (zh.trim().to_string(), en.trim().to_string()),

@@ -111,14 +111,6 @@ impl ApiError {
             "internal server error",
         )
     }
-
-    /// Splits a "中文 / English" message (the convention of quhua's error types).
-    pub fn from_pair(status: StatusCode, text: &str) -> Self {
-        match text.split_once(" / ") {
-            Some((zh, en)) => Self::new(status, zh.trim(), en.trim()),
-            None => Self::new(status, text, text),
-        }
-    }
 }
 
 impl IntoResponse for ApiError {
@@ -168,11 +160,18 @@ impl From<quhua_core::scenario::ScenarioError> for ApiError {
             )
             .with("op", json!(op)),
             E::UnknownUnit { op, .. } | E::Ambiguous { op, .. } => {
-                ApiError::from_pair(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string())
-                    .with("op", json!(op))
+                let t = quhua_core::i18n::Bilingual::text(&e);
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, t.zh, t.en).with("op", json!(op))
             }
-            E::Parse(_) => ApiError::from_pair(StatusCode::BAD_REQUEST, &e.to_string()),
-            E::UnknownCounty(_) => ApiError::from_pair(StatusCode::NOT_FOUND, &e.to_string()),
+            E::Parse(_) | E::UnknownCounty(_) => {
+                let status = if matches!(e, E::Parse(_)) {
+                    StatusCode::BAD_REQUEST
+                } else {
+                    StatusCode::NOT_FOUND
+                };
+                let t = quhua_core::i18n::Bilingual::text(&e);
+                ApiError::new(status, t.zh, t.en)
+            }
         }
     }
 }
