@@ -47,6 +47,20 @@ pub fn resolve(app: &App, reference: Option<&str>) -> AppResult<Policy> {
     ))
 }
 
+/// Resolves a policy reference for `actor`: accounts name built-in or stored policies
+/// ([`resolve_named`]); only the local operator (the CLI) may also name a policy file.
+pub fn resolve_for(
+    app: &App,
+    actor: &crate::access::Actor,
+    reference: Option<&str>,
+) -> AppResult<Policy> {
+    if actor.role.is_none() {
+        resolve(app, reference)
+    } else {
+        resolve_named(app, reference)
+    }
+}
+
 /// A built-in or stored policy by id or name (`None`: `default`); never reads a file, so
 /// it is the resolver for references coming from accounts over the network.
 pub fn resolve_named(app: &App, reference: Option<&str>) -> AppResult<Policy> {

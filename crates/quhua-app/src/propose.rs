@@ -261,12 +261,7 @@ pub fn propose_with(
         .filter(|s| !s.is_empty())
         .unwrap_or("default")
         .to_string();
-    // accounts name built-in or stored policies; only the local operator may name a file
-    let policy = if actor.role.is_none() {
-        crate::policy::resolve(app, Some(&policy_id))?
-    } else {
-        crate::policy::resolve_named(app, Some(&policy_id))?
-    };
+    let policy = crate::policy::resolve_for(app, actor, Some(&policy_id))?;
     let params = pipeline::params(req, &policy)?;
     let cb = county::load(app, county, &policy)?;
     pipeline::run(&cb, &policy, &policy_id, req, &params, hooks)

@@ -97,7 +97,7 @@ pub fn documents(
     approver: &str,
 ) -> AppResult<Vec<FileOut>> {
     let rec = load(app, actor, id)?;
-    generate(app, &rec.body, issuer, approver)
+    generate(app, actor, &rec.body, issuer, approver)
 }
 
 /// One generated document (`notice.docx`, `change-table.xlsx` …) of an applied plan.
@@ -120,6 +120,7 @@ fn report_err(e: impl std::fmt::Display) -> AppError {
 
 fn generate(
     app: &App,
+    actor: &Actor,
     plan: &Plan,
     issuer: Option<&str>,
     approver: &str,
@@ -167,7 +168,7 @@ fn generate(
     // The before/after indicators under the policy the scheme declares.
     let scenario =
         Scenario::from_toml(&plan.scenario).or_else(|_| Scenario::from_json(&plan.scenario))?;
-    let policy = crate::policy::resolve(app, scenario.policy.as_deref())?;
+    let policy = crate::policy::resolve_for(app, actor, scenario.policy.as_deref())?;
     let day_before = approval.effective.pred_opt().unwrap_or(approval.effective);
     let base = quhua_core::scenario::Base::from_snapshot(
         &reg.as_of(day_before),
