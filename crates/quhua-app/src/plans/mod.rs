@@ -14,6 +14,11 @@ mod documents;
 pub use actions::*;
 pub use board::{board, list};
 pub use documents::{DOCUMENT_IDS, document, documents, material};
+/// The procedure's vocabulary the adapters parse requests into.
+pub use quhua_workflow::org::Department;
+pub use quhua_workflow::procedure::{
+    Approval, Disposition, Extension, MaterialKind, Meeting, Questionnaire, Suggestion,
+};
 
 use crate::access::{Actor, Role};
 use crate::{App, AppError, AppResult};

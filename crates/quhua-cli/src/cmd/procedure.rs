@@ -5,14 +5,13 @@
 use crate::context::{CliResult, Context, fail};
 use crate::render::{t, table::Table};
 use quhua_app::plans::{self, ConsultationEntry, SchemeSource};
+use quhua_app::plans::{
+    Approval, Department, Disposition, Extension, MaterialKind, Meeting, Questionnaire, Suggestion,
+};
 use quhua_app::upload::Upload;
 use quhua_app::views::PlanBoard;
 use quhua_core::date::{Date, parse_date};
 use quhua_core::i18n::Lang;
-use quhua_workflow::org::Department;
-use quhua_workflow::procedure::{
-    Approval, Disposition, Extension, MaterialKind, Meeting, Questionnaire, Suggestion,
-};
 use std::path::{Path, PathBuf};
 
 /// Procedure commands (under `quhua plan`).

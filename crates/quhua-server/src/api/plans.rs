@@ -16,13 +16,12 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use quhua_app::plans::{self, ConsultationEntry, SchemeSource};
+use quhua_app::plans::{
+    Approval, Department, Disposition, Extension, MaterialKind, Meeting, Questionnaire, Suggestion,
+};
 use quhua_app::upload::Upload;
 use quhua_app::views::{FileOut, PlanBoard, PlanSummary};
 use quhua_core::date::Date;
-use quhua_workflow::org::Department;
-use quhua_workflow::procedure::{
-    Approval, Disposition, Extension, MaterialKind, Meeting, Questionnaire, Suggestion,
-};
 use serde::{Deserialize, Serialize};
 
 /// Today's date (server local time).
