@@ -10,6 +10,12 @@ use context::Context;
 use quhua_core::i18n::Lang;
 use std::process::ExitCode;
 
+/// mimalloc: the server's evaluation responses are allocation-heavy (many small strings per
+/// request); glibc's allocator spent about 30 % of the server's CPU under load
+/// (`bench/results/load.md`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// 乡镇行政区划调整：摸底、模拟方案、规则检查、代码与沿革。
 /// Township-level division adjustments: survey, draft schemes, rule checks, codes and lineage.
 #[derive(Parser, Debug)]
