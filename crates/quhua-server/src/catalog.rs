@@ -80,7 +80,7 @@ impl CountyData {
     /// the resulting townships are dissolved (cached per village set) — CPU-bound when an
     /// outline is not cached yet, so call it off the async threads unless
     /// [`CountyData::outlines_cached`].
-    pub fn respond(&self, ev: &Evaluated, with_geojson: bool) -> Result<String, ApiError> {
+    pub fn respond(&self, ev: &Evaluated, with_geojson: bool) -> Result<Vec<u8>, ApiError> {
         let gj = match (&self.geo, with_geojson) {
             (Some(g), true) => Some(g.townships_geojson(&ev.ev, &ev.groups)?),
             _ => None,

@@ -133,8 +133,10 @@ pub struct EvaluationOut<'a> {
     findings: &'a [Finding],
 }
 
-/// The evaluation as JSON text (units with `village_idx`, no village codes).
-pub fn evaluation_only_json(e: &Evaluated) -> Result<String, ApiError> {
+/// `{"evaluation": …, "geojson": …}` ([`crate::contract::EvaluationResult`]) as JSON bytes,
+/// written into one buffer: the evaluation (units with `village_idx`, no village codes)
+/// serialised in place and the GeoJSON, already JSON text, copied in unparsed.
+pub fn evaluation_json(e: &Evaluated, geojson: Option<&str>) -> Result<Vec<u8>, ApiError> {
     let ev = &e.ev;
     let out = EvaluationOut {
         county: &ev.county,
@@ -153,14 +155,12 @@ pub fn evaluation_only_json(e: &Evaluated) -> Result<String, ApiError> {
         indicators: &ev.indicators,
         findings: &ev.findings,
     };
-    serde_json::to_string(&out).map_err(ApiError::internal)
-}
-
-/// `{"evaluation": …, "geojson": …}` as JSON text (the GeoJSON is spliced in unparsed).
-pub fn evaluation_json(e: &Evaluated, geojson: Option<&str>) -> Result<String, ApiError> {
-    let ev = evaluation_only_json(e)?;
-    Ok(format!(
-        "{{\"evaluation\":{ev},\"geojson\":{}}}",
-        geojson.unwrap_or("null")
-    ))
+    let geojson = geojson.unwrap_or("null");
+    let mut buf = Vec::with_capacity(16 * 1024 + geojson.len());
+    buf.extend_from_slice(b"{\"evaluation\":");
+    serde_json::to_writer(&mut buf, &out).map_err(ApiError::internal)?;
+    buf.extend_from_slice(b",\"geojson\":");
+    buf.extend_from_slice(geojson.as_bytes());
+    buf.push(b'}');
+    Ok(buf)
 }

@@ -36,7 +36,7 @@ fn partition_indices_match_codes() {
         let total: usize = fast.groups.iter().map(Vec::len).sum();
         assert_eq!(total, data.base.villages.len());
         let text = data.respond(&fast, true).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&text).unwrap();
         assert_eq!(
             v["geojson"]["features"].as_array().unwrap().len(),
             fast.ev.units.len()

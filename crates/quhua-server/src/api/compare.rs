@@ -50,12 +50,17 @@ pub async fn compare(
             data.respond(&ev, true)
         })
         .await??;
-        let scenario = serde_json::to_string(&v).map_err(ApiError::internal)?;
         // `inner` is `{"evaluation":…,"geojson":…}`: add the scenario as a third member.
-        parts.push(format!("{{\"scenario\":{scenario},{}", &inner[1..]));
+        let mut part = b"{\"scenario\":".to_vec();
+        serde_json::to_writer(&mut part, &v).map_err(ApiError::internal)?;
+        part.push(b',');
+        part.extend_from_slice(inner.get(1..).unwrap_or_default());
+        parts.push(part);
     }
-    Ok(raw_json(
-        StatusCode::OK,
-        format!("{{\"a\":{},\"b\":{}}}", parts[0], parts[1]),
-    ))
+    let mut body = b"{\"a\":".to_vec();
+    body.extend_from_slice(&parts[0]);
+    body.extend_from_slice(b",\"b\":");
+    body.extend_from_slice(&parts[1]);
+    body.push(b'}');
+    Ok(raw_json(StatusCode::OK, body))
 }
