@@ -290,6 +290,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实施交接：各事项进度、台账守恒、编制、干部、服务网点 / the handover: progress per section, ledger conservation, quotas, cadres, service points */
+        get: operations["getPlansByIdHandover"];
+        put?: never;
+        /** 由已批复方案生成交接（县改革办）；已存在则按方案与实施结果更新 / generate the handover of an approved plan (county office), or update it from the plan and its events */
+        post: operations["postPlansByIdHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/handover/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交接操作：资产债务去向、干部安置与谈话、职数、编制测算、网点去向、清单勾销、制度废改立、销号 / an action: item dispositions, placements and talks, posts, quotas, service outcomes, checklist lines, rules, closing a section */
+        post: operations["postPlansByIdHandoverActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/handover/documents/{doc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交接文书：summary.xlsx（交接工作汇总表），list-{乡镇代码}.docx / .xlsx（移交清单） / documents: the summary table, the handover list of one pair */
+        get: operations["getPlansByIdHandoverDocumentsByDoc"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/handover/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入资产、债权债务、干部名册、服务网点或调整前编制（CSV/XLSX 为请求体）；commit=false 只检查并预览 / import a table (CSV/XLSX as the body); commit=false checks and previews only */
+        post: operations["postPlansByIdHandoverImportsByKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/handover/sections/{section}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个交接事项：清单、台账条目（分页）、干部（个人信息仅组织部与县改革办可见，读取留痕）、服务网点 / one section: checklist, ledger items (paged), cadres (personal fields for the organisation department and the office only, each read logged), service points */
+        get: operations["getPlansByIdHandoverSectionsBySection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/materials": {
         parameters: {
             query?: never;
@@ -441,6 +527,125 @@ export interface components {
             /** @description Name. */
             name: string;
         };
+        /** @description A 超配 being absorbed (retirement, exchange out …). */
+        Absorption: {
+            /**
+             * Format: uint32
+             * @description How many.
+             */
+            count: number;
+            /**
+             * Format: date
+             * @description When.
+             */
+            date: string;
+            /** @description How (退休, 交流 …). */
+            note: string;
+            /** @description The unit. */
+            unit: string;
+        };
+        /** @description What an action did. */
+        Acted: {
+            /**
+             * Format: uint
+             * @description Items, lines or people it changed.
+             */
+            changed: number;
+            /** @description The action. */
+            op: string;
+            /**
+             * Format: int64
+             * @description The handover's version after.
+             */
+            version: number;
+        };
+        /** @description One action on a handover, as the adapters parse it. */
+        Action: {
+            /** @description What happens to them. */
+            disposition: components["schemas"]["DispositionInput"];
+            /** @description Item ids (资产编号 / 编号). */
+            ids: string[];
+            /** @description The ledger. */
+            ledger: components["schemas"]["LedgerKind"];
+            /** @enum {string} */
+            op: "assign";
+        } | {
+            /**
+             * @description Assets, debts or (when absent) both.
+             * @default null
+             */
+            ledger?: components["schemas"]["LedgerKind"] | (null);
+            /** @enum {string} */
+            op: "transfer_rest";
+            /** @description The section (`{code}-state_assets` or `{code}-collective_assets`). */
+            section: string;
+        } | {
+            /** @description Roster id. */
+            cadre: string;
+            /** @enum {string} */
+            op: "place";
+            /** @description Route and destination. */
+            placement: components["schemas"]["PlacementRecordInput"];
+        } | {
+            /** @enum {string} */
+            op: "talk";
+            /** @description The talk. */
+            talk: components["schemas"]["Talk"];
+        } | {
+            /** @enum {string} */
+            op: "posts";
+            /**
+             * Format: uint32
+             * @description Posts.
+             */
+            posts: number;
+            /** @description Unit code. */
+            unit: string;
+        } | {
+            /** @description What was absorbed. */
+            absorption: components["schemas"]["Absorption"];
+            /** @enum {string} */
+            op: "absorb";
+        } | {
+            /** @enum {string} */
+            op: "compute_quotas";
+        } | {
+            /** @enum {string} */
+            op: "outcome";
+            /** @description Outcome. */
+            outcome: components["schemas"]["OutcomeInput"];
+            /** @description Point id. */
+            point: string;
+        } | {
+            /** @enum {string} */
+            op: "add_point";
+            /** @description The point. */
+            point: components["schemas"]["ServicePointInput"];
+        } | {
+            /** @description Template item id. */
+            item: string;
+            /**
+             * @description Note (seal registration number, archive list number …).
+             * @default null
+             */
+            note?: string | null;
+            /** @enum {string} */
+            op: "check";
+            /** @description Section id. */
+            section: string;
+            /** @description Unit code of the line. */
+            unit: string;
+        } | {
+            /** @enum {string} */
+            op: "rule";
+            /** @description The review. */
+            review: components["schemas"]["RuleReview"];
+        } | {
+            /** @enum {string} */
+            op: "close";
+            /** @description Section id. */
+            section: string;
+        };
         /** @description One entry of the activity log. */
         Activity: {
             /** @description What, as a stable id (`step_completed`, `returned`, `opinion`, …). */
@@ -471,6 +676,23 @@ export interface components {
              * @description The date the change takes effect.
              */
             effective: string;
+        };
+        /** @description An asset item with what happens to it. */
+        AssetRow: {
+            /** @description 资产类别. */
+            category: string;
+            /** @description 去向. */
+            disposition: components["schemas"]["Disposition2"];
+            /** @description 资产编号. */
+            id: string;
+            /** @description 资产名称. */
+            name: string;
+            /** @description 净值, 分. */
+            net_value: components["schemas"]["Money"];
+            /** @description 原值, 分. */
+            original_value: components["schemas"]["Money"];
+            /** @description 所属单位代码. */
+            owner: string;
         };
         /** @description A township of the base. */
         BaseTownship: {
@@ -511,6 +733,144 @@ export interface components {
             /** @description Its township's code. */
             township_code: string;
         };
+        /** @description One cadre of a unit involved in the handover. */
+        Cadre: {
+            /**
+             * Format: date
+             * @description Personal: date of birth.
+             * @default null
+             */
+            birth_date: string | null;
+            /**
+             * @description Personal: gender.
+             * @default null
+             */
+            gender: string | null;
+            /** @description Roster id (工号; never the ID-card number). */
+            id: string;
+            /**
+             * @description Personal: ID-card number.
+             * @default null
+             */
+            id_number: string | null;
+            /** @description Whether the post is a leadership post (领导职务, counted against 职数). */
+            leader: boolean;
+            /** @description Personal: name. */
+            name: string;
+            /**
+             * @description Personal: phone.
+             * @default null
+             */
+            phone: string | null;
+            /** @description 职务 (党委书记, 镇长, 副镇长, 科员 …). */
+            post: string;
+            /**
+             * @description 职级.
+             * @default null
+             */
+            rank: string | null;
+            /** @description The unit's code (a former or continuing township). */
+            unit: string;
+        };
+        /** @description A cadre of the section's units (personal fields empty unless the reader may see them). */
+        CadreRow: {
+            /** @description The roster line. */
+            cadre: components["schemas"]["Cadre"];
+            /** @description Where the cadre goes, once decided. */
+            placement: components["schemas"]["PlacementRecord"] | (null);
+            /**
+             * Format: uint
+             * @description Talks held.
+             */
+            talks: number;
+        };
+        /** @description Summary of the cadre register. */
+        CadreStatus: {
+            /** @description Placed by route id. */
+            by_route: {
+                [key: string]: number;
+            };
+            /**
+             * Format: uint32
+             * @description Still to absorb.
+             */
+            overstaff_outstanding: number;
+            /** @description Units whose 超配 is past due and not absorbed. */
+            overstaff_overdue: string[];
+            /**
+             * Format: uint32
+             * @description Leaders above 职数, over all units.
+             */
+            overstaffed: number;
+            /**
+             * Format: uint
+             * @description Placed.
+             */
+            placed: number;
+            /**
+             * Format: uint
+             * @description On the roster.
+             */
+            roster: number;
+            /**
+             * Format: double
+             * @description talked / roster (1 when the roster is empty).
+             */
+            talk_coverage: number;
+            /**
+             * Format: uint
+             * @description Cadres with at least one talk.
+             */
+            talked: number;
+            /**
+             * Format: uint
+             * @description Talks held.
+             */
+            talks: number;
+            /**
+             * Format: uint
+             * @description Not placed.
+             */
+            unplaced: number;
+        };
+        /** @description One checklist line. */
+        CheckLine: {
+            /** @description Done: by whom, when. */
+            done: components["schemas"]["Done2"] | (null);
+            /** @description In English. */
+            en: string;
+            /** @description Template item id. */
+            item: string;
+            /** @description Unit code. */
+            unit: string;
+            /** @description What it is. */
+            zh: string;
+        };
+        /** @description Counts of a set of checklist lines. */
+        ChecklistStatus: {
+            /**
+             * Format: uint
+             * @description Done.
+             */
+            done: number;
+            /**
+             * Format: uint
+             * @description Lines.
+             */
+            items: number;
+            /**
+             * Format: uint
+             * @description Open.
+             */
+            open: number;
+            /** @description Of which: kept, revised, repealed, new. */
+            rules_by_action: number[];
+            /**
+             * Format: uint
+             * @description Rules reviewed.
+             */
+            rules_reviewed: number;
+        };
         /** @description The state of one clock. */
         ClockState: "done" | "on_track" | "near_due" | "overdue" | "done_late";
         /** @description The statutory clocks. */
@@ -543,6 +903,16 @@ export interface components {
             implementation_due: string;
             /** @description The same in Chinese. */
             implementation_zh: string;
+        };
+        /** @description Who closed a section, and when (销号). */
+        Closed: {
+            /** @description Who. */
+            by: string;
+            /**
+             * Format: date
+             * @description When.
+             */
+            date: string;
         };
         /** @description One side of `GET /api/compare`. */
         CompareSide: {
@@ -748,10 +1118,75 @@ export interface components {
              */
             policy?: string | null;
         };
+        /** @description A debt or claim with what happens to it. */
+        DebtRow: {
+            /** @description 金额, 分. */
+            amount: components["schemas"]["Money"];
+            /** @description 对方单位. */
+            counterparty: string;
+            /** @description 去向. */
+            disposition: components["schemas"]["Disposition2"];
+            /** @description 编号. */
+            id: string;
+            /** @description 债务 / 债权. */
+            kind: string;
+            /** @description 所属单位代码. */
+            owner: string;
+        };
         /** @description A county department (or a department-like body) that takes part in the reform. */
         Department: "civil_affairs" | "staffing" | "organisation" | "finance" | "state_assets" | "agriculture" | "natural_resources" | "development_reform" | "housing" | "education" | "health" | "government_services" | "justice" | "ethnic_affairs" | "public_security" | "statistics" | "archives" | "market_regulation" | "human_resources" | "medical_security" | "postal";
         /** @description What was done with a suggestion. */
         Disposition: "adopted" | "partly" | "not_adopted" | "pending";
+        /** @description What happened to an item. */
+        Disposition2: {
+            /** @enum {string} */
+            as: "unassigned";
+        } | {
+            /** @enum {string} */
+            as: "transferred";
+            /** @description The successor's code. */
+            to: string;
+        } | {
+            /** @enum {string} */
+            as: "disposed";
+            /**
+             * @description Note (buyer, contract, new use …).
+             * @default null
+             */
+            note: string | null;
+            /** @description Route id. */
+            route: string;
+        } | {
+            /** @description 批准文号. */
+            approval: string;
+            /** @enum {string} */
+            as: "written_off";
+        };
+        /** @description What happened to an item. */
+        DispositionInput: {
+            /** @enum {string} */
+            as: "unassigned";
+        } | {
+            /** @enum {string} */
+            as: "transferred";
+            /** @description The successor's code. */
+            to: string;
+        } | {
+            /** @enum {string} */
+            as: "disposed";
+            /**
+             * @description Note (buyer, contract, new use …).
+             * @default null
+             */
+            note?: string | null;
+            /** @description Route id. */
+            route: string;
+        } | {
+            /** @description 批准文号. */
+            approval: string;
+            /** @enum {string} */
+            as: "written_off";
+        };
         /** @description A document attached to the plan (stored elsewhere; identified by its SHA-256). */
         Document: {
             /**
@@ -783,6 +1218,21 @@ export interface components {
         Done: {
             /** @description Always true. */
             ok: boolean;
+        };
+        /** @description A checklist item done. */
+        Done2: {
+            /** @description Who did it (person or office). */
+            by: string;
+            /**
+             * Format: date
+             * @description When.
+             */
+            date: string;
+            /**
+             * @description Note (e.g. the seal's registration number, the archive transfer list number).
+             * @default null
+             */
+            note: string | null;
         };
         /**
          * @description Every error response: `{"error": {"zh", "en"}}`, with details some errors add (`op`: the
@@ -926,6 +1376,148 @@ export interface components {
              * @default false
              */
             key_town: boolean;
+        };
+        /** @description The whole handover's status. */
+        HandoverStatus: {
+            /** @description Assets. */
+            assets: components["schemas"]["LedgerStatus"];
+            /** @description Cadres. */
+            cadres: components["schemas"]["CadreStatus"];
+            /** @description County code. */
+            county: string;
+            /** @description Debts and claims. */
+            debts: components["schemas"]["LedgerStatus"];
+            /**
+             * Format: uint
+             * @description Pairs.
+             */
+            pairs: number;
+            /** @description Plan. */
+            plan: string;
+            /** @description Quotas. */
+            quotas: components["schemas"]["QuotaStatus"];
+            /** @description Seals, archives, signage … and rules reviewed. */
+            records: components["schemas"]["ChecklistStatus"];
+            /** @description Per section. */
+            sections: components["schemas"]["SectionStatus"][];
+            /**
+             * Format: uint
+             * @description Sections closed.
+             */
+            sections_closed: number;
+            /**
+             * Format: uint
+             * @description Sections.
+             */
+            sections_total: number;
+            /** @description Services. */
+            services: components["schemas"]["ServiceStatus"];
+        };
+        /** @description The whole handover of a plan. */
+        HandoverView: {
+            /**
+             * Format: date
+             * @description 批复 date the due dates count from.
+             */
+            approved_on: string;
+            /** @description County code. */
+            county: string;
+            /** @description The documents to download. */
+            documents: components["schemas"]["DocumentLink"][];
+            /** @description Whether the reader may (re)generate the handover. */
+            may_generate: boolean;
+            /** @description The plan's name. */
+            name: string;
+            /** @description The pairs. */
+            pairs: components["schemas"]["PairView"][];
+            /**
+             * Format: int64
+             * @description The plan's id.
+             */
+            plan: number;
+            /** @description Quotas before/after, once computed. */
+            quotas: components["schemas"]["QuotaResult"] | (null);
+            /** @description Routes for the forms. */
+            routes: components["schemas"]["Routes"];
+            /** @description Every section. */
+            sections: components["schemas"]["SectionView"][];
+            /** @description Whether the reader sees cadres' personal fields. */
+            sees_personal: boolean;
+            /** @description Status per section and register. */
+            status: components["schemas"]["HandoverStatus"];
+            /** @description Whether the figures are synthetic (示意). */
+            synthetic: boolean;
+            /** @description The template in force. */
+            template: components["schemas"]["Text"];
+            /** @description Who last changed it. */
+            updated_by: string;
+            /**
+             * Format: int64
+             * @description Version (for optimistic concurrency).
+             */
+            version: number;
+        };
+        /** @description What is imported. */
+        ImportKind: "assets" | "debts" | "cadres" | "services" | "quotas";
+        /** @description What an import found (and, when committed, stored). */
+        ImportOutcome: {
+            /** @description The preview's column names. */
+            columns: string[];
+            /** @description The file's name. */
+            file: string;
+            /** @description What was imported. */
+            kind: components["schemas"]["ImportKind"];
+            /**
+             * @description The first rows as read (at most 20), for the preview; personal fields only for those
+             *     who may see them.
+             */
+            preview: string[][];
+            /** @description For ledgers: items added, removed, changed, unchanged. */
+            report: components["schemas"]["ImportReport"] | (null);
+            /**
+             * Format: uint
+             * @description Rows read.
+             */
+            rows: number;
+            /** @description Its SHA-256. */
+            sha256: string;
+            /** @description Whether it was stored (false for a preview). */
+            stored: boolean;
+            /**
+             * Format: int64
+             * @description The handover's version after (when stored).
+             */
+            version: number | null;
+            /** @description Skipped rows and unknown columns (Chinese / English). */
+            warnings: string[];
+        };
+        /** @description What an import did. */
+        ImportReport: {
+            /**
+             * Format: uint
+             * @description New ids.
+             */
+            added: number;
+            /**
+             * Format: uint
+             * @description Ids whose content changed (their disposition is reset to unassigned).
+             */
+            changed: number;
+            /**
+             * Format: uint
+             * @description Items in the file.
+             */
+            items: number;
+            /**
+             * Format: uint
+             * @description Ids no longer present.
+             */
+            removed: number;
+            /**
+             * Format: uint
+             * @description Ids unchanged (disposition kept).
+             */
+            unchanged: number;
         };
         /** @description What a set of townships looks like. */
         Indicators: {
@@ -1150,12 +1742,47 @@ export interface components {
         };
         /** @description What happened to an island. */
         IslandAction: "attached" | "kept_alone" | "excluded";
+        /** @description Which ledger an item is in. */
+        LedgerKind: "assets" | "debts";
+        /** @description A ledger's summary. */
+        LedgerStatus: {
+            /** @description Their book value (净值; for debts and claims the amount), 分. */
+            book_value: components["schemas"]["Money"];
+            /** @description items and value before = transferred + disposed + written off, exactly, nothing unassigned. */
+            conserved: boolean;
+            /** @description 处置. */
+            disposed: components["schemas"]["Tally"];
+            /**
+             * Format: uint64
+             * @description Items imported.
+             */
+            items: number;
+            /** @description 移交. */
+            transferred: components["schemas"]["Tally"];
+            /** @description Not decided. */
+            unassigned: components["schemas"]["Tally"];
+            /** @description 核销. */
+            written_off: components["schemas"]["Tally"];
+        };
         /** @description Login body. */
         LoginBody: {
             /** @description Password. */
             password: string;
             /** @description User name. */
             username: string;
+        };
+        /** @description A point in longitude/latitude (CGCS2000 ≈ WGS84). */
+        LonLat: {
+            /**
+             * Format: double
+             * @description Latitude, degrees north.
+             */
+            lat: number;
+            /**
+             * Format: double
+             * @description Longitude, degrees east.
+             */
+            lon: number;
         };
         /** @description Materials the procedure asks for (条例 art. 13 and the steps' own outputs). */
         MaterialKind: "application" | "basic_facts" | "risk_report" | "expert_report" | "consultation_summary" | "map_before" | "map_scheme" | "department_opinions" | "legality_opinion" | "decision_minutes" | "npc_resolution" | "approval_document" | "notice";
@@ -1185,6 +1812,11 @@ export interface components {
             /** @description 中文. */
             zh: string;
         };
+        /**
+         * Format: int64
+         * @description An amount of money in 分 (1 元 = 100 分). Sums are exact.
+         */
+        Money: number;
         /** @description A county, by code and name. */
         Named: {
             /** @description Division code. */
@@ -1402,6 +2034,129 @@ export interface components {
             /** @description The opinion. */
             text: string;
         };
+        /** @description What becomes of a service point. */
+        Outcome: {
+            /** @enum {string} */
+            outcome: "pending";
+        } | {
+            /** @enum {string} */
+            outcome: "kept";
+        } | {
+            /** @description New name. */
+            name: string;
+            /** @enum {string} */
+            outcome: "renamed";
+        } | {
+            /** @description New name. */
+            name: string;
+            /** @description What changes. */
+            note: string;
+            /** @enum {string} */
+            outcome: "upgraded";
+        } | {
+            /**
+             * Format: double
+             * @description Distance to it, km.
+             */
+            distance_km: number;
+            /** @enum {string} */
+            outcome: "merged_into";
+            /** @description The point it joins. */
+            point: string;
+        } | {
+            /**
+             * @description 批准文号 (a closure without it breaks the rule).
+             * @default null
+             */
+            approval: string | null;
+            /** @enum {string} */
+            outcome: "closed";
+            /** @description Why. */
+            reason: string;
+        };
+        /** @description What becomes of a service point. */
+        OutcomeInput: {
+            /** @enum {string} */
+            outcome: "pending";
+        } | {
+            /** @enum {string} */
+            outcome: "kept";
+        } | {
+            /** @description New name. */
+            name: string;
+            /** @enum {string} */
+            outcome: "renamed";
+        } | {
+            /** @description New name. */
+            name: string;
+            /** @description What changes. */
+            note: string;
+            /** @enum {string} */
+            outcome: "upgraded";
+        } | {
+            /**
+             * Format: double
+             * @description Distance to it, km.
+             */
+            distance_km: number;
+            /** @enum {string} */
+            outcome: "merged_into";
+            /** @description The point it joins. */
+            point: string;
+        } | {
+            /**
+             * @description 批准文号 (a closure without it breaks the rule).
+             * @default null
+             */
+            approval?: string | null;
+            /** @enum {string} */
+            outcome: "closed";
+            /** @description Why. */
+            reason: string;
+        };
+        /** @description A page of a list. */
+        Page: {
+            /**
+             * Format: uint
+             * @description From.
+             */
+            offset: number;
+            /** @description The rows. */
+            rows: components["schemas"]["AssetRow"][];
+            /**
+             * Format: uint
+             * @description Matching rows in all.
+             */
+            total: number;
+        };
+        /** @description A page of a list. */
+        Page2: {
+            /**
+             * Format: uint
+             * @description From.
+             */
+            offset: number;
+            /** @description The rows. */
+            rows: components["schemas"]["DebtRow"][];
+            /**
+             * Format: uint
+             * @description Matching rows in all.
+             */
+            total: number;
+        };
+        /** @description How the predecessor ends. */
+        PairKind: "abolish_merge" | "merge_establish" | "convert";
+        /** @description One pair: the predecessor hands over to the successor. */
+        PairView: {
+            /** @description 移交方. */
+            from: components["schemas"]["UnitRef"];
+            /** @description How (撤并, 更名 …). */
+            kind: components["schemas"]["PairKind"];
+            /** @description The kind in Chinese. */
+            kind_zh: string;
+            /** @description 接收方. */
+            to: components["schemas"]["UnitRef"];
+        };
         /** @description What the acting person may do on the plan now. */
         Permissions: {
             /** @description Apply to the registry (county, approved, on or after the effective date). */
@@ -1416,6 +2171,56 @@ export interface components {
             return_plan: boolean;
             /** @description Replace the scheme (county, after a return). */
             revise: boolean;
+        };
+        /** @description Where a cadre goes. */
+        PlacementRecord: {
+            /**
+             * Format: date
+             * @description Decided on.
+             */
+            date: string;
+            /**
+             * @description Destination unit code or body (when the route needs one).
+             * @default null
+             */
+            destination: string | null;
+            /**
+             * @description Whether the new post is a leadership post.
+             * @default false
+             */
+            leader: boolean;
+            /**
+             * @description New post.
+             * @default null
+             */
+            post: string | null;
+            /** @description Route id (from the template's placement routes). */
+            route: string;
+        };
+        /** @description Where a cadre goes. */
+        PlacementRecordInput: {
+            /**
+             * Format: date
+             * @description Decided on.
+             */
+            date: string;
+            /**
+             * @description Destination unit code or body (when the route needs one).
+             * @default null
+             */
+            destination?: string | null;
+            /**
+             * @description Whether the new post is a leadership post.
+             * @default false
+             */
+            leader?: boolean;
+            /**
+             * @description New post.
+             * @default null
+             */
+            post?: string | null;
+            /** @description Route id (from the template's placement routes). */
+            route: string;
         };
         /** @description The procedure board of one plan. */
         PlanBoard: {
@@ -1518,6 +2323,13 @@ export interface components {
              * @description Version (for optimistic concurrency).
              */
             version: number;
+        };
+        /** @description A service point with its outcome. */
+        PointRow: {
+            /** @description What happens to it. */
+            outcome: components["schemas"]["Outcome"];
+            /** @description The point. */
+            point: components["schemas"]["ServicePoint"];
         };
         /** @description Which rule gives way where the population floor and the area cap cannot both hold. */
         PreferRule: "floor" | "ceiling";
@@ -1649,6 +2461,147 @@ export interface components {
              */
             returned: number;
         };
+        /** @description One township's quota, before and after. */
+        QuotaLine: {
+            /**
+             * Format: uint32
+             * @description The quota after: basic + increase + priority.
+             */
+            after: number;
+            /**
+             * Format: uint32
+             * @description 基本编制.
+             */
+            basic: number;
+            /**
+             * Format: uint32
+             * @description The plain sum of its predecessors' quotas (简单叠加), for comparison.
+             */
+            before: number;
+            /** @description Cut to the policy's min or max. */
+            bounded: boolean;
+            /** @description Code (proposed for a new township). */
+            code: string;
+            /**
+             * Format: int64
+             * @description 指标测算增加编制 (what the formula and the bounds left after basic and priority; may be negative when a bound cut it).
+             */
+            increase: number;
+            /** @description Whether it holds more than one former township or is new. */
+            merged: boolean;
+            /** @description Name. */
+            name: string;
+            /** @description Former townships. */
+            predecessors: string[];
+            /**
+             * Format: uint32
+             * @description 重点保障编制.
+             */
+            priority: number;
+            /** @description The special factors that applied (Chinese labels). */
+            priority_reasons: string[];
+        };
+        /** @description The county's quotas after the adjustment. */
+        QuotaResult: {
+            /**
+             * Format: double
+             * @description Average after.
+             */
+            average_after: number;
+            /**
+             * Format: double
+             * @description Average before (per township).
+             */
+            average_before: number;
+            /**
+             * Format: uint32
+             * @description What the formula could allocate (total before less the county-pool share).
+             */
+            budget: number;
+            /** @description Per township after the plan. */
+            lines: components["schemas"]["QuotaLine"][];
+            /**
+             * Format: uint32
+             * @description Largest after.
+             */
+            max_after: number;
+            /**
+             * Format: uint32
+             * @description Smallest after.
+             */
+            min_after: number;
+            /** @description The policy's name. */
+            policy: string;
+            /**
+             * Format: uint32
+             * @description Returned to the county pool (total before − total after, ≥ 0).
+             */
+            returned_to_pool: number;
+            /** @description Illustrative parameters (示意). */
+            synthetic: boolean;
+            /**
+             * Format: uint32
+             * @description The total after.
+             */
+            total_after: number;
+            /**
+             * Format: uint32
+             * @description The county's total before (all townships).
+             */
+            total_before: number;
+            /**
+             * Format: uint
+             * @description Townships after.
+             */
+            units_after: number;
+            /**
+             * Format: uint
+             * @description Townships before and after.
+             */
+            units_before: number;
+        };
+        /** @description The quotas' summary. */
+        QuotaStatus: {
+            /**
+             * Format: uint32
+             * @description County total after.
+             */
+            after: number;
+            /**
+             * Format: double
+             * @description Average after.
+             */
+            average: number;
+            /**
+             * Format: uint32
+             * @description County total before.
+             */
+            before: number;
+            /** @description Computed yet. */
+            computed: boolean;
+            /**
+             * Format: uint32
+             * @description Largest after.
+             */
+            max: number;
+            /**
+             * Format: uint32
+             * @description Smallest after.
+             */
+            min: number;
+            /**
+             * Format: uint32
+             * @description Returned to the county pool.
+             */
+            returned_to_pool: number;
+            /**
+             * Format: uint
+             * @description Townships after.
+             */
+            units: number;
+            /** @description The county total did not grow. */
+            within_total: boolean;
+        };
         /** @description A return for revision. */
         Return: {
             /**
@@ -1702,6 +2655,28 @@ export interface components {
         };
         /** @description What an account may do. */
         Role: "county_editor" | "city_reviewer" | "province_approver" | "department" | "viewer";
+        /** @description A disposition route for the forms. */
+        RouteView: {
+            /** @description English. */
+            en: string;
+            /** @description Id. */
+            id: string;
+            /** @description Chinese. */
+            zh: string;
+        };
+        /** @description The route lists of the template. */
+        Routes: {
+            /** @description Debts and claims. */
+            debt: components["schemas"]["RouteView"][];
+            /** @description Cadre placement (安置方式). */
+            placement: components["schemas"]["RouteView"][];
+            /** @description 镇 assets. */
+            township: components["schemas"]["RouteView"][];
+            /** @description 村 assets. */
+            village: components["schemas"]["RouteView"][];
+        };
+        /** @description What the review does with a rule or procedure (制度 废、改、立). */
+        RuleAction: "kept" | "revised" | "repealed" | "new";
         /**
          * @description Which rule a finding comes from.
          *
@@ -1714,6 +2689,22 @@ export interface components {
          *     ```
          */
         RuleId: "area_cap" | "population_floor" | "contiguity" | "contiguity_unchecked" | "county_seat" | "locked" | "historic_name" | "ethnic_consultation" | "town_standard" | "street_standard" | "name_kind" | "unique_name" | "homophone" | "no_increase" | "services_pending" | "services_no_decrease" | "services_station";
+        /** @description One rule or procedure reviewed. */
+        RuleReview: {
+            /** @description What is done with it. */
+            action: components["schemas"]["RuleAction"];
+            /**
+             * Format: date
+             * @description When decided.
+             */
+            date: string;
+            /** @description Why (required). */
+            reason: string;
+            /** @description Title of the rule. */
+            title: string;
+            /** @description The unit whose rule it is (a predecessor, or the successor for new rules). */
+            unit: string;
+        };
         /** @description `GET /api/compare?a=&b=`. */
         ScenarioComparison: {
             /** @description The first scenario. */
@@ -1833,6 +2824,211 @@ export interface components {
              */
             warnings: number;
         };
+        /** @description One section in detail. */
+        SectionDetail: {
+            /** @description Asset items of its ledger (asset sections). */
+            assets: components["schemas"]["Page"] | (null);
+            /** @description Cadres of its units (cadre section). */
+            cadres: components["schemas"]["CadreRow"][] | null;
+            /** @description Debts and claims (asset sections). */
+            debts: components["schemas"]["Page2"] | (null);
+            /**
+             * Format: uint32
+             * @description Leadership posts (职数) of its successor.
+             */
+            posts: number | null;
+            /** @description The routes a disposition may take here. */
+            routes: components["schemas"]["RouteView"][];
+            /** @description Rules reviewed (records section). */
+            rules: components["schemas"]["RuleReview"][] | null;
+            /** @description The section. */
+            section: components["schemas"]["SectionView"];
+            /** @description Service points of the former township (service sections). */
+            services: components["schemas"]["PointRow"][] | null;
+            /**
+             * Format: int64
+             * @description The handover's version.
+             */
+            version: number;
+        };
+        /** @description The kind of a handover section; each is one department's work for one pair. */
+        SectionKind: "quotas" | "cadres" | "state_assets" | "collective_assets" | "health" | "education" | "services" | "records" | "archives";
+        /** @description One section's progress. */
+        SectionStatus: {
+            /**
+             * Format: uint
+             * @description Checklist lines done.
+             */
+            checklist_done: number;
+            /**
+             * Format: uint
+             * @description Checklist lines.
+             */
+            checklist_total: number;
+            /** @description Closed (销号). */
+            closed: boolean;
+            /** @description Lead department. */
+            department: components["schemas"]["Department"];
+            /**
+             * Format: date
+             * @description Due.
+             */
+            due: string;
+            /** @description Predecessor (label). */
+            from: string;
+            /** @description Id. */
+            id: string;
+            /** @description Kind. */
+            kind: components["schemas"]["SectionKind"];
+            /** @description Open and past due. */
+            overdue: boolean;
+            /** @description Successor (label). */
+            to: string;
+        };
+        /** @description One section with its progress and what the reader may do. */
+        SectionView: {
+            /** @description Participating departments. */
+            also: components["schemas"]["Department"][];
+            /** @description Checklist lines. */
+            checklist: components["schemas"]["CheckLine"][];
+            /** @description The policy texts it follows. */
+            citations: string[];
+            /** @description 销号: by whom, when. */
+            closed: components["schemas"]["Closed"] | (null);
+            /** @description Lead department. */
+            department: components["schemas"]["Department"];
+            /** @description Its name. */
+            department_name: components["schemas"]["Text"];
+            /**
+             * Format: date
+             * @description Due.
+             */
+            due: string;
+            /** @description 移交方. */
+            from: components["schemas"]["UnitRef"];
+            /** @description Id (`{code}-{kind}`). */
+            id: string;
+            /** @description Kind. */
+            kind: components["schemas"]["SectionKind"];
+            /** @description Whether the reader may act on it. */
+            may_act: boolean;
+            /** @description What keeps it open. */
+            open_work: components["schemas"]["Text"][];
+            /** @description Open past its due date. */
+            overdue: boolean;
+            /** @description Title. */
+            title: components["schemas"]["Text"];
+            /** @description 接收方. */
+            to: components["schemas"]["UnitRef"];
+        };
+        /** @description A service point. */
+        ServicePoint: {
+            /** @description At the township's seat (驻地). */
+            at_seat: boolean;
+            /** @description Id. */
+            id: string;
+            /** @description Type. */
+            kind: components["schemas"]["ServiceType"];
+            /**
+             * @description Location.
+             * @default null
+             */
+            location: components["schemas"]["LonLat"] | (null);
+            /** @description Name. */
+            name: string;
+            /** @description The (former) township's code. */
+            township: string;
+            /**
+             * @description The village it is in.
+             * @default null
+             */
+            village: string | null;
+        };
+        /** @description A service point. */
+        ServicePointInput: {
+            /** @description At the township's seat (驻地). */
+            at_seat: boolean;
+            /** @description Id. */
+            id: string;
+            /** @description Type. */
+            kind: components["schemas"]["ServiceType"];
+            /**
+             * @description Location.
+             * @default null
+             */
+            location?: components["schemas"]["LonLat"] | (null);
+            /** @description Name. */
+            name: string;
+            /** @description The (former) township's code. */
+            township: string;
+            /**
+             * @description The village it is in.
+             * @default null
+             */
+            village?: string | null;
+        };
+        /** @description Summary of the service register. */
+        ServiceStatus: {
+            /**
+             * Format: uint
+             * @description Added after.
+             */
+            added: number;
+            /**
+             * Format: uint
+             * @description Closed.
+             */
+            closed: number;
+            /**
+             * Format: uint
+             * @description Rule findings that are errors.
+             */
+            errors: number;
+            /** @description 只增不减 holds at every former seat for every type (no errors, nothing pending). */
+            holds: boolean;
+            /**
+             * Format: uint
+             * @description Kept.
+             */
+            kept: number;
+            /**
+             * Format: uint
+             * @description Merged into another.
+             */
+            merged: number;
+            /**
+             * Format: uint
+             * @description Undecided.
+             */
+            pending: number;
+            /**
+             * Format: uint
+             * @description Serving after (kept + renamed + upgraded + added).
+             */
+            points_after: number;
+            /**
+             * Format: uint
+             * @description Points before.
+             */
+            points_before: number;
+            /**
+             * Format: uint
+             * @description Renamed.
+             */
+            renamed: number;
+            /**
+             * Format: uint
+             * @description Upgraded.
+             */
+            upgraded: number;
+            /**
+             * Format: uint
+             * @description Rule findings that are warnings.
+             */
+            warnings: number;
+        };
+        /** @description A type of service point. */
+        ServiceType: "service_centre" | "village_service" | "health_centre" | "village_clinic" | "primary_school" | "middle_school" | "kindergarten" | "post" | "bank";
         /** @description `POST /api/login`, `GET /api/me`: the user and the session's CSRF token. */
         Session: {
             /** @description Send it back in the `X-CSRF-Token` header of every non-GET request. */
@@ -1993,6 +3189,33 @@ export interface components {
             /** @description The suggestion. */
             text: string;
         };
+        /** @description A one-to-one talk (谈心谈话). */
+        Talk: {
+            /** @description Who talked with the cadre (e.g. 县委书记, 组织部部长, 指导组组长). */
+            by: string;
+            /** @description The cadre. */
+            cadre: string;
+            /**
+             * Format: date
+             * @description When.
+             */
+            date: string;
+            /**
+             * @description Points raised (personal: shown like the roster).
+             * @default null
+             */
+            note?: string | null;
+        };
+        /** @description A count and a value. */
+        Tally: {
+            /**
+             * Format: uint64
+             * @description Number of items.
+             */
+            items: number;
+            /** @description Their value. */
+            value: components["schemas"]["Money"];
+        };
         /** @description A message in both languages. */
         Text: {
             /** @description English. */
@@ -2020,6 +3243,18 @@ export interface components {
             village_idx: number[];
             /** Format: uint */
             villages: number;
+        };
+        /** @description A township as the handover names it. */
+        UnitRef: {
+            /** @description The 9-digit code (for a successor still without a code: the proposed one, 拟用代码). */
+            code: string;
+            /** @description Name. */
+            name: string;
+            /**
+             * @description True when `code` is only proposed (a scenario not yet applied).
+             * @default false
+             */
+            provisional: boolean;
         };
         /** @description Body of `PUT /api/scenarios/{id}`. */
         UpdateBody: {
@@ -3716,6 +4951,579 @@ export interface operations {
             };
             /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlansByIdHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 交接 / the handover */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未生成、不存在或不在辖区内 / not generated, missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 交接 / the handover */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 尚未批复，或已销号的事项会因此消失 / not approved, or a closed section would disappear */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdHandoverActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Action"];
+            };
+        };
+        responses: {
+            /** @description 已完成 / done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Acted"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 该事项不由本部门办理 / the section is another department's work */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不允许：事项已销号、去向不合规、尚有未完成的工作 / refused: closed section, route not allowed, work left */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlansByIdHandoverDocumentsByDoc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description summary.xlsx、list-130634203.docx、list-130634203.xlsx */
+                doc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing, unknown or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdHandoverImportsByKind: {
+        parameters: {
+            query: {
+                /** @description Store it (`true`) or only check and preview (`false`, the default). */
+                commit?: boolean;
+                /** @description The file's name (its extension decides how it is read: .csv, .xlsx, .xls). */
+                file_name: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                kind: "assets" | "debts" | "cadres" | "services" | "quotas";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 预览（未保存） / the preview (nothing stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOutcome"];
+                };
+            };
+            /** @description 已保存 / stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOutcome"];
+                };
+            };
+            /** @description 文件有误：指明文件、行与列 / a bad file: names the file, row and column */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不由本部门导入 / not this department's import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 文件过大 / the file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与交接不符：未知单位、重复编号、事项已销号 / does not fit the handover: unknown units, duplicate ids, closed sections */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlansByIdHandoverSectionsBySection: {
+        parameters: {
+            query?: {
+                /** @description At most this many (default 100, at most 1,000). */
+                limit?: number | null;
+                /** @description Skip this many. */
+                offset?: number;
+                /** @description Only items not yet decided. */
+                unassigned?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description 事项编号，如 130634203-state_assets / section id */
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 事项 / the section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectionDetail"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

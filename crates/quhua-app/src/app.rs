@@ -19,6 +19,7 @@ struct Loaded {
 pub struct App {
     store: Store,
     loaded: Arc<RwLock<Arc<Loaded>>>,
+    handovers: Arc<crate::handover::HandoverCache>,
 }
 
 impl App {
@@ -45,6 +46,7 @@ impl App {
                 stamp: (-1, -1),
                 registry: None,
             }))),
+            handovers: Arc::default(),
         };
         app.refresh()?;
         Ok(app)
@@ -53,6 +55,11 @@ impl App {
     /// The store.
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Decoded handovers by version (see [`crate::handover`]).
+    pub(crate) fn handover_cache(&self) -> &crate::handover::HandoverCache {
+        &self.handovers
     }
 
     fn current(&self) -> Arc<Loaded> {

@@ -19,6 +19,7 @@ pub mod access;
 mod app;
 pub mod county;
 mod error;
+pub mod handover;
 pub mod imports;
 pub mod plans;
 pub mod policy;

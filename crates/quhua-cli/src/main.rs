@@ -62,6 +62,9 @@ enum Command {
     /// 方案推荐与报批程序 / scheme proposals and the statutory procedure
     #[command(subcommand)]
     Plan(Box<cmd::plan::Command>),
+    /// 实施交接：编制、干部、资产债务、服务网点、印章档案 / the handover after approval
+    #[command(subcommand)]
+    Handover(Box<cmd::handover::Command>),
     /// 网页服务：接口与界面 / the web server: JSON API and browser UI
     Serve(cmd::serve::Args),
     /// 账号管理（管理员） / server accounts (administrator)
@@ -117,6 +120,7 @@ fn main() -> ExitCode {
         Command::Scenario(c) => cmd::scenario::run(&ctx, c),
         Command::Registry(c) => cmd::registry::run(&ctx, c),
         Command::Plan(c) => cmd::plan::run(&ctx, *c),
+        Command::Handover(c) => cmd::handover::run(&ctx, *c),
         Command::Serve(a) => cmd::serve::run(&ctx, a),
         Command::User(c) => cmd::user::run(&ctx, c),
     };

@@ -17,7 +17,7 @@ impl fmt::Display for UnitId {
 }
 
 /// A point in longitude/latitude (CGCS2000 ≈ WGS84).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LonLat {
     /// Longitude, degrees east.
     pub lon: f64,

@@ -188,6 +188,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/plans/{id}/extensions"),
     ("POST", "/api/plans/{id}/apply"),
     ("GET", "/api/plans/{id}/documents/{doc}"),
+    ("GET", "/api/plans/{id}/handover"),
+    ("POST", "/api/plans/{id}/handover"),
+    ("GET", "/api/plans/{id}/handover/sections/{section}"),
+    ("POST", "/api/plans/{id}/handover/actions"),
+    ("POST", "/api/plans/{id}/handover/imports/{kind}"),
+    ("GET", "/api/plans/{id}/handover/documents/{doc}"),
     ("GET", "/api/openapi.json"),
 ];
 
@@ -243,6 +249,23 @@ pub fn router(state: AppState) -> Router {
         .route("/api/plans/{id}/extensions", post(api::plans::extend))
         .route("/api/plans/{id}/apply", post(api::plans::apply))
         .route("/api/plans/{id}/documents/{doc}", get(api::plans::document))
+        .route(
+            "/api/plans/{id}/handover",
+            get(api::handover::get).post(api::handover::init),
+        )
+        .route(
+            "/api/plans/{id}/handover/sections/{section}",
+            get(api::handover::section),
+        )
+        .route("/api/plans/{id}/handover/actions", post(api::handover::act))
+        .route(
+            "/api/plans/{id}/handover/imports/{kind}",
+            post(api::handover::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/api/plans/{id}/handover/documents/{doc}",
+            get(api::handover::document),
+        )
         .route("/api/openapi.json", get(openapi::handler))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

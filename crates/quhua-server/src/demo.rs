@@ -111,6 +111,62 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         org: Some("130634-housing"),
     },
     DemoAccount {
+        username: "zuzhibu",
+        password: "zuzhibu-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县委组织部（干部安置）",
+        org: Some("130634-organisation"),
+    },
+    DemoAccount {
+        username: "nongye",
+        password: "nongye-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县农业农村局（村集体资产）",
+        org: Some("130634-agriculture"),
+    },
+    DemoAccount {
+        username: "weijian",
+        password: "weijian-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县卫生健康局（卫生院）",
+        org: Some("130634-health"),
+    },
+    DemoAccount {
+        username: "jiaoti",
+        password: "jiaoti-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县教育和体育局（学校）",
+        org: Some("130634-education"),
+    },
+    DemoAccount {
+        username: "zhengwu",
+        password: "zhengwu-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县政务服务管理局（便民服务）",
+        org: Some("130634-government_services"),
+    },
+    DemoAccount {
+        username: "minzheng",
+        password: "minzheng-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县民政局区划地名股（印章牌匾、制度）",
+        org: Some("130634-civil_affairs"),
+    },
+    DemoAccount {
+        username: "dangan",
+        password: "dangan-demo-2026",
+        role: Role::Department,
+        jurisdiction: "130634",
+        note: "曲阳县档案馆（档案移交）",
+        org: Some("130634-archives"),
+    },
+    DemoAccount {
         username: "guest",
         password: "guest-demo-2026",
         role: Role::Viewer,
@@ -134,12 +190,29 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
         store.save_registry_import(&demo.registry, &meta)?;
         let sample = Demo::sample_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
         store.create(&sample, "quhua-demo")?;
-        for plan in [
-            plans::in_progress(quhua_demo::SAMPLE_SCENARIO),
-            plans::approved(quhua_demo::SAMPLE_SCENARIO),
+        let mut approved = None;
+        for (plan, is_approved) in [
+            (plans::in_progress(quhua_demo::SAMPLE_SCENARIO), false),
+            (plans::approved(quhua_demo::SAMPLE_SCENARIO), true),
         ] {
             let plan = plan.map_err(ServerError::Demo)?;
-            store.create(&plan, "quhua-demo")?;
+            let id = store.create(&plan, "quhua-demo")?;
+            if is_approved {
+                approved = Some(id);
+            }
+        }
+        // The approved plan's handover, filled with the synthetic (示意) data set.
+        if let Some(id) = approved {
+            let app =
+                quhua_app::App::new(store.clone()).map_err(|e| ServerError::Demo(e.to_string()))?;
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 2, 10).unwrap_or_default();
+            quhua_app::handover::seed_demo(
+                &app,
+                &quhua_app::access::Actor::operator("quhua-demo"),
+                id,
+                day,
+            )
+            .map_err(|e| ServerError::Demo(e.to_string()))?;
         }
         imported = true;
     }

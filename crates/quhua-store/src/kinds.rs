@@ -38,3 +38,17 @@ impl RecordKind for Plan {
         &self.name
     }
 }
+
+/// A plan's handover (交接) is stored under the plan's id: one handover per plan.
+impl RecordKind for quhua_workflow::handover::Handover {
+    const KIND: &'static str = "handover";
+    const LABEL: (&'static str, &'static str) = ("交接", "handover");
+
+    fn county(&self) -> &str {
+        &self.pairs.county
+    }
+
+    fn name(&self) -> &str {
+        &self.plan
+    }
+}

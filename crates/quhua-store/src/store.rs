@@ -154,6 +154,42 @@ impl Store {
         self.write(|tx| record::update(tx, id, expected_version, body, &action, actor))
     }
 
+    /// Creates a record under a chosen id (a plan's handover under the plan's id), with an
+    /// audit row holding the body's SHA-256 and `intent`; refused when the id is taken.
+    pub fn create_at<T: RecordKind>(
+        &self,
+        id: i64,
+        body: &T,
+        intent: &serde_json::Value,
+        actor: &str,
+    ) -> Result<i64> {
+        self.write(|tx| record::create_at(tx, id, body, intent, actor))
+    }
+
+    /// Replaces a large record's body if it is still at `expected_version` (else
+    /// [`crate::StoreError::Conflict`]); the audit row holds the new body's SHA-256 and `intent`
+    /// (what was done) rather than both bodies.
+    pub fn update_summarised<T: RecordKind>(
+        &self,
+        id: i64,
+        expected_version: i64,
+        body: &T,
+        intent: &serde_json::Value,
+        actor: &str,
+    ) -> Result<i64> {
+        self.write(|tx| record::update_summarised(tx, id, expected_version, body, intent, actor))
+    }
+
+    /// A record's current version, without reading its body (cheap: one key lookup).
+    pub fn version_of<T: RecordKind>(&self, id: i64) -> Result<Option<i64>> {
+        self.read(|tx| record::raw_version(tx, T::KIND, id))
+    }
+
+    /// Logs a read of protected data (a cadre roster) in the audit log.
+    pub fn log_read(&self, actor: &str, action: &str, entity: &str, what: &str) -> Result<()> {
+        self.write(|tx| record::log_read(tx, actor, action, entity.to_string(), what))
+    }
+
     /// One record.
     pub fn get<T: RecordKind>(&self, id: i64) -> Result<Option<Record<T>>> {
         self.read(|tx| record::get(tx, id))

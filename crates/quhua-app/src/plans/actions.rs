@@ -413,6 +413,8 @@ pub struct Applied {
     pub effective: Date,
     /// 批准文号.
     pub document_no: String,
+    /// Whether the plan's handover was updated from the events (codes as assigned), or why not.
+    pub handover: Option<String>,
 }
 
 /// 实施: writes the approved scheme into the registry as typed events, effective on the
@@ -497,10 +499,12 @@ pub fn apply(app: &App, actor: &Actor, id: i64, today: Date) -> AppResult<Applie
         {
             Ok(_) => {
                 app.refresh()?;
+                let handover = refresh_handover(app, actor, id)?;
                 return Ok(Applied {
                     events: ids.len(),
                     effective: approval.effective,
                     document_no: approval.document_no,
+                    handover,
                 });
             }
             Err(quhua_store::StoreError::Conflict { .. }) => continue,
@@ -512,4 +516,21 @@ pub fn apply(app: &App, actor: &Actor, id: i64, today: Date) -> AppResult<Applie
         "报批方案正被多人同时修改，请稍后重试",
         "the plan is being changed by several people at once; retry shortly",
     ))
+}
+
+/// After an apply: regenerates the plan's handover (if there is one) from the events, so it
+/// carries the codes as assigned. A refusal (a closed section would disappear) does not undo
+/// the apply; it is reported.
+fn refresh_handover(app: &App, actor: &Actor, id: i64) -> AppResult<Option<String>> {
+    if app
+        .store()
+        .version_of::<quhua_workflow::handover::Handover>(id)?
+        .is_none()
+    {
+        return Ok(None);
+    }
+    Ok(Some(match crate::handover::init(app, actor, id) {
+        Ok(_) => "交接已按实施结果更新 / handover updated from the events".to_string(),
+        Err(e) => format!("交接未更新 / handover not updated: {} / {}", e.zh, e.en),
+    }))
 }

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod codes;
 pub mod demo;
 pub mod geo;
+pub mod handover;
 pub mod import;
 pub mod plan;
 pub mod procedure;

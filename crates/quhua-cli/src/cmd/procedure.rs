@@ -240,7 +240,7 @@ fn date_arg(s: &str) -> CliResult<Date> {
     })
 }
 
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     chrono::Local::now().date_naive()
 }
 

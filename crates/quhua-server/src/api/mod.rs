@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod compare;
 pub mod counties;
+pub mod handover;
 pub mod plans;
 pub mod propose;
 pub mod scenarios;

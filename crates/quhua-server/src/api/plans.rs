@@ -25,11 +25,11 @@ use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// Today's date (server local time).
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     chrono::Local::now().date_naive()
 }
 
-fn plan_id(id: &str) -> Result<i64, ApiError> {
+pub(crate) fn plan_id(id: &str) -> Result<i64, ApiError> {
     id.parse()
         .map_err(|_| ApiError::not_found(format!("报批方案 {id}"), format!("plan {id}")))
 }
@@ -65,7 +65,7 @@ fn upload(name: Option<&str>, body: Bytes) -> Result<Option<Upload>, ApiError> {
 }
 
 /// A file download.
-fn file_response(f: FileOut) -> Response {
+pub(crate) fn file_response(f: FileOut) -> Response {
     let mut r = (StatusCode::OK, f.bytes).into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(f.mime));

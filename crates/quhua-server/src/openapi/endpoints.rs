@@ -2,8 +2,9 @@
 //! and the router are checked against this table.
 
 use super::{Access, Content, Endpoint, Param, schema};
-use crate::api::{auth, compare, counties, plans, propose, scenarios};
+use crate::api::{auth, compare, counties, handover, plans, propose, scenarios};
 use crate::contract;
+use quhua_app::handover::{Acted, Action, HandoverView, ImportOutcome, ItemFilter, SectionDetail};
 use quhua_app::plans::DOCUMENT_IDS;
 use quhua_app::scenarios::ScenarioView;
 use quhua_app::views::PlanBoard;
@@ -410,6 +411,173 @@ pub fn endpoints() -> Vec<Endpoint> {
                     None,
                 ),
                 (422, "方案尚未实施 / the plan is not applied yet", None),
+            ],
+        },
+        Endpoint {
+            method: "GET",
+            path: "/api/plans/{id}/handover",
+            summary: "实施交接：各事项进度、台账守恒、编制、干部、服务网点 / the handover: progress per section, ledger conservation, quotas, cadres, service points",
+            access: Read,
+            params: &[Param::Id],
+            body: None,
+            responses: &[
+                (
+                    200,
+                    "交接 / the handover",
+                    Some(Json(schema::<HandoverView>)),
+                ),
+                (
+                    404,
+                    "未生成、不存在或不在辖区内 / not generated, missing or outside the jurisdiction",
+                    None,
+                ),
+            ],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/plans/{id}/handover",
+            summary: "由已批复方案生成交接（县改革办）；已存在则按方案与实施结果更新 / generate the handover of an approved plan (county office), or update it from the plan and its events",
+            access: Write,
+            params: &[Param::Id],
+            body: None,
+            responses: &[
+                (
+                    200,
+                    "交接 / the handover",
+                    Some(Json(schema::<HandoverView>)),
+                ),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing or outside the jurisdiction",
+                    None,
+                ),
+                (
+                    409,
+                    "他人同时修改，请重试 / changed at the same moment; retry",
+                    None,
+                ),
+                (
+                    422,
+                    "尚未批复，或已销号的事项会因此消失 / not approved, or a closed section would disappear",
+                    None,
+                ),
+            ],
+        },
+        Endpoint {
+            method: "GET",
+            path: "/api/plans/{id}/handover/sections/{section}",
+            summary: "一个交接事项：清单、台账条目（分页）、干部（个人信息仅组织部与县改革办可见，读取留痕）、服务网点 / one section: checklist, ledger items (paged), cadres (personal fields for the organisation department and the office only, each read logged), service points",
+            access: Read,
+            params: &[
+                Param::Id,
+                Param::Path(
+                    "section",
+                    "事项编号，如 130634203-state_assets / section id",
+                ),
+                Param::Query(schema::<ItemFilter>),
+            ],
+            body: None,
+            responses: &[
+                (
+                    200,
+                    "事项 / the section",
+                    Some(Json(schema::<SectionDetail>)),
+                ),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing or outside the jurisdiction",
+                    None,
+                ),
+            ],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/plans/{id}/handover/actions",
+            summary: "交接操作：资产债务去向、干部安置与谈话、职数、编制测算、网点去向、清单勾销、制度废改立、销号 / an action: item dispositions, placements and talks, posts, quotas, service outcomes, checklist lines, rules, closing a section",
+            access: Write,
+            params: &[Param::Id],
+            body: Some(Json(schema::<Action>)),
+            responses: &[
+                (200, "已完成 / done", Some(Json(schema::<Acted>))),
+                (
+                    403,
+                    "该事项不由本部门办理 / the section is another department's work",
+                    None,
+                ),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing or outside the jurisdiction",
+                    None,
+                ),
+                (
+                    409,
+                    "他人同时修改，请重试 / changed at the same moment; retry",
+                    None,
+                ),
+                (
+                    422,
+                    "不允许：事项已销号、去向不合规、尚有未完成的工作 / refused: closed section, route not allowed, work left",
+                    None,
+                ),
+            ],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/plans/{id}/handover/imports/{kind}",
+            summary: "导入资产、债权债务、干部名册、服务网点或调整前编制（CSV/XLSX 为请求体）；commit=false 只检查并预览 / import a table (CSV/XLSX as the body); commit=false checks and previews only",
+            access: Write,
+            params: &[
+                Param::Id,
+                Param::PathEnum("kind", &handover::IMPORT_KINDS),
+                Param::Query(schema::<handover::ImportQuery>),
+            ],
+            body: Some(File),
+            responses: &[
+                (
+                    200,
+                    "预览（未保存） / the preview (nothing stored)",
+                    Some(Json(schema::<ImportOutcome>)),
+                ),
+                (201, "已保存 / stored", Some(Json(schema::<ImportOutcome>))),
+                (
+                    400,
+                    "文件有误：指明文件、行与列 / a bad file: names the file, row and column",
+                    None,
+                ),
+                (403, "不由本部门导入 / not this department's import", None),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing or outside the jurisdiction",
+                    None,
+                ),
+                (413, "文件过大 / the file is too large", None),
+                (
+                    422,
+                    "与交接不符：未知单位、重复编号、事项已销号 / does not fit the handover: unknown units, duplicate ids, closed sections",
+                    None,
+                ),
+            ],
+        },
+        Endpoint {
+            method: "GET",
+            path: "/api/plans/{id}/handover/documents/{doc}",
+            summary: "交接文书：summary.xlsx（交接工作汇总表），list-{乡镇代码}.docx / .xlsx（移交清单） / documents: the summary table, the handover list of one pair",
+            access: Read,
+            params: &[
+                Param::Id,
+                Param::Path(
+                    "doc",
+                    "summary.xlsx、list-130634203.docx、list-130634203.xlsx",
+                ),
+            ],
+            body: None,
+            responses: &[
+                (200, "文件 / the file", Some(Download)),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing, unknown or outside the jurisdiction",
+                    None,
+                ),
             ],
         },
         Endpoint {

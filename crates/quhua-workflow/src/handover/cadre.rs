@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 pub const PERSONAL_FIELDS: &[&str] = &["name", "gender", "birth_date", "id_number", "phone"];
 
 /// One cadre of a unit involved in the handover.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cadre {
     /// Roster id (工号; never the ID-card number).
     pub id: String,
@@ -55,7 +55,7 @@ impl Cadre {
 }
 
 /// Where a cadre goes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlacementRecord {
     /// Route id (from the template's placement routes).
     pub route: String,
@@ -73,7 +73,7 @@ pub struct PlacementRecord {
 }
 
 /// A one-to-one talk (谈心谈话).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Talk {
     /// The cadre.
     pub cadre: String,
@@ -87,7 +87,7 @@ pub struct Talk {
 }
 
 /// A 超配 being absorbed (retirement, exchange out …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Absorption {
     /// The unit.
     pub unit: String,
@@ -100,7 +100,7 @@ pub struct Absorption {
 }
 
 /// Overstaffing of one unit: leaders placed above its 职数.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Overstaff {
     /// The unit.
     pub unit: String,
@@ -119,7 +119,7 @@ pub struct Overstaff {
 }
 
 /// The cadre register of a handover.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CadreBook {
     /// The roster.
     pub roster: Vec<Cadre>,
@@ -137,7 +137,7 @@ pub struct CadreBook {
 }
 
 /// Summary of the cadre register.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CadreStatus {
     /// On the roster.
     pub roster: usize,

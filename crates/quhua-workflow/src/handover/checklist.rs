@@ -5,7 +5,7 @@ use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A checklist item done.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Done {
     /// Who did it (person or office).
     pub by: String,
@@ -17,7 +17,7 @@ pub struct Done {
 }
 
 /// One checklist line: a template item for one unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CheckItem {
     /// The template item id.
     pub item: String,
@@ -29,7 +29,7 @@ pub struct CheckItem {
 }
 
 /// What the review does with a rule or procedure (制度 废、改、立).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleAction {
     /// 重申 (kept: proven and accepted).
@@ -64,7 +64,7 @@ impl RuleAction {
 }
 
 /// One rule or procedure reviewed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RuleReview {
     /// The unit whose rule it is (a predecessor, or the successor for new rules).
     pub unit: String,
@@ -79,7 +79,9 @@ pub struct RuleReview {
 }
 
 /// Counts of a set of checklist lines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct ChecklistStatus {
     /// Lines.
     pub items: usize,

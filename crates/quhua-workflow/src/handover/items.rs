@@ -23,7 +23,7 @@ pub trait LedgerItem: Clone + PartialEq + Serialize {
 }
 
 /// One asset item (一宗资产).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssetItem {
     /// 资产编号.
     pub id: String,
@@ -85,7 +85,7 @@ impl LedgerItem for AssetItem {
 }
 
 /// Debt (债务) or claim (债权).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DebtKind {
     /// 债务: owed by the unit.
@@ -120,7 +120,7 @@ impl DebtKind {
 }
 
 /// One debt or claim.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DebtItem {
     /// 编号.
     pub id: String,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// What happened to an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "as", rename_all = "snake_case")]
 pub enum Disposition {
     /// Not yet decided.
@@ -45,7 +45,9 @@ impl Disposition {
 }
 
 /// A count and a value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct Tally {
     /// Number of items.
     pub items: u64,
@@ -77,7 +79,7 @@ fn add4(into: &mut [Tally; 4], from: &[Tally; 4]) {
 }
 
 /// One row of the conservation proof: before = transferred + disposed + written off (+ unassigned).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConservationRow {
     /// Owner code (`*` for all).
     pub owner: String,
@@ -118,7 +120,7 @@ impl ConservationRow {
 }
 
 /// The conservation proof of a ledger, recomputed from the items.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Conservation {
     /// Per (unit, category).
     pub groups: Vec<ConservationRow>,

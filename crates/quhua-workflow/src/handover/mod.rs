@@ -32,6 +32,7 @@ mod service;
 mod status;
 pub mod synth;
 mod template;
+mod touch;
 
 pub use cadre::{
     Absorption, Cadre, CadreBook, CadreStatus, Overstaff, PERSONAL_FIELDS, PlacementRecord, Talk,

@@ -7,7 +7,18 @@ use std::ops::{Add, AddAssign, Sub, SubAssign};
 
 /// An amount of money in 分 (1 元 = 100 分). Sums are exact.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(transparent)]
 pub struct Money(pub i64);

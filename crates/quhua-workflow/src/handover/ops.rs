@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct ImportReport {
     /// Items in the file.
     pub items: usize,
@@ -356,6 +358,37 @@ impl Handover {
         }
         self.cadres.absorptions.push(a);
         Ok(())
+    }
+
+    /// Sets the administrative staff quotas (行政编制) before the plan, by township code, all or
+    /// nothing: every code a township of the county, counts non-negative; refused once any
+    /// quota section is closed. Computed quotas are cleared (compute them again).
+    pub fn set_quotas_before(&mut self, quotas: &[(String, u32)]) -> Result<usize, HandoverError> {
+        for (i, s) in self.sections.iter().enumerate() {
+            if s.kind == SectionKind::Quotas {
+                self.guard(Some(i))?;
+            }
+        }
+        for (code, _) in quotas {
+            if !self.pairs.before.contains_key(code) {
+                return Err(HandoverError::UnknownUnit(code.clone()));
+            }
+        }
+        for (code, q) in quotas {
+            if let Some(f) = self.pairs.before.get_mut(code) {
+                f.staff_quota = Some(*q);
+            }
+        }
+        for a in &mut self.pairs.after {
+            let sum: Option<u32> = a
+                .predecessors
+                .iter()
+                .map(|p| self.pairs.before.get(p).and_then(|f| f.staff_quota))
+                .sum();
+            a.facts.staff_quota = sum;
+        }
+        self.quotas = None;
+        Ok(quotas.len())
     }
 
     /// Computes the quotas after the plan with the handover's policy. Refused once any quota

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// A township as the handover names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnitRef {
     /// The 9-digit code (for a successor still without a code: the proposed one, 拟用代码).
     pub code: String,
@@ -31,7 +31,7 @@ impl UnitRef {
 }
 
 /// How the predecessor ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PairKind {
     /// 撤销并入: the territory joins an existing township.
@@ -62,7 +62,7 @@ impl PairKind {
 }
 
 /// What the handover knows of a predecessor township (for quotas and service continuity).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnitFacts {
     /// Registered population, when known.
     pub population: Option<f64>,
@@ -88,7 +88,7 @@ pub struct UnitFacts {
 }
 
 /// One predecessor handing over to one successor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Pair {
     /// The township that ends.
     pub from: UnitRef,
@@ -101,7 +101,7 @@ pub struct Pair {
 }
 
 /// A township of the county after the plan (every one, changed or not), for the quota formula.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnitAfter {
     /// The unit.
     pub unit: UnitRef,
@@ -112,7 +112,7 @@ pub struct UnitAfter {
 }
 
 /// The pairs of a plan and the county after it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlanPairs {
     /// County code (6 digits).
     pub county: String,

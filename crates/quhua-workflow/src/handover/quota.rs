@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 const BUILTIN: &str = include_str!("../../templates/handover/quota.toml");
 
 /// A main indicator (the "3") and its weight.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Factor {
     /// `population`, `area_km2` or `gdp`.
@@ -27,7 +27,7 @@ pub struct Factor {
 }
 
 /// A special factor (the "X") that adds 重点保障编制.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Special {
     /// `county_seat`, `population_over`, `key_town` or `border`.
@@ -44,7 +44,7 @@ pub struct Special {
 }
 
 /// The quota policy, as cited data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuotaPolicy {
     /// Name.
@@ -137,7 +137,7 @@ impl QuotaPolicy {
 }
 
 /// One township's quota, before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuotaLine {
     /// Code (proposed for a new township).
     pub code: String,
@@ -164,7 +164,7 @@ pub struct QuotaLine {
 }
 
 /// The county's quotas after the adjustment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuotaResult {
     /// The policy's name.
     pub policy: String,

@@ -15,7 +15,7 @@ use quhua_core::policy::Severity;
 use serde::{Deserialize, Serialize};
 
 /// Who closed a section, and when (销号).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Closed {
     /// Who.
     pub by: String,
@@ -24,7 +24,7 @@ pub struct Closed {
 }
 
 /// One department's work for one pair.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Section {
     /// `{predecessor code}-{kind}`, e.g. `130634200-state_assets`.
     pub id: String,

@@ -14,7 +14,19 @@ use std::collections::BTreeMap;
 pub const CITATION: &str = "广元市《关于做好乡镇行政区划和村级建制调整改革“后半篇”文章的实施方案》任务15、16、17（被撤并乡镇便民服务中心设置为便民服务站，原卫生院调整归并为分院）";
 
 /// A type of service point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceType {
     /// 便民服务中心 / 便民服务站.
@@ -102,7 +114,7 @@ impl ServiceType {
 }
 
 /// A service point.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ServicePoint {
     /// Id.
     pub id: String,
@@ -123,7 +135,7 @@ pub struct ServicePoint {
 }
 
 /// What becomes of a service point.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {
     /// Not decided yet.
@@ -170,7 +182,7 @@ impl Outcome {
 }
 
 /// A village's location, for distances.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VillagePoint {
     /// 12-digit code.
     pub code: String,
@@ -181,7 +193,7 @@ pub struct VillagePoint {
 }
 
 /// A village's distance to the nearest point of a type, before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VillageAccess {
     /// Village code.
     pub village: String,
@@ -194,7 +206,7 @@ pub struct VillageAccess {
 }
 
 /// The service register.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ServiceBook {
     /// Points before.
     pub points: Vec<ServicePoint>,
@@ -207,7 +219,7 @@ pub struct ServiceBook {
 }
 
 /// Summary of the service register.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ServiceStatus {
     /// Points before.
     pub points_before: usize,

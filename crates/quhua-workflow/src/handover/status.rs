@@ -14,7 +14,7 @@ use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A ledger's summary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LedgerStatus {
     /// Items imported.
     pub items: u64,
@@ -53,7 +53,7 @@ impl LedgerStatus {
 }
 
 /// The quotas' summary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuotaStatus {
     /// Computed yet.
     pub computed: bool,
@@ -76,7 +76,7 @@ pub struct QuotaStatus {
 }
 
 /// One section's progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SectionStatus {
     /// Id.
     pub id: String,
@@ -101,7 +101,7 @@ pub struct SectionStatus {
 }
 
 /// The whole handover's status.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HandoverStatus {
     /// Plan.
     pub plan: String,

@@ -9,7 +9,19 @@ const DEFAULT: &str = include_str!("../../templates/handover/default.toml");
 const PROVINCES: &[(&str, &str)] = &[("51", include_str!("../../templates/handover/51.toml"))];
 
 /// The kind of a handover section; each is one department's work for one pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// 编办: staffing quotas.
@@ -68,7 +80,7 @@ impl SectionKind {
 }
 
 /// One checklist item of a section template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemTemplate {
     /// Stable id.
@@ -80,7 +92,7 @@ pub struct ItemTemplate {
 }
 
 /// A section template.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionTemplate {
     /// The kind.
@@ -112,7 +124,7 @@ pub struct SectionTemplate {
 }
 
 /// A route (disposal, debt settlement, placement) as data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     /// Stable id.
@@ -133,7 +145,7 @@ pub struct Route {
 }
 
 /// Disposal routes for idle assets and settlement routes for debts and claims.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Routes {
     /// Sources.
@@ -147,7 +159,7 @@ pub struct Routes {
 }
 
 /// Cadre placement routes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Placement {
     /// Sources.
@@ -171,7 +183,7 @@ struct File {
 }
 
 /// The full template for one province: sections, routes and placement routes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Template {
     /// 2-digit province code, or `default`.
     pub province: String,

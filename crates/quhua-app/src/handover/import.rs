@@ -1,0 +1,426 @@
+//! Imports into a handover — the 清产核资 ledgers of assets and of debts and claims, the cadre
+//! roster, the service points before and the staffing quotas before — read by quhua-io and
+//! checked against the handover before anything is stored. A preview returns the same
+//! checks and row errors without storing; a committed import is one saved version with its
+//! audit row (the file's SHA-256, its rows and the counts).
+
+use super::{load, mutate, require_department, sees_personal};
+use crate::access::Actor;
+use crate::{App, AppError, AppResult};
+use quhua_workflow::handover::{Handover, ImportReport, SectionKind};
+use quhua_workflow::org::Department;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// What is imported.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// 资产明细 (资产编号, 资产名称, 资产类别, 所属单位代码, 数量, 原值, 净值 …).
+    Assets,
+    /// 债权债务明细 (编号, 类别, 对方单位, 金额, 到期日, 所属单位代码).
+    Debts,
+    /// 干部名册.
+    Cadres,
+    /// 服务网点 (调整前).
+    Services,
+    /// 调整前行政编制 (单位代码, 行政编制).
+    Quotas,
+}
+
+impl ImportKind {
+    /// Parses `assets`, `debts`, `cadres`, `services`, `quotas` (or the Chinese names).
+    pub fn parse(s: &str) -> Option<ImportKind> {
+        Some(match s.trim() {
+            "assets" | "资产" => ImportKind::Assets,
+            "debts" | "债权债务" => ImportKind::Debts,
+            "cadres" | "干部" => ImportKind::Cadres,
+            "services" | "服务网点" => ImportKind::Services,
+            "quotas" | "编制" => ImportKind::Quotas,
+            _ => return None,
+        })
+    }
+
+    /// The departments that import it (with the county's office).
+    fn departments(self) -> &'static [Department] {
+        match self {
+            ImportKind::Assets | ImportKind::Debts => &[
+                Department::Finance,
+                Department::StateAssets,
+                Department::Agriculture,
+            ],
+            ImportKind::Cadres => &[Department::Organisation],
+            ImportKind::Services => &[
+                Department::GovernmentServices,
+                Department::Health,
+                Department::Education,
+                Department::Postal,
+            ],
+            ImportKind::Quotas => &[Department::Staffing],
+        }
+    }
+
+    /// The sections it fills.
+    fn sections(self) -> &'static [SectionKind] {
+        match self {
+            ImportKind::Assets | ImportKind::Debts => {
+                &[SectionKind::StateAssets, SectionKind::CollectiveAssets]
+            }
+            ImportKind::Cadres => &[SectionKind::Cadres],
+            ImportKind::Services => &[
+                SectionKind::Services,
+                SectionKind::Health,
+                SectionKind::Education,
+            ],
+            ImportKind::Quotas => &[SectionKind::Quotas],
+        }
+    }
+}
+
+/// A file to import: a path (the CLI) or uploaded bytes with their file name (the browser).
+#[derive(Debug, Clone)]
+pub enum ImportFile {
+    /// A file on disk.
+    Path(PathBuf),
+    /// An upload.
+    Bytes {
+        /// File name as given (`资产明细.xlsx`); the extension decides how it is read.
+        name: String,
+        /// Content.
+        bytes: Vec<u8>,
+    },
+}
+
+/// What an import found (and, when committed, stored).
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct ImportOutcome {
+    /// What was imported.
+    pub kind: ImportKind,
+    /// The file's name.
+    pub file: String,
+    /// Its SHA-256.
+    pub sha256: String,
+    /// Rows read.
+    pub rows: usize,
+    /// Skipped rows and unknown columns (Chinese / English).
+    pub warnings: Vec<String>,
+    /// The first rows as read (at most 20), for the preview; personal fields only for those
+    /// who may see them.
+    pub preview: Vec<Vec<String>>,
+    /// The preview's column names.
+    pub columns: Vec<String>,
+    /// For ledgers: items added, removed, changed, unchanged.
+    pub report: Option<ImportReport>,
+    /// Whether it was stored (false for a preview).
+    pub stored: bool,
+    /// The handover's version after (when stored).
+    pub version: Option<i64>,
+}
+
+/// The rows as read, ready to apply.
+enum Read {
+    Assets(Vec<quhua_workflow::handover::AssetItem>),
+    Debts(Vec<quhua_workflow::handover::DebtItem>),
+    Cadres(Vec<quhua_workflow::handover::Cadre>),
+    Services(Vec<quhua_workflow::handover::ServicePoint>),
+    Quotas(Vec<(String, u32)>),
+}
+
+const PREVIEW_ROWS: usize = 20;
+
+/// A file as read: the rows, the warnings, the preview's columns and its first rows.
+struct Parsed {
+    rows: Read,
+    warnings: Vec<String>,
+    columns: Vec<String>,
+    preview: Vec<Vec<String>>,
+}
+
+fn parsed(
+    rows: Read,
+    warnings: Vec<String>,
+    columns: Vec<String>,
+    preview: Vec<Vec<String>>,
+) -> Parsed {
+    Parsed {
+        rows,
+        warnings,
+        columns,
+        preview,
+    }
+}
+
+fn read(kind: ImportKind, path: &Path, personal: bool) -> AppResult<Parsed> {
+    let money = |m: quhua_workflow::handover::Money| m.to_string();
+    Ok(match kind {
+        ImportKind::Assets => {
+            let t = quhua_io::ledger::read_assets(path)?;
+            let cols = [
+                "资产编号",
+                "资产名称",
+                "资产类别",
+                "所属单位代码",
+                "数量",
+                "原值",
+                "净值",
+            ];
+            let rows = t
+                .items
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.name.clone(),
+                        a.category.clone(),
+                        a.owner.clone(),
+                        a.quantity.to_string(),
+                        money(a.original_value),
+                        money(a.net_value),
+                    ]
+                })
+                .collect();
+            parsed(Read::Assets(t.items), t.warnings, strings(&cols), rows)
+        }
+        ImportKind::Debts => {
+            let t = quhua_io::ledger::read_debts(path)?;
+            let cols = ["编号", "类别", "对方单位", "金额", "到期日", "所属单位代码"];
+            let rows = t
+                .items
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|d| {
+                    vec![
+                        d.id.clone(),
+                        d.kind.zh().to_string(),
+                        d.counterparty.clone(),
+                        money(d.amount),
+                        d.due.clone().unwrap_or_default(),
+                        d.owner.clone(),
+                    ]
+                })
+                .collect();
+            parsed(Read::Debts(t.items), t.warnings, strings(&cols), rows)
+        }
+        ImportKind::Cadres => {
+            let t = quhua_io::ledger::read_roster(path)?;
+            let cols = ["工号", "所属单位代码", "职务", "领导职务", "姓名"];
+            let rows = t
+                .cadres
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|c| {
+                    vec![
+                        c.id.clone(),
+                        c.unit.clone(),
+                        c.post.clone(),
+                        if c.leader { "是" } else { "否" }.to_string(),
+                        if personal {
+                            c.name.clone()
+                        } else {
+                            "（不显示）".to_string()
+                        },
+                    ]
+                })
+                .collect();
+            parsed(Read::Cadres(t.cadres), t.warnings, strings(&cols), rows)
+        }
+        ImportKind::Services => {
+            let t = quhua_io::ledger::read_services(path)?;
+            let cols = ["编号", "类型", "名称", "所在乡镇代码", "所在村代码"];
+            let rows = t
+                .points
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|p| {
+                    vec![
+                        p.id.clone(),
+                        p.kind.zh().to_string(),
+                        p.name.clone(),
+                        p.township.clone(),
+                        p.village.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            parsed(Read::Services(t.points), t.warnings, strings(&cols), rows)
+        }
+        ImportKind::Quotas => {
+            let t = quhua_io::read_table(path)?;
+            let mut out = Vec::new();
+            for r in &t.rows {
+                let Some((_, v)) = r
+                    .attrs
+                    .iter()
+                    .find(|(k, _)| k == quhua_core::attr::keys::STAFF_QUOTA)
+                else {
+                    continue;
+                };
+                let n = v.to_f64();
+                if n < 0.0 || n.fract() != 0.0 {
+                    return Err(AppError::invalid(
+                        format!(
+                            "{} 第 {} 行“行政编制”应为非负整数：{n}",
+                            t.path.display(),
+                            r.row
+                        ),
+                        format!(
+                            "{} row {}, 行政编制: a whole number ≥ 0 expected, found {n}",
+                            t.path.display(),
+                            r.row
+                        ),
+                    ));
+                }
+                out.push((r.code.to_string(), n as u32));
+            }
+            if out.is_empty() {
+                return Err(AppError::invalid(
+                    format!("{} 没有“行政编制”列或数据", t.path.display()),
+                    format!(
+                        "{} has no 行政编制 (staff quota) column or values",
+                        t.path.display()
+                    ),
+                ));
+            }
+            let rows = out
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|(c, q)| vec![c.clone(), q.to_string()])
+                .collect();
+            parsed(
+                Read::Quotas(out),
+                t.warnings,
+                strings(&["单位代码", "行政编制"]),
+                rows,
+            )
+        }
+    })
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn rows_of(r: &Read) -> usize {
+    match r {
+        Read::Assets(v) => v.len(),
+        Read::Debts(v) => v.len(),
+        Read::Cadres(v) => v.len(),
+        Read::Services(v) => v.len(),
+        Read::Quotas(v) => v.len(),
+    }
+}
+
+fn apply(h: &mut Handover, file: &str, r: &Read) -> AppResult<Option<ImportReport>> {
+    Ok(match r {
+        Read::Assets(v) => Some(h.import_assets(file, v.clone())?),
+        Read::Debts(v) => Some(h.import_debts(file, v.clone())?),
+        Read::Cadres(v) => {
+            h.set_roster(v.clone())?;
+            None
+        }
+        Read::Services(v) => {
+            h.set_service_points(v.clone())?;
+            None
+        }
+        Read::Quotas(v) => {
+            h.set_quotas_before(v)?;
+            None
+        }
+    })
+}
+
+/// Reads a file into the handover of a plan: checked in full (file, row and column of any bad
+/// cell; unknown units; closed sections; duplicate ids), then — when `commit` — stored as one
+/// version with its audit row. Nothing is stored when anything is wrong.
+pub fn import(
+    app: &App,
+    actor: &Actor,
+    plan: i64,
+    kind: ImportKind,
+    file: &ImportFile,
+    commit: bool,
+) -> AppResult<ImportOutcome> {
+    require_department(actor, kind.departments())?;
+    let l = load(app, actor, plan)?;
+    if !l
+        .body
+        .sections
+        .iter()
+        .any(|s| kind.sections().contains(&s.kind))
+    {
+        return Err(AppError::refused(
+            "本次交接没有对应的事项",
+            "the handover has no section for this import",
+        ));
+    }
+    let dir;
+    let (path, name, bytes) = match file {
+        ImportFile::Path(p) => {
+            let bytes = std::fs::read(p).map_err(|e| {
+                AppError::invalid(
+                    format!("无法读取 {}：{e}", p.display()),
+                    format!("cannot read {}: {e}", p.display()),
+                )
+            })?;
+            let name = p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            (p.clone(), name, bytes)
+        }
+        ImportFile::Bytes { name, bytes } => {
+            let name = name
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            if !matches!(ext.as_deref(), Some("csv" | "xlsx" | "xls")) {
+                return Err(AppError::invalid(
+                    format!("“{name}”：请上传 CSV 或 Excel（.xlsx/.xls）文件"),
+                    format!("\"{name}\": upload a CSV or Excel (.xlsx/.xls) file"),
+                ));
+            }
+            dir = tempfile::tempdir().map_err(AppError::internal)?;
+            let path = dir.path().join(&name);
+            std::fs::write(&path, bytes).map_err(AppError::internal)?;
+            (path, name, bytes.clone())
+        }
+    };
+    let sha256 = hex::encode(Sha256::digest(&bytes));
+    let personal = sees_personal(actor);
+    let Parsed {
+        rows,
+        warnings,
+        columns,
+        preview,
+    } = read(kind, &path, personal)?;
+    let mut trial = (*l.body).clone();
+    let report = apply(&mut trial, &name, &rows)?;
+    let mut out = ImportOutcome {
+        kind,
+        file: name.clone(),
+        sha256: sha256.clone(),
+        rows: rows_of(&rows),
+        warnings,
+        preview,
+        columns,
+        report,
+        stored: false,
+        version: None,
+    };
+    if commit {
+        let intent = serde_json::json!({
+            "op": "import", "kind": kind, "file": name, "sha256": sha256,
+            "rows": out.rows, "report": out.report,
+        });
+        let (report, saved) = mutate(app, actor, plan, &intent, |h| apply(h, &name, &rows))?;
+        out.report = report;
+        out.stored = true;
+        out.version = Some(saved.version);
+    }
+    Ok(out)
+}
