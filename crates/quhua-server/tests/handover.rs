@@ -301,7 +301,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
         .map(|r| r["cadre"]["name"].as_str().unwrap())
         .collect();
     assert!(!names.is_empty() && names.iter().all(|n| *n != "＊＊＊"));
-    assert_eq!(off(|| reads(&store)), vec!["zuzhibu".to_string()]);
+    assert_eq!(off(|| reads(store)), vec!["zuzhibu".to_string()]);
     let (_, d, _) = c.get(&finance, &cad).await;
     assert!(
         d["cadres"]
@@ -311,7 +311,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
             .all(|r| r["cadre"]["name"] == "＊＊＊")
     );
     assert_eq!(
-        off(|| reads(&store)).len(),
+        off(|| reads(store)).len(),
         1,
         "a redacted read is not a read of personal data"
     );

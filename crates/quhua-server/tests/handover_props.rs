@@ -20,9 +20,12 @@ fn day() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
 }
 
+/// The database, its URL, and the assets' and debts' (count, value) before any action.
+type Fixture = (tempfile::TempDir, String, (u64, Money), (u64, Money));
+
 /// One demo database for every case (the sequence simply goes on).
-fn fixture() -> &'static (tempfile::TempDir, String, (u64, Money), (u64, Money)) {
-    static F: OnceLock<(tempfile::TempDir, String, (u64, Money), (u64, Money))> = OnceLock::new();
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("p.db").display());
@@ -61,7 +64,7 @@ fn closed_items(h: &Handover) -> BTreeMap<String, Disposition> {
 
 /// An action from generated numbers: mostly dispositions, some of them invalid.
 fn action(h: &Handover, pick: usize, kind: u8, flag: bool) -> Action {
-    let debts = flag && kind % 2 == 0;
+    let debts = flag && kind.is_multiple_of(2);
     let (id, owner) = if debts {
         let it = &h.debts.items()[pick % h.debts.len()];
         (it.id.clone(), it.owner.clone())

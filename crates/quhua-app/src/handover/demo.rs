@@ -101,3 +101,22 @@ pub fn seed_demo(app: &App, actor: &Actor, plan: i64, today: Date) -> AppResult<
     })?;
     Ok(true)
 }
+
+/// A synthetic (示意) asset ledger of `items` items for the townships and villages of a plan's
+/// handover, reproducible from `seed`, as a table to write as CSV or XLSX (for trying imports
+/// at scale, e.g. the 45万 items a county verified).
+pub fn synthetic_assets(
+    app: &App,
+    actor: &Actor,
+    plan: i64,
+    items: usize,
+    seed: u64,
+) -> AppResult<quhua_io::ExportTable> {
+    let l = super::load(app, actor, plan)?;
+    let ledger = synth::asset_ledger(&l.body.pairs, items, seed);
+    Ok(quhua_io::ledger::asset_table(
+        &ledger,
+        true,
+        Some("示意数据（synthetic），由 quhua 生成"),
+    ))
+}

@@ -22,7 +22,7 @@ mod views;
 
 pub use actions::LedgerKind;
 pub use actions::{Acted, Action, act, init};
-pub use demo::seed_demo;
+pub use demo::{seed_demo, synthetic_assets};
 pub use documents::{document, document_ids, documents};
 pub use import::{ImportFile, ImportKind, ImportOutcome, import};
 pub use views::{

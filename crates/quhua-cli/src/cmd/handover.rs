@@ -117,6 +117,20 @@ pub enum Command {
         /// 事项编号 / section id
         section: String,
     },
+    /// 生成示意资产台账（CSV 或 XLSX，用于试导入、压力测试）/ write a synthetic asset ledger
+    GenerateLedger {
+        /// 报批方案编号 / plan id
+        plan: i64,
+        /// 条目数 / items
+        #[arg(long, default_value_t = 450_000)]
+        items: usize,
+        /// 随机种子 / seed
+        #[arg(long, default_value_t = quhua_workflow::handover::synth::SEED)]
+        seed: u64,
+        /// 输出文件（.csv 或 .xlsx）/ output file
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// 导出移交清单与汇总表（DOCX、XLSX）/ write the handover lists and the summary
     Documents {
         /// 报批方案编号 / plan id
@@ -287,6 +301,27 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         Command::Close { plan, section } => {
             let a = Action::Close { section };
             acted(ctx, handover::act(&app, &me, plan, &a, day)?);
+        }
+        Command::GenerateLedger {
+            plan,
+            items,
+            seed,
+            out,
+        } => {
+            let table = handover::synthetic_assets(&app, &me, plan, items, seed)?;
+            if out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+            {
+                quhua_io::write_xlsx(&table, &out)?;
+            } else {
+                quhua_io::write_csv(&table, &out)?;
+            }
+            println!(
+                "{}：{items} {}",
+                out.display(),
+                t(ctx.lang, "项示意资产", "synthetic asset items")
+            );
         }
         Command::Documents { plan, out } => {
             std::fs::create_dir_all(&out)?;
