@@ -1479,6 +1479,11 @@ export interface components {
              * @description Rows read.
              */
             rows: number;
+            /**
+             * @description The sections the file covers (a ledger or service-point file replaces their items
+             *     only).
+             */
+            sections: string[];
             /** @description Its SHA-256. */
             sha256: string;
             /** @description Whether it was stored (false for a preview). */

@@ -42,6 +42,26 @@ export type Permissions = S['Permissions'];
 export type DocumentLink = S['DocumentLink'];
 export type PlanBoard = S['PlanBoard'];
 
+// 实施交接 / handover
+export type HandoverView = S['HandoverView'];
+export type HandoverSection = S['SectionView'];
+export type SectionDetail = S['SectionDetail'];
+export type HandoverAction = S['Action'];
+export type Acted = S['Acted'];
+export type ImportKind = S['ImportKind'];
+export type ImportOutcome = S['ImportOutcome'];
+export type LedgerStatus = S['LedgerStatus'];
+export type AssetRow = S['AssetRow'];
+export type DebtRow = S['DebtRow'];
+export type ItemDisposition = S['Disposition2'];
+export type DispositionInput = S['DispositionInput'];
+export type CadreRow = S['CadreRow'];
+export type PointRow = S['PointRow'];
+export type ServiceOutcome = S['OutcomeInput'];
+export type RuleReview = S['RuleReview'];
+export type RouteView = S['RouteView'];
+export type QuotaResult = S['QuotaResult'];
+
 /** An error answered by the API: status and bilingual message, plus the raw body. */
 export class ApiError extends Error {
   constructor(public status: number, public text: BiText, public body: Record<string, unknown>) {
@@ -95,6 +115,21 @@ export const api = {
     if (file) q.set('file_name', file.name);
     return call<PlanBoard>('POST', `/api/plans/${id}/${action}?${q.toString()}`, undefined, file ?? new Blob([]));
   },
+  handover: (id: number) => call<HandoverView>('GET', `/api/plans/${id}/handover`),
+  /** Generates (or updates) the handover of an approved plan (county office). */
+  generateHandover: (id: number) => call<HandoverView>('POST', `/api/plans/${id}/handover`),
+  handoverSection: (id: number, section: string, q: { offset?: number; limit?: number; unassigned?: boolean } = {}) => {
+    const p = new URLSearchParams();
+    if (q.offset) p.set('offset', String(q.offset));
+    if (q.limit) p.set('limit', String(q.limit));
+    if (q.unassigned) p.set('unassigned', 'true');
+    const qs = p.toString();
+    return call<SectionDetail>('GET', `/api/plans/${id}/handover/sections/${encodeURIComponent(section)}${qs ? `?${qs}` : ''}`);
+  },
+  handoverAction: (id: number, action: HandoverAction) => call<Acted>('POST', `/api/plans/${id}/handover/actions`, action),
+  /** Checks and previews (`commit` false) or stores (`commit` true) an imported table. */
+  handoverImport: (id: number, kind: ImportKind, file: File, commit: boolean) =>
+    call<ImportOutcome>('POST', `/api/plans/${id}/handover/imports/${kind}?${new URLSearchParams({ file_name: file.name, commit: String(commit) }).toString()}`, undefined, file),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
   create: (name: string, county: string, ops: Operation[]) => call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops }),

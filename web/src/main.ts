@@ -1,6 +1,7 @@
 // quhua web UI: login, county list, the scenario editor (map, indicators, findings, charts,
 // 方案推荐, scenarios), the comparison of two scenarios and the procedure board (报批程序).
-// Hash routes: #/, #/county/CODE, #/compare/A/B, #/plans, #/plans/ID.
+// Hash routes: #/, #/county/CODE, #/compare/A/B, #/plans, #/plans/ID, #/plans/ID/handover (实施交接),
+// #/plans/ID/handover/SECTION.
 
 import './style.css';
 import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
@@ -9,6 +10,7 @@ import { getLang, setLang, t, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
+import { showHandover, showHandoverSection, type PageContext } from './handover_page';
 import { bindPropose, proposeCard } from './propose';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -490,6 +492,8 @@ async function showPlans(id: number | null): Promise<void> {
 
 // ---------------------------------------------------------------- router
 
+const pageContext: PageContext = { mount, user: () => session?.user, errText };
+
 async function route(): Promise<void> {
   document.title = t('appTitle');
   if (!session) {
@@ -498,7 +502,10 @@ async function route(): Promise<void> {
   const h = location.hash.replace(/^#\/?/, '').split('/');
   if (h[0] === 'county' && h[1]) await showEditor(h[1]);
   else if (h[0] === 'compare' && h[1] && h[2]) await showCompare(Number(h[1]), Number(h[2]));
-  else if (h[0] === 'plans') await showPlans(h[1] ? Number(h[1]) : null);
+  else if (h[0] === 'plans' && h[1] && h[2] === 'handover') {
+    if (h[3]) await showHandoverSection(pageContext, Number(h[1]), decodeURIComponent(h[3]));
+    else await showHandover(pageContext, Number(h[1]));
+  } else if (h[0] === 'plans') await showPlans(h[1] ? Number(h[1]) : null);
   else await showCounties();
 }
 

@@ -113,15 +113,23 @@ fn bilingual(v: &Value) -> bool {
         && v["error"]["en"].as_str().is_some_and(|s| !s.is_empty())
 }
 
-/// The demo ledger as CSV (every item as stored), plus `extra` rows.
-fn ledger_csv(url: &str, extra: &str) -> Vec<u8> {
+/// The demo ledger as CSV (every item as stored, or only the townships' own when
+/// `towns_only`), plus `extra` rows.
+fn ledger_csv(url: &str, towns_only: bool, extra: &str) -> Vec<u8> {
     let store = quhua_store::Store::open(url).unwrap();
     let h = store
         .get::<quhua_workflow::handover::Handover>(2)
         .unwrap()
         .unwrap()
         .body;
-    let table = quhua_io::ledger::asset_table(h.assets.items(), true, None);
+    let items: Vec<_> = h
+        .assets
+        .items()
+        .iter()
+        .filter(|a| !towns_only || a.owner.len() == 9)
+        .cloned()
+        .collect();
+    let table = quhua_io::ledger::asset_table(&items, true, None);
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("a.csv");
     quhua_io::write_csv(&table, &p).unwrap();
@@ -238,14 +246,34 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
     assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
     let msg = v["error"]["zh"].as_str().unwrap();
     assert!(
+        !msg.contains("/tmp") && !msg.contains(".tmp"),
+        "no server path: {msg}"
+    );
+    assert!(
         msg.contains("资产.csv") && msg.contains("第 3 行") && msg.contains("数量"),
         "{msg}"
     );
     assert_eq!(c.version(&office).await, v1);
-    let full = off(|| ledger_csv(url, ""));
+    let full = off(|| ledger_csv(url, false, ""));
+    // Finance works on the townships' own assets: a file with village collective assets is
+    // the agriculture bureau's and is refused, naming the section.
     let (s, v) = c
         .upload(
             &finance,
+            "/api/plans/2/handover/imports/assets?file_name=资产明细.csv",
+            full.clone(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{v}");
+    assert!(
+        v["error"]["zh"]
+            .as_str()
+            .unwrap()
+            .contains("collective_assets")
+    );
+    let (s, v) = c
+        .upload(
+            &office,
             "/api/plans/2/handover/imports/assets?file_name=资产明细.csv",
             full.clone(),
         )
@@ -262,9 +290,12 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
         )
         .await;
     assert_eq!(s, StatusCode::FORBIDDEN, "archives does not import assets");
+    // A file replaces the items of the sections it covers only: finance's townships-only
+    // ledger with one new item adds it and removes nothing of the villages'.
     let more = off(|| {
         ledger_csv(
             url,
+            true,
             "NEW-1,新购车辆,交通运输设备,130634105,1,200000.00,150000.00\n",
         )
     });
@@ -277,6 +308,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
         .await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["report"]["added"], 1);
+    assert_eq!(v["report"]["removed"], 0);
     assert_eq!(v["version"].as_i64(), Some(v1 + 1));
     let (_, view, _) = c.get(&office, "/api/plans/2/handover").await;
     assert_eq!(view["status"]["assets"]["items"], 3001);

@@ -116,7 +116,9 @@ fn action(h: &Handover, pick: usize, kind: u8, flag: bool) -> Action {
         }
         5 => {
             let s = &h.sections[pick % h.sections.len()];
-            let l = &s.checklist[pick % s.checklist.len().max(1)];
+            let Some(l) = s.checklist.get(pick % s.checklist.len().max(1)) else {
+                return Action::Close { section };
+            };
             return Action::Check {
                 section: s.id.clone(),
                 item: l.item.clone(),

@@ -34,6 +34,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 2, "0002_policies_and_indexes"),
     migration!("sqlite", 3, "0003_plans"),
     migration!("sqlite", 4, "0004_records_accounts"),
+    migration!("sqlite", 5, "0005_records_version_index"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -42,10 +43,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 2, "0002_policies_and_indexes"),
     migration!("postgres", 3, "0003_plans"),
     migration!("postgres", 4, "0004_records_accounts"),
+    migration!("postgres", 5, "0005_records_version_index"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

@@ -4,12 +4,15 @@
 //! checks and row errors without storing; a committed import is one saved version with its
 //! audit row (the file's SHA-256, its rows and the counts).
 
-use super::{load, mutate, require_department, sees_personal};
+use super::{load, mutate, require_department, require_sections, sees_personal};
 use crate::access::Actor;
 use crate::{App, AppError, AppResult};
-use quhua_workflow::handover::{Handover, ImportReport, SectionKind};
+use quhua_workflow::handover::{
+    AssetItem, DebtItem, Handover, ImportReport, Section, SectionKind, ServicePoint,
+};
 use quhua_workflow::org::Department;
 use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// What is imported.
@@ -113,6 +116,9 @@ pub struct ImportOutcome {
     pub columns: Vec<String>,
     /// For ledgers: items added, removed, changed, unchanged.
     pub report: Option<ImportReport>,
+    /// The sections the file covers (a ledger or service-point file replaces their items
+    /// only).
+    pub sections: Vec<String>,
     /// Whether it was stored (false for a preview).
     pub stored: bool,
     /// The handover's version after (when stored).
@@ -312,16 +318,92 @@ fn rows_of(r: &Read) -> usize {
     }
 }
 
-fn apply(h: &mut Handover, file: &str, r: &Read) -> AppResult<Option<ImportReport>> {
+/// The sections a ledger item or service point of the file belongs to (its scope).
+fn scope_of(h: &Handover, r: &Read) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut add = |s: Option<&Section>| {
+        if let Some(s) = s {
+            out.insert(s.id.clone());
+        }
+    };
+    match r {
+        Read::Assets(v) => v.iter().for_each(|a| add(h.section_of_owner(&a.owner))),
+        Read::Debts(v) => v.iter().for_each(|d| add(h.section_of_owner(&d.owner))),
+        Read::Services(v) => v.iter().for_each(|p| add(point_section(h, p))),
+        Read::Cadres(v) => v.iter().for_each(|c| {
+            h.sections_of_cadre_unit(&c.unit)
+                .into_iter()
+                .for_each(|s| add(Some(s)))
+        }),
+        Read::Quotas(_) => h
+            .sections_of_kind(SectionKind::Quotas)
+            .into_iter()
+            .for_each(|s| add(Some(s))),
+    }
+    out
+}
+
+fn point_section<'h>(h: &'h Handover, p: &ServicePoint) -> Option<&'h Section> {
+    h.sections
+        .iter()
+        .find(|s| h.pair_of(s).from.code == p.township && s.kind == h.service_section_kind(p.kind))
+}
+
+/// Applies what was read. A ledger or service-point file replaces the items of the sections it
+/// covers (the townships and villages in it); every other section's items stay as they are, so
+/// a department importing its own townships' file touches nothing else.
+fn apply(
+    h: &mut Handover,
+    file: &str,
+    r: &Read,
+    scope: &BTreeSet<String>,
+) -> AppResult<Option<ImportReport>> {
+    let outside = |s: Option<&Section>| s.is_none_or(|s| !scope.contains(&s.id));
     Ok(match r {
-        Read::Assets(v) => Some(h.import_assets(file, v.clone())?),
-        Read::Debts(v) => Some(h.import_debts(file, v.clone())?),
+        Read::Assets(v) => {
+            let mut all: Vec<AssetItem> = h
+                .assets
+                .items()
+                .iter()
+                .filter(|a| outside(h.section_of_owner(&a.owner)))
+                .cloned()
+                .collect();
+            let kept = all.len();
+            all.extend(v.iter().cloned());
+            let mut rep = h.import_assets(file, all)?;
+            rep.items -= kept;
+            rep.unchanged -= kept;
+            Some(rep)
+        }
+        Read::Debts(v) => {
+            let mut all: Vec<DebtItem> = h
+                .debts
+                .items()
+                .iter()
+                .filter(|d| outside(h.section_of_owner(&d.owner)))
+                .cloned()
+                .collect();
+            let kept = all.len();
+            all.extend(v.iter().cloned());
+            let mut rep = h.import_debts(file, all)?;
+            rep.items -= kept;
+            rep.unchanged -= kept;
+            Some(rep)
+        }
         Read::Cadres(v) => {
             h.set_roster(v.clone())?;
             None
         }
         Read::Services(v) => {
-            h.set_service_points(v.clone())?;
+            let mut all: Vec<ServicePoint> = h
+                .services
+                .points
+                .iter()
+                .filter(|p| outside(point_section(h, p)))
+                .cloned()
+                .collect();
+            all.extend(v.iter().cloned());
+            h.set_service_points(all)?;
             None
         }
         Read::Quotas(v) => {
@@ -329,6 +411,16 @@ fn apply(h: &mut Handover, file: &str, r: &Read) -> AppResult<Option<ImportRepor
             None
         }
     })
+}
+
+/// Names the uploaded file, not the temporary copy it was read from, in a message.
+fn located(e: AppError, path: &Path, name: &str) -> AppError {
+    let p = path.display().to_string();
+    AppError {
+        zh: e.zh.replace(&p, name),
+        en: e.en.replace(&p, name),
+        ..e
+    }
 }
 
 /// Reads a file into the handover of a plan: checked in full (file, row and column of any bad
@@ -385,7 +477,16 @@ pub fn import(
                 ));
             }
             dir = tempfile::tempdir().map_err(AppError::internal)?;
-            let path = dir.path().join(&name);
+            // The name is kept for messages when it is a plain file name; otherwise a neutral one.
+            let plain = name.chars().count() <= 100
+                && !name.starts_with('.')
+                && !name.chars().any(char::is_control);
+            let ext = ext.unwrap_or_default();
+            let path = dir.path().join(if plain {
+                name.clone()
+            } else {
+                format!("上传文件.{ext}")
+            });
             std::fs::write(&path, bytes).map_err(AppError::internal)?;
             (path, name, bytes.clone())
         }
@@ -397,9 +498,15 @@ pub fn import(
         warnings,
         columns,
         preview,
-    } = read(kind, &path, personal)?;
+    } = read(kind, &path, personal).map_err(|e| located(e, &path, &name))?;
+    let scope = scope_of(&l.body, &rows);
+    let sections: Vec<&Section> = scope
+        .iter()
+        .filter_map(|id| l.body.section(id).ok())
+        .collect();
+    require_sections(actor, &sections)?;
     let mut trial = (*l.body).clone();
-    let report = apply(&mut trial, &name, &rows)?;
+    let report = apply(&mut trial, &name, &rows, &scope)?;
     let mut out = ImportOutcome {
         kind,
         file: name.clone(),
@@ -409,6 +516,7 @@ pub fn import(
         preview,
         columns,
         report,
+        sections: scope.iter().cloned().collect(),
         stored: false,
         version: None,
     };
@@ -417,10 +525,29 @@ pub fn import(
             "op": "import", "kind": kind, "file": name, "sha256": sha256,
             "rows": out.rows, "report": out.report,
         });
-        let (report, saved) = mutate(app, actor, plan, &intent, |h| apply(h, &name, &rows))?;
-        out.report = report;
+        // The checked result is saved as it is when nobody saved in between (no second pass
+        // over a large file); otherwise the import is applied again to the newer version.
+        let version =
+            match app
+                .store()
+                .update_summarised(plan, l.version, &trial, &intent, &actor.name)
+            {
+                Ok(v) => {
+                    super::remember(app, plan, v, &actor.name, trial);
+                    v
+                }
+                Err(quhua_store::StoreError::Conflict { .. }) => {
+                    let (report, saved) = mutate(app, actor, plan, &intent, |h| {
+                        let scope = scope_of(h, &rows);
+                        apply(h, &name, &rows, &scope)
+                    })?;
+                    out.report = report;
+                    saved.version
+                }
+                Err(e) => return Err(e.into()),
+            };
         out.stored = true;
-        out.version = Some(saved.version);
+        out.version = Some(version);
     }
     Ok(out)
 }

@@ -119,17 +119,7 @@ pub(crate) fn mutate<T>(
             .store()
             .update_summarised(plan, l.version, &body, intent, &actor.name)
         {
-            Ok(v) => {
-                let saved = Loaded {
-                    plan,
-                    version: v,
-                    updated_by: actor.name.clone(),
-                    updated_at: String::new(),
-                    body: Arc::new(body),
-                };
-                app.handover_cache().put(saved.clone());
-                return Ok((out, saved));
-            }
+            Ok(v) => return Ok((out, remember(app, plan, v, &actor.name, body))),
             Err(StoreError::Conflict { .. }) => continue,
             Err(e) => return Err(e.into()),
         }
@@ -139,6 +129,19 @@ pub(crate) fn mutate<T>(
         "交接正被多人同时修改，请稍后重试",
         "the handover is being changed by several people at once; retry shortly",
     ))
+}
+
+/// Caches a handover just saved at version `v`.
+pub(crate) fn remember(app: &App, plan: i64, v: i64, by: &str, body: Handover) -> Loaded {
+    let saved = Loaded {
+        plan,
+        version: v,
+        updated_by: by.to_string(),
+        updated_at: String::new(),
+        body: Arc::new(body),
+    };
+    app.handover_cache().put(saved.clone());
+    saved
 }
 
 /// Whether the actor coordinates the whole handover: the operator or the county's
