@@ -544,6 +544,27 @@ export interface components {
             /** @description The unit. */
             unit: string;
         };
+        /** @description A village's distance to the nearest point of a service type, before and after (km). */
+        AccessRow: {
+            /**
+             * Format: double
+             * @description After (with the outcomes decided so far).
+             */
+            after_km: number | null;
+            /**
+             * Format: double
+             * @description Before.
+             */
+            before_km: number | null;
+            /** @description Service type. */
+            kind: components["schemas"]["ServiceType"];
+            /** @description Its name. */
+            kind_name: components["schemas"]["Text"];
+            /** @description Village name. */
+            name: string;
+            /** @description Village code. */
+            village: string;
+        };
         /** @description What an action did. */
         Acted: {
             /**
@@ -2831,6 +2852,11 @@ export interface components {
         };
         /** @description One section in detail. */
         SectionDetail: {
+            /**
+             * @description Its villages' distances to the nearest point of each of the section's service types
+             *     (where locations are known).
+             */
+            access: components["schemas"]["AccessRow"][] | null;
             /** @description Asset items of its ledger (asset sections). */
             assets: components["schemas"]["Page"] | (null);
             /** @description Cadres of its units (cadre section). */

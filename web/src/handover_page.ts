@@ -249,6 +249,15 @@ export async function showHandoverSection(ctx: PageContext, id: number, section:
         action = { op: 'outcome', point: ds['point'] ?? '', outcome };
         break;
       }
+      case 'add_point': {
+        const village = opt('village');
+        action = { op: 'add_point', point: { id: str('id'), kind: str('kind') as Extract<HandoverAction, { op: 'add_point' }>['point']['kind'],
+          name: str('name'), township: ds['township'] ?? '', village, location: null, at_seat: f.get('at_seat') !== null } };
+        break;
+      }
+      case 'absorb':
+        action = { op: 'absorb', absorption: { unit: ds['unit'] ?? '', count: Number(str('count')), date: str('date'), note: str('note') } };
+        break;
       default: return;
     }
     void act(action, form);

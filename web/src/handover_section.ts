@@ -100,7 +100,13 @@ function cadrePart(v: HandoverView, d: SectionDetail, act: boolean): string {
   const posts = `<div class="row"><span>${t('hvPosts')}${LP()}${unitLabel(d.section.to)}${RP()}${C()}<strong data-testid="posts">${d.posts ?? t('hvNotSet')}</strong></span>
     ${act ? `<form class="inline" data-action="posts" data-unit="${esc(d.section.to.code)}"><input type="number" name="posts" min="0" required value="${d.posts ?? ''}" aria-label="${t('hvPosts')}" data-testid="posts-input" size="4">
       <button type="submit">${t('hvPostsSet')}</button></form>` : ''}</div>`;
-  return `<div class="card" data-testid="roster"><h3>${t('hvRoster')} <span class="tag">${t('hvFigures')}</span></h3>${posts}
+  const absorb = act && d.posts !== null && d.posts !== undefined ? `<form class="inline" data-action="absorb" data-unit="${esc(d.section.to.code)}" data-testid="absorb">
+      <strong>${t('hvAbsorb')}</strong>
+      <input type="number" name="count" min="1" required placeholder="${t('hvCount')}" aria-label="${t('hvCount')}" size="4">
+      <input type="date" name="date" value="${today()}" required aria-label="${t('date')}">
+      <input name="note" required placeholder="${t('hvHow')}" aria-label="${t('hvHow')}" size="14">
+      <button type="submit">${t('hvSave')}</button></form>` : '';
+  return `<div class="card" data-testid="roster"><h3>${t('hvRoster')} <span class="tag">${t('hvFigures')}</span></h3>${posts}${absorb}
     <p class="muted">${t('hvPersonalNote')}</p>
     <div class="scroll"><table class="ind items"><thead><tr><th>${t('hvId')}</th><th>${t('hvUnit')}</th><th>${t('hvPost')}</th><th>${t('hvLeader')}</th><th>${t('hvName')}</th>
       <th>${t('hvTalks')}</th><th>${t('hvPlacement')}</th>${act ? '<th></th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div></div>`;
@@ -134,9 +140,35 @@ function servicePart(d: SectionDetail, act: boolean): string {
     return `<tr data-testid="point-${esc(p.id)}"><td>${esc(p.id)}</td><td>${esc(ty[zh() ? 0 : 1])}</td><td>${esc(p.name)}${p.at_seat ? ` <span class="badge-c">${t('hvAtSeat')}</span>` : ''}</td>
       <td data-testid="point-outcome-${esc(p.id)}">${outcomeText(r.outcome)}</td>${form}</tr>`;
   }).join('');
+  const kinds = [...new Set((d.services ?? []).map((r) => r.point.kind))];
+  const add = act && kinds.length > 0 ? `<form class="inline" data-action="add_point" data-township="${esc(d.section.from.code)}" data-testid="add-point">
+      <strong>${t('hvAddPoint')}</strong>
+      <select name="kind" aria-label="${t('hvKind')}">${kinds.map((k) => `<option value="${esc(k)}">${esc((SERVICE_TYPE[k] ?? [k, k])[zh() ? 0 : 1])}</option>`).join('')}</select>
+      <input name="id" required placeholder="${t('hvId')}" aria-label="${t('hvId')}" size="10">
+      <input name="name" required placeholder="${t('hvName')}" aria-label="${t('hvName')}" size="16">
+      <input name="village" placeholder="${t('hvVillageCode')}" aria-label="${t('hvVillageCode')}" size="12">
+      <label><input type="checkbox" name="at_seat"> ${t('hvAtSeat')}</label>
+      <button type="submit">${t('hvAdd')}</button></form>` : '';
   return `<div class="card" data-testid="points"><h3>${t('hvPoints')} <span class="tag">${t('hvFigures')}</span></h3>
     <div class="scroll"><table class="ind items"><thead><tr><th>${t('hvId')}</th><th>${t('hvKind')}</th><th>${t('hvName')}</th><th>${t('hvOutcome')}</th>${act ? '<th></th>' : ''}</tr></thead>
-    <tbody>${rows}</tbody></table></div></div>`;
+    <tbody>${rows}</tbody></table></div>${add}</div>${accessPart(d)}`;
+}
+
+const km = (x: number | null | undefined) => (x === null || x === undefined ? `<span class="muted">${t('hvNoneServing')}</span>` : `${x.toFixed(1)} km`);
+
+/** Each village's distance to the nearest point of each type, before and after (longer after: marked). */
+function accessPart(d: SectionDetail): string {
+  const rows = d.access ?? [];
+  if (rows.length === 0) return '';
+  const body = rows.map((a) => {
+    const worse = a.before_km !== null && a.before_km !== undefined && (a.after_km === null || a.after_km === undefined || a.after_km > a.before_km + 0.05);
+    return `<tr class="${worse ? 'worse' : ''}" data-testid="access-${esc(a.village)}-${esc(a.kind)}"><td>${esc(a.name)}<span class="muted">${LP()}${esc(a.village)}${RP()}</span></td>
+      <td>${esc(zh() ? a.kind_name.zh : a.kind_name.en)}</td><td class="num">${km(a.before_km)}</td><td class="num">${km(a.after_km)}</td></tr>`;
+  }).join('');
+  return `<div class="card" data-testid="access"><h3>${t('hvAccess')} <span class="tag">${t('hvFigures')}</span></h3>
+    <p class="muted">${t('hvAccessNote')}</p>
+    <div class="scroll"><table class="ind items"><thead><tr><th>${t('hvVillage')}</th><th>${t('hvKind')}</th><th>${t('hvBeforeKm')}</th><th>${t('hvAfterKm')}</th></tr></thead>
+    <tbody>${body}</tbody></table></div></div>`;
 }
 
 function rulesPart(d: SectionDetail, act: boolean): string {

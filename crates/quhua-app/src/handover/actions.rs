@@ -7,7 +7,7 @@ use quhua_core::date::Date;
 use quhua_core::scenario::{Base, Scenario, evaluate};
 use quhua_workflow::handover::{
     Absorption, Disposition, Done, Handover, Outcome, PlacementRecord, PlanPairs, QuotaPolicy,
-    RuleReview, Section, SectionKind, ServicePoint, Talk, Template,
+    RuleReview, Section, SectionKind, ServicePoint, Talk, Template, VillagePoint,
 };
 use quhua_workflow::procedure::Plan;
 use serde::Deserialize;
@@ -76,13 +76,14 @@ pub fn init(app: &App, actor: &Actor, plan_id: i64) -> AppResult<Loaded> {
         return Ok(l);
     }
     let template = Template::for_province(&pairs.province)?;
-    let h = Handover::generate(
+    let mut h = Handover::generate(
         &rec.body.name,
         pairs,
         template,
         QuotaPolicy::builtin()?,
         approved_on,
     );
+    h.services.villages = village_points(app, &h);
     let intent =
         serde_json::json!({"op": "generate", "plan": plan_id, "sections": h.sections.len()});
     match app.store().create_at(plan_id, &h, &intent, &actor.name) {
@@ -92,6 +93,38 @@ pub fn init(app: &App, actor: &Actor, plan_id: i64) -> AppResult<Loaded> {
         Err(e) => return Err(e.into()),
     }
     load(app, actor, plan_id)
+}
+
+/// The villages of the handover's townships with their locations, where the county's
+/// geometry gives them (the demo's schematic map), for the village-to-service distances.
+fn village_points(app: &App, h: &Handover) -> Vec<VillagePoint> {
+    let policy = quhua_core::policy::Policy::default_policy();
+    let Ok(cb) = crate::county::load(app, &h.pairs.county, &policy) else {
+        return Vec::new();
+    };
+    let Some(xy) = &cb.village_xy else {
+        return Vec::new();
+    };
+    let wanted: std::collections::HashSet<&str> = h
+        .pairs
+        .pairs
+        .iter()
+        .flat_map(|p| p.facts.villages.iter().map(String::as_str))
+        .collect();
+    cb.base
+        .villages
+        .iter()
+        .zip(xy)
+        .filter_map(|(v, p)| {
+            let code = v.code.to_string();
+            let (lon, lat) = (*p)?;
+            wanted.contains(code.as_str()).then(|| VillagePoint {
+                code,
+                name: v.name.clone(),
+                location: quhua_core::unit::LonLat { lon, lat },
+            })
+        })
+        .collect()
 }
 
 /// Which ledger an item is in.

@@ -10,7 +10,8 @@ use quhua_core::date::Date;
 use quhua_core::i18n::Text;
 use quhua_workflow::handover::{
     Cadre, Closed, Disposition, Done, Handover, HandoverStatus, Money, Outcome, PairKind,
-    PlacementRecord, QuotaResult, Route, RuleReview, Section, SectionKind, ServicePoint, UnitRef,
+    PlacementRecord, QuotaResult, Route, RuleReview, Section, SectionKind, ServicePoint,
+    ServiceType, UnitRef,
 };
 use quhua_workflow::org::Department;
 use serde::Serialize;
@@ -321,6 +322,23 @@ pub struct PointRow {
     pub outcome: Outcome,
 }
 
+/// A village's distance to the nearest point of a service type, before and after (km).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct AccessRow {
+    /// Village code.
+    pub village: String,
+    /// Village name.
+    pub name: String,
+    /// Service type.
+    pub kind: ServiceType,
+    /// Its name.
+    pub kind_name: Text,
+    /// Before.
+    pub before_km: Option<f64>,
+    /// After (with the outcomes decided so far).
+    pub after_km: Option<f64>,
+}
+
 /// A page of a list.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Page<T> {
@@ -349,6 +367,9 @@ pub struct SectionDetail {
     pub posts: Option<u32>,
     /// Service points of the former township (service sections).
     pub services: Option<Vec<PointRow>>,
+    /// Its villages' distances to the nearest point of each of the section's service types
+    /// (where locations are known).
+    pub access: Option<Vec<AccessRow>>,
     /// Rules reviewed (records section).
     pub rules: Option<Vec<RuleReview>>,
     /// The routes a disposition may take here.
@@ -407,6 +428,7 @@ pub fn detail(
         cadres: None,
         posts: None,
         services: None,
+        access: None,
         rules: None,
         routes: Vec::new(),
     };
@@ -490,6 +512,30 @@ pub fn detail(
                             .get(&x.id)
                             .cloned()
                             .unwrap_or(Outcome::Pending),
+                    })
+                    .collect(),
+            );
+            let names: std::collections::HashMap<&str, &str> = h
+                .services
+                .villages
+                .iter()
+                .map(|v| (v.code.as_str(), v.name.as_str()))
+                .collect();
+            d.access = Some(
+                h.services
+                    .village_access()
+                    .into_iter()
+                    .filter(|a| {
+                        p.facts.villages.contains(&a.village)
+                            && h.service_section_kind(a.kind) == s.kind
+                    })
+                    .map(|a| AccessRow {
+                        name: names.get(a.village.as_str()).unwrap_or(&"").to_string(),
+                        kind_name: Text::new(a.kind.zh(), a.kind.en()),
+                        village: a.village,
+                        kind: a.kind,
+                        before_km: a.before_km,
+                        after_km: a.after_km,
                     })
                     .collect(),
             );
