@@ -31,6 +31,8 @@ need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+# The document tests convert each generated DOCX with LibreOffice and read its text.
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 # Schemathesis (the API fuzzer) is installed from PyPI into a virtual environment.
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_apt+=(python3-venv)
 # (Capture first: with pipefail, grep -q closing the pipe early would fail the check.)

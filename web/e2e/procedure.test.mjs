@@ -198,8 +198,12 @@ test('a plan goes from submission to apply across the county, the departments, t
   assert.ok(after.some((t) => t.code === '130634114' && t.name === '灵山镇'), 'the new code of 灵山镇');
 
   // 8. Every generated document linked on the board downloads and is what it claims to be.
-  const links = await p.$$eval('[data-testid=documents] a', (as) => as.map((a) => a.getAttribute('href')));
-  assert.equal(links.length, 5, JSON.stringify(links));
+  // (the composed documents — 方案, 情况汇报, 评估报告 — are typeset on request: the PDF and
+  // one DOCX of them are fetched here, the rest by the CLI's document tests)
+  const all = await p.$$eval('[data-testid=documents] a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(all.length, 12, JSON.stringify(all));
+  const links = all.filter((h) => !/(scheme|summary|evaluation|mca-table)\./.test(h) || /scheme\.pdf|summary\.docx/.test(h));
+  assert.equal(links.length, 7, JSON.stringify(links));
   const fetched = await p.evaluate(async (hrefs) => Promise.all(hrefs.map(async (h) => {
     const r = await fetch(h);
     const b = new Uint8Array(await r.arrayBuffer());
@@ -211,6 +215,7 @@ test('a plan goes from submission to apply across the county, the departments, t
     if (/\.(docx|xlsx)$/.test(f.h)) assert.equal(f.head, 'PK', f.h);
     if (f.h.endsWith('.csv')) assert.match(f.text, /冀政字〔2026〕88号/);
     if (f.h.endsWith('.md')) assert.match(f.text, /公告/);
+    if (f.h.endsWith('.pdf')) assert.equal(f.head, '%P', f.h);
   }
   // A stored material downloads with its content.
   const material = await p.$eval('[data-testid=material-link]', (a) => a.getAttribute('href'));

@@ -4793,7 +4793,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx";
+                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx" | "scheme.docx" | "scheme.pdf" | "summary.docx" | "summary.pdf" | "evaluation.docx" | "evaluation.pdf" | "mca-table.xlsx";
             };
             cookie?: never;
         };

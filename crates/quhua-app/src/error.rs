@@ -190,3 +190,9 @@ impl From<quhua_io::IoError> for AppError {
         AppError::invalid(zh, en)
     }
 }
+
+/// A statistics error (its message is "中文 / English") as a refusal naming the unit.
+pub(crate) fn stats_err(e: quhua_stats::StatsError) -> AppError {
+    let (zh, en) = crate::text::split_pair(&e.to_string());
+    AppError::refused(zh, en)
+}

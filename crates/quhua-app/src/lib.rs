@@ -26,6 +26,7 @@ pub mod policy;
 pub mod propose;
 pub mod registry;
 pub mod scenarios;
+pub mod stats;
 pub mod text;
 pub mod upload;
 pub mod views;

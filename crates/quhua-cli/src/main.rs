@@ -65,6 +65,11 @@ enum Command {
     /// 实施交接：编制、干部、资产债务、服务网点、印章档案 / the handover after approval
     #[command(subcommand)]
     Handover(Box<cmd::handover::Command>),
+    /// 统计：导入统计表、跨期对照、口径换算 / statistics: observations, crosswalks, recast
+    #[command(subcommand)]
+    Stats(cmd::stats::Command),
+    /// 文书：区划调整方案、情况汇报、评估报告、变更情况表 / documents of a plan
+    Report(cmd::report::Args),
     /// 网页服务：接口与界面 / the web server: JSON API and browser UI
     Serve(cmd::serve::Args),
     /// 账号管理（管理员） / server accounts (administrator)
@@ -121,6 +126,8 @@ fn main() -> ExitCode {
         Command::Registry(c) => cmd::registry::run(&ctx, c),
         Command::Plan(c) => cmd::plan::run(&ctx, *c),
         Command::Handover(c) => cmd::handover::run(&ctx, *c),
+        Command::Stats(c) => cmd::stats::run(&ctx, c),
+        Command::Report(a) => cmd::report::run(&ctx, a),
         Command::Serve(a) => cmd::serve::run(&ctx, a),
         Command::User(c) => cmd::user::run(&ctx, c),
     };

@@ -35,6 +35,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 3, "0003_plans"),
     migration!("sqlite", 4, "0004_records_accounts"),
     migration!("sqlite", 5, "0005_records_version_index"),
+    migration!("sqlite", 6, "0006_observations"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -44,10 +45,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 3, "0003_plans"),
     migration!("postgres", 4, "0004_records_accounts"),
     migration!("postgres", 5, "0005_records_version_index"),
+    migration!("postgres", 6, "0006_observations"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 5;
+pub const LATEST: i64 = 6;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

@@ -5,6 +5,7 @@ use crate::audit::{self, AuditReport, AuditRow};
 use crate::documents;
 use crate::error::Result;
 use crate::import::{ImportId, ImportMeta, ImportRecord};
+use crate::observations::{self, ObservationImport, ObservationRecord};
 use crate::policy::{self, PolicyRecord};
 use crate::postgres::PgStore;
 use crate::record::{self, Record, RecordKind};
@@ -188,6 +189,22 @@ impl Store {
     /// Logs a read of protected data (a cadre roster) in the audit log.
     pub fn log_read(&self, actor: &str, action: &str, entity: &str, what: &str) -> Result<()> {
         self.write(|tx| record::log_read(tx, actor, action, entity.to_string(), what))
+    }
+
+    /// Stores a table of observations in one transaction with its audit row: every figure or
+    /// none. A figure of the same unit, indicator and period replaces the stored one.
+    pub fn import_observations(
+        &self,
+        rows: &[ObservationRecord],
+        source_sha256: &str,
+        actor: &str,
+    ) -> Result<ObservationImport> {
+        self.write(|tx| observations::import(tx, rows, source_sha256, actor))
+    }
+
+    /// Stored observations (of one indicator, or all), by code, indicator and period.
+    pub fn observations(&self, indicator: Option<&str>) -> Result<Vec<ObservationRecord>> {
+        self.read(|tx| observations::list(tx, indicator))
     }
 
     /// One record.

@@ -184,11 +184,7 @@ pub fn board(app: &App, actor: &Actor, id: i64, today: Date) -> AppResult<PlanBo
         extensions: plan.extensions.clone(),
         activity: plan.activity.clone(),
         scheme: plan.scenario.clone(),
-        documents: if plan.applied.is_some() {
-            links()
-        } else {
-            Vec::new()
-        },
+        documents: links(plan.applied.is_some()),
         permissions: permissions(actor, plan, today),
     })
 }

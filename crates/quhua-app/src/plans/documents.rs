@@ -2,6 +2,7 @@
 //! plan (公告 DOCX/Markdown, 区划代码变更对照表 XLSX/CSV, 调整前后指标 XLSX), computed under the
 //! policy the plan's scheme declares.
 
+use super::government::{DocKind, Format};
 use super::load;
 use crate::access::Actor;
 use crate::upload::mime_of;
@@ -10,13 +11,75 @@ use crate::{App, AppError, AppResult};
 use quhua_core::scenario::Scenario;
 use quhua_workflow::procedure::Plan;
 
-/// The ids of the documents generated from an applied plan.
-pub const DOCUMENT_IDS: [&str; 5] = [
+/// The ids of the generated documents: first those of an applied plan (公告, 对照表, 指标表),
+/// then those composed from the plan at any stage (方案, 情况汇报, 评估报告, 变更情况表).
+pub const DOCUMENT_IDS: [&str; 12] = [
     "notice.docx",
     "notice.md",
     "change-table.xlsx",
     "change-table.csv",
     "indicators.xlsx",
+    "scheme.docx",
+    "scheme.pdf",
+    "summary.docx",
+    "summary.pdf",
+    "evaluation.docx",
+    "evaluation.pdf",
+    "mca-table.xlsx",
+];
+
+/// The documents composed from the plan at any stage: id, document, format, Chinese and
+/// English titles.
+const GOVERNMENT: [(&str, DocKind, Format, &str, &str); 7] = [
+    (
+        "scheme.docx",
+        DocKind::Scheme,
+        Format::Docx,
+        "区划调整方案（Word）",
+        "adjustment scheme (Word)",
+    ),
+    (
+        "scheme.pdf",
+        DocKind::Scheme,
+        Format::Pdf,
+        "区划调整方案（PDF）",
+        "adjustment scheme (PDF)",
+    ),
+    (
+        "summary.docx",
+        DocKind::Summary,
+        Format::Docx,
+        "情况汇报（Word）",
+        "report to the city (Word)",
+    ),
+    (
+        "summary.pdf",
+        DocKind::Summary,
+        Format::Pdf,
+        "情况汇报（PDF）",
+        "report to the city (PDF)",
+    ),
+    (
+        "evaluation.docx",
+        DocKind::Evaluation,
+        Format::Docx,
+        "评估报告（Word）",
+        "evaluation report (Word)",
+    ),
+    (
+        "evaluation.pdf",
+        DocKind::Evaluation,
+        Format::Pdf,
+        "评估报告（PDF）",
+        "evaluation report (PDF)",
+    ),
+    (
+        "mca-table.xlsx",
+        DocKind::Scheme,
+        Format::Xlsx,
+        "县以下行政区划变更情况（Excel）",
+        "changes below county level, MCA layout (Excel)",
+    ),
 ];
 
 /// The generated documents: id, file name, Chinese and English titles.
@@ -53,17 +116,25 @@ const GENERATED: [(&str, &str, &str, &str); 5] = [
     ),
 ];
 
-/// Links to the generated documents.
-pub(crate) fn links() -> Vec<DocumentLink> {
-    GENERATED
+/// Links to the generated documents: the composed ones always, those of an applied plan once
+/// it is applied.
+pub(crate) fn links(applied: bool) -> Vec<DocumentLink> {
+    let applied_docs = GENERATED
         .iter()
+        .filter(|_| applied)
         .map(|(id, name, zh, en)| DocumentLink {
             id: (*id).into(),
             name: (*name).into(),
             zh: (*zh).into(),
             en: (*en).into(),
-        })
-        .collect()
+        });
+    let composed = GOVERNMENT.iter().map(|(id, _, _, zh, en)| DocumentLink {
+        id: (*id).into(),
+        name: (*id).into(),
+        zh: (*zh).into(),
+        en: (*en).into(),
+    });
+    applied_docs.chain(composed).collect()
 }
 
 /// A stored material or step document of a plan the actor may see, by SHA-256.
@@ -102,6 +173,9 @@ pub fn documents(
 
 /// One generated document (`notice.docx`, `change-table.xlsx` …) of an applied plan.
 pub fn document(app: &App, actor: &Actor, id: i64, which: &str) -> AppResult<FileOut> {
+    if let Some((_, kind, format, _, _)) = GOVERNMENT.iter().find(|g| g.0 == which) {
+        return super::government::document(app, actor, id, *kind, *format);
+    }
     let Some((_, name, _, _)) = GENERATED.iter().find(|g| g.0 == which) else {
         return Err(AppError::not_found(
             format!("文档“{which}”"),
@@ -208,7 +282,14 @@ fn generate(
 mod ids {
     #[test]
     fn document_ids_name_every_generated_document() {
-        let ids: Vec<&str> = super::GENERATED.iter().map(|g| g.0).collect();
+        let ids: Vec<&str> = super::GENERATED
+            .iter()
+            .map(|g| g.0)
+            .chain(super::GOVERNMENT.iter().map(|g| g.0))
+            .collect();
         assert_eq!(ids, super::DOCUMENT_IDS);
+        let links: Vec<String> = super::links(true).into_iter().map(|l| l.id).collect();
+        assert_eq!(links, super::DOCUMENT_IDS);
+        assert_eq!(super::links(false).len(), super::GOVERNMENT.len());
     }
 }

@@ -10,6 +10,7 @@
 mod actions;
 mod board;
 mod documents;
+pub mod government;
 
 pub use actions::*;
 pub use board::{board, list};

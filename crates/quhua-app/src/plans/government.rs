@@ -1,0 +1,394 @@
+//! The documents a county files, composed from a plan's data: the 区划调整方案 (what is
+//! submitted for approval), the 情况汇报 to the city (its figures sentence from the
+//! evaluation), the 评估报告 — each as DOCX (GB/T 9704 layout) or PDF (typst) with maps before
+//! and after — and the MCA's 县以下行政区划变更情况 table (XLSX). Available from submission on:
+//! before the plan is applied its changes are applied to a copy of the registry.
+
+use super::load;
+use crate::access::Actor;
+use crate::views::FileOut;
+use crate::{App, AppError, AppResult};
+use quhua_core::date::Date;
+use quhua_core::event::ChangeEvent;
+use quhua_core::registry::Registry;
+use quhua_core::scenario::{Scenario, apply_scenario};
+use quhua_core::unit::UnitId;
+use quhua_core::{DivisionCode, Level};
+use quhua_report::government::{MapFigure, PlanFacts};
+use quhua_report::map::{MapRegion, MapSpec};
+use quhua_stats::crosswalk::{Crosswalk, CrosswalkOptions, WeightBy, state_at};
+use quhua_workflow::procedure::Plan;
+
+/// Which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// 区划调整方案.
+    Scheme,
+    /// 情况汇报.
+    Summary,
+    /// 评估报告.
+    Evaluation,
+}
+
+impl DocKind {
+    /// Parses scheme|summary|evaluation.
+    pub fn parse(s: &str) -> Option<DocKind> {
+        match s {
+            "scheme" | "方案" => Some(DocKind::Scheme),
+            "summary" | "汇报" => Some(DocKind::Summary),
+            "evaluation" | "评估" => Some(DocKind::Evaluation),
+            _ => None,
+        }
+    }
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Word.
+    Docx,
+    /// PDF (typst).
+    Pdf,
+    /// Excel: the MCA change table.
+    Xlsx,
+}
+
+impl Format {
+    /// Parses docx|pdf|xlsx.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+fn invalid(zh: impl Into<String>, en: impl Into<String>) -> AppError {
+    AppError::refused(zh, en)
+}
+
+fn report_err(e: quhua_report::ReportError) -> AppError {
+    AppError::internal(e)
+}
+
+/// The registry with the plan's changes (recorded, or applied to a copy when not yet
+/// applied), the dates before and after, and the plan's events.
+fn with_changes(
+    mut reg: Registry,
+    plan: &Plan,
+) -> AppResult<(Registry, Date, Date, Vec<ChangeEvent>)> {
+    if let (Some(eff), Some(a)) = (plan.applied, plan.approval.as_ref()) {
+        let events = reg
+            .events()
+            .iter()
+            .filter(|e| e.approval_no == a.document_no && e.date == eff)
+            .cloned()
+            .collect();
+        return Ok((reg, eff.pred_opt().unwrap_or(eff), eff, events));
+    }
+    let scenario = Scenario::from_toml(&plan.scenario)
+        .or_else(|_| Scenario::from_json(&plan.scenario))
+        .map_err(|e| {
+            invalid(
+                format!("方案无法读取：{e}"),
+                format!("scheme unreadable: {e}"),
+            )
+        })?;
+    let base = scenario
+        .base_date
+        .as_deref()
+        .and_then(quhua_core::date::parse_date)
+        .or_else(|| plan.steps.first().map(|s| s.at))
+        .unwrap_or(reg.genesis_date());
+    let last = reg
+        .events()
+        .last()
+        .map(|e| e.date)
+        .unwrap_or(reg.genesis_date());
+    let eff = base.max(last).succ_opt().unwrap_or(base);
+    let n = reg.events().len();
+    apply_scenario(&mut reg, &scenario, base, eff, "（拟报批）").map_err(|e| {
+        invalid(
+            format!("方案无法套用：{e}"),
+            format!("scheme does not apply: {e}"),
+        )
+    })?;
+    let events = reg.events()[n..].to_vec();
+    Ok((reg, eff.pred_opt().unwrap_or(eff), eff, events))
+}
+
+fn map_spec(reg: &Registry, county: DivisionCode, date: Date, title: &str) -> Option<MapSpec> {
+    if county != quhua_demo::county_code() {
+        return None;
+    }
+    let demo = quhua_demo::Demo::load().ok()?;
+    let g = &demo.geometry;
+    let mut names: Vec<(DivisionCode, UnitId, String)> = Vec::new();
+    let mut regions = Vec::new();
+    for (i, code) in g.codes.iter().enumerate() {
+        let Ok(v) = reg.unit_by_code(*code) else {
+            continue;
+        };
+        let Some(t) = state_at(reg, v, date).and_then(|s| s.parent) else {
+            continue;
+        };
+        let Some(ts) = state_at(reg, t, date).filter(|s| s.level() == Level::Township) else {
+            continue;
+        };
+        let idx = match names.iter().position(|n| n.1 == t) {
+            Some(p) => p,
+            None => {
+                names.push((ts.code, t, ts.name.clone()));
+                names.len() - 1
+            }
+        };
+        let rings = g.polygons[i]
+            .0
+            .iter()
+            .flat_map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(|r| r.0.iter().map(|c| (c.x, c.y)).collect::<Vec<_>>())
+            })
+            .collect();
+        regions.push(MapRegion {
+            township: idx,
+            rings,
+        });
+    }
+    // Legend in code order.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| names[i].0);
+    let mut rank = vec![0; names.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    for r in &mut regions {
+        r.township = rank[r.township];
+    }
+    Some(MapSpec {
+        title: title.to_string(),
+        townships: order.iter().map(|&i| names[i].2.clone()).collect(),
+        regions,
+        schematic: true,
+    })
+}
+
+/// Everything the documents of plan `id` are composed from.
+pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResult<PlanFacts> {
+    let rec = load(app, actor, id)?;
+    let plan: Plan = rec.body;
+    let reg: Registry = (*app.registry()?).clone();
+    let county = crate::county::county_code(&plan.county)?;
+    let (reg, before, after, events) = with_changes(reg, &plan)?;
+    let scenario_policy = Scenario::from_toml(&plan.scenario)
+        .ok()
+        .and_then(|s| s.policy)
+        .and_then(|p| quhua_core::policy::Policy::builtin(&p));
+    let policy = scenario_policy.unwrap_or_else(quhua_core::policy::Policy::default_policy);
+    let evaluation = quhua_stats::evaluate::evaluate(&reg, county, before, after, &policy, None)
+        .map_err(crate::error::stats_err)?;
+    let issuer = format!("{}人民政府", evaluation.county_name);
+    let (approval_no, date) = match &plan.approval {
+        Some(a) => (a.document_no.clone(), a.effective),
+        None => ("（拟报批）".to_string(), after),
+    };
+    let event_refs: Vec<&ChangeEvent> = events.iter().collect();
+    let changes = if event_refs.is_empty() {
+        Vec::new()
+    } else {
+        let notice = quhua_report::notice::compose(
+            &reg,
+            &event_refs,
+            &quhua_report::notice::NoticeInfo {
+                county,
+                issuer: issuer.clone(),
+                approver: "省人民政府".into(),
+                approval_no: approval_no.clone(),
+                effective: after,
+                issued: after,
+                note: None,
+            },
+        )
+        .map_err(report_err)?;
+        notice
+            .body
+            .iter()
+            .skip(1)
+            .take_while(|p| !p.starts_with("调整后"))
+            .map(|p| {
+                p.split_once('、')
+                    .map(|x| x.1.to_string())
+                    .unwrap_or(p.clone())
+            })
+            .collect()
+    };
+    let cw = Crosswalk::build(
+        &reg,
+        before,
+        after,
+        &CrosswalkOptions::new(WeightBy::Villages).in_county(county),
+    )
+    .map_err(crate::error::stats_err)?;
+    let composition = cw
+        .to_units
+        .iter()
+        .enumerate()
+        .map(|(t, u)| {
+            let from: Vec<String> = cw
+                .links
+                .iter()
+                .filter(|l| l.to == t)
+                .map(|l| cw.from_units[l.from].name.clone())
+                .collect();
+            (u.name.clone(), from)
+        })
+        .collect();
+    let steps = plan
+        .status()
+        .into_iter()
+        .map(|s| {
+            (
+                s.zh.clone(),
+                s.done.map(|d| d.at.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let maps = if with_maps {
+        let name = &evaluation.county_name;
+        let b = map_spec(
+            &reg,
+            county,
+            before,
+            &format!("{name}乡级行政区划图（调整前）"),
+        );
+        let a = map_spec(
+            &reg,
+            county,
+            after,
+            &format!("{name}乡级行政区划调整方案图"),
+        );
+        match (b, a) {
+            (Some(b), Some(a)) => {
+                let fig = |m: &MapSpec, caption: String| -> AppResult<MapFigure> {
+                    Ok(MapFigure {
+                        caption,
+                        png: quhua_report::map::png(m, 1.5).map_err(report_err)?,
+                        svg: quhua_report::map::svg(m),
+                    })
+                };
+                Some((
+                    fig(&b, "图1 调整前乡级行政区划示意图".into())?,
+                    fig(&a, "图2 调整方案示意图".into())?,
+                ))
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+    Ok(PlanFacts {
+        plan_name: plan.name.clone(),
+        evaluation,
+        changes,
+        composition,
+        consultation: plan.consultation.summary_zh(),
+        risks: None,
+        steps,
+        approval: plan
+            .approval
+            .as_ref()
+            .map(|a| (a.document_no.clone(), a.effective)),
+        issuer,
+        date,
+        maps,
+    })
+}
+
+/// One document of plan `id` in `format` (XLSX gives the MCA change table whatever `kind`).
+pub fn document(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    kind: DocKind,
+    format: Format,
+) -> AppResult<FileOut> {
+    let facts = plan_facts(
+        app,
+        actor,
+        id,
+        kind != DocKind::Summary && format != Format::Xlsx,
+    )?;
+    if format == Format::Xlsx {
+        let table = mca_table(&facts);
+        let dir = tempfile::tempdir().map_err(AppError::internal)?;
+        let path = dir.path().join("t.xlsx");
+        quhua_io::write_xlsx(&table, &path)?;
+        let bytes = std::fs::read(&path).map_err(AppError::internal)?;
+        return Ok(FileOut {
+            name: format!(
+                "{}县以下行政区划变更情况.xlsx",
+                facts.evaluation.county_name
+            ),
+            mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            bytes,
+        });
+    }
+    let city = "市人民政府";
+    let doc = match kind {
+        DocKind::Scheme => quhua_report::government::scheme(&facts),
+        DocKind::Summary => quhua_report::government::summary(&facts, city),
+        DocKind::Evaluation => quhua_report::government::evaluation(&facts),
+    };
+    let (bytes, ext, mime) = match format {
+        Format::Docx => (
+            doc.to_docx().map_err(report_err)?,
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        _ => (doc.to_pdf().map_err(report_err)?, "pdf", "application/pdf"),
+    };
+    Ok(FileOut {
+        name: format!("{}.{ext}", doc.title),
+        mime,
+        bytes,
+    })
+}
+
+fn mca_table(f: &PlanFacts) -> quhua_io::ExportTable {
+    use quhua_io::ExportCell as C;
+    let e = &f.evaluation;
+    let mut t = quhua_io::ExportTable::new([
+        "序号",
+        "县级单位",
+        "变更事项",
+        "批准机关及文号",
+        "生效日期",
+        "变更前乡级单位数",
+        "变更后乡级单位数",
+    ])
+    .with_title(format!("{}县以下行政区划变更情况", e.county_name))
+    .with_sheet_name("变更情况");
+    let (no, eff) = f
+        .approval
+        .clone()
+        .map(|(n, d)| (n, d.to_string()))
+        .unwrap_or_default();
+    for (i, c) in f.changes.iter().enumerate() {
+        t.push_row(vec![
+            C::Number((i + 1) as f64),
+            C::Text(format!("{}（{}）", e.county_name, e.county)),
+            C::Text(c.clone()),
+            C::Text(no.clone()),
+            C::Text(eff.clone()),
+            C::Number(e.before.indicators.count as f64),
+            C::Number(e.after.indicators.count as f64),
+        ]);
+    }
+    if e.synthetic {
+        t = t.with_footnote("注：人口、面积为示意数据 / synthetic figures");
+    }
+    t
+}

@@ -1,0 +1,162 @@
+//! `quhua report` on the demo county's applied plan: the 情况汇报 states the real before/after
+//! figures (computed here independently from `quhua registry as-of`), and the scheme DOCX and
+//! PDF are produced; each DOCX is converted with LibreOffice and its text checked.
+//! Needs LibreOffice (`libreoffice-writer-nogui`) and a CJK font (`fonts-noto-cjk`).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+struct Db {
+    dir: tempfile::TempDir,
+}
+
+impl Db {
+    fn new() -> Db {
+        Db {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("sqlite:{}", self.dir.path().join("q.db").display())
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let url = self.url();
+        let mut all = vec!["--db", url.as_str(), "--actor", "县民政局"];
+        all.extend_from_slice(args);
+        Command::new(env!("CARGO_BIN_EXE_quhua"))
+            .args(&all)
+            .output()
+            .expect("run quhua")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert!(
+            o.status.success(),
+            "quhua {args:?} failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+}
+
+/// Number, mean population and mean area of the county's townships on `date`, read from the
+/// stored registry directly (not through the report's code).
+fn means(db: &Db, date: &str) -> (usize, f64, f64) {
+    use quhua_core::attr::keys;
+    let store = quhua_store::Store::open(&db.url()).unwrap();
+    let reg = store.load_registry().unwrap().unwrap();
+    let day = quhua_core::date::parse_date(date).unwrap();
+    let county = quhua_core::DivisionCode::parse("130634").unwrap();
+    let snap = reg.as_of(day);
+    let towns: Vec<_> = snap
+        .at_level(quhua_core::Level::Township)
+        .filter(|t| t.code.is_within(county))
+        .collect();
+    let sum = |k: &str| -> f64 {
+        towns
+            .iter()
+            .map(|t| t.attrs.get(k).map_or(0.0, |v| v.value.to_f64()))
+            .sum()
+    };
+    let n = towns.len();
+    (
+        n,
+        sum(keys::POP_HUKOU) / n as f64,
+        sum(keys::AREA_KM2) / n as f64,
+    )
+}
+
+fn docx_text(path: &Path) -> String {
+    let dir = path.parent().unwrap().join("txt");
+    let o = Command::new("soffice")
+        .args(["--headless", "--convert-to", "txt:Text", "--outdir"])
+        .arg(&dir)
+        .arg(path)
+        .env("HOME", path.parent().unwrap())
+        .output()
+        .expect("LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let txt = dir.join(path.with_extension("txt").file_name().unwrap());
+    std::fs::read_to_string(txt).unwrap()
+}
+
+#[test]
+fn summary_states_the_real_figures_and_scheme_reads() {
+    // The demo database as `quhua serve --demo` prepares it: plan 2 is approved (批复
+    // effective 2026-02-01) and is applied here through the CLI.
+    let db = Db::new();
+    quhua_server::demo::prepare(
+        &db.url(),
+        &quhua_server::auth::password::HashParams::insecure_fast(),
+    )
+    .unwrap();
+    db.ok(&["plan", "apply", "2"]);
+    let (n0, p0, a0) = means(&db, "2026-01-31");
+    let (n1, p1, a1) = means(&db, "2026-02-01");
+    assert!(n1 < n0);
+    let out = db.dir.path().join("out");
+    let outs = out.to_string_lossy().into_owned();
+    let path = db.ok(&["report", "summary", "2", "--out", &outs]);
+    let text = docx_text(Path::new(path.trim()));
+    let expected = format!("由{n0}个乡镇（街道）调减为{n1}个，减少{}个", n0 - n1);
+    assert!(text.contains(&expected), "{expected} not in:\n{text}");
+    let expected = format!(
+        "乡镇平均人口由{:.2}万人增加到{:.2}万人，乡镇平均面积由{:.2}平方公里增加到{:.2}平方公里",
+        p0 / 10_000.0,
+        p1 / 10_000.0,
+        a0,
+        a1
+    );
+    assert!(text.contains(&expected), "{expected} not in:\n{text}");
+    assert!(text.contains("示意数据"), "synthetic label missing");
+    // The scheme, DOCX and PDF, with its two maps; the MCA table.
+    let docx = db.ok(&["report", "scheme", "2", "--out", &outs]);
+    let text = docx_text(Path::new(docx.trim()));
+    for s in [
+        "一、基本情况",
+        "二、调整理由",
+        "三、调整方案",
+        "调整方案乡镇对照表",
+        "四、实施步骤",
+        "图1",
+        "图2",
+        "征求意见情况",
+    ] {
+        assert!(text.contains(s), "{s} not in scheme:\n{text}");
+    }
+    let pdf = db.ok(&["report", "scheme", "2", "--out", &outs, "--format", "pdf"]);
+    let bytes = std::fs::read(pdf.trim()).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let xlsx = db.ok(&["report", "scheme", "2", "--out", &outs, "--format", "xlsx"]);
+    assert!(std::fs::read(xlsx.trim()).unwrap().starts_with(b"PK"));
+    let eval = db.ok(&["report", "evaluation", "2", "--out", &outs]);
+    let text = docx_text(Path::new(eval.trim()));
+    assert!(
+        text.contains("主要结论") && text.contains("调整前后主要指标对比"),
+        "{text}"
+    );
+    // The crosswalk of the plan's dates as JSON: weights from each old township sum to 1.
+    let j: serde_json::Value = serde_json::from_str(&db.ok(&[
+        "stats",
+        "crosswalk",
+        "2026-01-31",
+        "2026-02-01",
+        "--county",
+        "130634",
+        "--weight",
+        "population",
+        "--json",
+    ]))
+    .unwrap();
+    let mut sums = std::collections::BTreeMap::new();
+    for r in j.as_array().unwrap() {
+        *sums
+            .entry(r["from_code"].as_str().unwrap().to_string())
+            .or_insert(0.0) += r["weight"].as_f64().unwrap();
+    }
+    assert_eq!(sums.len(), n0);
+    assert!(sums.values().all(|s: &f64| (s - 1.0).abs() < 1e-9));
+}
