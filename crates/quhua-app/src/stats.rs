@@ -7,7 +7,9 @@ use crate::error::stats_err;
 use crate::{App, AppError, AppResult};
 use quhua_core::DivisionCode;
 use quhua_core::date::Date;
-use quhua_stats::crosswalk::{Crosswalk, CrosswalkOptions, WeightBy, WeightRow};
+/// The weights a crosswalk may use (the adapters parse them).
+pub use quhua_stats::crosswalk::WeightBy;
+use quhua_stats::crosswalk::{Crosswalk, CrosswalkOptions, WeightRow};
 use quhua_stats::observation::{Nature, Observation, ObservationTable};
 use quhua_stats::recast::Recast;
 use quhua_store::{ImportMeta, ObservationImport, ObservationRecord};

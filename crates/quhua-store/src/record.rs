@@ -94,14 +94,10 @@ fn prefix_pattern(prefix: &str) -> Result<String> {
     Ok(format!("{prefix}%"))
 }
 
-/// Creates a record (version 1); returns its id.
-pub(crate) fn create<T: RecordKind>(tx: &mut dyn Tx, body: &T, actor: &str) -> Result<i64> {
+/// Inserts a record's row at version 1 and returns the body's text.
+fn insert<T: RecordKind>(tx: &mut dyn Tx, id: i64, body: &T, actor: &str) -> Result<String> {
     let text = serde_json::to_string(body)?;
     let now = now_text();
-    let id = tx.query_int(
-        "SELECT COALESCE(MAX(id), 0) + 1 FROM records WHERE kind = $1",
-        &[Val::text(T::KIND)],
-    )?;
     tx.exec(
         "INSERT INTO records (kind, id, county, name, body, version, created_by, created_at, updated_by, updated_at) \
          VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $6, $7)",
@@ -115,6 +111,16 @@ pub(crate) fn create<T: RecordKind>(tx: &mut dyn Tx, body: &T, actor: &str) -> R
             Val::text(&now),
         ],
     )?;
+    Ok(text)
+}
+
+/// Creates a record (version 1); returns its id.
+pub(crate) fn create<T: RecordKind>(tx: &mut dyn Tx, body: &T, actor: &str) -> Result<i64> {
+    let id = tx.query_int(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM records WHERE kind = $1",
+        &[Val::text(T::KIND)],
+    )?;
+    let text = insert(tx, id, body, actor)?;
     audit::append(
         tx,
         AuditEntry {
@@ -146,21 +152,7 @@ pub(crate) fn create_at<T: RecordKind>(
             format!("{} {id} already exists", T::LABEL.1),
         ));
     }
-    let text = serde_json::to_string(body)?;
-    let now = now_text();
-    tx.exec(
-        "INSERT INTO records (kind, id, county, name, body, version, created_by, created_at, updated_by, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $6, $7)",
-        &[
-            Val::text(T::KIND),
-            Val::Int(id),
-            Val::text(body.county()),
-            Val::text(body.name()),
-            Val::text(&text),
-            Val::text(actor),
-            Val::text(&now),
-        ],
-    )?;
+    let text = insert(tx, id, body, actor)?;
     audit::append(
         tx,
         AuditEntry {

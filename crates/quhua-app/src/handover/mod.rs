@@ -25,6 +25,8 @@ pub use actions::{Acted, Action, act, init};
 pub use demo::{seed_demo, synthetic_assets};
 pub use documents::{document, document_ids, documents};
 pub use import::{ImportFile, ImportKind, ImportOutcome, import};
+/// The handover's vocabulary the adapters parse requests into and render.
+pub use quhua_workflow::handover::{Disposition, LedgerStatus, Money, synth::SEED as DEMO_SEED};
 pub use views::{
     AssetRow, CadreRow, CheckLine, DebtRow, HandoverView, ItemFilter, PairView, RouteView,
     SectionDetail, SectionView, detail, view,

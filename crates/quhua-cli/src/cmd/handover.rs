@@ -6,10 +6,10 @@ use super::procedure::today;
 use crate::context::{CliResult, Context, fail};
 use crate::render::{t, table::Table};
 use quhua_app::handover::{
-    self, Action, HandoverView, ImportFile, ImportKind, ItemFilter, LedgerKind,
+    self, Action, Disposition, HandoverView, ImportFile, ImportKind, ItemFilter, LedgerKind,
+    LedgerStatus, Money,
 };
 use quhua_core::i18n::Lang;
-use quhua_workflow::handover::{Disposition, LedgerStatus};
 use std::path::PathBuf;
 
 /// Handover commands.
@@ -125,7 +125,7 @@ pub enum Command {
         #[arg(long, default_value_t = 450_000)]
         items: usize,
         /// 随机种子 / seed
-        #[arg(long, default_value_t = quhua_workflow::handover::synth::SEED)]
+        #[arg(long, default_value_t = handover::DEMO_SEED)]
         seed: u64,
         /// 输出文件（.csv 或 .xlsx）/ output file
         #[arg(long)]
@@ -348,7 +348,7 @@ fn acted(ctx: &Context, a: handover::Acted) {
     );
 }
 
-fn yuan(m: quhua_workflow::handover::Money) -> String {
+fn yuan(m: Money) -> String {
     m.to_string()
 }
 

@@ -1,9 +1,9 @@
 //! `quhua stats`: import a statistics table, crosswalk two dates, recast a table.
 
 use crate::context::{CliResult, Context, fail};
+use quhua_app::stats::WeightBy;
 use quhua_core::date::{Date, parse_date};
 use quhua_core::i18n::Lang;
-use quhua_stats::crosswalk::WeightBy;
 use std::path::PathBuf;
 
 /// Statistics commands.
