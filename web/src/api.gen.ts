@@ -51,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{code}/crosswalk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两个日期之间的乡级区划对照权重（由村级隶属关系推导，正向或反向），CSV/XLSX/JSON / the township crosswalk between two dates (from village lineage, forward or backward) as CSV/XLSX/JSON */
+        get: operations["getCountiesByCodeCrosswalk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counties/{code}/evaluate": {
         parameters: {
             query?: never;
@@ -62,6 +79,23 @@ export interface paths {
         put?: never;
         /** 评估操作序列（按县缓存） / evaluate operations (responses cached per county) */
         post: operations["postCountiesByCodeEvaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调整前后评估：两个日期之间的乡级单位数、镇街占比、人口与面积（对照全国平均）、村到驻地距离、统计数据按后一日期口径的年度序列 / before/after evaluation between two dates: counts by kind, town share, population and area against the national averages, village-to-seat distances, stored statistics as yearly series on the later boundaries */
+        get: operations["getCountiesByCodeEvaluation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -85,6 +119,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{code}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已入库的统计数据（按指标：单位、总量/均量、年份、单位数） / the stored statistics by indicator */
+        get: operations["getCountiesByCodeObservations"];
+        put?: never;
+        /** 导入统计表（CSV/XLSX 为请求体；代码须在本县且在该年份有效）；commit=false 只检查并预览 / import a statistics table (CSV/XLSX as the body; codes within the county, in force in their year); commit=false checks and previews only */
+        post: operations["postCountiesByCodeObservations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counties/{code}/propose": {
         parameters: {
             query?: never;
@@ -96,6 +148,24 @@ export interface paths {
         put?: never;
         /** 方案推荐：优化器给出的撤并方案（只读，辖区内任何角色） / merger schemes proposed by the optimizer (read-only; any role that reads the county) */
         post: operations["postCountiesByCodePropose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/recast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已入库统计数据按某日区划口径换算（总量精确分摊、均量加权） / the stored statistics on the boundaries of a date (totals apportioned exactly, rates weighted) */
+        get: operations["getCountiesByCodeRecast"];
+        put?: never;
+        /** 上传统计表按某日区划口径换算（不入库） / an uploaded table on the boundaries of a date (nothing stored) */
+        post: operations["postCountiesByCodeRecast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -265,6 +335,23 @@ export interface paths {
         };
         /** 下载实施后生成的文书 / download a document generated from the applied plan */
         get: operations["getPlansByIdDocumentsByDoc"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报批方案的调整前后评估（未实施时按方案模拟），含交接的编制与服务网点 / a plan's before and after (simulated before it is applied), with its handover's quotas and service points */
+        get: operations["getPlansByIdEvaluation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1305,6 +1392,61 @@ export interface components {
             /** @description The resulting townships dissolved (示意), if asked for. */
             geojson: components["schemas"]["FeatureCollection"] | (null);
         };
+        /**
+         * @description The evaluation of a county between two dates, or of a plan (the day before it took effect
+         *     against its effective day).
+         */
+        EvaluationView: {
+            /** @description After. */
+            after: components["schemas"]["SideView"];
+            /** @description Whether the plan's changes are recorded in the registry (else applied to a copy). */
+            applied: boolean;
+            /** @description Before. */
+            before: components["schemas"]["SideView"];
+            /** @description County code. */
+            county: string;
+            /** @description County name. */
+            county_name: string;
+            /** @description The handover's figures, for a plan that has one. */
+            handover: components["schemas"]["HandoverFigures"] | (null);
+            /**
+             * Format: double
+             * @description National average area per township (km²).
+             */
+            national_area_km2: number;
+            /** @description Where the national figures come from. */
+            national_citation: string;
+            /**
+             * Format: double
+             * @description National average population per township.
+             */
+            national_population: number;
+            /**
+             * Format: int64
+             * @description The plan evaluated, if any.
+             */
+            plan: number | null;
+            /**
+             * Format: int64
+             * @description Townships fewer after than before.
+             */
+            reduction: number;
+            /**
+             * Format: double
+             * @description The reduction as a share of the count before.
+             */
+            reduction_share: number;
+            /** @description The same in English. */
+            sentence_en: string;
+            /** @description The figures sentence of a report, in Chinese. */
+            sentence_zh: string;
+            /** @description The county's stored statistics, recast onto the boundaries after. */
+            series: components["schemas"]["SeriesView"][];
+            /** @description Why the statistics could not be recast, if they could not. */
+            series_note: string | null;
+            /** @description Whether any figure is synthetic (示意). */
+            synthetic: boolean;
+        };
         /** @description Body of `POST /api/plans/{id}/extensions`. */
         ExtendBody: {
             /**
@@ -1397,6 +1539,13 @@ export interface components {
              * @default false
              */
             key_town: boolean;
+        };
+        /** @description What the handover of a plan achieved (when there is one). */
+        HandoverFigures: {
+            /** @description Staffing quotas before and after. */
+            quotas: components["schemas"]["QuotaStatus"];
+            /** @description Service points at the former seats (基层服务只增不减). */
+            services: components["schemas"]["ServiceStatus"];
         };
         /** @description The whole handover's status. */
         HandoverStatus: {
@@ -1544,6 +1693,29 @@ export interface components {
              * @description Ids unchanged (disposition kept).
              */
             unchanged: number;
+        };
+        /** @description One indicator of a table. */
+        IndicatorInfo: {
+            /**
+             * Format: uint
+             * @description Figures.
+             */
+            figures: number;
+            /** @description Indicator name. */
+            name: string;
+            /** @description extensive / intensive. */
+            nature_en: string;
+            /** @description 总量 / 均量. */
+            nature_zh: string;
+            /** @description Years with figures. */
+            periods: number[];
+            /** @description Unit of measure. */
+            unit: string;
+            /**
+             * Format: uint
+             * @description Units with figures.
+             */
+            units: number;
         };
         /** @description What a set of townships looks like. */
         Indicators: {
@@ -1922,6 +2094,45 @@ export interface components {
              * @description Within-region sum of squares on z-scored attributes.
              */
             wss: number;
+        };
+        /** @description What an import of observations found (and, when committed, stored). */
+        ObservationOutcome: {
+            /**
+             * Format: uint
+             * @description Figures read.
+             */
+            figures: number;
+            /** @description The file's name. */
+            file: string;
+            /** @description Its indicators. */
+            indicators: components["schemas"]["IndicatorInfo"][];
+            /** @description The first figures as read (at most 20): code, indicator, year, value, unit. */
+            preview: string[][];
+            /**
+             * Format: uint
+             * @description Figures that replaced an earlier figure of the same unit, indicator and year.
+             */
+            replaced: number;
+            /** @description Its SHA-256. */
+            sha256: string;
+            /** @description Whether it was stored. */
+            stored: boolean;
+        };
+        /** @description The observations stored for a county. */
+        ObservationsView: {
+            /** @description County code. */
+            county: string;
+            /**
+             * Format: uint
+             * @description Figures.
+             */
+            figures: number;
+            /** @description By indicator. */
+            indicators: components["schemas"]["IndicatorInfo"][];
+            /** @description Whether the reader may import. */
+            may_import: boolean;
+            /** @description The files they came from. */
+            sources: string[];
         };
         /**
          * @description One scenario operation. Units are referred to by code (9-digit townships, 12-digit
@@ -2952,6 +3163,35 @@ export interface components {
             /** @description 接收方. */
             to: components["schemas"]["UnitRef"];
         };
+        /** @description One point of a series. */
+        SeriesPointView: {
+            /**
+             * Format: int32
+             * @description Year.
+             */
+            period: number;
+            /**
+             * Format: uint
+             * @description Townships with a figure.
+             */
+            units: number;
+            /**
+             * Format: double
+             * @description County total (总量) or mean over townships (均量).
+             */
+            value: number;
+        };
+        /** @description One indicator's yearly series on the boundaries of one date. */
+        SeriesView: {
+            /** @description Indicator. */
+            indicator: string;
+            /** @description 总量 / 均量. */
+            nature_zh: string;
+            /** @description The points, by year. */
+            points: components["schemas"]["SeriesPointView"][];
+            /** @description Unit of measure. */
+            unit: string;
+        };
         /** @description A service point. */
         ServicePoint: {
             /** @description At the township's seat (驻地). */
@@ -3095,6 +3335,25 @@ export interface components {
         };
         /** @description How serious a broken rule is. */
         Severity: "info" | "warning" | "error";
+        /** @description A county's townships on one date. */
+        SideView: {
+            /**
+             * Format: date
+             * @description The date.
+             */
+            date: string;
+            /** @description Counts by kind, population and area statistics. */
+            indicators: components["schemas"]["Indicators"];
+            /** @description Village-to-seat distance (km), where villages are located. */
+            seat_distance_km: components["schemas"]["Stats"] | (null);
+            /** @description The townships (by code). */
+            units: components["schemas"]["UnitRow"][];
+            /**
+             * Format: uint
+             * @description Villages (村 + 居).
+             */
+            villages: number;
+        };
         /** @description Where a plan is in the procedure. */
         Stage: "county" | "city" | "province" | "returned" | "approved" | "applied";
         /** @description Summary statistics of one attribute over the townships. */
@@ -3286,6 +3545,35 @@ export interface components {
              * @default false
              */
             provisional: boolean;
+        };
+        /** @description One township on one side. */
+        UnitRow: {
+            /**
+             * Format: double
+             * @description Area (km²), when known.
+             */
+            area_km2: number | null;
+            /** @description Code. */
+            code: string;
+            /** @description 乡 / 镇 / 街道. */
+            kind_zh: string;
+            /** @description Name. */
+            name: string;
+            /**
+             * Format: double
+             * @description Population, when known.
+             */
+            population: number | null;
+            /**
+             * Format: double
+             * @description 行政编制, when known.
+             */
+            staff_quota: number | null;
+            /**
+             * Format: uint
+             * @description Villages (村 + 居).
+             */
+            villages: number;
         };
         /** @description Body of `PUT /api/scenarios/{id}`. */
         UpdateBody: {
@@ -3664,6 +3952,107 @@ export interface operations {
             };
         };
     };
+    getCountiesByCodeCrosswalk: {
+        parameters: {
+            query: {
+                /** @description `backward`: the share of each target coming from each source (default: forward). */
+                direction?: string | null;
+                /** @description xlsx (default), csv or json. */
+                format?: string | null;
+                /** @description From: a date YYYY-MM-DD. */
+                from: string;
+                /** @description To: a date YYYY-MM-DD (may be earlier than `from`). */
+                to: string;
+                /** @description population (default), households, area or villages. */
+                weight?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/svg+xml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description 参数无效 / a bad parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 该日期没有此县 / no such county on that date */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     postCountiesByCodeEvaluate: {
         parameters: {
             query?: {
@@ -3775,6 +4164,79 @@ export interface operations {
             };
         };
     };
+    getCountiesByCodeEvaluation: {
+        parameters: {
+            query?: {
+                /** @description Before: a date YYYY-MM-DD (default: the registry's first date). */
+                from?: string | null;
+                /** @description After: a date YYYY-MM-DD (default: the registry's latest date). */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估 / the evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            /** @description 日期无效 / a bad date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getCountiesByCodeGeojson: {
         parameters: {
             query?: {
@@ -3837,6 +4299,178 @@ export interface operations {
             };
             /** @description 请求超时 / the request took too long to arrive */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodeObservations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计数据 / the statistics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationsView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCountiesByCodeObservations: {
+        parameters: {
+            query: {
+                /** @description Store it (`true`) or only check and preview (`false`, the default). */
+                commit?: boolean;
+                /** @description The file's name (its extension decides how it is read: .csv, .xlsx, .xls). */
+                file_name: string;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 预览（未保存） / the preview (nothing stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationOutcome"];
+                };
+            };
+            /** @description 已保存 / stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationOutcome"];
+                };
+            };
+            /** @description 文件有误：指明文件、行与列 / a bad file: names the file, row and column */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与名录不符：未知代码、该年份不存在、重复 / does not fit the registry: unknown codes, not in force, duplicates */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3944,6 +4578,217 @@ export interface operations {
                 };
             };
             /** @description 缺少邻接或人口数据，或优化器拒绝输入 / no adjacency or population data, or the optimizer refused the input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodeRecast: {
+        parameters: {
+            query: {
+                /** @description For an upload: the file's name (.csv, .xlsx, .xls). */
+                file_name?: string | null;
+                /** @description xlsx (default), csv or json. */
+                format?: string | null;
+                /** @description The boundaries: a date YYYY-MM-DD. */
+                to: string;
+                /** @description population (default), households, area or villages. */
+                weight?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/svg+xml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description 参数无效 / a bad parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 尚未导入统计数据 / no statistics imported */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCountiesByCodeRecast: {
+        parameters: {
+            query: {
+                /** @description For an upload: the file's name (.csv, .xlsx, .xls). */
+                file_name?: string | null;
+                /** @description xlsx (default), csv or json. */
+                format?: string | null;
+                /** @description The boundaries: a date YYYY-MM-DD. */
+                to: string;
+                /** @description population (default), households, area or villages. */
+                weight?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/svg+xml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description 文件或参数有误：指明文件、行与列 / a bad file or parameter: names the file, row and column */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与名录不符 / does not fit the registry */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4793,7 +5638,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx" | "scheme.docx" | "scheme.pdf" | "summary.docx" | "summary.pdf" | "evaluation.docx" | "evaluation.pdf" | "mca-table.xlsx";
+                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx" | "scheme.docx" | "scheme.pdf" | "summary.docx" | "summary.pdf" | "evaluation.docx" | "evaluation.pdf" | "mca-table.xlsx" | "map-before.svg" | "map-before.png" | "map-after.svg" | "map-after.png";
             };
             cookie?: never;
         };
@@ -4805,6 +5650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": string;
                     "application/msword": string;
                     "application/octet-stream": string;
                     "application/ofd": string;
@@ -4814,6 +5660,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     "image/jpeg": string;
                     "image/png": string;
+                    "image/svg+xml": string;
                     "text/csv": string;
                     "text/markdown": string;
                     "text/plain": string;
@@ -4865,6 +5712,91 @@ export interface operations {
                 };
             };
             /** @description 方案尚未实施 / the plan is not applied yet */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlansByIdEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估 / the evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 方案无法套用 / the scheme does not apply */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,6 +6237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": string;
                     "application/msword": string;
                     "application/octet-stream": string;
                     "application/ofd": string;
@@ -5314,6 +6247,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     "image/jpeg": string;
                     "image/png": string;
+                    "image/svg+xml": string;
                     "text/csv": string;
                     "text/markdown": string;
                     "text/plain": string;
@@ -5706,6 +6640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": string;
                     "application/msword": string;
                     "application/octet-stream": string;
                     "application/ofd": string;
@@ -5715,6 +6650,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     "image/jpeg": string;
                     "image/png": string;
+                    "image/svg+xml": string;
                     "text/csv": string;
                     "text/markdown": string;
                     "text/plain": string;

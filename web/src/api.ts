@@ -62,6 +62,16 @@ export type RuleReview = S['RuleReview'];
 export type RouteView = S['RouteView'];
 export type QuotaResult = S['QuotaResult'];
 
+// 评估与统计 / evaluation and statistics
+export type EvaluationView = S['EvaluationView'];
+export type SideView = S['SideView'];
+export type UnitRow = S['UnitRow'];
+export type SeriesView = S['SeriesView'];
+export type HandoverFigures = S['HandoverFigures'];
+export type ObservationsView = S['ObservationsView'];
+export type ObservationOutcome = S['ObservationOutcome'];
+export type IndicatorInfo = S['IndicatorInfo'];
+
 /** An error answered by the API: status and bilingual message, plus the raw body. */
 export class ApiError extends Error {
   constructor(public status: number, public text: BiText, public body: Record<string, unknown>) {
@@ -89,6 +99,29 @@ async function call<T>(method: string, path: string, body?: unknown, file?: Blob
     throw new ApiError(resp.status, err, obj);
   }
   return json as T;
+}
+
+/** The file name of a Content-Disposition header (RFC 5987 `filename*` first). */
+function dispositionName(h: string | null): string | null {
+  if (!h) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(h);
+  if (star?.[1]) { try { return decodeURIComponent(star[1]); } catch { /* fall through */ } }
+  const plain = /filename="?([^";]+)"?/i.exec(h);
+  return plain?.[1] ?? null;
+}
+
+/** A POST whose answer is a file: the blob and its name (errors as ApiError). */
+async function callFile(path: string, file: Blob): Promise<{ blob: Blob; name: string | null }> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  const resp = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  if (!resp.ok) {
+    let obj: Record<string, unknown> = {};
+    try { obj = (await resp.json()) as Record<string, unknown>; } catch { /* not JSON */ }
+    const err = (obj['error'] as BiText | undefined) ?? { zh: `请求失败（${resp.status}）`, en: `request failed (${resp.status})` };
+    throw new ApiError(resp.status, err, obj);
+  }
+  return { blob: await resp.blob(), name: dispositionName(resp.headers.get('Content-Disposition')) };
 }
 
 function remember(s: SessionInfo): SessionInfo { csrf = s.csrf_token; return s; }
@@ -130,6 +163,23 @@ export const api = {
   /** Checks and previews (`commit` false) or stores (`commit` true) an imported table. */
   handoverImport: (id: number, kind: ImportKind, file: File, commit: boolean) =>
     call<ImportOutcome>('POST', `/api/plans/${id}/handover/imports/${kind}?${new URLSearchParams({ file_name: file.name, commit: String(commit) }).toString()}`, undefined, file),
+  /** A county between two dates (defaults: the registry's first and latest date). */
+  countyEvaluation: (code: string, from?: string, to?: string) => {
+    const q = new URLSearchParams();
+    if (from) q.set('from', from);
+    if (to) q.set('to', to);
+    const qs = q.toString();
+    return call<EvaluationView>('GET', `/api/counties/${encodeURIComponent(code)}/evaluation${qs ? `?${qs}` : ''}`);
+  },
+  /** A plan's before and after (simulated on a copy of the registry until it is applied). */
+  planEvaluation: (id: number) => call<EvaluationView>('GET', `/api/plans/${id}/evaluation`),
+  observations: (code: string) => call<ObservationsView>('GET', `/api/counties/${encodeURIComponent(code)}/observations`),
+  /** Checks and previews (`commit` false) or stores (`commit` true) a statistics table. */
+  importObservations: (code: string, file: File, commit: boolean) =>
+    call<ObservationOutcome>('POST', `/api/counties/${encodeURIComponent(code)}/observations?${new URLSearchParams({ file_name: file.name, commit: String(commit) }).toString()}`, undefined, file),
+  /** An uploaded table recast onto the boundaries of `to` (nothing stored): the file. */
+  recastUpload: (code: string, file: File, q: { to: string; weight: string; format: string }) =>
+    callFile(`/api/counties/${encodeURIComponent(code)}/recast?${new URLSearchParams({ file_name: file.name, ...q }).toString()}`, file),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
   create: (name: string, county: string, ops: Operation[]) => call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops }),

@@ -16,6 +16,8 @@ export interface PageContext {
   user(): UserInfo | undefined;
   /** An error as the user reads it. */
   errText(e: unknown): string;
+  /** Registers what to release when the page is replaced (charts, listeners). */
+  setCleanup?(fn: () => void): void;
 }
 
 /** The 「只看本部门的事项」 filter per plan (default on for department accounts). */

@@ -1,7 +1,7 @@
 // quhua web UI: login, county list, the scenario editor (map, indicators, findings, charts,
 // 方案推荐, scenarios), the comparison of two scenarios and the procedure board (报批程序).
 // Hash routes: #/, #/county/CODE, #/compare/A/B, #/plans, #/plans/ID, #/plans/ID/handover (实施交接),
-// #/plans/ID/handover/SECTION.
+// #/plans/ID/handover/SECTION, #/plans/ID/evaluation and #/county/CODE/stats?from=&to= (评估).
 
 import './style.css';
 import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
@@ -12,6 +12,7 @@ import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
 import { bindPropose, proposeCard } from './propose';
+import { showCountyStats, showPlanEvaluation } from './stats_page';
 
 const app = document.getElementById('app') as HTMLElement;
 let session: SessionInfo | null = null;
@@ -39,7 +40,7 @@ function header(): string {
   const u = session?.user;
   return `<header class="top">
     <a href="#/" class="brand">${t('appTitle')}</a>
-    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a>` : ''}
+    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a>${/^\d{6}$/.test(u.jurisdiction) ? `<a href="#/county/${esc(u.jurisdiction)}/stats" class="nav" data-testid="nav-stats">${t('stEval')}</a>` : ''}` : ''}
     <span class="spacer"></span>
     ${u ? `<span class="who" data-testid="who">${esc(u.username)} · ${esc(getLang() === 'zh' ? u.role_zh : u.role)} · ${esc(u.jurisdiction)}</span>` : ''}
     <button id="lang" class="link">${t('language')}</button>
@@ -104,7 +105,8 @@ async function showCounties(): Promise<void> {
       ? `<p class="muted" data-testid="no-counties">${t('noCounties')}</p>`
       : `<ul class="counties">${counties.map((c: County) => `<li><a href="#/county/${c.code}" data-testid="county-${c.code}">
           <strong>${esc(c.name)}</strong> ${c.code} <span class="muted">${esc([c.province, c.city].filter(Boolean).join(' '))} · ${c.townships}</span>
-          ${c.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</a></li>`).join('')}</ul>`;
+          ${c.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</a>
+          <a href="#/county/${c.code}/stats" class="stats-link" data-testid="county-stats-${c.code}">${t('stTitle')}</a></li>`).join('')}</ul>`;
   } catch (e) {
     list.innerHTML = `<p class="error">${esc(errText(e))}</p>`;
   }
@@ -149,7 +151,8 @@ async function showEditor(county: string): Promise<void> {
       <div id="charts" class="charts"></div>
     </section>
     <section class="right">
-      <h2>${esc(ed.base.county.name)} <span class="muted">${ed.county} · ${esc(ed.base.date)}</span> ${ed.base.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</h2>
+      <h2>${esc(ed.base.county.name)} <span class="muted">${ed.county} · ${esc(ed.base.date)}</span> ${ed.base.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}
+        <a href="#/county/${ed.county}/stats" class="small-link" data-testid="editor-stats-link">${t('stTitle')}</a></h2>
       <div class="card"><h3>${t('townships')}</h3><div id="units" class="units"></div>
         <div id="actions" class="actions"></div></div>
       <div class="card"><h3>${t('operations')}</h3><ol id="ops" class="ops"></ol>
@@ -492,16 +495,19 @@ async function showPlans(id: number | null): Promise<void> {
 
 // ---------------------------------------------------------------- router
 
-const pageContext: PageContext = { mount, user: () => session?.user, errText };
+const pageContext: PageContext = { mount, user: () => session?.user, errText, setCleanup: (fn) => { cleanup = fn; } };
 
 async function route(): Promise<void> {
   document.title = t('appTitle');
   if (!session) {
     try { session = await api.me(); } catch { showLogin(); return; }
   }
-  const h = location.hash.replace(/^#\/?/, '').split('/');
-  if (h[0] === 'county' && h[1]) await showEditor(h[1]);
+  const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const h = path.split('/');
+  if (h[0] === 'county' && h[1] && h[2] === 'stats') await showCountyStats(pageContext, h[1], new URLSearchParams(query));
+  else if (h[0] === 'county' && h[1]) await showEditor(h[1]);
   else if (h[0] === 'compare' && h[1] && h[2]) await showCompare(Number(h[1]), Number(h[2]));
+  else if (h[0] === 'plans' && h[1] && h[2] === 'evaluation') await showPlanEvaluation(pageContext, Number(h[1]));
   else if (h[0] === 'plans' && h[1] && h[2] === 'handover') {
     if (h[3]) await showHandoverSection(pageContext, Number(h[1]), decodeURIComponent(h[3]));
     else await showHandover(pageContext, Number(h[1]));

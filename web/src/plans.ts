@@ -187,7 +187,8 @@ export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): stri
   return `<h2>${esc(b.plan.name)} <span class="muted">#${b.plan.id} · ${esc(b.plan.county)} · ${esc(b.plan.template_name)} · ${t('version')} ${b.plan.version}</span>
       <span class="stage stage-${b.plan.stage}" data-testid="stage">${esc(STAGE[b.plan.stage][zh() ? 0 : 1])}</span></h2>
     ${a ? `<p data-testid="approval">${t('approvalNo')}：<strong>${esc(a.document_no)}</strong> · ${esc(a.date)} · ${t('effective')} ${esc(a.effective)}${b.plan.applied ? ` · ${t('appliedOn')} ${esc(b.plan.applied)}` : ''}</p>` : ''}
-    ${b.plan.stage === 'approved' || b.plan.stage === 'applied' ? `<p><a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a></p>` : ''}
+    <p class="row">${b.plan.stage === 'approved' || b.plan.stage === 'applied' ? `<a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a>` : ''}
+      <a href="#/plans/${b.plan.id}/evaluation" class="button" data-testid="evaluation-link">${t('stPlanEvalLink')}</a></p>
     ${actionsCard(b, scenarios)}
     <div class="card"><h3>${t('clocks')} <span class="muted">${t('asOf')} ${esc(b.today)}</span></h3>${clocks}</div>
     <div class="card"><h3>${t('procedureSteps')}</h3><ol class="steps" data-testid="steps">${b.steps.map((s, i) => stepItem(b, s, i + 1)).join('')}</ol></div>

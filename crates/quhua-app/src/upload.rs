@@ -53,7 +53,12 @@ pub fn media_types() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = TYPES
         .iter()
         .map(|t| t.2.split(';').next().unwrap_or(t.2).trim())
-        .chain(["text/csv", "application/octet-stream"])
+        .chain([
+            "text/csv",
+            "application/octet-stream",
+            "image/svg+xml",
+            "application/json",
+        ])
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -129,5 +134,108 @@ impl Upload {
             ));
         }
         Ok(Upload { name, bytes })
+    }
+}
+
+/// A table to import: a path (the CLI) or uploaded bytes with their file name (the browser).
+#[derive(Debug, Clone)]
+pub enum ImportFile {
+    /// A file on disk.
+    Path(std::path::PathBuf),
+    /// An upload.
+    Bytes {
+        /// File name as given (`资产明细.xlsx`); the extension decides how it is read.
+        name: String,
+        /// Content.
+        bytes: Vec<u8>,
+    },
+}
+
+/// An [`ImportFile`] on disk, readable by path: uploads are written to a private temporary
+/// directory (removed when this is dropped) under their own plain name.
+#[derive(Debug)]
+pub struct OnDisk {
+    /// Where it can be read.
+    pub path: std::path::PathBuf,
+    /// The name messages use (the uploaded name, never the temporary path).
+    pub name: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl OnDisk {
+    /// An error read from [`OnDisk::path`] restated with the file's own name.
+    pub fn located(&self, e: AppError) -> AppError {
+        let p = self.path.display().to_string();
+        AppError {
+            zh: e.zh.replace(&p, &self.name),
+            en: e.en.replace(&p, &self.name),
+            ..e
+        }
+    }
+}
+
+impl ImportFile {
+    /// Makes the file readable by path. Uploads must be CSV or Excel (.csv, .xlsx, .xls).
+    pub fn on_disk(&self) -> AppResult<OnDisk> {
+        match self {
+            ImportFile::Path(p) => {
+                let bytes = std::fs::read(p).map_err(|e| {
+                    AppError::invalid(
+                        format!("无法读取 {}：{e}", p.display()),
+                        format!("cannot read {}: {e}", p.display()),
+                    )
+                })?;
+                let name = p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                Ok(OnDisk {
+                    path: p.clone(),
+                    name,
+                    bytes,
+                    _dir: None,
+                })
+            }
+            ImportFile::Bytes { name, bytes } => {
+                let name = name
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                let ext = extension(&name);
+                if !matches!(ext.as_str(), "csv" | "xlsx" | "xls") {
+                    return Err(AppError::invalid(
+                        format!("“{name}”：请上传 CSV 或 Excel（.xlsx/.xls）文件"),
+                        format!("\"{name}\": upload a CSV or Excel (.xlsx/.xls) file"),
+                    ));
+                }
+                if bytes.is_empty() {
+                    return Err(AppError::invalid(
+                        format!("文件“{name}”是空的"),
+                        format!("file \"{name}\" is empty"),
+                    ));
+                }
+                let dir = tempfile::tempdir().map_err(AppError::internal)?;
+                // The name is kept when it is a plain file name; otherwise a neutral one.
+                let plain = name.chars().count() <= 100
+                    && !name.starts_with('.')
+                    && !name.chars().any(char::is_control);
+                let path = dir.path().join(if plain {
+                    name.clone()
+                } else {
+                    format!("上传文件.{ext}")
+                });
+                std::fs::write(&path, bytes).map_err(AppError::internal)?;
+                Ok(OnDisk {
+                    path,
+                    name,
+                    bytes: bytes.clone(),
+                    _dir: Some(dir),
+                })
+            }
+        }
     }
 }

@@ -124,6 +124,9 @@ fn summary_states_the_real_figures_and_scheme_reads() {
         "图1",
         "图2",
         "征求意见情况",
+        // The risk assessment and the expert review, from their step records.
+        "完成社会稳定风险评估",
+        "完成专家论证",
     ] {
         assert!(text.contains(s), "{s} not in scheme:\n{text}");
     }
@@ -159,4 +162,93 @@ fn summary_states_the_real_figures_and_scheme_reads() {
     }
     assert_eq!(sums.len(), n0);
     assert!(sums.values().all(|s: &f64| (s - 1.0).abs() < 1e-9));
+
+    // The same crosswalk written as a workbook.
+    let x = db.dir.path().join("cw.xlsx");
+    let xs = x.to_string_lossy().into_owned();
+    db.ok(&[
+        "stats",
+        "crosswalk",
+        "2026-01-31",
+        "2026-02-01",
+        "--county",
+        "130634",
+        "--out",
+        &xs,
+    ]);
+    assert!(std::fs::read(&x).unwrap().starts_with(b"PK"));
+
+    // The plan's evaluation: applied, the same figures, the demo's statistics on the new
+    // boundaries with the stored county totals.
+    let e: serde_json::Value =
+        serde_json::from_str(&db.ok(&["stats", "evaluate", "--plan", "2", "--json"])).unwrap();
+    assert_eq!(e["applied"], serde_json::json!(true));
+    assert_eq!(e["before"]["indicators"]["count"].as_u64(), Some(n0 as u64));
+    assert_eq!(e["after"]["indicators"]["count"].as_u64(), Some(n1 as u64));
+    let store = quhua_store::Store::open(&db.url()).unwrap();
+    let stored: f64 = store
+        .observations(Some("一般公共预算收入"))
+        .unwrap()
+        .iter()
+        .filter(|o| o.period == 2021)
+        .map(|o| o.value.to_f64())
+        .sum();
+    let series = e["series"].as_array().unwrap();
+    let rev = series
+        .iter()
+        .find(|s| s["indicator"] == "一般公共预算收入")
+        .unwrap();
+    let p = rev["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["period"] == 2021)
+        .unwrap();
+    assert!((p["value"].as_f64().unwrap() - stored).abs() < 1e-6);
+    assert_eq!(p["units"].as_u64(), Some(n1 as u64));
+
+    // A yearly table: checked without storing, then stored, then recast onto the new
+    // townships (two old townships merged: their figures summed).
+    let merged: Vec<String> = e["before"]["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap().to_string())
+        .filter(|c| {
+            !e["after"]["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["code"] == *c.as_str())
+        })
+        .collect();
+    assert!(!merged.is_empty());
+    let table = db.dir.path().join("年表.csv");
+    std::fs::write(
+        &table,
+        format!(
+            "代码,指标,年份,数值,单位\n{},测试产值,2025,3,万元\n",
+            merged[0]
+        ),
+    )
+    .unwrap();
+    let ts = table.to_string_lossy().into_owned();
+    let before = store.observations(None).unwrap().len();
+    let out = db.ok(&["stats", "import", &ts, "--check"]);
+    assert!(out.contains("未入库"), "{out}");
+    assert_eq!(store.observations(None).unwrap().len(), before);
+    db.ok(&["stats", "import", &ts]);
+    assert_eq!(store.observations(None).unwrap().len(), before + 1);
+    let r = db.dir.path().join("r.csv");
+    let rs = r.to_string_lossy().into_owned();
+    db.ok(&["stats", "recast", &ts, "--to", "2026-02-01", "--out", &rs]);
+    let text = std::fs::read_to_string(&r).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert!(
+        text.contains("测试产值") && text.contains(&merged[0]),
+        "{text}"
+    );
+    // The abolished township's figure now stands under its successor.
+    let line = text.lines().find(|l| l.contains("测试产值")).unwrap();
+    assert!(!line.starts_with(&merged[0]), "{line}");
 }

@@ -169,6 +169,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/counties/{code}/geojson"),
     ("POST", "/api/counties/{code}/evaluate"),
     ("POST", "/api/counties/{code}/propose"),
+    ("GET", "/api/counties/{code}/evaluation"),
+    ("GET", "/api/counties/{code}/observations"),
+    ("POST", "/api/counties/{code}/observations"),
+    ("GET", "/api/counties/{code}/crosswalk"),
+    ("GET", "/api/counties/{code}/recast"),
+    ("POST", "/api/counties/{code}/recast"),
     ("GET", "/api/scenarios"),
     ("POST", "/api/scenarios"),
     ("GET", "/api/scenarios/{id}"),
@@ -188,6 +194,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/plans/{id}/extensions"),
     ("POST", "/api/plans/{id}/apply"),
     ("GET", "/api/plans/{id}/documents/{doc}"),
+    ("GET", "/api/plans/{id}/evaluation"),
     ("GET", "/api/plans/{id}/handover"),
     ("POST", "/api/plans/{id}/handover"),
     ("GET", "/api/plans/{id}/handover/sections/{section}"),
@@ -223,6 +230,23 @@ pub fn router(state: AppState) -> Router {
             get(api::scenarios::get).put(api::scenarios::update),
         )
         .route("/api/counties/{code}/propose", post(api::propose::propose))
+        .route(
+            "/api/counties/{code}/evaluation",
+            get(api::stats::county_evaluation),
+        )
+        .route(
+            "/api/counties/{code}/observations",
+            get(api::stats::observations)
+                .post(api::stats::import)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/api/counties/{code}/crosswalk", get(api::stats::crosswalk))
+        .route(
+            "/api/counties/{code}/recast",
+            get(api::stats::recast_stored)
+                .post(api::stats::recast_upload)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
         .route("/api/compare", get(api::compare::compare))
         .route("/api/plans", get(api::plans::list).post(api::plans::submit))
         .route("/api/plans/{id}", get(api::plans::get))
@@ -249,6 +273,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/plans/{id}/extensions", post(api::plans::extend))
         .route("/api/plans/{id}/apply", post(api::plans::apply))
         .route("/api/plans/{id}/documents/{doc}", get(api::plans::document))
+        .route(
+            "/api/plans/{id}/evaluation",
+            get(api::stats::plan_evaluation),
+        )
         .route(
             "/api/plans/{id}/handover",
             get(api::handover::get).post(api::handover::init),

@@ -206,13 +206,12 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
             let app =
                 quhua_app::App::new(store.clone()).map_err(|e| ServerError::Demo(e.to_string()))?;
             let day = chrono::NaiveDate::from_ymd_opt(2026, 2, 10).unwrap_or_default();
-            quhua_app::handover::seed_demo(
-                &app,
-                &quhua_app::access::Actor::operator("quhua-demo"),
-                id,
-                day,
-            )
-            .map_err(|e| ServerError::Demo(e.to_string()))?;
+            let operator = quhua_app::access::Actor::operator("quhua-demo");
+            quhua_app::handover::seed_demo(&app, &operator, id, day)
+                .map_err(|e| ServerError::Demo(e.to_string()))?;
+            // Ten years of township statistics (示意) for the evaluation's series.
+            quhua_app::stats::seed_demo_observations(&app, &operator)
+                .map_err(|e| ServerError::Demo(e.to_string()))?;
         }
         imported = true;
     }

@@ -331,15 +331,39 @@ impl Evaluation {
     /// 由18个乡镇调减为12个乡镇……乡镇平均人口由2.24万人增加到4.28万人，乡镇平均面积由42.21平方公里增加到80.58平方公里。
     pub fn figures_sentence(&self) -> String {
         let (b, a) = (&self.before.indicators, &self.after.indicators);
+        if b.count == a.count && self.reduction == 0 {
+            return format!(
+                "{}{}至{}乡级行政区划单位数未变，共{}个，其中{}；镇和街道占比{:.1}%；乡镇平均人口{}、平均面积{:.2}平方公里（全国乡镇平均人口{}、平均面积{:.2}平方公里）。",
+                self.county_name,
+                self.before.date.format("%Y年%-m月%-d日"),
+                self.after.date.format("%Y年%-m月%-d日"),
+                a.count,
+                Self::kinds_zh(&self.after),
+                a.town_street_share * 100.0,
+                wan(a.population.mean),
+                a.area_km2.mean,
+                wan(self.national_population),
+                self.national_area_km2,
+            );
+        }
         let change = |x: f64, y: f64| if y >= x { "增加到" } else { "减少到" };
+        let share = |x: f64, y: f64| if y >= x { "提高到" } else { "降低到" };
+        let (cut, by) = if self.reduction >= 0 {
+            ("调减为", "减少")
+        } else {
+            ("调整为", "增加")
+        };
         format!(
-            "{}由{}个乡镇（街道）调减为{}个，减少{}个，其中{}；镇和街道占比由{:.1}%提高到{:.1}%。调整后，乡镇平均人口由{}{}{}，乡镇平均面积由{:.2}平方公里{}{:.2}平方公里，{}（全国乡镇平均人口{}、平均面积{:.2}平方公里）。",
+            "{}由{}个乡镇（街道）{}{}个，{}{}个，其中{}；镇和街道占比由{:.1}%{}{:.1}%。调整后，乡镇平均人口由{}{}{}，乡镇平均面积由{:.2}平方公里{}{:.2}平方公里，{}（全国乡镇平均人口{}、平均面积{:.2}平方公里）。",
             self.county_name,
             b.count,
+            cut,
             a.count,
-            self.reduction,
+            by,
+            self.reduction.abs(),
             Self::kinds_zh(&self.after),
             b.town_street_share * 100.0,
+            share(b.town_street_share, a.town_street_share),
             a.town_street_share * 100.0,
             wan(b.population.mean),
             change(b.population.mean, a.population.mean),
@@ -356,12 +380,23 @@ impl Evaluation {
     /// The same in English.
     pub fn figures_sentence_en(&self) -> String {
         let (b, a) = (&self.before.indicators, &self.after.indicators);
+        let change = match self.reduction {
+            0 => format!("township-level units unchanged at {}", a.count),
+            r if r > 0 => format!(
+                "township-level units reduced from {} to {} (−{r})",
+                b.count, a.count
+            ),
+            r => format!(
+                "township-level units from {} to {} (+{})",
+                b.count, a.count, -r
+            ),
+        };
         format!(
-            "{}: township-level units reduced from {} to {} (−{}); towns and subdistricts {:.1}% → {:.1}%; average population {:.0} → {:.0}; average area {:.2} → {:.2} km² (national averages {:.0} persons, {:.2} km²).",
+            "{} ({}), {} to {}: {change}; towns and subdistricts {:.1}% → {:.1}%; average population {:.0} → {:.0}; average area {:.2} → {:.2} km² (national averages {:.0} persons, {:.2} km²).",
+            self.county_name,
             self.county,
-            b.count,
-            a.count,
-            self.reduction,
+            self.before.date,
+            self.after.date,
             b.town_street_share * 100.0,
             a.town_street_share * 100.0,
             b.population.mean,

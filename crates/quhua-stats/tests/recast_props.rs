@@ -5,6 +5,7 @@
 #[path = "../../quhua-core/tests/common/mod.rs"]
 mod common;
 
+use chrono::Datelike;
 use common::{CountySpec, Step, build, county_spec, genesis_date, steps};
 use proptest::prelude::*;
 use quhua_core::attr::Amount;
@@ -131,8 +132,104 @@ fn totals(t: &ObservationTable) -> BTreeMap<(String, i32), Amount> {
     m
 }
 
+/// A figure as the reference computes it: value, method, sources.
+type Expected = BTreeMap<(DivisionCode, String, i32), (Amount, Method, Vec<DivisionCode>)>;
+
+/// The recast computed the plain way, figure by figure into a map (an independent path from
+/// the library's target-by-target gathering): each figure's value shared over its source's
+/// links by the exact forward weights, rates weighted by the measure carried.
+fn reference(reg: &Registry, t: &ObservationTable, to: Date, opts: &CrosswalkOptions) -> Expected {
+    #[derive(Default)]
+    struct A {
+        sum: i128,
+        wsum: i128,
+        n: usize,
+        apportioned: bool,
+        same: bool,
+        sources: std::collections::BTreeSet<DivisionCode>,
+    }
+    let cw = Crosswalk::build(reg, t.boundaries.unwrap(), to, opts).unwrap();
+    let mut acc: BTreeMap<(DivisionCode, String, i32), A> = BTreeMap::new();
+    for o in &t.observations {
+        let id = reg.unit_by_code(o.code).unwrap();
+        let f = cw.from_units.iter().position(|u| u.id == id).unwrap();
+        let links = cw.links_from(f);
+        let intensive = t.nature(&o.indicator) == Nature::Intensive;
+        let single = links.len() == 1 && !links[0].split;
+        let w: Vec<i128> = links.iter().map(|l| cw.forward_fraction(l).0).collect();
+        let parts = quhua_stats::apportion::apportion(o.value, &w);
+        for (l, part) in links.iter().zip(parts) {
+            let target = &cw.to_units[l.to];
+            let a = acc
+                .entry((target.code, o.indicator.clone(), o.period))
+                .or_default();
+            if intensive {
+                let w = if cw.to_total[l.to] > 0 {
+                    l.measure
+                } else {
+                    l.villages as i128
+                };
+                a.sum += o.value.0 as i128 * w;
+                a.wsum += w;
+                a.same = links.len() == 1 && target.id == id;
+            } else {
+                a.sum += part.0 as i128;
+                a.apportioned |= !single;
+                a.same = single && target.id == id;
+            }
+            a.n += 1;
+            a.sources.insert(o.code);
+        }
+    }
+    acc.into_iter()
+        .map(|(k, a)| {
+            let intensive = t.nature(&k.1) == Nature::Intensive;
+            let value = if !intensive {
+                Amount(a.sum as i64)
+            } else if a.wsum > 0 {
+                let (q, r) = (a.sum / a.wsum, a.sum % a.wsum);
+                Amount(
+                    (if 2 * r.abs() >= a.wsum {
+                        q + a.sum.signum()
+                    } else {
+                        q
+                    }) as i64,
+                )
+            } else {
+                Amount::ZERO
+            };
+            let method = match (intensive, a.apportioned, a.n == 1 && a.same) {
+                (false, true, _) => Method::Apportioned,
+                (_, _, true) => Method::Unchanged,
+                (false, false, false) => Method::Summed,
+                (true, _, false) => Method::Weighted,
+            };
+            (k, (value, method, a.sources.into_iter().collect()))
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn recast_agrees_with_the_figure_by_figure_reference(spec in county_spec(8), plan in steps(12), w in weights(),
+                                                         n in 1usize..4, seed in any::<u64>(), intensive in any::<bool>(),
+                                                         back in any::<bool>()) {
+        let (reg, dates) = run(&spec, &plan);
+        let (a, b) = (dates[0], *dates.last().unwrap());
+        let (a, b) = if back { (b, a) } else { (a, b) };
+        let t0 = table(&reg, a, n, seed, intensive);
+        let opts = CrosswalkOptions::new(w);
+        let got = recast(&reg, &t0, b, &opts).unwrap();
+        // Sorted by (code, indicator, period), one figure per key.
+        let keys: Vec<_> = got.values.iter().map(|v| (v.code, v.indicator.to_string(), v.period)).collect();
+        prop_assert!(keys.windows(2).all(|k| k[0] < k[1]));
+        let got: Expected = got.values.iter()
+            .map(|v| ((v.code, v.indicator.to_string(), v.period), (v.value, v.method, v.sources.to_vec())))
+            .collect();
+        prop_assert_eq!(got, reference(&reg, &t0, b, &opts));
+    }
 
     #[test]
     fn weights_sum_to_one_both_ways(spec in county_spec(8), plan in steps(12), w in weights(),
@@ -279,4 +376,92 @@ fn stated_split_is_apportioned_and_flagged() {
     };
     let e = Crosswalk::build(&reg, d0, d0, &bad).unwrap_err();
     assert!(e.zh().contains("分割份额无效"), "{e}");
+}
+
+#[test]
+fn years_before_the_registry_are_on_its_first_boundaries() {
+    let spec = CountySpec {
+        townships: vec![
+            (quhua_core::TownshipKind::Town, vec![(1000, 10), (3000, 10)]),
+            (quhua_core::TownshipKind::Town, vec![(2000, 10)]),
+        ],
+    };
+    let mut reg = build(&spec);
+    let d0 = genesis_date();
+    let s = reg.as_of(d0);
+    let t = at(&s, Level::Township);
+    let (a, b) = (s.get(t[0]).unwrap().code, s.get(t[1]).unwrap().code);
+    let later = d0 + chrono::Days::new(400);
+    reg.apply(
+        ChangeRequest::AbolishMerge {
+            abolished: t[0],
+            into: t[1],
+        },
+        later,
+        "示意〔2024〕1号",
+    )
+    .unwrap();
+    // Figures of a year long before the registry's first list: both townships stand on the
+    // boundaries first recorded, and merge into one after.
+    let year = d0.year() - 8;
+    let obs = |code, v| Observation {
+        code,
+        indicator: "gdp".into(),
+        period: year,
+        value: Amount::from_int(v),
+        unit: "万元".into(),
+        source: "t".into(),
+    };
+    let table = ObservationTable::new(vec![obs(a, 7), obs(b, 5)]);
+    let r = recast(
+        &reg,
+        &table,
+        later,
+        &CrosswalkOptions::new(WeightBy::Population),
+    )
+    .unwrap();
+    assert_eq!(r.values.len(), 1);
+    assert_eq!(r.values[0].value, Amount::from_int(12));
+    assert_eq!(r.values[0].sources.to_vec(), vec![a, b]);
+}
+
+#[test]
+fn a_repeated_figure_is_refused_with_its_code() {
+    let spec = CountySpec {
+        townships: vec![
+            (quhua_core::TownshipKind::Town, vec![(1000, 10)]),
+            (quhua_core::TownshipKind::Town, vec![(2000, 10)]),
+        ],
+    };
+    let reg = build(&spec);
+    let d0 = genesis_date();
+    let s = reg.as_of(d0);
+    let t = at(&s, Level::Township);
+    let (a, b) = (s.get(t[0]).unwrap().code, s.get(t[1]).unwrap().code);
+    let obs = |code, period, v| Observation {
+        code,
+        indicator: "gdp".into(),
+        period,
+        value: Amount::from_int(v),
+        unit: "万元".into(),
+        source: "t".into(),
+    };
+    let year = chrono::Datelike::year(&d0);
+    // The same unit, indicator and year twice, other rows in between.
+    let table = ObservationTable::new(vec![
+        obs(a, year, 1),
+        obs(b, year, 2),
+        obs(a, year - 1, 3),
+        obs(a, year, 4),
+    ]);
+    let opts = CrosswalkOptions::new(WeightBy::Population);
+    match recast(&reg, &table, d0, &opts) {
+        Err(quhua_stats::StatsError::Duplicate { code, period, .. }) => {
+            assert_eq!((code, period), (a, year));
+        }
+        other => panic!("expected a duplicate, got {other:?}"),
+    }
+    // Without the repeat it recasts.
+    let ok = ObservationTable::new(table.observations[..3].to_vec());
+    assert_eq!(recast(&reg, &ok, d0, &opts).unwrap().values.len(), 3);
 }

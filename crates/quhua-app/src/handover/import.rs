@@ -13,7 +13,7 @@ use quhua_workflow::handover::{
 use quhua_workflow::org::Department;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What is imported.
 #[derive(
@@ -82,19 +82,7 @@ impl ImportKind {
     }
 }
 
-/// A file to import: a path (the CLI) or uploaded bytes with their file name (the browser).
-#[derive(Debug, Clone)]
-pub enum ImportFile {
-    /// A file on disk.
-    Path(PathBuf),
-    /// An upload.
-    Bytes {
-        /// File name as given (`资产明细.xlsx`); the extension decides how it is read.
-        name: String,
-        /// Content.
-        bytes: Vec<u8>,
-    },
-}
+pub use crate::upload::ImportFile;
 
 /// What an import found (and, when committed, stored).
 #[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
@@ -414,15 +402,6 @@ fn apply(
 }
 
 /// Names the uploaded file, not the temporary copy it was read from, in a message.
-fn located(e: AppError, path: &Path, name: &str) -> AppError {
-    let p = path.display().to_string();
-    AppError {
-        zh: e.zh.replace(&p, name),
-        en: e.en.replace(&p, name),
-        ..e
-    }
-}
-
 /// Reads a file into the handover of a plan: checked in full (file, row and column of any bad
 /// cell; unknown units; closed sections; duplicate ids), then — when `commit` — stored as one
 /// version with its audit row. Nothing is stored when anything is wrong.
@@ -447,58 +426,16 @@ pub fn import(
             "the handover has no section for this import",
         ));
     }
-    let dir;
-    let (path, name, bytes) = match file {
-        ImportFile::Path(p) => {
-            let bytes = std::fs::read(p).map_err(|e| {
-                AppError::invalid(
-                    format!("无法读取 {}：{e}", p.display()),
-                    format!("cannot read {}: {e}", p.display()),
-                )
-            })?;
-            let name = p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            (p.clone(), name, bytes)
-        }
-        ImportFile::Bytes { name, bytes } => {
-            let name = name
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-            if !matches!(ext.as_deref(), Some("csv" | "xlsx" | "xls")) {
-                return Err(AppError::invalid(
-                    format!("“{name}”：请上传 CSV 或 Excel（.xlsx/.xls）文件"),
-                    format!("\"{name}\": upload a CSV or Excel (.xlsx/.xls) file"),
-                ));
-            }
-            dir = tempfile::tempdir().map_err(AppError::internal)?;
-            // The name is kept for messages when it is a plain file name; otherwise a neutral one.
-            let plain = name.chars().count() <= 100
-                && !name.starts_with('.')
-                && !name.chars().any(char::is_control);
-            let ext = ext.unwrap_or_default();
-            let path = dir.path().join(if plain {
-                name.clone()
-            } else {
-                format!("上传文件.{ext}")
-            });
-            std::fs::write(&path, bytes).map_err(AppError::internal)?;
-            (path, name, bytes.clone())
-        }
-    };
-    let sha256 = hex::encode(Sha256::digest(&bytes));
+    let disk = file.on_disk()?;
+    let (path, name, bytes) = (&disk.path, disk.name.clone(), &disk.bytes);
+    let sha256 = hex::encode(Sha256::digest(bytes));
     let personal = sees_personal(actor);
     let Parsed {
         rows,
         warnings,
         columns,
         preview,
-    } = read(kind, &path, personal).map_err(|e| located(e, &path, &name))?;
+    } = read(kind, path, personal).map_err(|e| disk.located(e))?;
     let scope = scope_of(&l.body, &rows);
     let sections: Vec<&Section> = scope
         .iter()

@@ -13,7 +13,7 @@ use quhua_workflow::procedure::Plan;
 
 /// The ids of the generated documents: first those of an applied plan (公告, 对照表, 指标表),
 /// then those composed from the plan at any stage (方案, 情况汇报, 评估报告, 变更情况表).
-pub const DOCUMENT_IDS: [&str; 12] = [
+pub const DOCUMENT_IDS: [&str; 16] = [
     "notice.docx",
     "notice.md",
     "change-table.xlsx",
@@ -26,6 +26,43 @@ pub const DOCUMENT_IDS: [&str; 12] = [
     "evaluation.docx",
     "evaluation.pdf",
     "mca-table.xlsx",
+    "map-before.svg",
+    "map-before.png",
+    "map-after.svg",
+    "map-after.png",
+];
+
+/// The maps of a plan (where the county has geometry): id, after (else before), PNG (else
+/// SVG), Chinese and English titles.
+const MAPS: [(&str, bool, bool, &str, &str); 4] = [
+    (
+        "map-before.svg",
+        false,
+        false,
+        "调整前区划示意图（SVG）",
+        "map before (SVG)",
+    ),
+    (
+        "map-before.png",
+        false,
+        true,
+        "调整前区划示意图（PNG）",
+        "map before (PNG)",
+    ),
+    (
+        "map-after.svg",
+        true,
+        false,
+        "调整方案示意图（SVG）",
+        "map of the scheme (SVG)",
+    ),
+    (
+        "map-after.png",
+        true,
+        true,
+        "调整方案示意图（PNG）",
+        "map of the scheme (PNG)",
+    ),
 ];
 
 /// The documents composed from the plan at any stage: id, document, format, Chinese and
@@ -134,7 +171,13 @@ pub(crate) fn links(applied: bool) -> Vec<DocumentLink> {
         zh: (*zh).into(),
         en: (*en).into(),
     });
-    applied_docs.chain(composed).collect()
+    let maps = MAPS.iter().map(|(id, _, _, zh, en)| DocumentLink {
+        id: (*id).into(),
+        name: (*id).into(),
+        zh: (*zh).into(),
+        en: (*en).into(),
+    });
+    applied_docs.chain(composed).chain(maps).collect()
 }
 
 /// A stored material or step document of a plan the actor may see, by SHA-256.
@@ -175,6 +218,9 @@ pub fn documents(
 pub fn document(app: &App, actor: &Actor, id: i64, which: &str) -> AppResult<FileOut> {
     if let Some((_, kind, format, _, _)) = GOVERNMENT.iter().find(|g| g.0 == which) {
         return super::government::document(app, actor, id, *kind, *format);
+    }
+    if let Some((_, after, png, _, _)) = MAPS.iter().find(|m| m.0 == which) {
+        return super::government::map(app, actor, id, *after, *png);
     }
     let Some((_, name, _, _)) = GENERATED.iter().find(|g| g.0 == which) else {
         return Err(AppError::not_found(
@@ -286,10 +332,14 @@ mod ids {
             .iter()
             .map(|g| g.0)
             .chain(super::GOVERNMENT.iter().map(|g| g.0))
+            .chain(super::MAPS.iter().map(|g| g.0))
             .collect();
         assert_eq!(ids, super::DOCUMENT_IDS);
         let links: Vec<String> = super::links(true).into_iter().map(|l| l.id).collect();
         assert_eq!(links, super::DOCUMENT_IDS);
-        assert_eq!(super::links(false).len(), super::GOVERNMENT.len());
+        assert_eq!(
+            super::links(false).len(),
+            super::GOVERNMENT.len() + super::MAPS.len()
+        );
     }
 }

@@ -176,8 +176,20 @@ fn map_spec(reg: &Registry, county: DivisionCode, date: Date, title: &str) -> Op
     })
 }
 
-/// Everything the documents of plan `id` are composed from.
-pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResult<PlanFacts> {
+/// A plan with its changes: the registry with them (recorded, or applied to a copy), the
+/// county, the dates before and after, the events and the policy of its scheme.
+pub(crate) struct PlanChange {
+    pub plan: Plan,
+    pub reg: Registry,
+    pub county: DivisionCode,
+    pub before: Date,
+    pub after: Date,
+    pub events: Vec<ChangeEvent>,
+    pub policy: quhua_core::policy::Policy,
+}
+
+/// Loads plan `id` (which the actor must see) with its changes.
+pub(crate) fn plan_change(app: &App, actor: &Actor, id: i64) -> AppResult<PlanChange> {
     let rec = load(app, actor, id)?;
     let plan: Plan = rec.body;
     let reg: Registry = (*app.registry()?).clone();
@@ -188,8 +200,137 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
         .and_then(|s| s.policy)
         .and_then(|p| quhua_core::policy::Policy::builtin(&p));
     let policy = scenario_policy.unwrap_or_else(quhua_core::policy::Policy::default_policy);
-    let evaluation = quhua_stats::evaluate::evaluate(&reg, county, before, after, &policy, None)
-        .map_err(crate::error::stats_err)?;
+    Ok(PlanChange {
+        plan,
+        reg,
+        county,
+        before,
+        after,
+        events,
+        policy,
+    })
+}
+
+/// The before/after evaluation of a plan, with village-to-seat distances where the county's
+/// geometry places its villages.
+pub(crate) fn evaluation_of(
+    app: &App,
+    c: &PlanChange,
+) -> AppResult<quhua_stats::evaluate::Evaluation> {
+    let points = crate::stats::village_points(app, &c.reg, c.county);
+    quhua_stats::evaluate::evaluate(
+        &c.reg,
+        c.county,
+        c.before,
+        c.after,
+        &c.policy,
+        points.as_ref(),
+    )
+    .map_err(crate::error::stats_err)
+}
+
+/// The summary of the risk assessment and the expert review, from their step records.
+fn risk_summary(plan: &Plan) -> Option<String> {
+    let done = |id: &str| plan.steps.iter().rev().find(|s| s.step == id);
+    let sentence = |s: &quhua_workflow::procedure::StepRecord, what: &str| {
+        // The document's title: its file name without the extension.
+        let doc = s
+            .document
+            .as_ref()
+            .map(|d| {
+                let title = d.name.rsplit_once('.').map_or(d.name.as_str(), |x| x.0);
+                format!("，形成《{title}》")
+            })
+            .unwrap_or_default();
+        let note = s.note.trim();
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!("。{}", note.trim_end_matches('。'))
+        };
+        format!(
+            "{}，{}完成{what}{doc}{note}。",
+            s.at.format("%Y年%-m月%-d日"),
+            s.by
+        )
+    };
+    let parts: Vec<String> = [
+        ("risk_assessment", "社会稳定风险评估"),
+        ("expert_review", "专家论证"),
+    ]
+    .iter()
+    .filter_map(|(id, what)| done(id).map(|s| sentence(s, what)))
+    .collect();
+    (!parts.is_empty()).then(|| parts.concat())
+}
+
+/// The maps of a plan (before, and the scheme), where the county has geometry.
+fn maps_of(c: &PlanChange, county_name: &str) -> Option<(MapSpec, MapSpec)> {
+    let b = map_spec(
+        &c.reg,
+        c.county,
+        c.before,
+        &format!("{county_name}乡级行政区划图（调整前）"),
+    )?;
+    let a = map_spec(
+        &c.reg,
+        c.county,
+        c.after,
+        &format!("{county_name}乡级行政区划调整方案图"),
+    )?;
+    Some((b, a))
+}
+
+/// A map of plan `id` for download: before (`after = false`) or the scheme, as SVG or PNG.
+pub fn map(app: &App, actor: &Actor, id: i64, after: bool, png: bool) -> AppResult<FileOut> {
+    let c = plan_change(app, actor, id)?;
+    let name = state_at(
+        &c.reg,
+        c.reg.unit_by_code(c.county).map_err(AppError::internal)?,
+        c.after,
+    )
+    .map(|s| s.name.clone())
+    .unwrap_or_default();
+    let Some((b, a)) = maps_of(&c, &name) else {
+        return Err(AppError::not_found(
+            format!("{name}的乡级边界（尚未导入边界数据，无法绘图）"),
+            format!("township boundaries of {name} (none imported: no map can be drawn)"),
+        ));
+    };
+    let m = if after { a } else { b };
+    let (bytes, ext, mime) = if png {
+        (
+            quhua_report::map::png(&m, 2.0).map_err(report_err)?,
+            "png",
+            "image/png",
+        )
+    } else {
+        (
+            quhua_report::map::svg(&m).into_bytes(),
+            "svg",
+            "image/svg+xml",
+        )
+    };
+    Ok(FileOut {
+        name: format!("{}（示意图）.{ext}", m.title),
+        mime,
+        bytes,
+    })
+}
+
+/// Everything the documents of plan `id` are composed from.
+pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResult<PlanFacts> {
+    let c = plan_change(app, actor, id)?;
+    let evaluation = evaluation_of(app, &c)?;
+    let PlanChange {
+        ref plan,
+        ref reg,
+        county,
+        before,
+        after,
+        ref events,
+        ..
+    } = c;
     let issuer = format!("{}人民政府", evaluation.county_name);
     let (approval_no, date) = match &plan.approval {
         Some(a) => (a.document_no.clone(), a.effective),
@@ -200,7 +341,7 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
         Vec::new()
     } else {
         let notice = quhua_report::notice::compose(
-            &reg,
+            reg,
             &event_refs,
             &quhua_report::notice::NoticeInfo {
                 county,
@@ -226,7 +367,7 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
             .collect()
     };
     let cw = Crosswalk::build(
-        &reg,
+        reg,
         before,
         after,
         &CrosswalkOptions::new(WeightBy::Villages).in_county(county),
@@ -257,21 +398,8 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
         })
         .collect();
     let maps = if with_maps {
-        let name = &evaluation.county_name;
-        let b = map_spec(
-            &reg,
-            county,
-            before,
-            &format!("{name}乡级行政区划图（调整前）"),
-        );
-        let a = map_spec(
-            &reg,
-            county,
-            after,
-            &format!("{name}乡级行政区划调整方案图"),
-        );
-        match (b, a) {
-            (Some(b), Some(a)) => {
+        match maps_of(&c, &evaluation.county_name) {
+            Some((b, a)) => {
                 let fig = |m: &MapSpec, caption: String| -> AppResult<MapFigure> {
                     Ok(MapFigure {
                         caption,
@@ -284,7 +412,7 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
                     fig(&a, "图2 调整方案示意图".into())?,
                 ))
             }
-            _ => None,
+            None => None,
         }
     } else {
         None
@@ -295,7 +423,7 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
         changes,
         composition,
         consultation: plan.consultation.summary_zh(),
-        risks: None,
+        risks: risk_summary(plan),
         steps,
         approval: plan
             .approval

@@ -8,6 +8,7 @@ pub mod handover;
 pub mod plans;
 pub mod propose;
 pub mod scenarios;
+pub mod stats;
 
 use crate::accounts::User;
 use crate::app::AppState;

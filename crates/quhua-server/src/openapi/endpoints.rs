@@ -36,7 +36,7 @@ const PLAN_ACTION: &[(u16, &str, Option<Content>)] = &[
 
 /// The table.
 pub fn endpoints() -> Vec<Endpoint> {
-    vec![
+    let mut all = vec![
         Endpoint {
             method: "POST",
             path: "/api/login",
@@ -593,5 +593,10 @@ pub fn endpoints() -> Vec<Endpoint> {
                 Some(Json(schema::<serde_json::Value>)),
             )],
         },
-    ]
+    ];
+    // The statistics routes, before the document itself.
+    let doc = all.pop();
+    all.extend(super::stats_endpoints::endpoints());
+    all.extend(doc);
+    all
 }

@@ -5,6 +5,7 @@
 //! when the committed document or the types drift from the code.
 
 mod endpoints;
+mod stats_endpoints;
 
 pub use endpoints::endpoints;
 
