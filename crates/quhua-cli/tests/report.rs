@@ -141,6 +141,15 @@ fn summary_states_the_real_figures_and_scheme_reads() {
         text.contains("主要结论") && text.contains("调整前后主要指标对比"),
         "{text}"
     );
+    // Its charts (counts, population, area, then one per stored series) and the series table.
+    for s in [
+        "调整前后对比图",
+        "乡镇平均人口（对照全国平均）",
+        "地区生产总值（总量，调整后口径）",
+        "统计数据年度序列（全县，调整后口径）",
+    ] {
+        assert!(text.contains(s), "{s} not in the evaluation:\n{text}");
+    }
     // The crosswalk of the plan's dates as JSON: weights from each old township sum to 1.
     let j: serde_json::Value = serde_json::from_str(&db.ok(&[
         "stats",

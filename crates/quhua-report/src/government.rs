@@ -18,6 +18,19 @@ pub struct MapFigure {
     pub svg: String,
 }
 
+/// One indicator's yearly county series on the boundaries after (totals, or means for rates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesFacts {
+    /// Indicator.
+    pub indicator: String,
+    /// Unit of measure.
+    pub unit: String,
+    /// 总量 / 均量.
+    pub nature_zh: String,
+    /// (year, value), by year.
+    pub points: Vec<(i32, f64)>,
+}
+
 /// What the documents are composed from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanFacts {
@@ -43,6 +56,11 @@ pub struct PlanFacts {
     pub date: Date,
     /// Before and after maps.
     pub maps: Option<(MapFigure, MapFigure)>,
+    /// The county's statistics as series on the boundaries after.
+    pub series: Vec<SeriesFacts>,
+    /// Charts of the evaluation ([`crate::chart::SIZE`] each): before/after figures, then one
+    /// per series.
+    pub charts: Vec<MapFigure>,
 }
 
 fn synthetic_note(f: &PlanFacts) -> Option<Block> {
@@ -313,6 +331,59 @@ pub fn evaluation(f: &PlanFacts) -> Document {
                 svg: m.svg.clone(),
             });
         }
+    }
+    if !f.charts.is_empty() {
+        blocks.push(Block::Heading(1, "调整前后对比图".into()));
+        for c in &f.charts {
+            blocks.push(Block::Figure {
+                caption: c.caption.clone(),
+                png: c.png.clone(),
+                size: crate::chart::SIZE,
+                svg: c.svg.clone(),
+            });
+        }
+    }
+    if !f.series.is_empty() {
+        blocks.push(Block::Heading(
+            1,
+            "统计数据年度序列（调整后区划口径）".into(),
+        ));
+        blocks.push(Block::Para(format!(
+            "以下数据按调整后（{}）乡镇区划口径换算：总量指标按村级隶属关系加总或按权重精确分摊，均量指标按人口加权平均，各年份口径一致、可比。",
+            e.after.date
+        )));
+        let mut years: Vec<i32> = f
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.0))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        let mut header = vec!["指标".to_string(), "单位".to_string()];
+        header.extend(years.iter().map(|y| y.to_string()));
+        let rows = f
+            .series
+            .iter()
+            .map(|s| {
+                let mut r = vec![
+                    format!("{}（{}）", s.indicator, s.nature_zh),
+                    s.unit.clone(),
+                ];
+                r.extend(years.iter().map(|y| {
+                    s.points
+                        .iter()
+                        .find(|p| p.0 == *y)
+                        .map(|p| format!("{:.0}", p.1))
+                        .unwrap_or_default()
+                }));
+                r
+            })
+            .collect();
+        blocks.push(Block::Table {
+            caption: "统计数据年度序列（全县，调整后口径）".into(),
+            header,
+            rows,
+        });
     }
     blocks.push(Block::Heading(1, "意见建议".into()));
     blocks.push(Block::Para(format!(

@@ -11,6 +11,7 @@
 //! Tables are [`quhua_io::export::ExportTable`]s, written as CSV or XLSX by quhua-io.
 
 pub mod change_table;
+pub mod chart;
 pub mod doc;
 pub mod government;
 pub mod handover;

@@ -48,3 +48,8 @@ fn scheme_pdf_two_maps() -> usize {
 fn summary_docx() -> usize {
     make(DocKind::Summary, Format::Docx)
 }
+
+#[divan::bench(sample_count = 10)]
+fn evaluation_docx_maps_and_charts() -> usize {
+    make(DocKind::Evaluation, Format::Docx)
+}

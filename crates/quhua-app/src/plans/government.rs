@@ -319,7 +319,15 @@ pub fn map(app: &App, actor: &Actor, id: i64, after: bool, png: bool) -> AppResu
 }
 
 /// Everything the documents of plan `id` are composed from.
-pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResult<PlanFacts> {
+///
+/// `with_maps` draws the maps; `with_charts` the evaluation's charts (both take a moment).
+pub fn plan_facts(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    with_maps: bool,
+    with_charts: bool,
+) -> AppResult<PlanFacts> {
     let c = plan_change(app, actor, id)?;
     let evaluation = evaluation_of(app, &c)?;
     let PlanChange {
@@ -417,6 +425,13 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
     } else {
         None
     };
+    let series = super::charts::series_facts(app, reg, &evaluation)?;
+    let charts = if with_charts {
+        let first = if maps.is_some() { 3 } else { 1 };
+        super::charts::evaluation_charts(&evaluation, &series, first)?
+    } else {
+        Vec::new()
+    };
     Ok(PlanFacts {
         plan_name: plan.name.clone(),
         evaluation,
@@ -432,6 +447,8 @@ pub fn plan_facts(app: &App, actor: &Actor, id: i64, with_maps: bool) -> AppResu
         issuer,
         date,
         maps,
+        series,
+        charts,
     })
 }
 
@@ -443,11 +460,13 @@ pub fn document(
     kind: DocKind,
     format: Format,
 ) -> AppResult<FileOut> {
+    let documented = format != Format::Xlsx;
     let facts = plan_facts(
         app,
         actor,
         id,
-        kind != DocKind::Summary && format != Format::Xlsx,
+        documented && kind != DocKind::Summary,
+        documented && kind == DocKind::Evaluation,
     )?;
     if format == Format::Xlsx {
         let table = mca_table(&facts);

@@ -9,6 +9,7 @@
 
 mod actions;
 mod board;
+mod charts;
 mod documents;
 pub mod government;
 

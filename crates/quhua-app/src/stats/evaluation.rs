@@ -169,8 +169,9 @@ pub(crate) fn village_points(
     (!points.is_empty()).then_some(points)
 }
 
-/// The county's stored statistics recast onto the townships of `date`, as county series.
-fn series(
+/// The county's stored statistics recast onto the townships of `date`, as county series (or
+/// why they could not be recast).
+pub(crate) fn county_series(
     app: &App,
     reg: &Registry,
     county: DivisionCode,
@@ -214,7 +215,7 @@ fn view(
     plan: Option<i64>,
     applied: bool,
 ) -> AppResult<EvaluationView> {
-    let (series, series_note) = series(app, reg, e.county, e.after.date)?;
+    let (series, series_note) = county_series(app, reg, e.county, e.after.date)?;
     Ok(EvaluationView {
         county: e.county.to_string(),
         county_name: e.county_name.clone(),

@@ -9,11 +9,11 @@ mod exports;
 mod observations;
 
 pub use demo::{DEMO_SOURCE, seed_demo_observations};
-pub(crate) use evaluation::village_points;
 pub use evaluation::{
     EvaluationView, HandoverFigures, SeriesPointView, SeriesView, SideView, UnitRow,
     county_evaluation, plan_evaluation,
 };
+pub(crate) use evaluation::{county_series, village_points};
 pub use exports::{TableFormat, crosswalk_file, recast_file_out, recast_stored};
 pub use observations::{
     IndicatorInfo, ObservationOutcome, ObservationsView, import_observations, observations,
