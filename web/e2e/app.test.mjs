@@ -6,60 +6,26 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import net from 'node:net';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { ARTIFACTS, browserContext, startDemoServer } from './harness.mjs';
 
-const BIN = process.env.QUHUA_BIN;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
 
 let server;
 let base;
-let work;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
-}
 
 before(async () => {
-  assert.ok(BIN, 'set QUHUA_BIN to the built quhua binary');
-  mkdirSync(ARTIFACTS, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'quhua-e2e-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['serve', '--demo', '--addr', `127.0.0.1:${port}`], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    server.stdout.on('data', (d) => { out += d; if (out.includes('guest')) { clearTimeout(timer); resolve(); } });
-    server.stderr.on('data', (d) => { out += d; });
-    server.on('exit', (c) => { clearTimeout(timer); reject(new Error(`server exited ${c}:\n${out}`)); });
-  });
-  assert.match(out, /quyang\s+密码 \/ password: quyang-demo-2026/);
+  server = await startDemoServer('app');
+  base = server.base;
+  assert.match(server.out, /quyang\s+密码 \/ password: quyang-demo-2026/);
 });
 
 after(() => {
-  server?.kill('SIGINT');
-  if (work) rmSync(work, { recursive: true, force: true });
+  server?.stop();
 });
 
 async function browser() {
-  const profile = mkdtempSync(join(tmpdir(), 'quhua-chromium-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1500, height: 1000 }, locale: 'zh-CN',
-  });
-  return { ctx, close: async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); } };
+  const { ctx, close } = await browserContext({ width: 1500 });
+  return { ctx, close };
 }
 
 async function login(page, user, password) {

@@ -8,66 +8,34 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import net from 'node:net';
-import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, browserContext, startDemoServer } from './harness.mjs';
 
-const BIN = process.env.QUHUA_BIN;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
 const TODAY = new Date().toISOString().slice(0, 10);
 
 let server;
 let base;
-let work;
-
-const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  s.on('error', reject);
-});
 
 before(async () => {
-  assert.ok(BIN, 'set QUHUA_BIN to the built quhua binary');
-  mkdirSync(ARTIFACTS, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'quhua-e2e-proc-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['serve', '--demo', '--addr', `127.0.0.1:${port}`], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    server.stdout.on('data', (d) => { out += d; if (out.includes('guest')) { clearTimeout(timer); resolve(); } });
-    server.stderr.on('data', (d) => { out += d; });
-    server.on('exit', (c) => { clearTimeout(timer); reject(new Error(`server exited ${c}:\n${out}`)); });
-  });
+  server = await startDemoServer('proc');
+  base = server.base;
 });
 
 after(() => {
-  server?.kill('SIGINT');
-  if (work) rmSync(work, { recursive: true, force: true });
+  server?.stop();
 });
 
 /** A fresh browser profile, logged in as `user`; returns the page and a closer. */
 async function as(user, password) {
-  const profile = mkdtempSync(join(tmpdir(), 'quhua-chromium-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 1000 }, locale: 'zh-CN',
-    acceptDownloads: true,
-  });
+  const { ctx, close } = await browserContext({ width: 1400, downloads: true });
   const page = ctx.pages()[0] ?? await ctx.newPage();
   await page.goto(base + '/');
   await page.fill('input[name=username]', user);
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
   await page.waitForFunction(() => window.__quhua?.view === 'counties' && window.__quhua.ready);
-  return { page, close: async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { page, close };
 }
 
 const ready = (page, view) => page.waitForFunction((v) => window.__quhua?.view === v && window.__quhua.ready, view, { timeout: 60_000 });

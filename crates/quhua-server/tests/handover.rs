@@ -9,108 +9,19 @@
 #[allow(dead_code)]
 mod pg;
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+mod common;
+use common::http::{Client, Who, bilingual, off};
+
+use axum::http::StatusCode;
 use quhua_server::auth::password::HashParams;
 use quhua_server::{AppState, ServerConfig, router};
 use serde_json::{Value, json};
-use tower::ServiceExt;
 
-struct Who {
-    cookie: String,
-    csrf: String,
-}
-
-struct Client(Router);
-
-impl Client {
-    async fn send(&self, req: Request<Body>) -> (StatusCode, Value, Vec<u8>) {
-        let resp = self.0.clone().oneshot(req).await.unwrap();
-        let status = resp.status();
-        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-            .await
-            .unwrap()
-            .to_vec();
-        (
-            status,
-            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-            bytes,
-        )
-    }
-
-    async fn login(&self, user: &str) -> Who {
-        let req = Request::post("/api/login")
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(
-                json!({"username": user, "password": format!("{user}-demo-2026")}).to_string(),
-            ))
-            .unwrap();
-        let resp = self.0.clone().oneshot(req).await.unwrap();
-        assert_eq!(resp.status(), StatusCode::OK, "login {user}");
-        let cookie = resp.headers()[header::SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string();
-        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        let v: Value = serde_json::from_slice(&bytes).unwrap();
-        Who {
-            cookie,
-            csrf: v["csrf_token"].as_str().unwrap().to_string(),
-        }
-    }
-
-    async fn get(&self, who: &Who, uri: &str) -> (StatusCode, Value, Vec<u8>) {
-        let req = Request::get(uri)
-            .header(header::COOKIE, &who.cookie)
-            .body(Body::empty())
-            .unwrap();
-        self.send(req).await
-    }
-
-    async fn post(&self, who: &Who, uri: &str, body: Value) -> (StatusCode, Value) {
-        let req = Request::post(uri)
-            .header(header::COOKIE, &who.cookie)
-            .header("x-csrf-token", &who.csrf)
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(body.to_string()))
-            .unwrap();
-        let (s, v, _) = self.send(req).await;
-        (s, v)
-    }
-
-    async fn upload(&self, who: &Who, uri: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-        let req = Request::post(uri)
-            .header(header::COOKIE, &who.cookie)
-            .header("x-csrf-token", &who.csrf)
-            .header(header::CONTENT_TYPE, "application/octet-stream")
-            .body(Body::from(bytes))
-            .unwrap();
-        let (s, v, _) = self.send(req).await;
-        (s, v)
-    }
-
-    async fn version(&self, who: &Who) -> i64 {
-        let (s, v, _) = self.get(who, "/api/plans/2/handover").await;
-        assert_eq!(s, StatusCode::OK);
-        v["version"].as_i64().unwrap()
-    }
-}
-
-/// Runs blocking store code on its own thread (PostgreSQL's client must not block inside the
-/// test's async runtime).
-fn off<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    std::thread::scope(|s| s.spawn(f).join().unwrap())
-}
-
-fn bilingual(v: &Value) -> bool {
-    v["error"]["zh"].as_str().is_some_and(|s| !s.is_empty())
-        && v["error"]["en"].as_str().is_some_and(|s| !s.is_empty())
+/// The handover's stored version, as the office reads it.
+async fn version(c: &Client, who: &Who) -> i64 {
+    let (s, v, _) = c.get(who, "/api/plans/2/handover").await;
+    assert_eq!(s, StatusCode::OK);
+    v["version"].as_i64().unwrap()
 }
 
 /// The demo ledger as CSV (every item as stored, or only the townships' own when
@@ -183,7 +94,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
     assert_eq!(d["section"]["may_act"], false);
     let line = &sec["checklist"][0];
     let check = |unit: &Value| json!({"op": "check", "section": sid, "item": line["item"], "unit": unit, "note": "移交清单第1号"});
-    let v0 = c.version(&office).await;
+    let v0 = version(c, &office).await;
     for who in [&finance, &guest] {
         let (s, v) = c
             .post(who, "/api/plans/2/handover/actions", check(&line["unit"]))
@@ -192,7 +103,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
         assert!(bilingual(&v));
     }
     assert_eq!(
-        c.version(&office).await,
+        version(c, &office).await,
         v0,
         "a refused action changes nothing"
     );
@@ -222,7 +133,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
     let (_, d, _) = c.get(&office, &uri).await;
     assert_eq!(d["section"]["closed"]["by"], "dangan");
     // A closed section never changes.
-    let v1 = c.version(&office).await;
+    let v1 = version(c, &office).await;
     let (s, v) = c
         .post(
             &office,
@@ -231,7 +142,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
-    assert_eq!(c.version(&office).await, v1);
+    assert_eq!(version(c, &office).await, v1);
 
     // Imports: a bad file names the row and column and stores nothing; a preview stores
     // nothing; a committed import stores one version.
@@ -253,7 +164,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
         msg.contains("资产.csv") && msg.contains("第 3 行") && msg.contains("数量"),
         "{msg}"
     );
-    assert_eq!(c.version(&office).await, v1);
+    assert_eq!(version(c, &office).await, v1);
     let full = off(|| ledger_csv(url, false, ""));
     // Finance works on the townships' own assets: a file with village collective assets is
     // the agriculture bureau's and is refused, naming the section.
@@ -281,7 +192,7 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["stored"], false);
     assert_eq!(v["report"]["unchanged"], 3000);
-    assert_eq!(c.version(&office).await, v1, "a preview stores nothing");
+    assert_eq!(version(c, &office).await, v1, "a preview stores nothing");
     let (s, _) = c
         .upload(
             &archives,

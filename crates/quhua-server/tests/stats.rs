@@ -7,87 +7,14 @@
 #[allow(dead_code)]
 mod pg;
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+mod common;
+use common::http::{Client, bilingual, off};
+
+use axum::http::StatusCode;
 use quhua_server::auth::password::HashParams;
 use quhua_server::{AppState, ServerConfig, router};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use tower::ServiceExt;
-
-struct Who {
-    cookie: String,
-    csrf: String,
-}
-
-struct Client(Router);
-
-impl Client {
-    async fn send(&self, req: Request<Body>) -> (StatusCode, Value, Vec<u8>) {
-        let resp = self.0.clone().oneshot(req).await.unwrap();
-        let status = resp.status();
-        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-            .await
-            .unwrap()
-            .to_vec();
-        (
-            status,
-            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-            bytes,
-        )
-    }
-
-    async fn login(&self, user: &str) -> Who {
-        let req = Request::post("/api/login")
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(
-                json!({"username": user, "password": format!("{user}-demo-2026")}).to_string(),
-            ))
-            .unwrap();
-        let resp = self.0.clone().oneshot(req).await.unwrap();
-        assert_eq!(resp.status(), StatusCode::OK, "login {user}");
-        let cookie = resp.headers()[header::SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string();
-        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        let v: Value = serde_json::from_slice(&bytes).unwrap();
-        Who {
-            cookie,
-            csrf: v["csrf_token"].as_str().unwrap().to_string(),
-        }
-    }
-
-    async fn get(&self, who: &Who, uri: &str) -> (StatusCode, Value, Vec<u8>) {
-        let req = Request::get(uri)
-            .header(header::COOKIE, &who.cookie)
-            .body(Body::empty())
-            .unwrap();
-        self.send(req).await
-    }
-
-    async fn upload(&self, who: &Who, uri: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-        let req = Request::post(uri)
-            .header(header::COOKIE, &who.cookie)
-            .header("x-csrf-token", &who.csrf)
-            .header(header::CONTENT_TYPE, "application/octet-stream")
-            .body(Body::from(bytes))
-            .unwrap();
-        let (s, v, _) = self.send(req).await;
-        (s, v)
-    }
-}
-
-fn bilingual(v: &Value) -> bool {
-    v["error"]["zh"].as_str().is_some_and(|s| !s.is_empty())
-        && v["error"]["en"].as_str().is_some_and(|s| !s.is_empty())
-}
 
 /// The stored total of an indicator in a year over the county (read from the store, not
 /// through the API).
@@ -372,12 +299,6 @@ async fn exercise(url: &str, c: &Client) {
     let (s, _, png) = c.get(&guest, "/api/plans/2/documents/map-before.png").await;
     assert_eq!(s, StatusCode::OK);
     assert!(png.starts_with(b"\x89PNG"));
-}
-
-/// Runs blocking store code on its own thread (PostgreSQL's client must not block inside the
-/// test's async runtime).
-fn off<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    std::thread::scope(|s| s.spawn(f).join().unwrap())
 }
 
 /// Prepares the demo database, then drives the router from a runtime; the server state is

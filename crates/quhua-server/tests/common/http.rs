@@ -1,0 +1,102 @@
+//! The HTTP test harness the server's integration tests share: a client over the router,
+//! demo logins with their session cookie and CSRF token, JSON and file requests.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// A logged-in demo account.
+pub struct Who {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// The router under test.
+pub struct Client(pub Router);
+
+impl Client {
+    pub async fn send(&self, req: Request<Body>) -> (StatusCode, Value, Vec<u8>) {
+        let resp = self.0.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            bytes,
+        )
+    }
+
+    pub async fn login(&self, user: &str) -> Who {
+        let req = Request::post("/api/login")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                json!({"username": user, "password": format!("{user}-demo-2026")}).to_string(),
+            ))
+            .unwrap();
+        let resp = self.0.clone().oneshot(req).await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "login {user}");
+        let cookie = resp.headers()[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        Who {
+            cookie,
+            csrf: v["csrf_token"].as_str().unwrap().to_string(),
+        }
+    }
+
+    pub async fn get(&self, who: &Who, uri: &str) -> (StatusCode, Value, Vec<u8>) {
+        let req = Request::get(uri)
+            .header(header::COOKIE, &who.cookie)
+            .body(Body::empty())
+            .unwrap();
+        self.send(req).await
+    }
+
+    pub async fn post(&self, who: &Who, uri: &str, body: Value) -> (StatusCode, Value) {
+        let req = Request::post(uri)
+            .header(header::COOKIE, &who.cookie)
+            .header("x-csrf-token", &who.csrf)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let (s, v, _) = self.send(req).await;
+        (s, v)
+    }
+
+    pub async fn upload(&self, who: &Who, uri: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+        let req = Request::post(uri)
+            .header(header::COOKIE, &who.cookie)
+            .header("x-csrf-token", &who.csrf)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(Body::from(bytes))
+            .unwrap();
+        let (s, v, _) = self.send(req).await;
+        (s, v)
+    }
+
+}
+
+/// Runs blocking store code on its own thread (PostgreSQL's client must not block inside the
+/// test's async runtime).
+pub fn off<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join().unwrap())
+}
+
+/// Whether an error body carries both languages.
+pub fn bilingual(v: &Value) -> bool {
+    v["error"]["zh"].as_str().is_some_and(|s| !s.is_empty())
+        && v["error"]["en"].as_str().is_some_and(|s| !s.is_empty())
+}
