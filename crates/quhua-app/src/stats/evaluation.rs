@@ -241,7 +241,7 @@ fn view(
 /// latest), for anyone who sees the county.
 ///
 /// ```no_run
-/// # fn f(app: &quhua_app::App, me: &quhua_app::Actor) -> quhua_app::AppResult<()> {
+/// # fn f(app: &quhua_app::App, me: &quhua_app::access::Actor) -> quhua_app::AppResult<()> {
 /// let e = quhua_app::stats::county_evaluation(app, me, "130634", None, None)?;
 /// println!("{}", e.sentence_zh);
 /// # Ok(()) }

@@ -98,7 +98,7 @@ fn infos(table: &ObservationTable) -> Vec<IndicatorInfo> {
 /// must lie in it. A county editor (or the local operator).
 ///
 /// ```no_run
-/// # fn f(app: &quhua_app::App, me: &quhua_app::Actor) -> quhua_app::AppResult<()> {
+/// # fn f(app: &quhua_app::App, me: &quhua_app::access::Actor) -> quhua_app::AppResult<()> {
 /// use quhua_app::upload::ImportFile;
 /// let file = ImportFile::Path("乡镇统计年表.csv".into());
 /// let preview = quhua_app::stats::import_observations(app, me, None, &file, false)?;
