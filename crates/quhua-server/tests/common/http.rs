@@ -86,7 +86,6 @@ impl Client {
         let (s, v, _) = self.send(req).await;
         (s, v)
     }
-
 }
 
 /// Runs blocking store code on its own thread (PostgreSQL's client must not block inside the
