@@ -169,9 +169,9 @@ test('a plan goes from submission to apply across the county, the departments, t
   // (the composed documents — 方案, 情况汇报, 评估报告 — are typeset on request: the PDF and
   // one DOCX of them are fetched here, the rest by the CLI's document tests)
   const all = await p.$$eval('[data-testid=documents] a', (as) => as.map((a) => a.getAttribute('href')));
-  assert.equal(all.length, 12, JSON.stringify(all));
+  assert.equal(all.length, 16, JSON.stringify(all));
   const links = all.filter((h) => !/(scheme|summary|evaluation|mca-table)\./.test(h) || /scheme\.pdf|summary\.docx/.test(h));
-  assert.equal(links.length, 7, JSON.stringify(links));
+  assert.equal(links.length, 11, JSON.stringify(links)); // with the four maps
   const fetched = await p.evaluate(async (hrefs) => Promise.all(hrefs.map(async (h) => {
     const r = await fetch(h);
     const b = new Uint8Array(await r.arrayBuffer());
@@ -183,6 +183,8 @@ test('a plan goes from submission to apply across the county, the departments, t
     if (/\.(docx|xlsx)$/.test(f.h)) assert.equal(f.head, 'PK', f.h);
     if (f.h.endsWith('.csv')) assert.match(f.text, /冀政字〔2026〕88号/);
     if (f.h.endsWith('.md')) assert.match(f.text, /公告/);
+    if (f.h.endsWith('.svg')) assert.match(f.text, /<svg[^>]*>[\s\S]*示意/, f.h);
+    if (f.h.endsWith('.png')) assert.equal(f.head, '\u0089P', f.h);
     if (f.h.endsWith('.pdf')) assert.equal(f.head, '%P', f.h);
   }
   // A stored material downloads with its content.
