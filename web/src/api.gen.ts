@@ -172,6 +172,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待办：本单位逾期、临期、滞后、被催办、被退办的任务，待核验和待审批延期的事项 / the inbox: this organisation's overdue, due-soon, behind, reminded and returned tasks, reports to verify and extensions to decide */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/login": {
         parameters: {
             query?: never;
@@ -565,6 +582,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 由已批复的报批方案生成法定任务（12个月内完成变更、1个月内变更代码、公告、勘界与地图、地名标志、通知户籍统计不动产等登记）和交接任务 / file an approved plan's statutory tasks and one task per handover section */
+        post: operations["postPlansByIdTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scenarios": {
         parameters: {
             query?: never;
@@ -594,6 +628,142 @@ export interface paths {
         get: operations["getScenariosById"];
         /** 修改方案（带预期版本，防止覆盖他人修改） / update a scenario at its expected version */
         put: operations["putScenariosById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 挂图作战：某日各任务的灯色（红、黄、蓝、绿、已销号）、进度与序时进度，按单位和任务组汇总，各区划最差灯色 / the board as of a date: each task's light, progress and schedule, summaries by unit and group, the worst light per division */
+        get: operations["getTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 与基准日相比的变化：状态、灯色、期限、责任单位、指标、进度 / what changed since a baseline date: status, light, deadlines, units, targets, progress */
+        get: operations["getTasksChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 督办升级：为本单位督办的任务记录今日到期的催办、催办通知书、通报 / record today's escalation steps due on the tasks this office supervises */
+        post: operations["postTasksEscalations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入任务清单（TOML 为请求体：任务、子任务、县级事项，牵头与配合单位，指标、节点与期限）；commit=false 只检查；错误注明文件、行、任务与字段 / import a plan's tasks (TOML body); commit=false checks only; errors name the file, line, task and field */
+        post: operations["postTasksImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一项任务：期限、指标完成值、全部办理记录、到期的督办升级、本账号可办理的操作 / one task: deadlines, targets reached, its whole history, escalation due, what this account may do */
+        get: operations["getTasksById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理任务（今日）：报送进度、申请销号（牵头单位）；核验销号、退办、审批延期、督办升级、调整单位或指标（督办单位）；延期须在期限前申请，本人报送的不能由本人销号 / act on a task today: progress and done reports (lead unit); close, return, extension decision, escalation, reassignment, target revision (supervising office); extensions only before the deadline, nobody closes what they reported */
+        post: operations["postTasksByIdActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传佐证材料（请求体为文件），返回报送时引用的编号 / upload an evidence file (the body); returns the reference a report then names */
+        post: operations["postTasksByIdEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/evidence/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载任务的佐证材料 / download an evidence file of the task */
+        get: operations["getTasksByIdEvidenceBySha256"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -841,6 +1011,39 @@ export interface components {
             /** @description Its township's code. */
             township_code: string;
         };
+        /** @description The 挂图作战 board as of a date. */
+        BoardView: {
+            /** @description By group. */
+            by_group: components["schemas"]["SummaryView"][];
+            /** @description By lead unit. */
+            by_unit: components["schemas"]["SummaryView"][];
+            /** @description As of. */
+            date: string;
+            /** @description The worst light per division. */
+            divisions: components["schemas"]["DivisionLight"][];
+            /** @description Every group name (for the filter). */
+            groups: string[];
+            /** @description Tasks counted per light (after the filters). */
+            lights: components["schemas"]["LightCount"][];
+            /** @description The acting organisation, if any. */
+            org: string | null;
+            /** @description The rows (tree order; the acting organisation's own tasks first when asked). */
+            rows: components["schemas"]["TaskRow"][];
+            /** @description The jurisdiction shown. */
+            scope: string;
+            /** @description Whether any task's history is synthetic (示意). */
+            synthetic: boolean;
+            /**
+             * Format: uint
+             * @description The tasks before filtering.
+             */
+            total: number;
+            /** @description Every lead unit (code, name) (for the filter). */
+            units: [
+                string,
+                string
+            ][];
+        };
         /** @description One cadre of a unit involved in the handover. */
         Cadre: {
             /**
@@ -941,6 +1144,19 @@ export interface components {
              */
             unplaced: number;
         };
+        /** @description One difference between the baseline and the date. */
+        ChangeView: {
+            /** @description At the date. */
+            after: string;
+            /** @description At the baseline. */
+            before: string;
+            /** @description `status`, `light`, `due`, `lead`, `participants`, `target.<id>`, `progress`. */
+            field: string;
+            /** @description Task id. */
+            id: string;
+            /** @description Title. */
+            title: string;
+        };
         /** @description One checklist line. */
         CheckLine: {
             /** @description Done: by whom, when. */
@@ -978,6 +1194,46 @@ export interface components {
              * @description Rules reviewed.
              */
             rules_reviewed: number;
+        };
+        /** @description One deadline of a task as of the date. */
+        CheckpointView: {
+            /**
+             * Format: double
+             * @description Baseline (targets).
+             */
+            baseline: number | null;
+            /** @description Deadline in force. */
+            deadline: string;
+            /**
+             * Format: double
+             * @description Elapsed-time share 0–1.
+             */
+            expected: number;
+            /**
+             * Format: double
+             * @description Progress 0–1.
+             */
+            fraction: number;
+            /** @description Target or milestone id (empty for the task). */
+            id: string;
+            /** @description `task`, `target` or `milestone`. */
+            kind: string;
+            /** @description What it is (Chinese). */
+            label: string;
+            /** @description When it was met. */
+            met: string | null;
+            /**
+             * Format: double
+             * @description Value reached.
+             */
+            reached: number | null;
+            /** @description Metric unit (targets). */
+            unit: string;
+            /**
+             * Format: double
+             * @description Target value in force.
+             */
+            value: number | null;
         };
         /** @description The state of one clock. */
         ClockState: "done" | "on_track" | "near_due" | "overdue" | "done_late";
@@ -1295,6 +1551,20 @@ export interface components {
             /** @enum {string} */
             as: "written_off";
         };
+        /** @description The worst light of the tasks concerning one division (the board's map). */
+        DivisionLight: {
+            /** @description Division code. */
+            code: string;
+            /** @description The worst light. */
+            light: string;
+            /** @description Its name in the registry, when known. */
+            name: string;
+            /**
+             * Format: uint
+             * @description How many tasks concern it.
+             */
+            tasks: number;
+        };
         /** @description A document attached to the plan (stored elsewhere; identified by its SHA-256). */
         Document: {
             /**
@@ -1351,6 +1621,13 @@ export interface components {
             error: components["schemas"]["Message"];
         } & {
             [key: string]: unknown;
+        };
+        /** @description One task escalated by the run. */
+        Escalated: {
+            /** @description Steps recorded (催办, 催办通知书, 通报). */
+            steps: string[];
+            /** @description Task id. */
+            task: string;
         };
         /** @description Body of `POST /api/counties/{code}/evaluate`. */
         EvaluateBody: {
@@ -1446,6 +1723,41 @@ export interface components {
             series_note: string | null;
             /** @description Whether any figure is synthetic (示意). */
             synthetic: boolean;
+        };
+        /** @description One entry of a task's history. */
+        EventView: {
+            /** @description Account. */
+            account: string;
+            /** @description Date. */
+            at: string;
+            /** @description What happened (English). */
+            en: string;
+            /** @description Evidence files: (name, SHA-256). */
+            files: [
+                string,
+                string
+            ][];
+            /**
+             * @description Event type (`progress`, `done_reported`, `closed`, `returned`, `extension_requested`,
+             *     `extension_decided`, `escalated`, `reassigned`, `target_revised`).
+             */
+            kind: string;
+            /** @description Organisation (name). */
+            org: string;
+            /**
+             * Format: uint32
+             * @description Sequence number.
+             */
+            seq: number;
+            /** @description What happened (Chinese). */
+            zh: string;
+        };
+        /** @description An evidence file already stored: its name and SHA-256. */
+        EvidenceRef: {
+            /** @description File name. */
+            name: string;
+            /** @description SHA-256 of the content. */
+            sha256: string;
         };
         /** @description Body of `POST /api/plans/{id}/extensions`. */
         ExtendBody: {
@@ -1693,6 +2005,36 @@ export interface components {
              * @description Ids unchanged (disposition kept).
              */
             unchanged: number;
+        };
+        /** @description One item of an inbox. */
+        InboxItem: {
+            /** @description The deadline concerned. */
+            due: string;
+            /** @description Label (English). */
+            en: string;
+            /** @description What it asks for. */
+            kind: components["schemas"]["InboxKind"];
+            /** @description Since when (the event's date, or the deadline). */
+            since: string;
+            /** @description Task id. */
+            task: string;
+            /** @description Task title. */
+            title: string;
+            /** @description Label (Chinese). */
+            zh: string;
+        };
+        /** @description What an inbox item asks for. */
+        InboxKind: "overdue" | "escalated" | "returned" | "due_soon" | "behind" | "to_verify" | "to_decide";
+        /** @description An account's inbox as of a date. */
+        InboxView: {
+            /** @description As of. */
+            date: string;
+            /** @description Items, most urgent first. */
+            items: components["schemas"]["InboxItem"][];
+            /** @description The organisation it is for. */
+            org: string | null;
+            /** @description Its name. */
+            org_name: string;
         };
         /** @description One indicator of a table. */
         IndicatorInfo: {
@@ -1961,6 +2303,25 @@ export interface components {
             unassigned: components["schemas"]["Tally"];
             /** @description 核销. */
             written_off: components["schemas"]["Tally"];
+        };
+        /** @description Count of tasks with one light. */
+        LightCount: {
+            /**
+             * Format: uint
+             * @description How many tasks.
+             */
+            count: number;
+            /** @description The light. */
+            light: components["schemas"]["LightView"];
+        };
+        /** @description A light with its labels. */
+        LightView: {
+            /** @description English label. */
+            en: string;
+            /** @description `done`, `green`, `blue`, `yellow` or `red`. */
+            id: string;
+            /** @description Chinese label. */
+            zh: string;
         };
         /** @description Login body. */
         LoginBody: {
@@ -3479,6 +3840,48 @@ export interface components {
             /** @description The suggestion. */
             text: string;
         };
+        /** @description One summary line (a unit, a group). */
+        SummaryView: {
+            /**
+             * Format: uint
+             * @description Blue.
+             */
+            blue: number;
+            /**
+             * Format: uint
+             * @description Closed.
+             */
+            done: number;
+            /**
+             * Format: uint
+             * @description Green.
+             */
+            green: number;
+            /** @description Unit code or group name. */
+            key: string;
+            /**
+             * Format: double
+             * @description Mean progress 0–1.
+             */
+            mean_progress: number;
+            /** @description Display name. */
+            name: string;
+            /**
+             * Format: uint
+             * @description Red, yellow, blue, green, done counts, in that order.
+             */
+            red: number;
+            /**
+             * Format: uint
+             * @description Tasks counted.
+             */
+            total: number;
+            /**
+             * Format: uint
+             * @description Yellow.
+             */
+            yellow: number;
+        };
         /** @description A one-to-one talk (谈心谈话). */
         Talk: {
             /** @description Who talked with the cadre (e.g. 县委书记, 组织部部长, 指导组组长). */
@@ -3505,6 +3908,247 @@ export interface components {
             items: number;
             /** @description Their value. */
             value: components["schemas"]["Money"];
+        };
+        /** @description One action on a task, as a request carries it. */
+        TaskAction: {
+            /** @enum {string} */
+            action: "progress";
+            /**
+             * @description Evidence files uploaded before (POST …/evidence).
+             * @default []
+             */
+            evidence?: components["schemas"]["EvidenceRef"][];
+            /**
+             * @description Milestone ids met.
+             * @default []
+             */
+            milestones?: string[];
+            /** @description What was done. */
+            text: string;
+            /**
+             * @description Values by target id.
+             * @default {}
+             */
+            values?: {
+                [key: string]: number;
+            };
+        } | {
+            /** @enum {string} */
+            action: "done";
+            /**
+             * @description Evidence files uploaded before (POST …/evidence).
+             * @default []
+             */
+            evidence?: components["schemas"]["EvidenceRef"][];
+            /**
+             * @description Milestone ids met.
+             * @default []
+             */
+            milestones?: string[];
+            /** @description What was done. */
+            text: string;
+            /**
+             * @description Values by target id.
+             * @default {}
+             */
+            values?: {
+                [key: string]: number;
+            };
+        } | {
+            /** @enum {string} */
+            action: "close";
+            /**
+             * @description Verification note.
+             * @default
+             */
+            note?: string;
+        } | {
+            /** @enum {string} */
+            action: "return";
+            /** @description Reasons, one per line. */
+            reasons: string[];
+        } | {
+            /** @enum {string} */
+            action: "extend";
+            /**
+             * @description `task`, or a target or milestone id.
+             * @default null
+             */
+            checkpoint?: string | null;
+            /**
+             * Format: date
+             * @description New deadline.
+             */
+            new_date: string;
+            /**
+             * @description Progress so far.
+             * @default
+             */
+            progress?: string;
+            /** @description Reason. */
+            reason: string;
+        } | {
+            /** @enum {string} */
+            action: "decide_extension";
+            /** @description Granted? */
+            approved: boolean;
+            /**
+             * @description Note.
+             * @default
+             */
+            note?: string;
+        } | {
+            /** @enum {string} */
+            action: "escalate";
+        } | {
+            /** @enum {string} */
+            action: "reassign";
+            /** @description New lead units (codes). */
+            lead: string[];
+            /**
+             * @description New participating units (codes).
+             * @default []
+             */
+            participants?: string[];
+            /** @description Why. */
+            reason: string;
+        } | {
+            /** @enum {string} */
+            action: "revise_target";
+            /**
+             * Format: date
+             * @description New deadline.
+             */
+            deadline: string;
+            /** @description Why. */
+            reason: string;
+            /** @description Target id. */
+            target: string;
+            /**
+             * Format: double
+             * @description New value.
+             */
+            value: number;
+        };
+        /** @description What an import found (and, when committed, stored). */
+        TaskImport: {
+            /** @description Whether it was stored (false: checked only). */
+            committed: boolean;
+            /** @description File name. */
+            file: string;
+            /** @description Task ids, parents first. */
+            ids: string[];
+            /**
+             * Format: uint
+             * @description Organisations named.
+             */
+            organisations: number;
+            /** @description The jurisdiction the plan is filed under. */
+            scope: string;
+            /** @description Its source document. */
+            source: string;
+            /**
+             * Format: uint
+             * @description Tasks (all levels).
+             */
+            tasks: number;
+            /** @description The plan's title. */
+            title: string;
+        };
+        /** @description What the acting account may do on the task today. */
+        TaskPermissions: {
+            /** @description Decide a pending extension (the supervising office). */
+            decide_extension: boolean;
+            /** @description Record the escalation steps due (the supervising office). */
+            escalate: boolean;
+            /** @description Report progress, report done, ask for an extension (a lead unit). */
+            report: boolean;
+            /** @description Verify or return a done report (the supervising office, another account). */
+            verify: boolean;
+        };
+        /** @description One row of the board. */
+        TaskRow: {
+            /** @description Division codes concerned. */
+            divisions: string[];
+            /** @description The next open deadline. */
+            due: string;
+            /** @description Task group. */
+            group: string | null;
+            /** @description Task id. */
+            id: string;
+            /** @description Lead units' names, joined with 、. */
+            lead: string;
+            /** @description Lead units' codes. */
+            lead_codes: string[];
+            /** @description `task`, `subtask` or `item`. */
+            level: string;
+            /** @description The task's own light: `blue`, `yellow`, `red`, `green` or `done`. */
+            light: string;
+            /** @description Whether the acting account's organisation leads it. */
+            mine: boolean;
+            /** @description Parent task id. */
+            parent: string | null;
+            /**
+             * Format: double
+             * @description Progress 0–1.
+             */
+            progress: number;
+            /**
+             * Format: double
+             * @description Elapsed-time share 0–1 (序时进度).
+             */
+            schedule: number;
+            /** @description Start of the task's clock. */
+            start: string;
+            /** @description Status id (`in_progress`, `reported`, `returned`, `closed`). */
+            status: string;
+            /** @description Status (English). */
+            status_en: string;
+            /** @description Status (Chinese). */
+            status_zh: string;
+            /** @description The worst light of the task and everything below it. */
+            subtree_light: string;
+            /** @description Synthetic (示意) history. */
+            synthetic: boolean;
+            /** @description Title (Chinese). */
+            title: string;
+            /** @description Title (English; may be empty). */
+            title_en: string;
+        };
+        /** @description One task in full as of a date. */
+        TaskView: {
+            /** @description Legal or policy basis. */
+            basis: string;
+            /** @description What the actor may do. */
+            can: components["schemas"]["TaskPermissions"];
+            /** @description Every deadline. */
+            checkpoints: components["schemas"]["CheckpointView"][];
+            /** @description Subtasks' ids. */
+            children: string[];
+            /** @description What is to be done. */
+            description: string;
+            /** @description Escalation steps due now and not yet recorded (Chinese labels). */
+            escalations_due: string[];
+            /** @description History up to the date, oldest first. */
+            history: components["schemas"]["EventView"][];
+            /** @description Participating units' names. */
+            participants: string;
+            /**
+             * Format: uint32
+             * @description The pending extension request's sequence number.
+             */
+            pending_extension: number | null;
+            /** @description The account whose done report waits for verification. */
+            reported_by: string | null;
+            /** @description The row (as on the board). */
+            row: components["schemas"]["TaskRow"];
+            /** @description The supervising office's name. */
+            supervisor: string;
+            /**
+             * Format: int64
+             * @description The stored version (for information; actions re-apply on conflict).
+             */
+            version: number;
         };
         /** @description A message in both languages. */
         Text: {
@@ -4790,6 +5434,74 @@ export interface operations {
             };
             /** @description 与名录不符 / does not fit the registry */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                /** @description As of (YYYY-MM-DD; default today). */
+                date?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 待办 / the inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7176,6 +7888,91 @@ export interface operations {
             };
         };
     };
+    postPlansByIdTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 生成的任务 / the tasks filed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskImport"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未批复或已生成 / not approved, or filed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getScenarios: {
         parameters: {
             query?: {
@@ -7523,6 +8320,711 @@ export interface operations {
             };
             /** @description 操作无法执行 / an operation cannot be applied */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasks: {
+        parameters: {
+            query?: {
+                /** @description As of (YYYY-MM-DD; default today). */
+                date?: string | null;
+                /** @description Only this task group. */
+                group?: string | null;
+                /** @description Only this light: red, yellow, blue, green or done. */
+                light?: string | null;
+                /** @description `true`: the account's own tasks first. */
+                mine_first?: boolean | null;
+                /** @description Jurisdiction prefix (default: all the account sees). */
+                scope?: string | null;
+                /** @description Only tasks this organisation (code) leads or takes part in. */
+                unit?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 看板 / the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardView"];
+                };
+            };
+            /** @description 日期或灯色无效 / a bad date or light */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 辖区不在本账号范围内 / outside this account's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasksChanges: {
+        parameters: {
+            query: {
+                /** @description As of (default today). */
+                date?: string | null;
+                /** @description Jurisdiction prefix. */
+                scope?: string | null;
+                /** @description The baseline date. */
+                since: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 变化 / the changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeView"][];
+                };
+            };
+            /** @description 日期无效 / a bad date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postTasksEscalations: {
+        parameters: {
+            query?: {
+                /** @description Jurisdiction prefix (default: all the account sees). */
+                scope?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已升级的任务 / the tasks escalated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Escalated"][];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postTasksImports: {
+        parameters: {
+            query: {
+                /** @description `false`: check only (default `true`). */
+                commit?: boolean | null;
+                /** @description The file's name. */
+                file_name: string;
+                /** @description A prefix for the task ids. */
+                prefix?: string | null;
+                /** @description The jurisdiction to file under (default: the supervising office's). */
+                scope?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 导入结果 / what was found and stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskImport"];
+                };
+            };
+            /** @description 文件有误 / the file has errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 非督办单位 / not the supervising office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 任务编号已存在 / a task id already filed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasksById: {
+        parameters: {
+            query?: {
+                /** @description As of (YYYY-MM-DD; default today). */
+                date?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 任务编号 / the task's id (e.g. 6.3.510824) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 任务 / the task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 任务不存在或不在辖区内 / no such task in this account's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postTasksByIdActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 / the task's id (e.g. 6.3.510824) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskAction"];
+            };
+        };
+        responses: {
+            /** @description 办理后的任务 / the task after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            /** @description 请求无效 / a bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 本账号所属单位不是该任务的牵头单位或督办单位 / this account's organisation neither leads nor supervises the task */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 任务不存在或不在辖区内 / no such task in this account's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前状态下不能办理（如期限已过才申请延期、没有待核验的报告） / not possible now (an extension asked after the deadline, nothing to verify …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体字段不合法 / a field of the body is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postTasksByIdEvidence: {
+        parameters: {
+            query: {
+                /** @description The file's name (its extension decides the accepted type). */
+                file_name: string;
+            };
+            header?: never;
+            path: {
+                /** @description 任务编号 / the task's id (e.g. 6.3.510824) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 材料 / the stored file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceRef"];
+                };
+            };
+            /** @description 文件类型或大小不符 / a file of the wrong type or size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 本账号所属单位不是该任务的牵头单位或督办单位 / this account's organisation neither leads nor supervises the task */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 任务不存在或不在辖区内 / no such task in this account's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasksByIdEvidenceBySha256: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 / the task's id (e.g. 6.3.510824) */
+                id: string;
+                /** @description 材料的 SHA-256 / the file's SHA-256 */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/svg+xml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 任务不存在或不在辖区内 / no such task in this account's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -72,6 +72,29 @@ export type ObservationsView = S['ObservationsView'];
 export type ObservationOutcome = S['ObservationOutcome'];
 export type IndicatorInfo = S['IndicatorInfo'];
 
+// 挂图作战 / task supervision
+export type BoardView = S['BoardView'];
+export type TaskRow = S['TaskRow'];
+export type SummaryView = S['SummaryView'];
+export type DivisionLight = S['DivisionLight'];
+export type TaskView = S['TaskView'];
+export type CheckpointView = S['CheckpointView'];
+export type EventView = S['EventView'];
+export type TaskAction = S['TaskAction'];
+export type EvidenceRef = S['EvidenceRef'];
+export type InboxView = S['InboxView'];
+export type InboxItem = S['InboxItem'];
+export type InboxKind = S['InboxKind'];
+export type LightCount = S['LightCount'];
+
+/** A query string of the non-empty values. */
+function qs(q: Record<string, string | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
 /** An error answered by the API: status and bilingual message, plus the raw body. */
 export class ApiError extends Error {
   constructor(public status: number, public text: BiText, public body: Record<string, unknown>) {
@@ -132,6 +155,8 @@ export const api = {
   logout: () => call<unknown>('POST', '/api/logout', {}),
   counties: () => call<{ counties: County[] }>('GET', '/api/counties'),
   base: (code: string) => call<Base>('GET', `/api/counties/${encodeURIComponent(code)}/base`),
+  /** The latest township outlines of a county (the task board's map). */
+  townships: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=township`),
   villages: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=village`),
   /** Evaluation with the resulting township outlines (cached by the server per village set). */
   evaluate: (code: string, ops: Operation[]) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate?geojson=1`, { ops }),
@@ -180,6 +205,16 @@ export const api = {
   /** An uploaded table recast onto the boundaries of `to` (nothing stored): the file. */
   recastUpload: (code: string, file: File, q: { to: string; weight: string; format: string }) =>
     callFile(`/api/counties/${encodeURIComponent(code)}/recast?${new URLSearchParams({ file_name: file.name, ...q }).toString()}`, file),
+  /** The 挂图作战 board (filters: date, scope, group, unit, light; `mine_first`). */
+  tasks: (q: { date?: string; scope?: string; group?: string; unit?: string; light?: string; mine_first?: boolean }) =>
+    call<BoardView>('GET', `/api/tasks${qs({ ...q, mine_first: q.mine_first ? 'true' : undefined })}`),
+  task: (id: string, date?: string) => call<TaskView>('GET', `/api/tasks/${encodeURIComponent(id)}${qs({ date })}`),
+  taskAction: (id: string, action: TaskAction) => call<TaskView>('POST', `/api/tasks/${encodeURIComponent(id)}/actions`, action),
+  /** Stores an evidence file (before the report that cites it). */
+  uploadEvidence: (id: string, file: File) =>
+    call<EvidenceRef>('POST', `/api/tasks/${encodeURIComponent(id)}/evidence${qs({ file_name: file.name })}`, undefined, file),
+  evidenceUrl: (id: string, sha256: string) => `/api/tasks/${encodeURIComponent(id)}/evidence/${encodeURIComponent(sha256)}`,
+  inbox: (date?: string) => call<InboxView>('GET', `/api/inbox${qs({ date })}`),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
   create: (name: string, county: string, ops: Operation[]) => call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops }),

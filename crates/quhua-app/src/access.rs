@@ -133,6 +133,8 @@ pub struct Actor {
     pub jurisdiction: Jurisdiction,
     /// The department the account belongs to, if any.
     pub department: Option<quhua_workflow::org::Department>,
+    /// The code of the organisation the account belongs to, if any (`130634-staffing`).
+    pub org: Option<String>,
 }
 
 impl Actor {
@@ -143,6 +145,7 @@ impl Actor {
             role: None,
             jurisdiction: Jurisdiction(String::new()),
             department: None,
+            org: None,
         }
     }
 

@@ -20,6 +20,7 @@ pub struct App {
     store: Store,
     loaded: Arc<RwLock<Arc<Loaded>>>,
     handovers: Arc<crate::handover::HandoverCache>,
+    tasks: Arc<crate::followup::TaskCache>,
 }
 
 impl App {
@@ -47,6 +48,7 @@ impl App {
                 registry: None,
             }))),
             handovers: Arc::default(),
+            tasks: Arc::default(),
         };
         app.refresh()?;
         Ok(app)
@@ -60,6 +62,11 @@ impl App {
     /// Decoded handovers by version (see [`crate::handover`]).
     pub(crate) fn handover_cache(&self) -> &crate::handover::HandoverCache {
         &self.handovers
+    }
+
+    /// Decoded follow-up tasks by jurisdiction (see [`crate::followup`]).
+    pub(crate) fn task_cache(&self) -> &crate::followup::TaskCache {
+        &self.tasks
     }
 
     fn current(&self) -> Arc<Loaded> {

@@ -71,6 +71,8 @@ pub struct DemoImport {
     pub import_id: i64,
     /// County code of the demo county.
     pub county: String,
+    /// Follow-up tasks filed (the seed city plan's, with synthetic 示意 progress).
+    pub tasks: usize,
 }
 
 fn require_operator(actor: &Actor) -> AppResult<()> {
@@ -234,8 +236,10 @@ pub fn demo(app: &App, actor: &Actor) -> AppResult<DemoImport> {
     );
     let id = app.store().save_registry_import(&demo.registry, &meta)?;
     app.refresh()?;
+    let tasks = crate::followup::seed_demo(app, actor, None, crate::followup::DEMO_UNTIL)?;
     Ok(DemoImport {
         import_id: id.0,
         county: quhua_demo::county_code().to_string(),
+        tasks,
     })
 }

@@ -13,12 +13,14 @@
 //!   base and schematic geometry);
 //! - [`imports`]: the national list, a survey table, the demo county;
 //! - [`registry`]: the units in force on a date, changes between dates, lineage;
+//! - [`followup`]: 后半篇 — follow-up tasks (督查督办, 挂图作战, 销号), their board and inbox;
 //! - [`views`]: the typed results the adapters render (JSON for the API and `--json`).
 
 pub mod access;
 mod app;
 pub mod county;
 mod error;
+pub mod followup;
 pub mod handover;
 pub mod imports;
 pub mod plans;

@@ -11,6 +11,7 @@ fn account(role: Role, jurisdiction: &str) -> Actor {
         role: Some(role),
         jurisdiction: Jurisdiction::parse(jurisdiction, role).unwrap(),
         department: None,
+        org: None,
     }
 }
 

@@ -16,6 +16,7 @@ fn propose_checks_the_actor_and_the_request() {
         role: Some(Role::CountyEditor),
         jurisdiction: Jurisdiction::parse("130100", Role::CountyEditor).unwrap(),
         department: None,
+        org: None,
     };
     let req = ProposeRequest::default();
     assert_eq!(
@@ -53,6 +54,7 @@ fn propose_checks_the_actor_and_the_request() {
         role: Some(Role::CountyEditor),
         jurisdiction: Jurisdiction::parse("130634", Role::CountyEditor).unwrap(),
         department: None,
+        org: None,
     };
     let by_file = ProposeRequest {
         policy: Some(file.display().to_string()),

@@ -68,6 +68,9 @@ enum Command {
     /// 统计：导入统计表、跨期对照、口径换算 / statistics: observations, crosswalks, recast
     #[command(subcommand)]
     Stats(cmd::stats::Command),
+    /// 后半篇督办：任务清单、挂图作战、进度报送、延期、督办升级、销号 / follow-up tasks: board, progress, extension, escalation, closure
+    #[command(subcommand)]
+    Tasks(Box<cmd::tasks::Command>),
     /// 文书：区划调整方案、情况汇报、评估报告、变更情况表 / documents of a plan
     Report(cmd::report::Args),
     /// 网页服务：接口与界面 / the web server: JSON API and browser UI
@@ -127,6 +130,7 @@ fn main() -> ExitCode {
         Command::Plan(c) => cmd::plan::run(&ctx, *c),
         Command::Handover(c) => cmd::handover::run(&ctx, *c),
         Command::Stats(c) => cmd::stats::run(&ctx, c),
+        Command::Tasks(c) => cmd::tasks::run(&ctx, *c),
         Command::Report(a) => cmd::report::run(&ctx, a),
         Command::Serve(a) => cmd::serve::run(&ctx, a),
         Command::User(c) => cmd::user::run(&ctx, c),

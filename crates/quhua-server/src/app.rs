@@ -201,6 +201,16 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/plans/{id}/handover/actions"),
     ("POST", "/api/plans/{id}/handover/imports/{kind}"),
     ("GET", "/api/plans/{id}/handover/documents/{doc}"),
+    ("GET", "/api/tasks"),
+    ("GET", "/api/tasks/{id}"),
+    ("POST", "/api/tasks/{id}/actions"),
+    ("POST", "/api/tasks/{id}/evidence"),
+    ("GET", "/api/tasks/{id}/evidence/{sha256}"),
+    ("POST", "/api/tasks/imports"),
+    ("POST", "/api/tasks/escalations"),
+    ("GET", "/api/tasks/changes"),
+    ("POST", "/api/plans/{id}/tasks"),
+    ("GET", "/api/inbox"),
     ("GET", "/api/openapi.json"),
 ];
 
@@ -294,6 +304,25 @@ pub fn router(state: AppState) -> Router {
             "/api/plans/{id}/handover/documents/{doc}",
             get(api::handover::document),
         )
+        .route("/api/tasks", get(api::tasks::board))
+        .route("/api/tasks/{id}", get(api::tasks::get))
+        .route("/api/tasks/{id}/actions", post(api::tasks::act))
+        .route(
+            "/api/tasks/{id}/evidence",
+            post(api::tasks::upload_evidence).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/api/tasks/{id}/evidence/{sha256}",
+            get(api::tasks::evidence),
+        )
+        .route(
+            "/api/tasks/imports",
+            post(api::tasks::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/api/tasks/escalations", post(api::tasks::escalate))
+        .route("/api/tasks/changes", get(api::tasks::changes))
+        .route("/api/plans/{id}/tasks", post(api::tasks::generate))
+        .route("/api/inbox", get(api::tasks::inbox))
         .route("/api/openapi.json", get(openapi::handler))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

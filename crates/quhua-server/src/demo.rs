@@ -167,6 +167,38 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         org: Some("130634-archives"),
     },
     DemoAccount {
+        username: "gy-ducha",
+        password: "gy-ducha-demo-2026",
+        role: Role::CityReviewer,
+        jurisdiction: "5108",
+        note: "广元市“后半篇”专项工作领导小组办公室（督查督办、核验销号）",
+        org: Some("gy-office"),
+    },
+    DemoAccount {
+        username: "gy-jiaotong",
+        password: "gy-jiaotong-demo-2026",
+        role: Role::Department,
+        jurisdiction: "5108",
+        note: "广元市交通运输局（牵头单位：报送进度）",
+        org: Some("gy-transport"),
+    },
+    DemoAccount {
+        username: "gy-bianban",
+        password: "gy-bianban-demo-2026",
+        role: Role::Department,
+        jurisdiction: "5108",
+        note: "中共广元市委编办（牵头单位：报送进度）",
+        org: Some("gy-staffing"),
+    },
+    DemoAccount {
+        username: "cangxi-jiaotong",
+        password: "cangxi-jiaotong-demo-2026",
+        role: Role::Department,
+        jurisdiction: "510824",
+        note: "苍溪县交通运输局（县级事项：报送进度）",
+        org: Some("510824-transport"),
+    },
+    DemoAccount {
         username: "guest",
         password: "guest-demo-2026",
         role: Role::Viewer,
@@ -212,6 +244,14 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
             // Ten years of township statistics (示意) for the evaluation's series.
             quhua_app::stats::seed_demo_observations(&app, &operator)
                 .map_err(|e| ServerError::Demo(e.to_string()))?;
+            // 后半篇: the approved plan's statutory and handover tasks (示意 progress).
+            quhua_app::followup::seed_demo(
+                &app,
+                &operator,
+                Some(id),
+                quhua_app::followup::DEMO_UNTIL,
+            )
+            .map_err(|e| ServerError::Demo(e.to_string()))?;
         }
         imported = true;
     }
@@ -219,6 +259,15 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
         &quhua_workflow::org::Organisation::county_set("130634", "曲阳县"),
         "quhua-demo",
     )?;
+    // 后半篇: the seed city plan's 24 tasks with synthetic (示意) progress (also into a demo
+    // database made before the follow-up registers existed).
+    {
+        let app =
+            quhua_app::App::new(store.clone()).map_err(|e| ServerError::Demo(e.to_string()))?;
+        let operator = quhua_app::access::Actor::operator("quhua-demo");
+        quhua_app::followup::seed_demo(&app, &operator, None, quhua_app::followup::DEMO_UNTIL)
+            .map_err(|e| ServerError::Demo(e.to_string()))?;
+    }
     let accounts = AccountStore::new(store);
     for a in DEMO_ACCOUNTS {
         if accounts.find_user(a.username)?.is_none() {

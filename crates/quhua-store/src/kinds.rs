@@ -52,3 +52,52 @@ impl RecordKind for quhua_workflow::handover::Handover {
         &self.plan
     }
 }
+
+/// A follow-up record with the jurisdiction it is filed under: the county (or city) whose
+/// accounts see it. The body's stable text id is the record's name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Filed<T> {
+    /// The division-code prefix it is filed under (`130634`, `510800` …).
+    pub scope: String,
+    /// The register entry.
+    pub body: T,
+}
+
+impl RecordKind for Filed<quhua_workflow::tasks::Task> {
+    const KIND: &'static str = "task";
+    const LABEL: (&'static str, &'static str) = ("督办任务", "task");
+
+    fn county(&self) -> &str {
+        &self.scope
+    }
+
+    fn name(&self) -> &str {
+        &self.body.id
+    }
+}
+
+impl RecordKind for Filed<quhua_workflow::risks::Risk> {
+    const KIND: &'static str = "risk";
+    const LABEL: (&'static str, &'static str) = ("风险点", "risk");
+
+    fn county(&self) -> &str {
+        &self.scope
+    }
+
+    fn name(&self) -> &str {
+        &self.body.id
+    }
+}
+
+impl RecordKind for Filed<quhua_workflow::feedback::FeedbackItem> {
+    const KIND: &'static str = "feedback";
+    const LABEL: (&'static str, &'static str) = ("群众诉求", "feedback item");
+
+    fn county(&self) -> &str {
+        &self.scope
+    }
+
+    fn name(&self) -> &str {
+        &self.body.id
+    }
+}

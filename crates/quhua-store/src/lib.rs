@@ -40,6 +40,7 @@ pub use accounts::{AccountRow, OrgRow, SessionRow};
 pub use audit::{AuditIssue, AuditReport, AuditRow, GENESIS_HASH, check_chain};
 pub use error::{Result, StoreError};
 pub use import::{ImportId, ImportMeta, ImportRecord};
+pub use kinds::Filed;
 pub use observations::{ObservationImport, ObservationRecord};
 pub use policy::PolicyRecord;
 pub use record::{Record, RecordKind};

@@ -36,6 +36,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 4, "0004_records_accounts"),
     migration!("sqlite", 5, "0005_records_version_index"),
     migration!("sqlite", 6, "0006_observations"),
+    migration!("sqlite", 7, "0007_records_name_index"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -46,10 +47,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 4, "0004_records_accounts"),
     migration!("postgres", 5, "0005_records_version_index"),
     migration!("postgres", 6, "0006_observations"),
+    migration!("postgres", 7, "0007_records_name_index"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 6;
+pub const LATEST: i64 = 7;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

@@ -338,3 +338,63 @@ pub(crate) fn list<T: RecordKind>(tx: &mut dyn Tx, prefix: &str) -> Result<Vec<R
     .map(decode)
     .collect()
 }
+
+/// The record of a kind with this name (the follow-up registers store a task's, risk's or
+/// feedback item's stable text id as the name), if any.
+pub(crate) fn find_by_name<T: RecordKind>(
+    tx: &mut dyn Tx,
+    name: &str,
+) -> Result<Option<Record<T>>> {
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM records WHERE kind = $1 AND name = $2 ORDER BY id LIMIT 1"),
+        &[Val::text(T::KIND), Val::text(name)],
+    )?
+    .map(|r| decode(&r))
+    .transpose()
+}
+
+/// A stamp of the records of a kind within a jurisdiction: how many there are and the sum of
+/// their versions. Records are never deleted and every update adds one to a version, so the
+/// stamp changes with every create and update — a cache keyed by it is never stale.
+pub(crate) fn stamp<T: RecordKind>(tx: &mut dyn Tx, prefix: &str) -> Result<(i64, i64)> {
+    let pattern = prefix_pattern(prefix)?;
+    let row = tx.query_opt(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM records WHERE kind = $1 AND county LIKE $2",
+        &[Val::text(T::KIND), Val::text(&pattern)],
+    )?;
+    match row {
+        Some(r) => Ok((r[0].int()?, r[1].int()?)),
+        None => Ok((0, 0)),
+    }
+}
+
+/// Creates many records of a kind (version 1 each) in the caller's transaction; each gets an
+/// audit row with its body's SHA-256 and `intent`. Returns the ids, in order.
+pub(crate) fn create_many<T: RecordKind>(
+    tx: &mut dyn Tx,
+    bodies: &[T],
+    intent: &serde_json::Value,
+    actor: &str,
+) -> Result<Vec<i64>> {
+    let first = tx.query_int(
+        "SELECT COALESCE(MAX(id), 0) + 1 FROM records WHERE kind = $1",
+        &[Val::text(T::KIND)],
+    )?;
+    let mut ids = Vec::with_capacity(bodies.len());
+    for (i, body) in bodies.iter().enumerate() {
+        let id = first + i as i64;
+        let text = insert(tx, id, body, actor)?;
+        audit::append(
+            tx,
+            AuditEntry {
+                actor,
+                action: &format!("{}_create", T::KIND),
+                entity: format!("{}:{id}", T::KIND),
+                before: None,
+                after: Some(summary(1, &text, intent)),
+            },
+        )?;
+        ids.push(id);
+    }
+    Ok(ids)
+}

@@ -3,7 +3,7 @@
 use crate::accounts::{self, AccountRow, OrgRow, SessionRow};
 use crate::audit::{self, AuditReport, AuditRow};
 use crate::documents;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::import::{ImportId, ImportMeta, ImportRecord};
 use crate::observations::{self, ObservationImport, ObservationRecord};
 use crate::policy::{self, PolicyRecord};
@@ -216,6 +216,41 @@ impl Store {
     /// id. The filter runs in SQL.
     pub fn list<T: RecordKind>(&self, jurisdiction: &str) -> Result<Vec<Record<T>>> {
         self.read(|tx| record::list(tx, jurisdiction))
+    }
+
+    /// The record of a kind with this name (a task's, risk's or feedback item's text id).
+    pub fn find_by_name<T: RecordKind>(&self, name: &str) -> Result<Option<Record<T>>> {
+        self.read(|tx| record::find_by_name(tx, name))
+    }
+
+    /// How many records of a kind lie within a jurisdiction, and the sum of their versions:
+    /// it changes with every create and update (a cache key).
+    pub fn stamp<T: RecordKind>(&self, jurisdiction: &str) -> Result<(i64, i64)> {
+        self.read(|tx| record::stamp::<T>(tx, jurisdiction))
+    }
+
+    /// Stores the organisations not stored yet and creates the records, all or none, in one
+    /// transaction (each record with its audit row holding its SHA-256 and `intent`); returns
+    /// the new records' ids. Refused when a record of the kind already has one of the names.
+    pub fn create_many<T: RecordKind>(
+        &self,
+        orgs: &[OrgRow],
+        bodies: &[T],
+        intent: &serde_json::Value,
+        actor: &str,
+    ) -> Result<Vec<i64>> {
+        self.write(|tx| {
+            for b in bodies {
+                if record::find_by_name::<T>(tx, b.name())?.is_some() {
+                    return Err(StoreError::invalid(
+                        format!("{}“{}”已存在", T::LABEL.0, b.name()),
+                        format!("{} \"{}\" already exists", T::LABEL.1, b.name()),
+                    ));
+                }
+            }
+            accounts::add_organisations(tx, orgs, actor)?;
+            record::create_many(tx, bodies, intent, actor)
+        })
     }
 
     /// Records a plan's events in the registry and its new body, in one transaction: the

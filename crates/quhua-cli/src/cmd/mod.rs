@@ -16,4 +16,5 @@ pub mod stats;
 pub mod suggest;
 mod suggest_explain;
 mod suggest_run;
+pub mod tasks;
 pub mod user;

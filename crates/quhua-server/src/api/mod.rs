@@ -9,6 +9,7 @@ pub mod plans;
 pub mod propose;
 pub mod scenarios;
 pub mod stats;
+pub mod tasks;
 
 use crate::accounts::User;
 use crate::app::AppState;

@@ -116,6 +116,7 @@ impl AuthUser {
             role: Some(self.user.role),
             jurisdiction: self.user.jurisdiction.clone(),
             department: self.user.department,
+            org: self.user.org.clone(),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod endpoints;
 mod stats_endpoints;
+mod tasks_endpoints;
 
 pub use endpoints::endpoints;
 

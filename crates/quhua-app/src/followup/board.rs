@@ -1,0 +1,228 @@
+//! The 挂图作战 board of a jurisdiction as of a date, and the baseline comparison.
+
+use super::views::{
+    BoardView, ChangeView, DivisionLight, LightCount, SummaryView, TaskRow, status_labels,
+};
+use super::{acting_org, load_scope, supervision, visible_scope};
+use crate::access::Actor;
+use crate::{App, AppError, AppResult};
+use quhua_core::date::Date;
+use quhua_workflow::tasks::{
+    BoardRow, Light, SummaryBy, SummaryRow, Task, TaskLevel, changes_since, summary,
+};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Which rows a board shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct BoardFilter {
+    /// Only this task group.
+    pub group: Option<String>,
+    /// Only tasks this organisation (code) leads or takes part in.
+    pub unit: Option<String>,
+    /// Only tasks with this light (`red`, `yellow`, `blue`, `green`, `done`).
+    pub light: Option<String>,
+    /// Put the acting organisation's own tasks first.
+    #[serde(default)]
+    pub mine_first: bool,
+}
+
+fn level_id(l: TaskLevel) -> &'static str {
+    match l {
+        TaskLevel::Task => "task",
+        TaskLevel::Subtask => "subtask",
+        TaskLevel::CountyItem => "item",
+    }
+}
+
+pub(super) fn row_view(r: &BoardRow, t: &Task, org: Option<&str>) -> TaskRow {
+    let (sid, szh, sen) = status_labels(r.status);
+    TaskRow {
+        id: r.id.clone(),
+        parent: r.parent.clone(),
+        level: level_id(r.level).into(),
+        group: r.group.clone(),
+        title: r.title.clone(),
+        title_en: t.title_en.clone(),
+        lead: r.lead.clone(),
+        lead_codes: r.lead_codes.clone(),
+        due: r.due.to_string(),
+        light: r.light.id().into(),
+        subtree_light: r.subtree_light.id().into(),
+        progress: r.progress,
+        schedule: r.schedule,
+        status: sid.into(),
+        status_zh: szh.into(),
+        status_en: sen.into(),
+        divisions: r.divisions.clone(),
+        start: t.start.to_string(),
+        mine: org.is_some_and(|o| r.lead_codes.iter().any(|c| c == o)),
+        synthetic: r.synthetic,
+    }
+}
+
+fn summary_view(s: &SummaryRow) -> SummaryView {
+    let n = |l: Light| s.lights.get(&l).copied().unwrap_or(0);
+    SummaryView {
+        key: s.key.clone(),
+        name: s.name.clone(),
+        total: s.total,
+        red: n(Light::Red),
+        yellow: n(Light::Yellow),
+        blue: n(Light::Blue),
+        green: n(Light::Green),
+        done: n(Light::Done),
+        mean_progress: s.mean_progress,
+    }
+}
+
+fn parse_light(s: &str) -> AppResult<Light> {
+    Light::ALL.into_iter().find(|l| l.id() == s).ok_or_else(|| {
+        AppError::invalid(
+            format!("灯色“{s}”应为 red、yellow、blue、green 或 done"),
+            format!("light \"{s}\" must be red, yellow, blue, green or done"),
+        )
+    })
+}
+
+/// Division names from the registry as of a date (codes unknown to it keep no name).
+fn division_names(app: &App, codes: &[&str], date: Date) -> BTreeMap<String, String> {
+    let Some(reg) = app.registry_opt() else {
+        return BTreeMap::new();
+    };
+    let snap = reg.as_of(date);
+    codes
+        .iter()
+        .filter_map(|c| {
+            let code = c.parse().ok()?;
+            snap.by_code(code).map(|u| (c.to_string(), u.name.clone()))
+        })
+        .collect()
+}
+
+/// 挂图作战: the board of a jurisdiction (`scope`, a code prefix; `""` for all the actor sees)
+/// as of `date`, with counts per light, summaries by unit and group, the worst light per
+/// division for the map, and the filters applied.
+pub fn board(
+    app: &App,
+    actor: &Actor,
+    scope: &str,
+    date: Date,
+    filter: &BoardFilter,
+) -> AppResult<BoardView> {
+    let scope = visible_scope(actor, scope)?;
+    let loaded = load_scope(app, &scope)?;
+    let tasks = &loaded.tasks;
+    let sup = supervision(app)?;
+    let rows = quhua_workflow::tasks::board(&tasks, date, &sup);
+    let by_id: BTreeMap<&str, &Task> = tasks.iter().map(|t| (t.id.as_str(), t)).collect();
+    let want_light = filter.light.as_deref().map(parse_light).transpose()?;
+    let org = acting_org(actor);
+    let keep = |r: &BoardRow| {
+        filter
+            .group
+            .as_ref()
+            .is_none_or(|g| r.group.as_ref() == Some(g))
+            && filter.unit.as_ref().is_none_or(|u| {
+                r.lead_codes.contains(u)
+                    || by_id
+                        .get(r.id.as_str())
+                        .is_some_and(|t| t.participants.contains(u))
+            })
+            && want_light.is_none_or(|l| r.light == l)
+    };
+    let kept: Vec<BoardRow> = rows.iter().filter(|r| keep(r)).cloned().collect();
+    let mut views: Vec<TaskRow> = kept
+        .iter()
+        .filter_map(|r| {
+            by_id
+                .get(r.id.as_str())
+                .map(|t| row_view(r, t, org.as_deref()))
+        })
+        .collect();
+    if filter.mine_first {
+        // Stable: the tree order stays within each part.
+        views.sort_by_key(|r| !r.mine);
+    }
+    let lights = Light::ALL
+        .into_iter()
+        .rev()
+        .map(|l| LightCount {
+            light: l.into(),
+            count: kept.iter().filter(|r| r.light == l).count(),
+        })
+        .collect();
+    let mut worst: BTreeMap<&str, (Light, usize)> = BTreeMap::new();
+    for r in &kept {
+        for d in &r.divisions {
+            let e = worst.entry(d.as_str()).or_insert((Light::Done, 0));
+            e.0 = e.0.max(r.light);
+            e.1 += 1;
+        }
+    }
+    let codes: Vec<&str> = worst.keys().copied().collect();
+    let names = division_names(app, &codes, date);
+    let divisions = worst
+        .iter()
+        .map(|(c, (l, n))| DivisionLight {
+            code: c.to_string(),
+            name: names.get(*c).cloned().unwrap_or_default(),
+            light: l.id().into(),
+            tasks: *n,
+        })
+        .collect();
+    let mut groups: Vec<String> = tasks.iter().filter_map(|t| t.group.clone()).collect();
+    groups.sort();
+    groups.dedup();
+    let mut units: Vec<(String, String)> = tasks
+        .iter()
+        .flat_map(|t| t.lead.iter())
+        .map(|c| (c.clone(), sup.name(c).to_string()))
+        .collect();
+    units.sort();
+    units.dedup();
+    Ok(BoardView {
+        scope,
+        date: date.to_string(),
+        org,
+        lights,
+        rows: views,
+        by_unit: summary(&kept, SummaryBy::Unit, &sup)
+            .iter()
+            .map(summary_view)
+            .collect(),
+        by_group: summary(&kept, SummaryBy::Group, &sup)
+            .iter()
+            .map(summary_view)
+            .collect(),
+        divisions,
+        groups,
+        units,
+        synthetic: tasks.iter().any(|t| t.synthetic),
+        total: rows.len(),
+    })
+}
+
+/// What changed between `since` and `date` in a jurisdiction: status, light, deadlines,
+/// owners, targets and progress, task by task.
+pub fn baseline(
+    app: &App,
+    actor: &Actor,
+    scope: &str,
+    since: Date,
+    date: Date,
+) -> AppResult<Vec<ChangeView>> {
+    let scope = visible_scope(actor, scope)?;
+    let tasks = load_scope(app, &scope)?.tasks;
+    let sup = supervision(app)?;
+    Ok(changes_since(&tasks, since, date, &sup)
+        .into_iter()
+        .map(|c| ChangeView {
+            id: c.id,
+            title: c.title,
+            field: c.field,
+            before: c.before,
+            after: c.after,
+        })
+        .collect())
+}

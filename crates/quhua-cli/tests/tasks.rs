@@ -1,0 +1,207 @@
+//! `quhua tasks …` on `quhua import demo`: the board as JSON (the members the issue names) as
+//! of two past days, each light as an independent derivation from the stored tasks finds it;
+//! an extension after the deadline refused; a report verified only by another account; a
+//! malformed plan refused with its line, nothing stored; the inbox.
+
+#[path = "../../quhua-workflow/tests/common/lights.rs"]
+mod lights;
+
+use quhua_store::{Filed, Store};
+use quhua_workflow::calendar::Calendar;
+use quhua_workflow::tasks::{Light, SupervisionConfig, Task};
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn quhua(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quhua"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run quhua")
+}
+
+fn ok(db: &str, args: &[&str]) -> String {
+    let o = quhua(db, args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn refused(db: &str, args: &[&str]) -> String {
+    let o = quhua(db, args);
+    assert!(!o.status.success(), "{args:?} should fail");
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn board(db: &str, date: &str) -> Vec<Value> {
+    let out = ok(db, &["tasks", "board", "--date", date, "--json"]);
+    serde_json::from_str::<Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn tasks(db: &str) -> Vec<Task> {
+    Store::open(db)
+        .unwrap()
+        .list::<Filed<Task>>("")
+        .unwrap()
+        .into_iter()
+        .map(|r| r.body.body)
+        .collect()
+}
+
+#[test]
+fn task_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("t.db").display());
+    ok(&db, &["import", "demo"]);
+    let stored = tasks(&db);
+    assert_eq!(stored.iter().filter(|t| t.parent.is_none()).count(), 24);
+
+    let ids: Vec<&str> = Light::ALL.iter().map(|l| l.id()).collect();
+    for date in ["2021-06-30", "2022-01-10"] {
+        let rows = board(&db, date);
+        assert_eq!(rows.len(), stored.len());
+        let day = quhua_core::date::parse_date(date).unwrap();
+        for (row, t) in rows.iter().zip(&stored) {
+            for key in ["id", "title", "lead", "due", "light", "progress"] {
+                assert!(!row[key].is_null(), "{key} missing in {row}");
+            }
+            assert!(ids.contains(&row["light"].as_str().unwrap()));
+            let want =
+                lights::expected_light(t, day, &Calendar::china(), &SupervisionConfig::default());
+            assert_eq!(row["id"], t.id.as_str());
+            assert_eq!(row["light"], want.id(), "{} on {date}", t.id);
+        }
+    }
+
+    // 6.4 is overdue on 2026-07-10 (after the demo’s synthetic history): an extension then is refused.
+    let e = refused(
+        &db,
+        &[
+            "tasks",
+            "extend",
+            "6.4",
+            "--to",
+            "2026-12-31",
+            "--reason",
+            "资金未到位",
+            "--org",
+            "gy-transport",
+            "--date",
+            "2026-07-10",
+        ],
+    );
+    assert!(e.contains("期限") || e.contains("deadline"), "{e}");
+    // A unit that does not lead it cannot report.
+    refused(
+        &db,
+        &[
+            "tasks",
+            "report-done",
+            "6.4",
+            "--text",
+            "完成",
+            "--org",
+            "gy-staffing",
+            "--date",
+            "2026-07-10",
+        ],
+    );
+    // Reported done by one account, with a file …
+    let pdf = dir.path().join("验收.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%test\n").unwrap();
+    ok(
+        &db,
+        &[
+            "--actor",
+            "liu",
+            "tasks",
+            "report-done",
+            "6.4",
+            "--text",
+            "已完成",
+            "--file",
+            pdf.to_str().unwrap(),
+            "--org",
+            "gy-transport",
+            "--date",
+            "2026-07-10",
+        ],
+    );
+    let inbox = ok(
+        &db,
+        &[
+            "tasks",
+            "inbox",
+            "--org",
+            "gy-office",
+            "--date",
+            "2026-07-11",
+            "--json",
+        ],
+    );
+    let inbox: Value = serde_json::from_str(&inbox).unwrap();
+    assert!(
+        inbox["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["task"] == "6.4" && i["kind"] == "to_verify")
+    );
+    // … the same account cannot close it, even for the office; another one can.
+    let e = refused(
+        &db,
+        &[
+            "--actor",
+            "liu",
+            "tasks",
+            "close",
+            "6.4",
+            "--org",
+            "gy-office",
+            "--date",
+            "2026-07-11",
+        ],
+    );
+    assert!(!e.is_empty());
+    ok(
+        &db,
+        &[
+            "--actor",
+            "wang",
+            "tasks",
+            "close",
+            "6.4",
+            "--org",
+            "gy-office",
+            "--date",
+            "2026-07-11",
+        ],
+    );
+    let after = board(&db, "2026-07-12");
+    let row = after.iter().find(|r| r["id"] == "6.4").unwrap();
+    assert_eq!(row["light"], "done");
+    // The board of a day before the closure still shows it open.
+    let before = board(&db, "2026-07-09");
+    let row = before.iter().find(|r| r["id"] == "6.4").unwrap();
+    assert_ne!(row["light"], "done");
+
+    // A malformed plan: refused with its file and line, nothing stored.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[plan]\ntitle = \"x\"\nsupervisor = \"nobody\"\nstart = \"2021-04-01\"\n",
+    )
+    .unwrap();
+    let n = tasks(&db).len();
+    let e = refused(&db, &["tasks", "import", bad.to_str().unwrap()]);
+    assert!(e.contains("bad.toml"), "{e}");
+    assert_eq!(tasks(&db).len(), n);
+}

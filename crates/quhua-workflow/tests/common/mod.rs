@@ -1,0 +1,3 @@
+//! Helpers the workflow's integration tests share.
+
+pub mod lights;
