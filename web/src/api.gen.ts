@@ -172,6 +172,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群众诉求台账（每条诉求的全部版本）及按类别、单位、周的统计，答复时长与超期 / the feedback register with every version, statistics by topic, unit and week, response times and overdue replies */
+        get: operations["getFeedback"];
+        put?: never;
+        /** 登记一条群众诉求（改革办） / register one item (the office) */
+        post: operations["postFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入 12345 热线导出表（CSV/XLSX 为请求体）；已登记的工单不重复；commit=false 只检查；错误注明文件、行与列 / import a hotline export; tickets already registered are kept; commit=false checks only */
+        post: operations["postFeedbackImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分办、答复（承办单位）、回访、更正（新版本并注明理由；不能删除或隐藏） / assign, reply (the department), follow up, correct (a new version with its reason; nothing is deleted or hidden) */
+        post: operations["postFeedbackByIdActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inbox": {
         parameters: {
             query?: never;
@@ -599,6 +651,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险清单：风险点（类别、等级、责任单位、措施、期限、状态）及按单位和等级汇总 / the risk register and its table by unit and level */
+        get: operations["getRisks"];
+        put?: never;
+        /** 登记风险点（督办单位） / register a risk point (the supervising office) */
+        post: operations["postRisks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理风险点：进展、措施、调整等级、报告化解（责任单位）、化解销号或退回（督办单位，非报告人） / act on a risk point */
+        post: operations["postRisksByIdActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scenarios": {
         parameters: {
             query?: never;
@@ -697,6 +784,23 @@ export interface paths {
         put?: never;
         /** 导入任务清单（TOML 为请求体：任务、子任务、县级事项，牵头与配合单位，指标、节点与期限）；commit=false 只检查；错误注明文件、行、任务与字段 / import a plan's tasks (TOML body); commit=false checks only; errors name the file, line, task and field */
         post: operations["postTasksImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/reports/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办报告：周报（week）、两周推进表（fortnight）、月调度（month），由任务、风险和群众诉求数据生成，DOCX、PDF 或 XLSX / the weekly report, fortnightly progress sheet or monthly dispatch from the data, as DOCX, PDF or XLSX */
+        get: operations["getTasksReportsByPeriod"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1408,6 +1512,18 @@ export interface components {
              */
             suggestions: number;
         };
+        /** @description A count with its label. */
+        Count: {
+            /**
+             * Format: uint
+             * @description How many.
+             */
+            count: number;
+            /** @description Key (topic id, unit code, ISO week). */
+            key: string;
+            /** @description Label. */
+            name: string;
+        };
         /**
          * @description `GET /api/counties/{code}/base`: the county's townships and villages with their figures
          *     (`synthetic`: some figures are 示意).
@@ -1811,6 +1927,176 @@ export interface components {
         };
         /** @description The type tag of a FeatureCollection. */
         FeatureCollectionType: "FeatureCollection";
+        /** @description One action on an item. */
+        FeedbackAction: {
+            /** @enum {string} */
+            action: "assign";
+            /**
+             * Format: date
+             * @description Reply deadline.
+             */
+            deadline: string;
+            /** @description Organisation code. */
+            department: string;
+        } | {
+            /** @enum {string} */
+            action: "reply";
+            /** @description The reply. */
+            text: string;
+        } | {
+            /** @enum {string} */
+            action: "follow_up";
+            /**
+             * @description Note.
+             * @default
+             */
+            note?: string;
+            /** @description `satisfied`, `fair`, `unsatisfied` or `unreachable`. */
+            satisfaction: string;
+        } | {
+            /** @enum {string} */
+            action: "correct";
+            /**
+             * @description New division code, if it changes.
+             * @default null
+             */
+            division?: string | null;
+            /** @description Why. */
+            reason: string;
+            /**
+             * @description New topic id, if it changes.
+             * @default null
+             */
+            topic?: string | null;
+            /**
+             * @description New unit concerned, if it changes.
+             * @default null
+             */
+            unit?: string | null;
+        };
+        /** @description What a hotline import found (and, when committed, stored). */
+        FeedbackImport: {
+            /**
+             * Format: uint
+             * @description Tickets already registered (left as they are).
+             */
+            already: number;
+            /** @description Whether it was stored. */
+            committed: boolean;
+            /** @description File name. */
+            file: string;
+            /**
+             * Format: uint
+             * @description New items (stored when committed).
+             */
+            new_items: number;
+            /**
+             * Format: uint
+             * @description Tickets read.
+             */
+            rows: number;
+            /**
+             * Format: uint
+             * @description Topics inferred from the content where the file gave none.
+             */
+            topics_inferred: number;
+            /** @description Warnings (skipped rows, unknown columns). */
+            warnings: string[];
+        };
+        /** @description One item as it now stands, with its whole history. */
+        FeedbackRow: {
+            /** @description Assigned department (name). */
+            assigned: string | null;
+            /** @description Its code. */
+            assigned_code: string | null;
+            /** @description The acting organisation may reply (it is the assigned department). */
+            can_reply: boolean;
+            /** @description Channel. */
+            channel: components["schemas"]["Label"];
+            /** @description What the citizen wrote or said. */
+            content: string;
+            /** @description Reply deadline. */
+            deadline: string | null;
+            /** @description Division concerned. */
+            division: string | null;
+            /** @description Id. */
+            id: string;
+            /** @description Not replied to and past its deadline. */
+            overdue: boolean;
+            /** @description Received (YYYY-MM-DD HH:MM). */
+            received: string;
+            /** @description Ticket or letter number. */
+            reference: string;
+            /** @description When it was replied to. */
+            replied_at: string | null;
+            /** @description The reply's text. */
+            reply: string | null;
+            /** @description Follow-up satisfaction. */
+            satisfaction: components["schemas"]["Label"] | (null);
+            /** @description Synthetic (示意). */
+            synthetic: boolean;
+            /** @description Topic. */
+            topic: components["schemas"]["Label"];
+            /** @description Unit concerned (name). */
+            unit: string | null;
+            /** @description Every version, oldest first (never shortened). */
+            versions: components["schemas"]["VersionView"][];
+        };
+        /** @description The register's statistics. */
+        FeedbackStatsView: {
+            /** @description By topic. */
+            by_topic: components["schemas"]["Count"][];
+            /** @description By unit concerned or assigned department. */
+            by_unit: components["schemas"]["Count"][];
+            /** @description By ISO week received. */
+            by_week: components["schemas"]["Count"][];
+            /**
+             * Format: double
+             * @description Longest.
+             */
+            max_response_hours: number | null;
+            /**
+             * Format: double
+             * @description Mean hours to reply.
+             */
+            mean_response_hours: number | null;
+            /**
+             * Format: double
+             * @description Median hours to reply.
+             */
+            median_response_hours: number | null;
+            /** @description Open past the deadline (ids). */
+            overdue_open: string[];
+            /**
+             * Format: uint
+             * @description Replied to.
+             */
+            replied: number;
+            /** @description Replied after the deadline (ids). */
+            replied_late: string[];
+            /** @description Follow-up satisfaction. */
+            satisfaction: components["schemas"]["Count"][];
+            /**
+             * Format: uint
+             * @description Items.
+             */
+            total: number;
+        };
+        /** @description The register of a jurisdiction. */
+        FeedbackView: {
+            /** @description As of. */
+            at: string;
+            /** @description Whether the acting account may register, assign, follow up and correct (the office). */
+            can_manage: boolean;
+            /** @description Items, newest first. */
+            items: components["schemas"]["FeedbackRow"][];
+            /** @description The jurisdiction. */
+            scope: string;
+            /** @description Statistics. */
+            stats: components["schemas"]["FeedbackStatsView"];
+            /** @description Whether any item is synthetic. */
+            synthetic: boolean;
+        };
         /** @description One rule finding. */
         Finding: {
             /** @description Where the rule comes from: a law, a State Council or a provincial text. */
@@ -2282,6 +2568,15 @@ export interface components {
         };
         /** @description What happened to an island. */
         IslandAction: "attached" | "kept_alone" | "excluded";
+        /** @description An id with its labels. */
+        Label: {
+            /** @description English. */
+            en: string;
+            /** @description Stable id. */
+            id: string;
+            /** @description Chinese. */
+            zh: string;
+        };
         /** @description Which ledger an item is in. */
         LedgerKind: "assets" | "debts";
         /** @description A ledger's summary. */
@@ -2345,6 +2640,15 @@ export interface components {
         };
         /** @description Materials the procedure asks for (条例 art. 13 and the steps' own outputs). */
         MaterialKind: "application" | "basic_facts" | "risk_report" | "expert_report" | "consultation_summary" | "map_before" | "map_scheme" | "department_opinions" | "legality_opinion" | "decision_minutes" | "npc_resolution" | "approval_document" | "notice";
+        /** @description One measure. */
+        MeasureView: {
+            /** @description By when. */
+            due: string;
+            /** @description Responsible organisation (name). */
+            owner: string;
+            /** @description What is done. */
+            text: string;
+        };
         /** @description A meeting (座谈会, 听证会 …). */
         Meeting: {
             /**
@@ -2382,6 +2686,81 @@ export interface components {
             code: string;
             /** @description Name. */
             name: string;
+        };
+        /** @description A new item as a request carries it. */
+        NewFeedback: {
+            /** @description Channel id (`hotline12345`, `online`, `letter`, `visit`). */
+            channel: string;
+            /** @description What the citizen wrote or said. */
+            content: string;
+            /**
+             * @description Division code concerned.
+             * @default null
+             */
+            division?: string | null;
+            /** @description When received (YYYY-MM-DD HH:MM). */
+            received: string;
+            /**
+             * @description Ticket or letter number.
+             * @default
+             */
+            reference?: string;
+            /**
+             * @description The jurisdiction to file it under (default: the division's county, else the account's).
+             * @default null
+             */
+            scope?: string | null;
+            /** @description Topic id (`policies`, `services`, `education_health`, `transport`, `division`, `other`). */
+            topic: string;
+            /**
+             * @description Organisation concerned (code).
+             * @default null
+             */
+            unit?: string | null;
+        };
+        /** @description A new risk point as a request carries it. */
+        NewRisk: {
+            /**
+             * @description Category id (`cadres`, `petitions`, `project_owners`, `market_entities`,
+             *     `assets_debts`, `public_services`, `other`).
+             */
+            category: string;
+            /**
+             * Format: date
+             * @description Deadline for resolution.
+             */
+            deadline: string;
+            /**
+             * @description Description.
+             * @default
+             */
+            description?: string;
+            /**
+             * @description Divisions concerned.
+             * @default []
+             */
+            divisions?: string[];
+            /** @description Level id (`major`, `significant`, `general`). */
+            level: string;
+            /** @description Responsible organisation (code). */
+            owner: string;
+            /**
+             * @description The jurisdiction to file it under (default: the account's).
+             * @default null
+             */
+            scope?: string | null;
+            /**
+             * @description Tasks concerned (ids).
+             * @default []
+             */
+            tasks?: string[];
+            /** @description Title. */
+            title: string;
+            /**
+             * @description Other organisations concerned (codes).
+             * @default []
+             */
+            units?: string[];
         };
         /** @description A new township created by a merger. */
         NewUnitSpec: {
@@ -3250,6 +3629,151 @@ export interface components {
              * @description The saved scenario that replaces the scheme.
              */
             scenario_id: number;
+        };
+        /** @description One action on a risk point. */
+        RiskAction: {
+            /** @enum {string} */
+            action: "update";
+            /** @description What was done. */
+            text: string;
+        } | {
+            /** @enum {string} */
+            action: "measure";
+            /**
+             * Format: date
+             * @description By when.
+             */
+            due: string;
+            /** @description Responsible organisation (code). */
+            owner: string;
+            /** @description What is done. */
+            text: string;
+        } | {
+            /** @enum {string} */
+            action: "relevel";
+            /** @description Level id. */
+            level: string;
+            /** @description Why. */
+            reason: string;
+        } | {
+            /** @enum {string} */
+            action: "resolved";
+            /** @description How it was resolved. */
+            text: string;
+        } | {
+            /** @enum {string} */
+            action: "close";
+            /**
+             * @description Note.
+             * @default
+             */
+            note?: string;
+        } | {
+            /** @enum {string} */
+            action: "return";
+            /** @description Why. */
+            reason: string;
+        };
+        /** @description One entry of a risk's history. */
+        RiskEventView: {
+            /** @description Account. */
+            account: string;
+            /** @description Date. */
+            at: string;
+            /** @description What happened (English). */
+            en: string;
+            /** @description Organisation (name). */
+            org: string;
+            /** @description What happened (Chinese). */
+            zh: string;
+        };
+        /** @description One risk point as of a date. */
+        RiskRow: {
+            /** @description The acting organisation may report on it (the owner). */
+            can_report: boolean;
+            /** @description The acting account may verify it (the office, another account, a report pending). */
+            can_verify: boolean;
+            /** @description Category. */
+            category: components["schemas"]["Label"];
+            /** @description Deadline. */
+            deadline: string;
+            /** @description Description. */
+            description: string;
+            /** @description Divisions concerned. */
+            divisions: string[];
+            /** @description History up to the date. */
+            history: components["schemas"]["RiskEventView"][];
+            /** @description Id. */
+            id: string;
+            /** @description Identified on. */
+            identified: string;
+            /** @description Level in force. */
+            level: components["schemas"]["Label"];
+            /** @description Measures in force. */
+            measures: components["schemas"]["MeasureView"][];
+            /** @description Open past its deadline. */
+            overdue: boolean;
+            /** @description Responsible organisation (name). */
+            owner: string;
+            /** @description Its code. */
+            owner_code: string;
+            /** @description Status. */
+            status: components["schemas"]["Label"];
+            /** @description Supervising office (name). */
+            supervisor: string;
+            /** @description Synthetic (示意). */
+            synthetic: boolean;
+            /** @description Tasks concerned. */
+            tasks: string[];
+            /** @description Title. */
+            title: string;
+            /** @description Organisations concerned (names). */
+            units: string[];
+        };
+        /** @description One line of the table by unit and level. */
+        RiskTableLine: {
+            /**
+             * Format: uint
+             * @description Closed.
+             */
+            closed: number;
+            /** @description Level. */
+            level: components["schemas"]["Label"];
+            /**
+             * Format: uint
+             * @description Open.
+             */
+            open: number;
+            /**
+             * Format: uint
+             * @description Open past the deadline.
+             */
+            overdue: number;
+            /**
+             * Format: uint
+             * @description Awaiting verification.
+             */
+            reported: number;
+            /**
+             * Format: uint
+             * @description Counted.
+             */
+            total: number;
+            /** @description Organisation (name). */
+            unit: string;
+        };
+        /** @description The risk register of a jurisdiction as of a date. */
+        RisksView: {
+            /** @description As of. */
+            date: string;
+            /** @description Every risk point, most serious open ones first. */
+            risks: components["schemas"]["RiskRow"][];
+            /** @description The jurisdiction. */
+            scope: string;
+            /** @description Whether any record is synthetic. */
+            synthetic: boolean;
+            /** @description By unit and level. */
+            table: components["schemas"]["RiskTableLine"][];
         };
         /** @description What an account may do. */
         Role: "county_editor" | "city_reviewer" | "province_approver" | "department" | "viewer";
@@ -4248,6 +4772,24 @@ export interface components {
              * @default null
              */
             policy?: string | null;
+        };
+        /** @description One version of an item. */
+        VersionView: {
+            /** @description Account. */
+            account: string;
+            /** @description 登记, 分办, 答复, 回访 or 更正. */
+            action: string;
+            /** @description When. */
+            at: string;
+            /** @description Organisation (name). */
+            org: string;
+            /** @description The reason (corrections). */
+            reason: string;
+            /**
+             * Format: uint32
+             * @description Version number.
+             */
+            version: number;
         };
         /** @description A violated hard constraint in a scheme. */
         Violation: {
@@ -5433,6 +5975,365 @@ export interface operations {
                 };
             };
             /** @description 与名录不符 / does not fit the registry */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getFeedback: {
+        parameters: {
+            query?: {
+                /** @description As of (YYYY-MM-DD; risks only; default today). */
+                date?: string | null;
+                /** @description Jurisdiction prefix (default: all the account sees). */
+                scope?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 台账 / the register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewFeedback"];
+            };
+        };
+        responses: {
+            /** @description 诉求 / the item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRow"];
+                };
+            };
+            /** @description 请求无效 / a bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 非改革办 / not the office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体字段不合法 / a field of the body is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postFeedbackImports: {
+        parameters: {
+            query: {
+                /** @description `false`: check only (default `true`). */
+                commit?: boolean | null;
+                /** @description The file's name (.csv or .xlsx). */
+                file_name: string;
+                /** @description The jurisdiction (default: by each ticket's division code). */
+                scope?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 导入结果 / what was found and stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackImport"];
+                };
+            };
+            /** @description 文件有误 / the file has errors */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 非改革办 / not the office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postFeedbackByIdActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 编号 / the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackAction"];
+            };
+        };
+        responses: {
+            /** @description 诉求 / the item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRow"];
+                };
+            };
+            /** @description 请求无效 / a bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 无权办理 / not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前状态下不能办理 / not possible now */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7954,7 +8855,281 @@ export interface operations {
                 };
             };
             /** @description 未批复或已生成 / not approved, or filed already */
-            409: {
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRisks: {
+        parameters: {
+            query?: {
+                /** @description As of (YYYY-MM-DD; risks only; default today). */
+                date?: string | null;
+                /** @description Jurisdiction prefix (default: all the account sees). */
+                scope?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 风险清单 / the register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RisksView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postRisks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRisk"];
+            };
+        };
+        responses: {
+            /** @description 风险点 / the risk */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRow"];
+                };
+            };
+            /** @description 请求无效 / a bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体字段不合法 / a field of the body is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postRisksByIdActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 编号 / the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskAction"];
+            };
+        };
+        responses: {
+            /** @description 风险点 / the risk */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRow"];
+                };
+            };
+            /** @description 请求无效 / a bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 非责任单位或督办单位 / neither the owner nor the supervising office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前状态下不能办理 / not possible now */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8632,8 +9807,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 任务编号已存在 / a task id already filed */
-            409: {
+            /** @description 请求体过大 / the body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8641,8 +9816,104 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 请求体过大 / the body is too large */
-            413: {
+            /** @description 任务编号已存在 / a task id already filed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasksReportsByPeriod: {
+        parameters: {
+            query?: {
+                /** @description As of (YYYY-MM-DD; default today). */
+                date?: string | null;
+                /** @description `docx` (default), `pdf` or `xlsx`. */
+                format?: string | null;
+                /** @description Jurisdiction prefix (default: all the account sees). */
+                scope?: string | null;
+            };
+            header?: never;
+            path: {
+                period: "week" | "fortnight" | "month";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报告 / the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/svg+xml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description 日期或格式无效 / a bad date or format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 辖区不在本账号范围内 / outside this account's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8811,15 +10082,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前状态下不能办理（如期限已过才申请延期、没有待核验的报告） / not possible now (an extension asked after the deadline, nothing to verify …) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description 请求体过大 / the body is too large */
             413: {
                 headers: {
@@ -8838,7 +10100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 请求体字段不合法 / a field of the body is invalid */
+            /** @description 当前状态下不能办理（如期限已过才申请延期、没有待核验的报告） / not possible now (an extension asked after the deadline, nothing to verify …) */
             422: {
                 headers: {
                     [name: string]: unknown;

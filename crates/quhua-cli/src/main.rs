@@ -71,6 +71,12 @@ enum Command {
     /// 后半篇督办：任务清单、挂图作战、进度报送、延期、督办升级、销号 / follow-up tasks: board, progress, extension, escalation, closure
     #[command(subcommand)]
     Tasks(Box<cmd::tasks::Command>),
+    /// 风险清单：登记、措施、化解销号 / the risk register
+    #[command(subcommand)]
+    Risks(Box<cmd::risks::Command>),
+    /// 群众诉求台账：12345 热线导入、分办、答复、回访、统计 / the public feedback register
+    #[command(subcommand)]
+    Feedback(Box<cmd::feedback::Command>),
     /// 文书：区划调整方案、情况汇报、评估报告、变更情况表 / documents of a plan
     Report(cmd::report::Args),
     /// 网页服务：接口与界面 / the web server: JSON API and browser UI
@@ -131,6 +137,8 @@ fn main() -> ExitCode {
         Command::Handover(c) => cmd::handover::run(&ctx, *c),
         Command::Stats(c) => cmd::stats::run(&ctx, c),
         Command::Tasks(c) => cmd::tasks::run(&ctx, *c),
+        Command::Risks(c) => cmd::risks::run(&ctx, *c),
+        Command::Feedback(c) => cmd::feedback::run(&ctx, *c),
         Command::Report(a) => cmd::report::run(&ctx, a),
         Command::Serve(a) => cmd::serve::run(&ctx, a),
         Command::User(c) => cmd::user::run(&ctx, c),

@@ -13,6 +13,7 @@
 pub mod change_table;
 pub mod chart;
 pub mod doc;
+pub mod followup;
 pub mod government;
 pub mod handover;
 pub mod indicators;

@@ -209,8 +209,16 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/tasks/imports"),
     ("POST", "/api/tasks/escalations"),
     ("GET", "/api/tasks/changes"),
+    ("GET", "/api/tasks/reports/{period}"),
     ("POST", "/api/plans/{id}/tasks"),
     ("GET", "/api/inbox"),
+    ("GET", "/api/risks"),
+    ("POST", "/api/risks"),
+    ("POST", "/api/risks/{id}/actions"),
+    ("GET", "/api/feedback"),
+    ("POST", "/api/feedback"),
+    ("POST", "/api/feedback/imports"),
+    ("POST", "/api/feedback/{id}/actions"),
     ("GET", "/api/openapi.json"),
 ];
 
@@ -321,8 +329,26 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/tasks/escalations", post(api::tasks::escalate))
         .route("/api/tasks/changes", get(api::tasks::changes))
+        .route("/api/tasks/reports/{period}", get(api::tasks::report))
         .route("/api/plans/{id}/tasks", post(api::tasks::generate))
         .route("/api/inbox", get(api::tasks::inbox))
+        .route(
+            "/api/risks",
+            get(api::registers::risks).post(api::registers::create_risk),
+        )
+        .route("/api/risks/{id}/actions", post(api::registers::risk_act))
+        .route(
+            "/api/feedback",
+            get(api::registers::feedback).post(api::registers::receive),
+        )
+        .route(
+            "/api/feedback/imports",
+            post(api::registers::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/api/feedback/{id}/actions",
+            post(api::registers::feedback_act),
+        )
         .route("/api/openapi.json", get(openapi::handler))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

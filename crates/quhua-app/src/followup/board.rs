@@ -114,7 +114,7 @@ pub fn board(
     let loaded = load_scope(app, &scope)?;
     let tasks = &loaded.tasks;
     let sup = supervision(app)?;
-    let rows = quhua_workflow::tasks::board(&tasks, date, &sup);
+    let rows = quhua_workflow::tasks::board(tasks, date, &sup);
     let by_id: BTreeMap<&str, &Task> = tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let want_light = filter.light.as_deref().map(parse_light).transpose()?;
     let org = acting_org(actor);
@@ -225,4 +225,97 @@ pub fn baseline(
             after: c.after,
         })
         .collect())
+}
+
+/// The formats of a supervision report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Word.
+    Docx,
+    /// PDF.
+    Pdf,
+    /// Excel workbook (one sheet per table).
+    Xlsx,
+}
+
+impl ReportFormat {
+    /// Parses `docx`, `pdf` or `xlsx`.
+    pub fn parse(s: &str) -> Option<ReportFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "docx" | "word" => Some(ReportFormat::Docx),
+            "pdf" => Some(ReportFormat::Pdf),
+            "xlsx" | "excel" => Some(ReportFormat::Xlsx),
+            _ => None,
+        }
+    }
+
+    fn ext(self) -> &'static str {
+        match self {
+            ReportFormat::Docx => "docx",
+            ReportFormat::Pdf => "pdf",
+            ReportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// 周报 / 两周推进表 / 月调度 of a jurisdiction as of `date`, generated from the tasks, risks
+/// and feedback stored, as DOCX, PDF or XLSX.
+pub fn report(
+    app: &App,
+    actor: &Actor,
+    scope: &str,
+    period: quhua_report::followup::Period,
+    date: Date,
+    format: ReportFormat,
+) -> AppResult<crate::views::FileOut> {
+    use quhua_report::followup::{FollowupInput, followup_report};
+    let scope = visible_scope(actor, scope)?;
+    let tasks = load_scope(app, &scope)?.tasks;
+    let sup = supervision(app)?;
+    let risks: Vec<quhua_workflow::risks::Risk> = app
+        .store()
+        .list::<quhua_store::Filed<quhua_workflow::risks::Risk>>(&scope)?
+        .into_iter()
+        .map(|r| r.body.body)
+        .collect();
+    let feedback: Vec<quhua_workflow::feedback::FeedbackItem> = app
+        .store()
+        .list::<quhua_store::Filed<quhua_workflow::feedback::FeedbackItem>>(&scope)?
+        .into_iter()
+        .map(|r| r.body.body)
+        .collect();
+    // The county's name from the registry; a jurisdiction it does not hold (a city of
+    // another province) goes without.
+    let place = app
+        .registry_opt()
+        .and_then(|r| {
+            let code = scope.get(..6)?.parse().ok()?;
+            r.as_of(date).by_code(code).map(|u| u.name.clone())
+        })
+        .unwrap_or_default();
+    let mut input = FollowupInput::new(
+        format!("{place}乡镇行政区划调整“后半篇”工作"),
+        date,
+        &tasks,
+        &sup,
+    );
+    input.risks = &risks;
+    input.feedback = &feedback;
+    let r = followup_report(period, &input);
+    let err = |e: quhua_report::ReportError| {
+        AppError::internal(format!(
+            "生成督办报告失败 / generating the report failed: {e}"
+        ))
+    };
+    let bytes = match format {
+        ReportFormat::Docx => r.to_docx().map_err(err)?,
+        ReportFormat::Pdf => r.to_pdf().map_err(err)?,
+        ReportFormat::Xlsx => r.to_xlsx().map_err(err)?,
+    };
+    let name = format!("{}.{}", r.file_stem(), format.ext());
+    Ok(crate::views::FileOut {
+        mime: crate::upload::mime_of(&name),
+        name,
+        bytes,
+    })
 }

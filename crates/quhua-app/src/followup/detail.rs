@@ -263,7 +263,7 @@ pub fn task(app: &App, actor: &Actor, id: &str, date: Date) -> AppResult<TaskVie
     let loaded = load_scope(app, &scope)?;
     let tasks = &loaded.tasks;
     let sup = supervision(app)?;
-    view_of(app, actor, &rec, &tasks, date, &sup)
+    view_of(app, actor, &rec, tasks, date, &sup)
 }
 
 fn view_of(

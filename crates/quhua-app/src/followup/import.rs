@@ -357,6 +357,35 @@ pub fn seed_demo(
             let intent = serde_json::json!({"op": "seed_demo", "plan": id, "tasks": tasks.len()});
             store_tasks(app, actor, &g.orgs, &tasks, &g.out.scope, intent)?;
             n += tasks.len();
+            // The county's risk register and feedback register (示意).
+            let county = g.out.scope.clone();
+            let approved = g.tasks.first().map(|t| t.start).unwrap_or(until);
+            let townships: Vec<String> = g
+                .tasks
+                .iter()
+                .flat_map(|t| t.divisions.iter().filter(|d| d.len() == 9).cloned())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let risks: Vec<Filed<quhua_workflow::risks::Risk>> =
+                super::risks::demo_risks(&county, approved)
+                    .into_iter()
+                    .map(|r| Filed {
+                        scope: county.clone(),
+                        body: r,
+                    })
+                    .collect();
+            let items: Vec<Filed<quhua_workflow::feedback::FeedbackItem>> =
+                super::feedback::demo_feedback(&county, &townships, approved)
+                    .into_iter()
+                    .map(|f| Filed {
+                        scope: county.clone(),
+                        body: f,
+                    })
+                    .collect();
+            let intent = serde_json::json!({"op": "seed_demo", "risks": risks.len(), "feedback": items.len()});
+            app.store().create_many(&[], &risks, &intent, &actor.name)?;
+            app.store().create_many(&[], &items, &intent, &actor.name)?;
         }
     }
     Ok(n)

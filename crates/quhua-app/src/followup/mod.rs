@@ -22,15 +22,27 @@
 mod actions;
 mod board;
 mod detail;
+mod feedback;
 mod import;
 mod inbox;
+mod risks;
 mod views;
 
 pub use actions::{Evidence, EvidenceRef, TaskAction, act, escalate_due, upload_evidence};
-pub use board::{BoardFilter, baseline, board};
+pub use board::{BoardFilter, ReportFormat, baseline, board, report};
 pub use detail::{evidence, task};
+pub use feedback::{
+    Count, FeedbackAction, FeedbackImport, FeedbackRow, FeedbackStatsView, FeedbackView,
+    NewFeedback, VersionView, feedback, feedback_act, import_feedback, receive,
+};
 pub use import::{DEMO_UNTIL, TaskImport, generate_for_plan, import_plan, seed_demo};
 pub use inbox::{InboxItem, InboxKind, InboxView, inbox};
+/// The periods of the supervision reports (周报, 两周推进表, 月调度).
+pub use quhua_report::followup::Period;
+pub use risks::{
+    Label, MeasureView, NewRisk, RiskAction, RiskEventView, RiskRow, RiskTableLine, RisksView,
+    create_risk, risk_act, risks,
+};
 pub use views::{
     BoardView, ChangeView, CheckpointView, DivisionLight, EventView, LightCount, LightView,
     SummaryView, TaskPermissions, TaskRow, TaskView,

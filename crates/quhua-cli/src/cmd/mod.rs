@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod codes;
 pub mod demo;
+pub mod feedback;
 pub mod geo;
 pub mod handover;
 pub mod import;
@@ -10,6 +11,7 @@ pub mod plan;
 pub mod procedure;
 pub mod registry;
 pub mod report;
+pub mod risks;
 pub mod scenario;
 pub mod serve;
 pub mod stats;

@@ -179,6 +179,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 督办报告：周报、两周推进表、月调度（DOCX 与 XLSX，可加 PDF） / the weekly, fortnightly or monthly report (DOCX and XLSX, optionally PDF)
+    Report {
+        /// week|fortnight|month（周报、两周推进表、月调度）
+        period: String,
+        /// 日期 / as of
+        #[arg(long)]
+        date: String,
+        /// 输出目录 / output directory
+        #[arg(long)]
+        out: PathBuf,
+        /// 辖区代码前缀 / jurisdiction prefix
+        #[arg(long, default_value = "")]
+        scope: String,
+        /// 同时输出 PDF / also write a PDF
+        #[arg(long)]
+        pdf: bool,
+    },
     /// 待办：某单位需要处理的事项 / an organisation's inbox
     Inbox {
         /// 单位编码 / organisation code
@@ -535,6 +552,38 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                     "{} {}｜{}：{} → {}",
                     c.id, c.title, c.field, c.before, c.after
                 );
+            }
+        }
+        Command::Report {
+            period,
+            date,
+            out,
+            scope,
+            pdf,
+        } => {
+            let p = followup::Period::parse(&period).ok_or_else(|| {
+                fail(
+                    format!("报告“{period}”应为 week、fortnight 或 month"),
+                    format!("report \"{period}\" must be week, fortnight or month"),
+                )
+            })?;
+            let date = date_or_today(Some(&date))?;
+            let app = ctx.app()?;
+            std::fs::create_dir_all(&out)?;
+            let mut formats = vec![followup::ReportFormat::Docx, followup::ReportFormat::Xlsx];
+            if pdf {
+                formats.push(followup::ReportFormat::Pdf);
+            }
+            for f in formats {
+                let file = followup::report(&app, &ctx.operator(), &scope, p, date, f)?;
+                let path = out.join(&file.name);
+                std::fs::write(&path, &file.bytes).map_err(|e| {
+                    fail(
+                        format!("无法写入 {}：{e}", path.display()),
+                        format!("cannot write {}: {e}", path.display()),
+                    )
+                })?;
+                println!("{}", path.display());
             }
         }
         Command::Inbox { org, date, json } => {

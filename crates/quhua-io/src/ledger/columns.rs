@@ -296,3 +296,74 @@ pub(crate) const SERVICE_COLS: [Col; 8] = [
     col("纬度", &["纬度", "lat", "latitude"], false, false),
     col("是否驻地", &["是否驻地", "驻地", "at_seat"], false, false),
 ];
+
+/// Columns of a 12345 hotline (or letters-and-visits) export, in a fixed order.
+pub(crate) const HOTLINE_COLS: [Col; 9] = [
+    col(
+        "工单编号",
+        &["工单编号", "工单号", "编号", "ticket", "ticket_no", "id"],
+        true,
+        false,
+    ),
+    col(
+        "受理时间",
+        &[
+            "受理时间",
+            "来电时间",
+            "登记时间",
+            "时间",
+            "received",
+            "received_at",
+        ],
+        true,
+        false,
+    ),
+    col(
+        "诉求内容",
+        &["诉求内容", "内容", "来电内容", "content"],
+        true,
+        false,
+    ),
+    col(
+        "诉求类别",
+        &["诉求类别", "类别", "主题", "问题分类", "topic"],
+        false,
+        false,
+    ),
+    col(
+        "渠道",
+        &["渠道", "来源", "来源渠道", "channel"],
+        false,
+        false,
+    ),
+    col(
+        "区划代码",
+        &[
+            "区划代码",
+            "乡镇代码",
+            "所属区划代码",
+            "division",
+            "division_code",
+        ],
+        false,
+        false,
+    ),
+    col(
+        "涉及单位",
+        &["涉及单位", "被反映单位", "unit"],
+        false,
+        false,
+    ),
+    col(
+        "承办单位",
+        &["承办单位", "转办单位", "办理单位", "assigned", "department"],
+        false,
+        false,
+    ),
+    col(
+        "办理时限",
+        &["办理时限", "答复时限", "办结时限", "deadline"],
+        false,
+        false,
+    ),
+];

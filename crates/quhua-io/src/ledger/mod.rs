@@ -10,10 +10,12 @@
 //! and nothing is returned.
 
 mod columns;
+mod hotline;
 mod people;
 mod read;
 mod write;
 
+pub use hotline::{HotlineRow, HotlineTable, read_hotline};
 pub use people::{RosterTable, ServiceTable, read_roster, read_services};
 pub use read::{
     AssetTable, DebtTable, read_assets, read_assets_sheet, read_debts, read_debts_sheet,

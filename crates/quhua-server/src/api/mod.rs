@@ -7,6 +7,7 @@ pub mod counties;
 pub mod handover;
 pub mod plans;
 pub mod propose;
+pub mod registers;
 pub mod scenarios;
 pub mod stats;
 pub mod tasks;

@@ -270,3 +270,42 @@ pub async fn inbox(
             .await?,
     ))
 }
+
+/// Query of a supervision report.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+pub struct ReportQuery {
+    /// As of (YYYY-MM-DD; default today).
+    pub date: Option<String>,
+    /// Jurisdiction prefix (default: all the account sees).
+    pub scope: Option<String>,
+    /// `docx` (default), `pdf` or `xlsx`.
+    pub format: Option<String>,
+}
+
+/// `GET /api/tasks/reports/{period}?date=&scope=&format=`: 周报 (week), 两周推进表 (fortnight)
+/// or 月调度 (month) as a download.
+pub async fn report(
+    State(st): State<AppState>,
+    me: AuthUser,
+    Path(period): Path<String>,
+    ApiQuery(q): ApiQuery<ReportQuery>,
+) -> ApiResult<Response> {
+    let period = followup::Period::parse(&period)
+        .ok_or_else(|| ApiError::not_found(format!("报告 {period}"), format!("report {period}")))?;
+    let format = match q.format.as_deref() {
+        None | Some("") => followup::ReportFormat::Docx,
+        Some(f) => followup::ReportFormat::parse(f).ok_or_else(|| {
+            ApiError::bad_request(
+                format!("格式“{f}”无效（docx、pdf 或 xlsx）"),
+                format!("bad format \"{f}\" (docx, pdf or xlsx)"),
+            )
+        })?,
+    };
+    let date = date_or_today("date", q.date.as_deref())?;
+    let scope = q.scope.unwrap_or_default();
+    let actor = me.actor();
+    let f = st
+        .run(move |app| followup::report(app, &actor, &scope, period, date, format))
+        .await?;
+    Ok(file_response(f))
+}

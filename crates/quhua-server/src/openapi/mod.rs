@@ -5,8 +5,8 @@
 //! when the committed document or the types drift from the code.
 
 mod endpoints;
+mod followup_endpoints;
 mod stats_endpoints;
-mod tasks_endpoints;
 
 pub use endpoints::endpoints;
 

@@ -1,9 +1,12 @@
-//! The contract of the follow-up (后半篇督办) routes.
+//! The contract of the follow-up routes: tasks (后半篇督办), the risk register and the feedback register.
 
 use super::{Access, Content, Endpoint, Param, schema};
+use crate::api::registers;
 use crate::api::tasks;
 use quhua_app::followup::{
-    BoardView, ChangeView, EvidenceRef, InboxView, TaskAction, TaskImport, TaskView,
+    BoardView, ChangeView, EvidenceRef, FeedbackAction, FeedbackImport, FeedbackRow, FeedbackView,
+    InboxView, NewFeedback, NewRisk, RiskAction, RiskRow, RisksView, TaskAction, TaskImport,
+    TaskView,
 };
 
 use Access::{Read, Write};
@@ -28,6 +31,131 @@ const REFUSED: (u16, &str, Option<Content>) = (
 
 /// The follow-up routes.
 pub fn endpoints() -> Vec<Endpoint> {
+    let mut all = task_endpoints();
+    all.extend(register_endpoints());
+    all
+}
+
+const ITEM: Param = Param::Path("id", "编号 / the id");
+
+/// The risk and feedback registers.
+fn register_endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint {
+            method: "GET",
+            path: "/api/risks",
+            summary: "风险清单：风险点（类别、等级、责任单位、措施、期限、状态）及按单位和等级汇总 / the risk register and its table by unit and level",
+            access: Read,
+            params: &[Param::Query(schema::<registers::RegisterQuery>)],
+            body: None,
+            responses: &[(
+                200,
+                "风险清单 / the register",
+                Some(Json(schema::<RisksView>)),
+            )],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/risks",
+            summary: "登记风险点（督办单位） / register a risk point (the supervising office)",
+            access: Write,
+            params: &[],
+            body: Some(Json(schema::<NewRisk>)),
+            responses: &[
+                (200, "风险点 / the risk", Some(Json(schema::<RiskRow>))),
+                (400, "请求无效 / a bad request", None),
+            ],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/risks/{id}/actions",
+            summary: "办理风险点：进展、措施、调整等级、报告化解（责任单位）、化解销号或退回（督办单位，非报告人） / act on a risk point",
+            access: Write,
+            params: &[ITEM],
+            body: Some(Json(schema::<RiskAction>)),
+            responses: &[
+                (200, "风险点 / the risk", Some(Json(schema::<RiskRow>))),
+                (400, "请求无效 / a bad request", None),
+                (
+                    403,
+                    "非责任单位或督办单位 / neither the owner nor the supervising office",
+                    None,
+                ),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing or outside the jurisdiction",
+                    None,
+                ),
+                (422, "当前状态下不能办理 / not possible now", None),
+            ],
+        },
+        Endpoint {
+            method: "GET",
+            path: "/api/feedback",
+            summary: "群众诉求台账（每条诉求的全部版本）及按类别、单位、周的统计，答复时长与超期 / the feedback register with every version, statistics by topic, unit and week, response times and overdue replies",
+            access: Read,
+            params: &[Param::Query(schema::<registers::RegisterQuery>)],
+            body: None,
+            responses: &[(
+                200,
+                "台账 / the register",
+                Some(Json(schema::<FeedbackView>)),
+            )],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/feedback",
+            summary: "登记一条群众诉求（改革办） / register one item (the office)",
+            access: Write,
+            params: &[],
+            body: Some(Json(schema::<NewFeedback>)),
+            responses: &[
+                (200, "诉求 / the item", Some(Json(schema::<FeedbackRow>))),
+                (400, "请求无效 / a bad request", None),
+                (403, "非改革办 / not the office", None),
+            ],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/feedback/imports",
+            summary: "导入 12345 热线导出表（CSV/XLSX 为请求体）；已登记的工单不重复；commit=false 只检查；错误注明文件、行与列 / import a hotline export; tickets already registered are kept; commit=false checks only",
+            access: Write,
+            params: &[Param::Query(schema::<registers::FeedbackImportQuery>)],
+            body: Some(File),
+            responses: &[
+                (
+                    200,
+                    "导入结果 / what was found and stored",
+                    Some(Json(schema::<FeedbackImport>)),
+                ),
+                (400, "文件有误 / the file has errors", None),
+                (403, "非改革办 / not the office", None),
+            ],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/feedback/{id}/actions",
+            summary: "分办、答复（承办单位）、回访、更正（新版本并注明理由；不能删除或隐藏） / assign, reply (the department), follow up, correct (a new version with its reason; nothing is deleted or hidden)",
+            access: Write,
+            params: &[ITEM],
+            body: Some(Json(schema::<FeedbackAction>)),
+            responses: &[
+                (200, "诉求 / the item", Some(Json(schema::<FeedbackRow>))),
+                (400, "请求无效 / a bad request", None),
+                (403, "无权办理 / not allowed", None),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing or outside the jurisdiction",
+                    None,
+                ),
+                (422, "当前状态下不能办理 / not possible now", None),
+            ],
+        },
+    ]
+}
+
+/// The task routes.
+fn task_endpoints() -> Vec<Endpoint> {
     vec![
         Endpoint {
             method: "GET",
@@ -156,6 +284,26 @@ pub fn endpoints() -> Vec<Endpoint> {
                     Some(Json(schema::<Vec<ChangeView>>)),
                 ),
                 (400, "日期无效 / a bad date", None),
+            ],
+        },
+        Endpoint {
+            method: "GET",
+            path: "/api/tasks/reports/{period}",
+            summary: "督办报告：周报（week）、两周推进表（fortnight）、月调度（month），由任务、风险和群众诉求数据生成，DOCX、PDF 或 XLSX / the weekly report, fortnightly progress sheet or monthly dispatch from the data, as DOCX, PDF or XLSX",
+            access: Read,
+            params: &[
+                Param::PathEnum("period", &["week", "fortnight", "month"]),
+                Param::Query(schema::<tasks::ReportQuery>),
+            ],
+            body: None,
+            responses: &[
+                (200, "报告 / the report", Some(Download)),
+                (400, "日期或格式无效 / a bad date or format", None),
+                (
+                    404,
+                    "辖区不在本账号范围内 / outside this account's jurisdiction",
+                    None,
+                ),
             ],
         },
         Endpoint {
