@@ -87,6 +87,21 @@ export type InboxItem = S['InboxItem'];
 export type InboxKind = S['InboxKind'];
 export type LightCount = S['LightCount'];
 
+// 风险清单 / risk register, 群众诉求 / citizens' feedback
+export type RisksView = S['RisksView'];
+export type RiskRow = S['RiskRow'];
+export type RiskTableLine = S['RiskTableLine'];
+export type RiskAction = S['RiskAction'];
+export type NewRisk = S['NewRisk'];
+export type FeedbackView = S['FeedbackView'];
+export type FeedbackRow = S['FeedbackRow'];
+export type FeedbackStats = S['FeedbackStatsView'];
+export type FeedbackAction = S['FeedbackAction'];
+export type FeedbackImport = S['FeedbackImport'];
+export type NewFeedback = S['NewFeedback'];
+export type CountView = S['Count'];
+export type ReportPeriod = 'week' | 'fortnight' | 'month';
+
 /** A query string of the non-empty values. */
 function qs(q: Record<string, string | undefined>): string {
   const p = new URLSearchParams();
@@ -214,6 +229,18 @@ export const api = {
   uploadEvidence: (id: string, file: File) =>
     call<EvidenceRef>('POST', `/api/tasks/${encodeURIComponent(id)}/evidence${qs({ file_name: file.name })}`, undefined, file),
   evidenceUrl: (id: string, sha256: string) => `/api/tasks/${encodeURIComponent(id)}/evidence/${encodeURIComponent(sha256)}`,
+  risks: (q: { date?: string; scope?: string } = {}) => call<RisksView>('GET', `/api/risks${qs(q)}`),
+  newRisk: (r: NewRisk) => call<RiskRow>('POST', '/api/risks', r),
+  riskAction: (id: string, action: RiskAction) => call<RiskRow>('POST', `/api/risks/${encodeURIComponent(id)}/actions`, action),
+  feedback: (scope?: string) => call<FeedbackView>('GET', `/api/feedback${qs({ scope })}`),
+  newFeedback: (f: NewFeedback) => call<FeedbackRow>('POST', '/api/feedback', f),
+  feedbackAction: (id: string, action: FeedbackAction) => call<FeedbackRow>('POST', `/api/feedback/${encodeURIComponent(id)}/actions`, action),
+  /** Checks (`commit` false) or stores (`commit` true) a hotline export (CSV or XLSX). */
+  importFeedback: (file: File, commit: boolean) =>
+    call<FeedbackImport>('POST', `/api/feedback/imports${qs({ file_name: file.name, commit: String(commit) })}`, undefined, file),
+  /** The link of a 督办报告 (周报, 两周推进表, 月调度) as DOCX, PDF or XLSX. */
+  reportUrl: (period: ReportPeriod, format: 'docx' | 'pdf' | 'xlsx', q: { date?: string; scope?: string } = {}) =>
+    `/api/tasks/reports/${period}${qs({ ...q, format })}`,
   inbox: (date?: string) => call<InboxView>('GET', `/api/inbox${qs({ date })}`),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),

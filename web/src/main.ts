@@ -2,7 +2,8 @@
 // 方案推荐, scenarios), the comparison of two scenarios and the procedure board (报批程序).
 // Hash routes: #/, #/county/CODE, #/compare/A/B, #/plans, #/plans/ID, #/plans/ID/handover (实施交接),
 // #/plans/ID/handover/SECTION, #/plans/ID/evaluation, #/county/CODE/stats?from=&to= (评估),
-// #/tasks?date=&group=&unit=&light= (挂图作战), #/tasks/ID?date= and #/inbox?date= (待办).
+// #/tasks?date=&group=&unit=&light= (挂图作战), #/tasks/ID?date= and #/inbox?date= (待办),
+// #/risks?date=&id= (风险清单) and #/feedback?scope= (群众诉求).
 
 import './style.css';
 import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
@@ -15,6 +16,7 @@ import { showHandover, showHandoverSection, type PageContext } from './handover_
 import { bindPropose, proposeCard } from './propose';
 import { showCountyStats, showPlanEvaluation } from './stats_page';
 import { showInbox, showTask, showTaskBoard } from './tasks_page';
+import { showFeedback, showRisks } from './registers_page';
 
 const app = document.getElementById('app') as HTMLElement;
 let session: SessionInfo | null = null;
@@ -42,7 +44,7 @@ function header(): string {
   const u = session?.user;
   return `<header class="top">
     <a href="#/" class="brand">${t('appTitle')}</a>
-    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a><a href="#/tasks" class="nav" data-testid="nav-tasks">${t('navTasks')}</a><a href="#/inbox" class="nav" data-testid="nav-inbox">${t('navInbox')}</a>${/^\d{6}$/.test(u.jurisdiction) ? `<a href="#/county/${esc(u.jurisdiction)}/stats" class="nav" data-testid="nav-stats">${t('stEval')}</a>` : ''}` : ''}
+    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a><a href="#/tasks" class="nav" data-testid="nav-tasks">${t('navTasks')}</a><a href="#/inbox" class="nav" data-testid="nav-inbox">${t('navInbox')}</a><a href="#/risks" class="nav" data-testid="nav-risks">${t('navRisks')}</a><a href="#/feedback" class="nav" data-testid="nav-feedback">${t('navFeedback')}</a>${/^\d{6}$/.test(u.jurisdiction) ? `<a href="#/county/${esc(u.jurisdiction)}/stats" class="nav" data-testid="nav-stats">${t('stEval')}</a>` : ''}` : ''}
     <span class="spacer"></span>
     ${u ? `<span class="who" data-testid="who">${esc(u.username)} · ${esc(getLang() === 'zh' ? u.role_zh : u.role)} · ${esc(u.jurisdiction)}</span>` : ''}
     <button id="lang" class="link">${t('language')}</button>
@@ -511,6 +513,8 @@ async function route(): Promise<void> {
   else if (h[0] === 'tasks' && h[1]) await showTask(pageContext, decodeURIComponent(h[1]), new URLSearchParams(query));
   else if (h[0] === 'tasks') await showTaskBoard(pageContext, new URLSearchParams(query));
   else if (h[0] === 'inbox') await showInbox(pageContext, new URLSearchParams(query));
+  else if (h[0] === 'risks') await showRisks(pageContext, new URLSearchParams(query));
+  else if (h[0] === 'feedback') await showFeedback(pageContext, new URLSearchParams(query));
   else if (h[0] === 'compare' && h[1] && h[2]) await showCompare(Number(h[1]), Number(h[2]));
   else if (h[0] === 'plans' && h[1] && h[2] === 'evaluation') await showPlanEvaluation(pageContext, Number(h[1]));
   else if (h[0] === 'plans' && h[1] && h[2] === 'handover') {

@@ -4,8 +4,8 @@
 
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { api, type BoardView, type DivisionLight, type EvidenceRef, type TaskAction, type TaskView } from './api';
-import { t, tf } from './i18n';
+import { api, type BoardView, type DivisionLight, type ReportPeriod, type EvidenceRef, type TaskAction, type TaskView } from './api';
+import { t, tf, type Key } from './i18n';
 import { esc } from './panels';
 import type { PageContext } from './handover_page';
 import {
@@ -49,6 +49,7 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
       <section class="card"><h3>${t('tkByUnit')}</h3>${summaryTable(b.by_unit, t('tkUnit'), 'by-unit')}</section>
       <section class="card"><h3>${t('tkByGroup')}</h3>${summaryTable(b.by_group, t('tkGroup'), 'by-group')}</section>
     </div>
+    ${reportBox(b)}
     <section class="card" id="tk-map-card"><h3>${t('tkMap')}</h3><div id="tk-map-box">${t('loading')}</div></section>`;
 
   const form = root.querySelector('form.tk-filters') as HTMLFormElement;
@@ -60,6 +61,11 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
     location.hash = boardHash({ date, group: s('group'), unit: s('unit'), light: s('light') });
   });
   form.querySelectorAll('select').forEach((el) => el.addEventListener('change', () => form.requestSubmit()));
+  const period = root.querySelector('[data-testid=report-period]') as HTMLSelectElement | null;
+  period?.addEventListener('change', () => {
+    const links = root.querySelector('[data-testid=report-links]');
+    if (links) links.innerHTML = reportLinks(b, period.value as ReportPeriod);
+  });
   root.querySelector('[data-testid=task-table]')?.addEventListener('click', (ev) => {
     const target = ev.target as HTMLElement;
     if (target.closest('a')) return;
@@ -68,6 +74,21 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
   });
   await drawMap(ctx, b.scope, b.divisions, document.getElementById('tk-map-box') as HTMLElement);
   window.__quhua.ready = true;
+}
+
+const PERIODS: [ReportPeriod, Key][] = [['week', 'rpWeek'], ['fortnight', 'rpFortnight'], ['month', 'rpMonth']];
+const FORMATS: ['docx' | 'pdf' | 'xlsx', string][] = [['docx', 'Word'], ['pdf', 'PDF'], ['xlsx', 'Excel']];
+
+/** 督办报告: the period's report as of the board's date, as Word, PDF or Excel. */
+function reportLinks(b: BoardView, period: ReportPeriod): string {
+  const label = t(PERIODS.find(([p]) => p === period)?.[1] ?? 'rpWeek');
+  return FORMATS.map(([f, name]) => `<a class="button" href="${api.reportUrl(period, f, { date: b.date, scope: b.scope })}" download data-testid="report-${period}-${f}">${esc(label)} · ${name}</a>`).join('');
+}
+
+function reportBox(b: BoardView, period: ReportPeriod = 'week'): string {
+  return `<section class="card tk-reports" data-testid="report-box"><h3>${t('rpTitle')} <span class="muted">${esc(tf('rpAsOf', { d: b.date }))}</span></h3>
+    <div class="row"><label>${t('rpPeriod')} <select data-testid="report-period">${PERIODS.map(([p, k]) => `<option value="${p}" ${p === period ? 'selected' : ''}>${t(k)}</option>`).join('')}</select></label>
+    <span class="rp-links" data-testid="report-links">${reportLinks(b, period)}</span></div></section>`;
 }
 
 /** The township map coloured by the worst light (a county with boundaries), else the grid. */

@@ -205,3 +205,141 @@ fn task_commands() {
     assert!(e.contains("bad.toml"), "{e}");
     assert_eq!(tasks(&db).len(), n);
 }
+
+/// A local SMTP sink and an HTTP sink on ephemeral ports, recording what they receive.
+mod sinks {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpListener;
+    use std::sync::{Arc, Mutex};
+
+    pub type Inbox = Arc<Mutex<Vec<String>>>;
+
+    /// Answers SMTP like a relay: 220, 250 to EHLO/MAIL/RCPT, 354 to DATA, the message up to
+    /// the lone dot, 250, 221 to QUIT.
+    pub fn smtp() -> (String, Inbox) {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let got: Inbox = Arc::default();
+        let g = got.clone();
+        std::thread::spawn(move || {
+            for s in l.incoming().flatten() {
+                let mut w = s.try_clone().unwrap();
+                let mut r = BufReader::new(s);
+                w.write_all(b"220 sink ESMTP\r\n").unwrap();
+                let mut msg = String::new();
+                let mut in_data = false;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        break;
+                    }
+                    if in_data {
+                        if line == ".\r\n" {
+                            in_data = false;
+                            g.lock().unwrap().push(std::mem::take(&mut msg));
+                            w.write_all(b"250 queued\r\n").unwrap();
+                        } else {
+                            msg.push_str(&line);
+                        }
+                        continue;
+                    }
+                    let cmd = line.to_ascii_uppercase();
+                    if cmd.starts_with("DATA") {
+                        in_data = true;
+                        w.write_all(b"354 go ahead\r\n").unwrap();
+                    } else if cmd.starts_with("QUIT") {
+                        w.write_all(b"221 bye\r\n").unwrap();
+                        break;
+                    } else {
+                        msg.push_str(&line);
+                        w.write_all(b"250 ok\r\n").unwrap();
+                    }
+                }
+            }
+        });
+        (addr, got)
+    }
+
+    /// Answers every POST with 200 and records its body.
+    pub fn http() -> (String, Inbox) {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let got: Inbox = Arc::default();
+        let g = got.clone();
+        std::thread::spawn(move || {
+            for s in l.incoming().flatten() {
+                let mut w = s.try_clone().unwrap();
+                let mut r = BufReader::new(s);
+                let mut len = 0usize;
+                loop {
+                    let mut line = String::new();
+                    r.read_line(&mut line).unwrap();
+                    if line == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        len = v.trim().parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; len];
+                r.read_exact(&mut body).unwrap();
+                g.lock().unwrap().push(String::from_utf8(body).unwrap());
+                w.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+                    .unwrap();
+            }
+        });
+        (addr, got)
+    }
+}
+
+#[test]
+fn daily_digest_reaches_the_mailbox_and_the_webhook() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("d.db").display());
+    ok(&db, &["import", "demo"]);
+    let (smtp, mails) = sinks::smtp();
+    let (http, posts) = sinks::http();
+    let cfg = dir.path().join("delivery.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[smtp]\naddr = \"{smtp}\"\nfrom = \"duban@example.gov.cn\"\n\n[webhook]\nurl = \"http://{http}/robot/send\"\n\n[addresses]\n\"gy-transport\" = \"jtj@example.gov.cn\"\n"
+        ),
+    )
+    .unwrap();
+    let out = ok(
+        &db,
+        &[
+            "tasks",
+            "digest",
+            "--date",
+            "2026-07-10",
+            "--json",
+            "--config",
+            cfg.to_str().unwrap(),
+        ],
+    );
+    let digests: Value = serde_json::from_str(&out).unwrap();
+    let digests = digests.as_array().unwrap();
+    let transport = digests.iter().find(|d| d["org"] == "gy-transport").unwrap();
+    // Task 6.4 of 市交通运输局 is overdue then.
+    assert!(
+        transport["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["task"] == "6.4" && i["kind"] == "overdue")
+    );
+    // One e-mail (the only organisation with an address), one post per digest.
+    let mails = mails.lock().unwrap().clone();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert!(mails[0].contains("RCPT TO:<jtj@example.gov.cn>"));
+    assert!(mails[0].contains("Subject: =?UTF-8?B?"));
+    let posts = posts.lock().unwrap().clone();
+    assert_eq!(posts.len(), digests.len());
+    assert!(
+        posts
+            .iter()
+            .any(|p| p.contains("\"org\":\"gy-transport\"") && p.contains("6.4"))
+    );
+}

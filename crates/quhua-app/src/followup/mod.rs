@@ -25,6 +25,7 @@ mod detail;
 mod feedback;
 mod import;
 mod inbox;
+mod notify;
 mod risks;
 mod views;
 
@@ -37,6 +38,9 @@ pub use feedback::{
 };
 pub use import::{DEMO_UNTIL, TaskImport, generate_for_plan, import_plan, seed_demo};
 pub use inbox::{InboxItem, InboxKind, InboxView, inbox};
+pub use notify::{
+    DeliveryConfig, DeliveryReport, Digest, SmtpConfig, WebhookConfig, deliver, digests,
+};
 /// The periods of the supervision reports (周报, 两周推进表, 月调度).
 pub use quhua_report::followup::Period;
 pub use risks::{

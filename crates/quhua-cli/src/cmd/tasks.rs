@@ -196,6 +196,18 @@ pub enum Command {
         #[arg(long)]
         pdf: bool,
     },
+    /// 每日提醒：各单位待办摘要，可经邮件（SMTP）和 webhook 送达 / the daily digest of every organisation's inbox, optionally sent by e-mail (SMTP) and webhook
+    Digest {
+        /// 日期（默认今天） / as of (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        /// 送达配置（TOML：[smtp] addr/from，[webhook] url，[addresses]） / delivery settings (TOML)
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// 以 JSON 输出 / print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// 待办：某单位需要处理的事项 / an organisation's inbox
     Inbox {
         /// 单位编码 / organisation code
@@ -584,6 +596,59 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                     )
                 })?;
                 println!("{}", path.display());
+            }
+        }
+        Command::Digest { date, config, json } => {
+            let app = ctx.app()?;
+            let date = date_or_today(date.as_deref())?;
+            let digests = followup::digests(&app, &ctx.operator(), date)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&digests)?);
+            } else {
+                for d in &digests {
+                    println!("{}", d.text);
+                }
+            }
+            if let Some(path) = config {
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    fail(
+                        format!("无法读取 {}：{e}", path.display()),
+                        format!("cannot read {}: {e}", path.display()),
+                    )
+                })?;
+                let cfg = followup::DeliveryConfig::from_toml(&path.display().to_string(), &text)?;
+                let r = followup::deliver(&digests, &cfg);
+                eprintln!(
+                    "{}",
+                    if zh {
+                        format!(
+                            "摘要 {} 份：邮件送达 {}，webhook 送达 {}，无邮箱 {}，失败 {}",
+                            r.digests,
+                            r.mailed,
+                            r.posted,
+                            r.no_address.len(),
+                            r.failures.len()
+                        )
+                    } else {
+                        format!(
+                            "{} digests: {} mailed, {} posted, {} without an address, {} failed",
+                            r.digests,
+                            r.mailed,
+                            r.posted,
+                            r.no_address.len(),
+                            r.failures.len()
+                        )
+                    }
+                );
+                for f in &r.failures {
+                    eprintln!("  {f}");
+                }
+                if !r.failures.is_empty() {
+                    return Err(fail(
+                        "部分提醒未能送达",
+                        "some digests could not be delivered",
+                    ));
+                }
             }
         }
         Command::Inbox { org, date, json } => {

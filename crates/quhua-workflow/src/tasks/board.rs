@@ -93,7 +93,11 @@ pub struct BoardRow {
 /// assert_eq!(rows[0].due, d("2021-12-31"));
 /// ```
 pub fn board(tasks: &[Task], date: Date, sup: &Supervision) -> Vec<BoardRow> {
-    let states: Vec<TaskState> = tasks.iter().map(|t| sup.state(t, date)).collect();
+    // Each task's state is independent of the others: computed in parallel.
+    let states: Vec<TaskState> = {
+        use rayon::prelude::*;
+        tasks.par_iter().map(|t| sup.state(t, date)).collect()
+    };
     let index: HashMap<&str, usize> = tasks
         .iter()
         .enumerate()
@@ -126,9 +130,10 @@ pub fn board(tasks: &[Task], date: Date, sup: &Supervision) -> Vec<BoardRow> {
             .unwrap_or(Light::Done);
         subtree[i] = subtree[i].max(worst);
     }
+    use rayon::prelude::*;
     tasks
-        .iter()
-        .zip(&states)
+        .par_iter()
+        .zip(states.par_iter())
         .enumerate()
         .map(|(i, (t, s))| BoardRow {
             id: t.id.clone(),
@@ -186,37 +191,54 @@ pub struct SummaryRow {
     pub mean_progress: f64,
 }
 
+/// Counts one row under a key (tasks, per light, progress sum).
+fn bump<'a>(
+    acc: &mut BTreeMap<&'a str, (usize, [usize; 5], f64)>,
+    key: &'a str,
+    light: usize,
+    progress: f64,
+) {
+    let e = acc.entry(key).or_default();
+    e.0 += 1;
+    e.1[light] += 1;
+    e.2 += progress;
+}
+
 /// Summarises board rows by unit, group or division, sorted by key.
 pub fn summary(rows: &[BoardRow], by: SummaryBy, sup: &Supervision) -> Vec<SummaryRow> {
-    let mut acc: BTreeMap<String, (usize, BTreeMap<Light, usize>, f64)> = BTreeMap::new();
+    // Keys borrowed from the rows: no string is copied per row.
+    let mut acc: BTreeMap<&str, (usize, [usize; 5], f64)> = BTreeMap::new();
     for r in rows {
-        let keys: Vec<String> = match by {
-            SummaryBy::Unit => r.lead_codes.clone(),
-            SummaryBy::Group => vec![r.group.clone().unwrap_or_default()],
-            SummaryBy::Division => r.divisions.clone(),
-        };
-        for k in keys {
-            let e = acc.entry(k).or_default();
-            e.0 += 1;
-            *e.1.entry(r.light).or_default() += 1;
-            e.2 += r.progress;
+        let light = Light::ALL.iter().position(|l| *l == r.light).unwrap_or(0);
+        match by {
+            SummaryBy::Unit => {
+                for k in &r.lead_codes {
+                    bump(&mut acc, k, light, r.progress);
+                }
+            }
+            SummaryBy::Group => bump(
+                &mut acc,
+                r.group.as_deref().unwrap_or(""),
+                light,
+                r.progress,
+            ),
+            SummaryBy::Division => {
+                for k in &r.divisions {
+                    bump(&mut acc, k, light, r.progress);
+                }
+            }
         }
     }
     acc.into_iter()
-        .map(|(key, (total, mut lights, sum))| {
-            for l in Light::ALL {
-                lights.entry(l).or_default();
-            }
-            SummaryRow {
-                name: match by {
-                    SummaryBy::Unit => sup.name(&key).to_string(),
-                    _ => key.clone(),
-                },
-                key,
-                total,
-                lights,
-                mean_progress: if total == 0 { 0.0 } else { sum / total as f64 },
-            }
+        .map(|(key, (total, counts, sum))| SummaryRow {
+            name: match by {
+                SummaryBy::Unit => sup.name(key).to_string(),
+                _ => key.to_string(),
+            },
+            key: key.to_string(),
+            total,
+            lights: Light::ALL.iter().copied().zip(counts).collect(),
+            mean_progress: if total == 0 { 0.0 } else { sum / total as f64 },
         })
         .collect()
 }
