@@ -57,3 +57,19 @@ export async function browserContext({ width = 1280, height = 1000, downloads = 
   });
   return { ctx, close: async () => { await ctx.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
+
+/**
+ * Where the UI under test is served: the demo server's own (embedded) UI, or — with
+ * QUHUA_UI=source — this source tree served by Vite, proxying /api to that server.
+ * Returns the base URL and a function that stops the Vite server, if any.
+ */
+export async function uiBase(server) {
+  if (process.env.QUHUA_BASE || process.env.QUHUA_UI !== 'source') return { base: server.base, close: async () => {} };
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    root: join(dirname(fileURLToPath(import.meta.url)), '..'), configFile: false, logLevel: 'warn', clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, proxy: { '/api': server.base } },
+  });
+  await vite.listen();
+  return { base: `http://127.0.0.1:${vite.httpServer.address().port}`, close: () => vite.close() };
+}

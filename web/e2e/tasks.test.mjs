@@ -18,36 +18,26 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, browserContext, startDemoServer } from './harness.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, browserContext, startDemoServer, uiBase } from './harness.mjs';
 
 const TASK = '6.4';
 const LIGHTS = ['red', 'yellow', 'blue', 'green', 'done'];
 
 let server;
-let vite;
+let ui;
 let base;
 let files;
 
 before(async () => {
   files = mkdtempSync(join(tmpdir(), 'quhua-e2e-tasks-files-'));
   server = await startDemoServer('tasks', { allowRunning: true });
-  base = server.base;
-  if (!process.env.QUHUA_BASE && process.env.QUHUA_UI === 'source') {
-    const { createServer } = await import('vite');
-    vite = await createServer({
-      root: join(dirname(fileURLToPath(import.meta.url)), '..'), configFile: false, logLevel: 'warn', clearScreen: false,
-      server: { host: '127.0.0.1', port: 0, strictPort: false, proxy: { '/api': server.base } },
-    });
-    await vite.listen();
-    const addr = vite.httpServer.address();
-    base = `http://127.0.0.1:${addr.port}`;
-  }
+  ui = await uiBase(server);
+  base = ui.base;
 });
 
 after(async () => {
-  await vite?.close();
+  await ui?.close();
   server?.stop();
   if (files) rmSync(files, { recursive: true, force: true });
 });

@@ -13,8 +13,6 @@ mod common;
 use common::http::{Client, Who, bilingual, off};
 
 use axum::http::StatusCode;
-use quhua_server::auth::password::HashParams;
-use quhua_server::{AppState, ServerConfig, router};
 use serde_json::{Value, json};
 
 /// The handover's stored version, as the office reads it.
@@ -283,22 +281,9 @@ async fn exercise(url: &str, c: &Client, store: &quhua_store::Store) {
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
 
-/// Prepares the demo database, then drives the router from a runtime; the store and the
-/// server state are opened and dropped outside it (PostgreSQL's client blocks).
 fn run(url: &str) {
-    quhua_server::demo::prepare(url, &HashParams::insecure_fast()).unwrap();
-    let config = ServerConfig {
-        hash_params: HashParams::insecure_fast(),
-        ..Default::default()
-    };
-    let c = Client(router(AppState::open(url, config).unwrap()));
     let store = quhua_store::Store::open(url).unwrap();
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(exercise(url, &c, &store));
+    common::http::on_demo(url, async |c| exercise(url, c, &store).await);
 }
 
 #[test]

@@ -14,8 +14,6 @@ use common::http::{Client, bilingual};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use quhua_server::auth::password::HashParams;
-use quhua_server::{AppState, ServerConfig, router};
 use serde_json::{Value, json};
 
 /// Risks closed in the table's lines of one unit (a risk counts for every unit concerned).
@@ -253,18 +251,7 @@ async fn exercise(c: &Client) {
 }
 
 fn run(url: &str) {
-    quhua_server::demo::prepare(url, &HashParams::insecure_fast()).unwrap();
-    let config = ServerConfig {
-        hash_params: HashParams::insecure_fast(),
-        ..Default::default()
-    };
-    let c = Client(router(AppState::open(url, config).unwrap()));
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(exercise(&c));
+    common::http::on_demo(url, async |c| exercise(c).await);
 }
 
 #[test]

@@ -11,8 +11,6 @@ mod common;
 use common::http::{Client, bilingual, off};
 
 use axum::http::StatusCode;
-use quhua_server::auth::password::HashParams;
-use quhua_server::{AppState, ServerConfig, router};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -301,21 +299,8 @@ async fn exercise(url: &str, c: &Client) {
     assert!(png.starts_with(b"\x89PNG"));
 }
 
-/// Prepares the demo database, then drives the router from a runtime; the server state is
-/// opened and dropped outside it (PostgreSQL's client blocks).
 fn run(url: &str) {
-    quhua_server::demo::prepare(url, &HashParams::insecure_fast()).unwrap();
-    let config = ServerConfig {
-        hash_params: HashParams::insecure_fast(),
-        ..Default::default()
-    };
-    let c = Client(router(AppState::open(url, config).unwrap()));
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(exercise(url, &c));
+    common::http::on_demo(url, async |c| exercise(url, c).await);
 }
 
 #[test]

@@ -17,8 +17,6 @@ use common::http::{Client, bilingual, off};
 
 use axum::http::StatusCode;
 use quhua_core::date::parse_date;
-use quhua_server::auth::password::HashParams;
-use quhua_server::{AppState, ServerConfig, router};
 use quhua_store::{Filed, Store};
 use quhua_workflow::calendar::Calendar;
 use quhua_workflow::tasks::{SupervisionConfig, Task};
@@ -350,21 +348,8 @@ due = "2027-12-31"
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-/// Prepares the demo database, then drives the router from a runtime; the server state is
-/// opened and dropped outside it (PostgreSQL's client blocks).
 fn run(url: &str) {
-    quhua_server::demo::prepare(url, &HashParams::insecure_fast()).unwrap();
-    let config = ServerConfig {
-        hash_params: HashParams::insecure_fast(),
-        ..Default::default()
-    };
-    let c = Client(router(AppState::open(url, config).unwrap()));
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(exercise(url, &c));
+    common::http::on_demo(url, async |c| exercise(url, c).await);
 }
 
 #[test]

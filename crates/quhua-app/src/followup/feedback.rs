@@ -6,7 +6,7 @@
 //! **Nothing is deleted or hidden**: there is no such use case. Every version stays, and the
 //! history is shown with the item.
 
-use super::risks::Label;
+use super::risks::{Label, label as lab};
 use super::{acting_org, supervision, visible_scope, wf_actor};
 use crate::access::Actor;
 use crate::upload::ImportFile;
@@ -31,17 +31,6 @@ impl From<FeedbackError> for AppError {
             _ => ErrorKind::Refused,
         };
         AppError::new(kind, t.zh, t.en)
-    }
-}
-
-fn lab(id: impl Serialize, zh: &str, en: &str) -> Label {
-    Label {
-        id: serde_json::to_value(id)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
-        zh: zh.into(),
-        en: en.into(),
     }
 }
 

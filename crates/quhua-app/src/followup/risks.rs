@@ -40,7 +40,8 @@ pub struct Label {
     pub en: String,
 }
 
-fn label(id: impl Serialize, zh: &str, en: &str) -> Label {
+/// A label from a serde enum value (its snake_case id) and its two names.
+pub(super) fn label(id: impl Serialize, zh: &str, en: &str) -> Label {
     Label {
         id: serde_json::to_value(id)
             .ok()

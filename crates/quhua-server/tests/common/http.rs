@@ -99,3 +99,27 @@ pub fn bilingual(v: &Value) -> bool {
     v["error"]["zh"].as_str().is_some_and(|s| !s.is_empty())
         && v["error"]["en"].as_str().is_some_and(|s| !s.is_empty())
 }
+
+/// Prepares the demo database at `url` (as `quhua serve --demo` does), opens the server over
+/// it and drives `exercise` from a two-thread runtime. The state is opened and dropped outside
+/// the runtime (PostgreSQL's client blocks).
+pub fn on_demo<F>(url: &str, exercise: F)
+where
+    F: AsyncFnOnce(&Client),
+{
+    use quhua_server::auth::password::HashParams;
+    quhua_server::demo::prepare(url, &HashParams::insecure_fast()).unwrap();
+    let config = quhua_server::ServerConfig {
+        hash_params: HashParams::insecure_fast(),
+        ..Default::default()
+    };
+    let c = Client(quhua_server::router(
+        quhua_server::AppState::open(url, config).unwrap(),
+    ));
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(exercise(&c));
+}
