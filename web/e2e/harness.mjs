@@ -73,3 +73,27 @@ export async function uiBase(server) {
   await vite.listen();
   return { base: `http://127.0.0.1:${vite.httpServer.address().port}`, close: () => vite.close() };
 }
+
+/** Waits until the app shows `view` and has finished loading it. */
+export const ready = (page, view) => page.waitForFunction((v) => window.__quhua?.view === v && window.__quhua.ready, view, { timeout: 60_000 });
+
+/** A fresh browser profile at `base`, logged in as the demo account `user` (Chinese UI). */
+export async function loginAs(base, user, { width = 1280 } = {}) {
+  const { ctx, close } = await browserContext({ width, downloads: true });
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  await page.goto(base + '/');
+  await page.evaluate(() => localStorage.setItem('quhua.lang', 'zh'));
+  await page.reload();
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', `${user}-demo-2026`);
+  await page.click('button[type=submit]');
+  await ready(page, 'counties');
+  return { page, close };
+}
+
+/** Opens a hash route afresh and waits for its view. */
+export async function openView(base, page, hash, view) {
+  await page.goto(`${base}/${hash}`);
+  await page.reload();
+  await ready(page, view);
+}

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, browserContext, startDemoServer } from './harness.mjs';
+import { ARTIFACTS, loginAs, openView, ready, startDemoServer } from './harness.mjs';
 
 const PLAN = 2;
 const COUNTY = '130634';
@@ -35,26 +35,10 @@ after(() => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
-/** A fresh browser profile, logged in as `user` (Chinese UI); returns the page and a closer. */
-async function as(user, width = 1280) {
-  const { ctx, close } = await browserContext({ width, downloads: true });
-  const page = ctx.pages()[0] ?? await ctx.newPage();
-  await page.goto(base + '/');
-  await page.evaluate(() => localStorage.setItem('quhua.lang', 'zh'));
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', `${user}-demo-2026`);
-  await page.click('button[type=submit]');
-  await page.waitForFunction(() => window.__quhua?.view === 'counties' && window.__quhua.ready);
-  return { page, close };
-}
+/** A fresh browser profile, logged in as `user` (Chinese UI). */
+const as = (user, width = 1280) => loginAs(base, user, { width });
 
-const ready = (page, view) => page.waitForFunction((v) => window.__quhua?.view === v && window.__quhua.ready, view, { timeout: 60_000 });
-
-async function open(page, hash, view) {
-  await page.goto(`${base}/${hash}`);
-  await page.reload(); // load the view afresh
-  await ready(page, view);
-}
+const open = (page, hash, view) => openView(base, page, hash, view);
 
 /** The size of the canvas ECharts drew into a container (0×0 when none). */
 const canvasSize = (page, selector) => page.$eval(selector, (el) => {

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, browserContext, startDemoServer, uiBase } from './harness.mjs';
+import { ARTIFACTS, loginAs, openView, ready, startDemoServer, uiBase } from './harness.mjs';
 
 const TASK = '6.4';
 const LIGHTS = ['red', 'yellow', 'blue', 'green', 'done'];
@@ -42,27 +42,10 @@ after(async () => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
-const ready = (page, view) => page.waitForFunction((v) => window.__quhua?.view === v && window.__quhua.ready, view, { timeout: 60_000 });
+/** A fresh browser profile, logged in as `user` (Chinese UI). */
+const as = (user, width = 1280) => loginAs(base, user, { width });
 
-/** A fresh browser profile, logged in as `user` (Chinese UI); returns the page and a closer. */
-async function as(user, width = 1280) {
-  const { ctx, close } = await browserContext({ width, downloads: true });
-  const page = ctx.pages()[0] ?? await ctx.newPage();
-  await page.goto(base + '/');
-  await page.evaluate(() => localStorage.setItem('quhua.lang', 'zh'));
-  await page.reload();
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', `${user}-demo-2026`);
-  await page.click('button[type=submit]');
-  await ready(page, 'counties');
-  return { page, close };
-}
-
-async function open(page, hash, view) {
-  await page.goto(`${base}/${hash}`);
-  await page.reload(); // load the view afresh
-  await ready(page, view);
-}
+const open = (page, hash, view) => openView(base, page, hash, view);
 
 /** The counts the board's chips show, by light. */
 const chips = (page) => page.$$eval('[data-testid^=light-]', (els) => Object.fromEntries(els

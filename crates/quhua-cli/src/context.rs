@@ -23,6 +23,19 @@ pub struct Context {
 /// A boxed error whose text is "中文 / English".
 pub type CliResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
+/// A date given as YYYY-MM-DD, or today when none is given.
+pub fn date_or_today(s: Option<&str>) -> CliResult<quhua_core::date::Date> {
+    match s {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(s) => quhua_core::date::parse_date(s).ok_or_else(|| {
+            fail(
+                format!("日期“{s}”无效（应为 YYYY-MM-DD）"),
+                format!("bad date \"{s}\" (use YYYY-MM-DD)"),
+            )
+        }),
+    }
+}
+
 /// An error from a plain message pair.
 pub fn fail(zh: impl std::fmt::Display, en: impl std::fmt::Display) -> Box<dyn std::error::Error> {
     format!("{zh} / {en}").into()
@@ -61,6 +74,15 @@ impl Context {
     /// The person acting: the local operator, named by `--actor`.
     pub fn operator(&self) -> quhua_app::access::Actor {
         quhua_app::access::Actor::operator(&self.actor)
+    }
+
+    /// The local operator acting for an organisation (`--org`), as the follow-up registers
+    /// record who did what.
+    pub fn acting_for(&self, org: &str) -> quhua_app::access::Actor {
+        quhua_app::access::Actor {
+            org: Some(org.trim().to_string()),
+            ..self.operator()
+        }
     }
 
     /// The registry: the demo county with `--demo`, else the one stored in the database.

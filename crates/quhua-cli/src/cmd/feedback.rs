@@ -3,7 +3,6 @@
 //! There is no command to delete or hide an item: corrections are new versions.
 
 use crate::context::{CliResult, Context, fail};
-use quhua_app::access::Actor;
 use quhua_app::followup::{self, FeedbackAction};
 use quhua_app::upload::ImportFile;
 use quhua_core::i18n::Lang;
@@ -71,13 +70,6 @@ pub enum Command {
     },
 }
 
-fn acting(ctx: &Context, org: &str) -> Actor {
-    Actor {
-        org: Some(org.trim().to_string()),
-        ..ctx.operator()
-    }
-}
-
 fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
@@ -95,7 +87,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         } => {
             let r = followup::import_feedback(
                 &app,
-                &acting(ctx, &org),
+                &ctx.acting_for(&org),
                 &ImportFile::Path(file),
                 scope.as_deref(),
                 !check,
@@ -256,7 +248,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                     ));
                 }
             };
-            let r = followup::feedback_act(&app, &acting(ctx, &org), &id, &a, now())?;
+            let r = followup::feedback_act(&app, &ctx.acting_for(&org), &id, &a, now())?;
             println!(
                 "{} v{}：{}",
                 r.id,

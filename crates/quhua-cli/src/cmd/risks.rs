@@ -1,10 +1,8 @@
 //! `quhua risks`: the risk register (风险清单) — the register and its table, registering a
 //! risk point, and the actions on it (progress, measures, level, resolution, 化解销号).
 
-use crate::context::{CliResult, Context, fail};
-use quhua_app::access::Actor;
+use crate::context::{CliResult, Context, date_or_today, fail};
 use quhua_app::followup::{self, NewRisk, RiskAction};
-use quhua_core::date::{Date, parse_date};
 use quhua_core::i18n::Lang;
 
 /// Risk commands.
@@ -79,25 +77,6 @@ pub enum Command {
     },
 }
 
-fn day(s: Option<&str>) -> CliResult<Date> {
-    match s {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => parse_date(s).ok_or_else(|| {
-            fail(
-                format!("日期“{s}”无效（应为 YYYY-MM-DD）"),
-                format!("bad date \"{s}\" (use YYYY-MM-DD)"),
-            )
-        }),
-    }
-}
-
-fn acting(ctx: &Context, org: &str) -> Actor {
-    Actor {
-        org: Some(org.trim().to_string()),
-        ..ctx.operator()
-    }
-}
-
 fn print_row(ctx: &Context, r: &followup::RiskRow) {
     let zh = ctx.lang == Lang::Zh;
     let pick = |l: &followup::Label| if zh { l.zh.clone() } else { l.en.clone() };
@@ -124,7 +103,12 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
     let zh = ctx.lang == Lang::Zh;
     match cmd {
         Command::List { scope, date, json } => {
-            let v = followup::risks(&app, &ctx.operator(), &scope, day(date.as_deref())?)?;
+            let v = followup::risks(
+                &app,
+                &ctx.operator(),
+                &scope,
+                date_or_today(date.as_deref())?,
+            )?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&v)?);
                 return Ok(());
@@ -176,10 +160,15 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 units: Vec::new(),
                 divisions: Vec::new(),
                 tasks: Vec::new(),
-                deadline: day(Some(&deadline))?,
+                deadline: date_or_today(Some(&deadline))?,
                 scope: Some(scope),
             };
-            let r = followup::create_risk(&app, &acting(ctx, &org), &new, day(date.as_deref())?)?;
+            let r = followup::create_risk(
+                &app,
+                &ctx.acting_for(&org),
+                &new,
+                date_or_today(date.as_deref())?,
+            )?;
             print_row(ctx, &r);
         }
         Command::Act {
@@ -197,7 +186,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 "measure" => RiskAction::Measure {
                     text,
                     owner: owner.unwrap_or_else(|| org.clone()),
-                    due: day(due.as_deref())?,
+                    due: date_or_today(due.as_deref())?,
                 },
                 "relevel" => RiskAction::Relevel {
                     level: level.unwrap_or_default(),
@@ -217,7 +206,13 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                     ));
                 }
             };
-            let r = followup::risk_act(&app, &acting(ctx, &org), &id, &a, day(date.as_deref())?)?;
+            let r = followup::risk_act(
+                &app,
+                &ctx.acting_for(&org),
+                &id,
+                &a,
+                date_or_today(date.as_deref())?,
+            )?;
             print_row(ctx, &r);
         }
     }

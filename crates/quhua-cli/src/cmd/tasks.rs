@@ -2,11 +2,9 @@
 //! approved plan's statutory tasks, the board as of a date, one task, every action on it, the
 //! escalation run, the baseline comparison and an organisation's inbox.
 
-use crate::context::{CliResult, Context, fail};
-use quhua_app::access::Actor;
+use crate::context::{CliResult, Context, date_or_today, fail};
 use quhua_app::followup::{self, BoardFilter, TaskAction};
 use quhua_app::upload::Upload;
-use quhua_core::date::{Date, parse_date};
 use quhua_core::i18n::Lang;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -222,25 +220,6 @@ pub enum Command {
     },
 }
 
-fn date_or_today(s: Option<&str>) -> CliResult<Date> {
-    match s {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => parse_date(s).ok_or_else(|| {
-            fail(
-                format!("日期“{s}”无效（应为 YYYY-MM-DD）"),
-                format!("bad date \"{s}\" (use YYYY-MM-DD)"),
-            )
-        }),
-    }
-}
-
-fn acting(ctx: &Context, org: &str) -> Actor {
-    Actor {
-        org: Some(org.trim().to_string()),
-        ..ctx.operator()
-    }
-}
-
 fn values(list: &[String]) -> CliResult<BTreeMap<String, f64>> {
     list.iter()
         .map(|kv| {
@@ -329,7 +308,7 @@ fn print_view(ctx: &Context, v: &followup::TaskView) {
 fn act(ctx: &Context, id: &str, by: &As, action: TaskAction, uploads: Vec<Upload>) -> CliResult {
     let app = ctx.app()?;
     let date = date_or_today(by.date.as_deref())?;
-    let v = followup::act(&app, &acting(ctx, &by.org), id, &action, uploads, date)?;
+    let v = followup::act(&app, &ctx.acting_for(&by.org), id, &action, uploads, date)?;
     print_view(ctx, &v);
     Ok(())
 }
@@ -530,7 +509,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         } => {
             let app = ctx.app()?;
             let date = date_or_today(by.date.as_deref())?;
-            let done = followup::escalate_due(&app, &acting(ctx, &by.org), &scope, date)?;
+            let done = followup::escalate_due(&app, &ctx.acting_for(&by.org), &scope, date)?;
             if done.is_empty() {
                 println!(
                     "{}",
@@ -654,7 +633,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         Command::Inbox { org, date, json } => {
             let app = ctx.app()?;
             let date = date_or_today(date.as_deref())?;
-            let inbox = followup::inbox(&app, &acting(ctx, &org), date)?;
+            let inbox = followup::inbox(&app, &ctx.acting_for(&org), date)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&inbox)?);
                 return Ok(());
