@@ -62,5 +62,8 @@ echo "== browser end-to-end tests (headless Chromium)"
 cargo build --locked -p quhua-cli
 (cd web && QUHUA_BIN="$target/debug/quhua" npm run e2e)
 
+echo "== daily digest through a local SMTP sink (aiosmtpd)"
+scripts/digest-smtp.sh "$target/debug/quhua"
+
 echo "== schema-driven API fuzzing (Schemathesis against the generated OpenAPI document)"
 scripts/api-fuzz.sh "$target/debug/quhua"

@@ -782,8 +782,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入任务清单（TOML 为请求体：任务、子任务、县级事项，牵头与配合单位，指标、节点与期限）；commit=false 只检查；错误注明文件、行、任务与字段 / import a plan's tasks (TOML body); commit=false checks only; errors name the file, line, task and field */
+        /** 导入任务清单（请求体为 TOML 或 Excel 工作簿，按文件名扩展名识别：任务、子任务、县级事项，牵头与配合单位，指标、节点与期限）；commit=false 只检查；错误注明文件（工作表）、行、任务与字段 / import a plan's tasks (the body a TOML file or an Excel workbook, by the name's extension); commit=false checks only; errors name the file (and sheet), line or row, task and field */
         post: operations["postTasksImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务计划模板（XLSX：计划、单位、任务、指标、节点五张表，以示例方案填写） / the task plan template (XLSX with the sheets plan, organisations, tasks, targets, milestones, filled with the example plan) */
+        get: operations["getTasksImportsTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -799,6 +816,40 @@ export interface paths {
         };
         /** 督办报告：周报（week）、两周推进表（fortnight）、月调度（month），由任务、风险和群众诉求数据生成，DOCX、PDF 或 XLSX / the weekly report, fortnightly progress sheet or monthly dispatch from the data, as DOCX, PDF or XLSX */
         get: operations["getTasksReportsByPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办设置：蓝灯提前天数、滞后容差、催办通知书与通报时点（由运维在命令行设置） / the supervision settings: the blue window, the behind-schedule tolerance, when notices and circulars fall due (set by the operator on the command line) */
+        get: operations["getTasksSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办汇总（不含任务行）：各灯色任务数，按牵头单位、任务组和县（市、区）汇总 / the summary without rows: tasks per light, by lead unit, group and county */
+        get: operations["getTasksSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1738,10 +1789,19 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description One task escalated by the run. */
-        Escalated: {
-            /** @description Steps recorded (催办, 催办通知书, 通报). */
-            steps: string[];
+        /** @description One escalation step recorded by the run. */
+        EscalatedStep: {
+            /** @description The deadline it concerns, in both languages (the task's, or a target's or milestone's). */
+            concerns: components["schemas"]["Label"];
+            /** @description That deadline. */
+            deadline: string;
+            /** @description The step (`urge` 催办, `notice` 催办通知书, `circular` 通报) with its names. */
+            step: components["schemas"]["Label"];
+        };
+        /** @description A task escalated by the run, with its steps. */
+        EscalatedTask: {
+            /** @description Steps recorded. */
+            steps: components["schemas"]["EscalatedStep"][];
             /** @description Task id. */
             task: string;
         };
@@ -3091,6 +3151,34 @@ export interface components {
             /** @description Why. */
             reason: string;
         };
+        /**
+         * @description The summary of a jurisdiction's board without its rows (a city or a province): counts per
+         *     light and the summaries by lead unit, group and county.
+         */
+        OverviewView: {
+            /**
+             * @description By county (the first six digits of the divisions a task concerns), with the county's
+             *     name from the registry where it holds it.
+             */
+            by_county: components["schemas"]["SummaryView"][];
+            /** @description By group. */
+            by_group: components["schemas"]["SummaryView"][];
+            /** @description By lead unit. */
+            by_unit: components["schemas"]["SummaryView"][];
+            /** @description As of. */
+            date: string;
+            /** @description Tasks per light, worst first. */
+            lights: components["schemas"]["LightCount"][];
+            /** @description The jurisdiction summarised. */
+            scope: string;
+            /** @description Whether any task's history is synthetic (示意). */
+            synthetic: boolean;
+            /**
+             * Format: uint
+             * @description Tasks counted.
+             */
+            total: number;
+        };
         /** @description A page of a list. */
         Page: {
             /**
@@ -4218,6 +4306,40 @@ export interface components {
             /** @description Login name. */
             username: string;
         };
+        /** @description The settings in force. */
+        SettingsView: {
+            /**
+             * Format: double
+             * @description Yellow when progress trails the elapsed-time share by more than this (0–1).
+             */
+            behind_tolerance: number;
+            /** @description Whether those are working days (else calendar days). */
+            blue_in_working_days: boolean;
+            /**
+             * Format: uint32
+             * @description Blue when the next open deadline is at most this many days away.
+             */
+            blue_within: number;
+            /**
+             * Format: uint32
+             * @description Working days after a deadline when the 通报 is due.
+             */
+            circular_after_working_days: number;
+            /**
+             * Format: uint32
+             * @description Calendar days after a deadline when the 催办通知书 is due.
+             */
+            notice_after_days: number;
+            /** @description `default` (nothing stored) or `stored`. */
+            source: string;
+            /** @description The settings as a TOML document (`[light]`, `[escalation]`). */
+            toml: string;
+            /**
+             * Format: int64
+             * @description The record's version (0: nothing stored).
+             */
+            version: number;
+        };
         /** @description How serious a broken rule is. */
         Severity: "info" | "warning" | "error";
         /** @description A county's townships on one date. */
@@ -4651,8 +4773,8 @@ export interface components {
             children: string[];
             /** @description What is to be done. */
             description: string;
-            /** @description Escalation steps due now and not yet recorded (Chinese labels). */
-            escalations_due: string[];
+            /** @description Escalation steps due now and not yet recorded, each with the deadline it concerns. */
+            escalations_due: components["schemas"]["EscalatedStep"][];
             /** @description History up to the date, oldest first. */
             history: components["schemas"]["EventView"][];
             /** @description Participating units' names. */
@@ -9690,7 +9812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Escalated"][];
+                    "application/json": components["schemas"]["EscalatedTask"][];
                 };
             };
             /** @description 参数不合法 / malformed parameter */
@@ -9711,7 +9833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            /** @description 非督办单位 / not a supervising office */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9836,6 +9958,75 @@ export interface operations {
             };
         };
     };
+    getTasksImportsTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 模板 / the template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/msword": string;
+                    "application/octet-stream": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/svg+xml": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getTasksReportsByPeriod: {
         parameters: {
             query?: {
@@ -9904,6 +10095,141 @@ export interface operations {
                 };
             };
             /** @description 辖区不在本账号范围内 / outside this account's jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasksSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 督办设置 / the settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTasksSummary: {
+        parameters: {
+            query?: {
+                /** @description As of (YYYY-MM-DD; default today). */
+                date?: string | null;
+                /** @description Jurisdiction prefix (default: all the account sees). */
+                scope?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 汇总 / the summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewView"];
+                };
+            };
+            /** @description 日期或辖区无效 / a bad date or jurisdiction */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 辖区不在本账号范围内 / a jurisdiction outside the account's */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -86,6 +86,12 @@ export type InboxView = S['InboxView'];
 export type InboxItem = S['InboxItem'];
 export type InboxKind = S['InboxKind'];
 export type LightCount = S['LightCount'];
+export type ChangeView = S['ChangeView'];
+export type Escalated = S['EscalatedTask'];
+export type OverviewView = S['OverviewView'];
+export type TaskImport = S['TaskImport'];
+/** One problem of a rejected plan import (the 400 body's `errors`). */
+export interface ImportProblem { file: string; line: number | null; item: string | null; field: string | null; zh: string; en: string }
 
 // 风险清单 / risk register, 群众诉求 / citizens' feedback
 export type RisksView = S['RisksView'];
@@ -241,6 +247,17 @@ export const api = {
   /** The link of a 督办报告 (周报, 两周推进表, 月调度) as DOCX, PDF or XLSX. */
   reportUrl: (period: ReportPeriod, format: 'docx' | 'pdf' | 'xlsx', q: { date?: string; scope?: string } = {}) =>
     `/api/tasks/reports/${period}${qs({ ...q, format })}`,
+  /** 督办汇总: the tasks per light, by county, lead unit and group (no rows) as of `date` in `scope`. */
+  summary: (q: { date?: string; scope?: string } = {}) => call<OverviewView>('GET', `/api/tasks/summary${qs(q)}`),
+  /** The task plan template (XLSX, the example plan in the import format). */
+  taskTemplateUrl: '/api/tasks/imports/template',
+  /** What changed between the baseline `since` and `date` (default today) in `scope`. */
+  taskChanges: (q: { since: string; date?: string; scope?: string }) => call<ChangeView[]>('GET', `/api/tasks/changes${qs(q)}`),
+  /** 督办运行: records the escalation steps due today on the tasks the office supervises. */
+  escalate: (scope?: string) => call<Escalated[]>('POST', `/api/tasks/escalations${qs({ scope })}`),
+  /** Checks (`commit` false) or files (`commit` true) a task plan (TOML or XLSX, sent as is). */
+  importTasks: (file: File, q: { commit: boolean; scope?: string; prefix?: string }) =>
+    call<TaskImport>('POST', `/api/tasks/imports${qs({ file_name: file.name, commit: String(q.commit), scope: q.scope, prefix: q.prefix })}`, undefined, file),
   inbox: (date?: string) => call<InboxView>('GET', `/api/inbox${qs({ date })}`),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),

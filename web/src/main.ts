@@ -36,7 +36,7 @@ declare global { interface Window { __quhua: TestHook } }
 window.__quhua = { view: 'boot', ready: false };
 
 function errText(e: unknown): string {
-  if (e instanceof ApiError) return `${e.status === 403 ? t('forbidden') + '：' : ''}${tx(e.text)}`;
+  if (e instanceof ApiError) return `${e.status === 403 ? t('forbidden') + (getLang() === 'zh' ? '：' : ': ') : ''}${tx(e.text)}`;
   return String(e);
 }
 

@@ -1,19 +1,21 @@
-// 挂图作战 pages: the board (#/tasks?date=&group=&unit=&light=), one task (#/tasks/ID?date=)
+// 挂图作战 pages: the board (#/tasks?scope=&date=&group=&unit=&light=), one task (#/tasks/ID?date=)
 // with its action forms, and the inbox (#/inbox?date=). Rendering lives in tasks_view.ts;
 // main.ts routes here with the page context it owns.
 
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { api, type BoardView, type DivisionLight, type ReportPeriod, type EvidenceRef, type TaskAction, type TaskView } from './api';
+import { api, type BoardView, type DivisionLight, type OverviewView, type ReportPeriod, type EvidenceRef, type TaskAction, type TaskView } from './api';
 import { t, tf, type Key } from './i18n';
 import { esc } from './panels';
 import type { PageContext } from './handover_page';
+import { autoSummary, hold, keepSummary, mountTools, previewSummary, resetHolds } from './tasks_tools';
 import {
   actionForms, checkpointTable, divisionGrid, filterForm, historyList, inboxView, legend, LIGHT_COLOR, lightChips,
   summaryTable, syntheticTag, taskBars, taskHeader, taskTable, timeline, title, type Bar,
 } from './tasks_view';
 
-interface BoardQuery { date: string; group: string; unit: string; light: string }
+/** The board's query: `scope` a jurisdiction code prefix within the account's (empty: all it sees). */
+interface BoardQuery { scope: string; date: string; group: string; unit: string; light: string }
 
 const boardHash = (q: BoardQuery): string => {
   const p = new URLSearchParams();
@@ -22,25 +24,80 @@ const boardHash = (q: BoardQuery): string => {
   return `#/tasks${s ? `?${s}` : ''}`;
 };
 
-/** #/tasks?date=&group=&unit=&light= */
+/** The scope of the last board shown (a task's 返回看板 goes back to it). */
+let lastScope = '';
+
+/** The board's heading: scope, date, 示意; on a scoped board, the way back to the whole jurisdiction. */
+function boardHead(v: { scope: string; date: string; synthetic: boolean }, q: BoardQuery): string {
+  return `<h2>${t('tkTitle')} <span class="muted">${esc(v.scope)} · ${t('tkAsOf')} <span data-testid="tk-asof">${esc(v.date)}</span></span> ${syntheticTag(v.synthetic)}</h2>
+    ${q.scope ? `<p class="tk-scoped" data-testid="tk-scoped" data-scope="${esc(v.scope)}"><span>${esc(tf('tkScoped', { s: v.scope }))}</span>
+      <a href="${boardHash({ ...q, scope: '' })}" class="button" data-testid="tk-whole">${t('tkWholeScope')}</a></p>` : ''}
+    ${v.synthetic ? `<p class="muted">${t('tkSyntheticNote')}</p>` : ''}`;
+}
+
+/** #/tasks?scope=&date=&group=&unit=&light= */
 export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): Promise<void> {
   window.__quhua = { view: 'tasks', ready: false };
-  const q: BoardQuery = { date: query.get('date') ?? '', group: query.get('group') ?? '', unit: query.get('unit') ?? '', light: query.get('light') ?? '' };
+  resetHolds();
+  const release = hold();
+  const q: BoardQuery = {
+    scope: (query.get('scope') ?? '').trim(), date: query.get('date') ?? '', group: query.get('group') ?? '', unit: query.get('unit') ?? '', light: query.get('light') ?? '',
+  };
+  lastScope = q.scope;
   ctx.mount(`<main class="page tasks-page" id="tk"><p>${t('loading')}</p></main>`);
   const root = document.getElementById('tk') as HTMLElement;
+  const boardHref = (p: { scope?: string; light?: string }) => boardHash({ scope: p.scope ?? q.scope, date: q.date, group: '', unit: '', light: p.light ?? '' });
+  // The summary (no rows) comes before the board: a jurisdiction with many tasks shows it while its rows load.
+  const loading = api.tasks({ ...q, mine_first: true });
+  loading.catch(() => undefined);
+  const ov: OverviewView | null = await api.summary({ scope: q.scope, date: q.date }).catch(() => null);
+  keepSummary(ov);
+  if (ov && autoSummary(ov.scope, ov.total)) {
+    root.innerHTML = `${boardHead(ov, q)}<div id="tk-tools-box"></div>
+      <div id="tk-board"><p class="muted" data-testid="tk-board-loading">${esc(tf('ttSumLoadingBoard', { n: ov.total }))}</p></div>`;
+    previewSummary(document.getElementById('tk-tools-box') as HTMLElement, ov, { county: (code) => boardHref({ scope: code }), light: (light) => boardHref({ light }) });
+  }
   let b: BoardView;
   try {
-    b = await api.tasks({ ...q, mine_first: true });
+    b = await loading;
   } catch (e) {
-    root.innerHTML = `<p class="error" data-testid="tk-error">${esc(ctx.errText(e))}</p>`;
-    window.__quhua.ready = true;
+    root.innerHTML = `${q.scope ? `<p class="tk-nav"><a href="${boardHash({ ...q, scope: '' })}" class="link" data-testid="tk-whole">${t('tkWholeScope')}</a></p>` : ''}
+      <p class="error" data-testid="tk-error">${esc(ctx.errText(e))}</p>`;
+    release();
     return;
   }
+  root.innerHTML = `${boardHead(b, q)}<div id="tk-tools-box"></div><div id="tk-board"></div>`;
+  const boardBox = document.getElementById('tk-board') as HTMLElement;
+  // The map is replaced with the board; the page's cleanup releases the last one.
+  let mapCleanup: (() => void) | null = null;
+  ctx.setCleanup?.(() => mapCleanup?.());
+  const draw = async () => {
+    mapCleanup?.();
+    mapCleanup = null;
+    renderBoard(boardBox, b, q);
+    mapCleanup = await drawMap(b.scope, b.divisions, document.getElementById('tk-map-box') as HTMLElement);
+  };
+  mountTools(document.getElementById('tk-tools-box') as HTMLElement, {
+    ctx, board: () => b, linkDate: q.date, boardHref,
+    refresh: async () => {
+      try {
+        b = await api.tasks({ ...q, mine_first: true });
+      } catch (e) {
+        boardBox.innerHTML = `<p class="error" data-testid="tk-error">${esc(ctx.errText(e))}</p>`;
+        return;
+      }
+      await draw();
+    },
+  });
+  await draw();
+  release();
+}
+
+/** The board below the tools: filters, chips, the task list, timeline, summaries, reports, map. */
+function renderBoard(box: HTMLElement, b: BoardView, q: BoardQuery): void {
   const bars: Bar[] = b.rows.map((r) => ({ id: r.id, label: title(r), start: r.start, end: r.due, light: r.light, progress: r.progress, marks: [] }));
   const anyMine = b.rows.some((r) => r.mine);
-  root.innerHTML = `<h2>${t('tkTitle')} <span class="muted">${esc(b.scope)} · ${t('tkAsOf')} <span data-testid="tk-asof">${esc(b.date)}</span></span> ${syntheticTag(b.synthetic)}</h2>
-    ${b.synthetic ? `<p class="muted">${t('tkSyntheticNote')}</p>` : ''}
-    ${filterForm(b, q)}
+  box.innerHTML = `${filterForm(b, q, boardHash({ scope: q.scope, date: '', group: '', unit: '', light: '' }))}
     ${lightChips(b, (l) => boardHash({ ...q, light: l }), q.light)}
     <p class="muted" data-testid="tk-count">${esc(tf('tkOfTotal', { n: b.rows.length, total: b.total }))}${anyMine ? ` · ${t('tkMineNote')}` : ''}</p>
     <section class="card"><h3>${t('tkList')}</h3>${taskTable(b, q.date)}</section>
@@ -52,28 +109,26 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
     ${reportBox(b)}
     <section class="card" id="tk-map-card"><h3>${t('tkMap')}</h3><div id="tk-map-box">${t('loading')}</div></section>`;
 
-  const form = root.querySelector('form.tk-filters') as HTMLFormElement;
+  const form = box.querySelector('form.tk-filters') as HTMLFormElement;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const f = new FormData(form);
     const s = (k: string) => String(f.get(k) ?? '');
     const date = s('date') === b.date && !q.date ? '' : s('date');
-    location.hash = boardHash({ date, group: s('group'), unit: s('unit'), light: s('light') });
+    location.hash = boardHash({ scope: q.scope, date, group: s('group'), unit: s('unit'), light: s('light') });
   });
   form.querySelectorAll('select').forEach((el) => el.addEventListener('change', () => form.requestSubmit()));
-  const period = root.querySelector('[data-testid=report-period]') as HTMLSelectElement | null;
+  const period = box.querySelector('[data-testid=report-period]') as HTMLSelectElement | null;
   period?.addEventListener('change', () => {
-    const links = root.querySelector('[data-testid=report-links]');
+    const links = box.querySelector('[data-testid=report-links]');
     if (links) links.innerHTML = reportLinks(b, period.value as ReportPeriod);
   });
-  root.querySelector('[data-testid=task-table]')?.addEventListener('click', (ev) => {
+  box.querySelector('[data-testid=task-table]')?.addEventListener('click', (ev) => {
     const target = ev.target as HTMLElement;
     if (target.closest('a')) return;
     const tr = target.closest('tr[data-id]') as HTMLElement | null;
     if (tr?.dataset['id']) location.hash = `#/tasks/${encodeURIComponent(tr.dataset['id'])}${q.date ? `?date=${q.date}` : ''}`;
   });
-  await drawMap(ctx, b.scope, b.divisions, document.getElementById('tk-map-box') as HTMLElement);
-  window.__quhua.ready = true;
 }
 
 const PERIODS: [ReportPeriod, Key][] = [['week', 'rpWeek'], ['fortnight', 'rpFortnight'], ['month', 'rpMonth']];
@@ -91,13 +146,13 @@ function reportBox(b: BoardView, period: ReportPeriod = 'week'): string {
     <span class="rp-links" data-testid="report-links">${reportLinks(b, period)}</span></div></section>`;
 }
 
-/** The township map coloured by the worst light (a county with boundaries), else the grid. */
-async function drawMap(ctx: PageContext, scope: string, divs: DivisionLight[], box: HTMLElement): Promise<void> {
+/** The township map coloured by the worst light (a county with boundaries), else the grid; returns what releases it. */
+async function drawMap(scope: string, divs: DivisionLight[], box: HTMLElement): Promise<(() => void) | null> {
   let fc: GeoJSON.FeatureCollection | null = null;
   if (/^\d{6}$/.test(scope)) {
     try { fc = await api.townships(scope); } catch { fc = null; }
   }
-  if (!fc || fc.features.length === 0) { box.innerHTML = divisionGrid(divs); return; }
+  if (!fc || fc.features.length === 0) { box.innerHTML = divisionGrid(divs); return null; }
   const light = new Map(divs.map((d) => [d.code, d.light]));
   const features = fc.features.map((f) => {
     const code = String(f.properties?.['code'] ?? '');
@@ -125,7 +180,6 @@ async function drawMap(ctx: PageContext, scope: string, divs: DivisionLight[], b
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   const markers: maplibregl.Marker[] = [];
-  ctx.setCleanup?.(() => { markers.forEach((m) => m.remove()); map.remove(); });
   map.on('load', () => {
     map.addSource('tw', { type: 'geojson', data });
     map.addLayer({ id: 'tw-fill', type: 'fill', source: 'tw', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.75 } });
@@ -140,6 +194,7 @@ async function drawMap(ctx: PageContext, scope: string, divs: DivisionLight[], b
       markers.push(new maplibregl.Marker({ element: m, anchor: 'center' }).setLngLat(label).addTo(map));
     }
   });
+  return () => { markers.forEach((m) => m.remove()); map.remove(); };
 }
 
 // ---------------------------------------------------------------- one task
@@ -158,7 +213,7 @@ export async function showTask(ctx: PageContext, id: string, query: URLSearchPar
     window.__quhua.ready = true;
     return;
   }
-  const back = `#/tasks${date ? `?date=${date}` : ''}`;
+  const back = boardHash({ scope: lastScope, date, group: '', unit: '', light: '' });
   const render = (msg = '', ok = true) => {
     root.innerHTML = `<p class="tk-nav"><a href="${back}" class="link" data-testid="task-back">${t('tkBack')}</a></p>
       <p id="task-msg" class="status ${msg ? (ok ? 'ok' : 'error') : ''}" data-testid="task-msg" role="status">${esc(msg)}</p>

@@ -1,7 +1,7 @@
 // 挂图作战 rendering: pure HTML/SVG builders for the task board (#/tasks), one task (#/tasks/ID)
 // and the inbox (#/inbox). Wiring (loading, forms, the map) lives in tasks_page.ts.
 
-import type { BoardView, CheckpointView, DivisionLight, EventView, InboxView, InboxKind, SummaryView, TaskRow, TaskView } from './api';
+import type { BoardView, CheckpointView, DivisionLight, EventView, InboxView, InboxKind, LightCount, SummaryView, TaskRow, TaskView } from './api';
 import { api } from './api';
 import { getLang, t, tf, tx, type Key } from './i18n';
 import { esc } from './panels';
@@ -14,7 +14,7 @@ const LIGHT_KEY: Record<Light, Key> = { red: 'tkRed', yellow: 'tkYellow', blue: 
 export const lightLabel = (id: string): string => (id in LIGHT_KEY ? t(LIGHT_KEY[id as Light]) : id);
 export const dot = (light: string, testid = ''): string =>
   `<span class="tk-dot tk-${esc(light)}" title="${esc(lightLabel(light))}"${testid ? ` data-testid="${testid}" data-light="${esc(light)}"` : ''}></span>`;
-const pct = (x: number): string => `${Math.round(Math.max(0, Math.min(1, x)) * 100)}%`;
+export const pct = (x: number): string => `${Math.round(Math.max(0, Math.min(1, x)) * 100)}%`;
 export const title = (r: { title: string; title_en: string }): string => (getLang() === 'en' && r.title_en ? r.title_en : r.title);
 const status = (r: TaskRow): string => (getLang() === 'zh' ? r.status_zh : r.status_en);
 export const taskHref = (id: string, date = ''): string => `#/tasks/${encodeURIComponent(id)}${date ? `?date=${date}` : ''}`;
@@ -23,15 +23,15 @@ export function syntheticTag(on: boolean): string {
   return on ? `<span class="tag" data-testid="synthetic" title="${esc(t('tkSyntheticNote'))}">${t('tkSynthetic')}</span>` : '';
 }
 
-/** The coloured chips: one per light with its count (a link toggling the light filter). */
-export function lightChips(b: BoardView, href: (light: string) => string, active: string): string {
+/** The coloured chips: one per light with its count (a link toggling the light filter); `prefix` prefixes the test ids. */
+export function lightChips(b: { lights: LightCount[] }, href: (light: string) => string, active: string, prefix = ''): string {
   const count = new Map(b.lights.map((l) => [l.light.id, l.count]));
-  return `<div class="tk-chips" data-testid="light-chips">${LIGHTS.map((l) => `<a class="tk-chip tk-${l} ${active === l ? 'on' : ''}" href="${href(active === l ? '' : l)}"
-    data-testid="light-${l}" data-count="${count.get(l) ?? 0}"><b class="n">${count.get(l) ?? 0}</b><span>${esc(lightLabel(l))}</span></a>`).join('')}</div>`;
+  return `<div class="tk-chips" data-testid="${prefix}light-chips">${LIGHTS.map((l) => `<a class="tk-chip tk-${l} ${active === l ? 'on' : ''}" href="${href(active === l ? '' : l)}"
+    data-testid="${prefix}light-${l}" data-count="${count.get(l) ?? 0}"><b class="n">${count.get(l) ?? 0}</b><span>${esc(lightLabel(l))}</span></a>`).join('')}</div>`;
 }
 
-/** The filter form: date, group, unit, light. */
-export function filterForm(b: BoardView, q: { date: string; group: string; unit: string; light: string }): string {
+/** The filter form: date, group, unit, light; `clear` is where 清除筛选 leads. */
+export function filterForm(b: BoardView, q: { date: string; group: string; unit: string; light: string }, clear = '#/tasks'): string {
   const opt = (v: string, label: string, cur: string) => `<option value="${esc(v)}" ${v === cur ? 'selected' : ''}>${esc(label)}</option>`;
   return `<form class="tk-filters" data-testid="tk-filters">
     <label>${t('tkAsOf')} <input type="date" name="date" value="${esc(q.date || b.date)}" data-testid="tk-date"></label>
@@ -39,7 +39,7 @@ export function filterForm(b: BoardView, q: { date: string; group: string; unit:
     <label>${t('tkUnit')} <select name="unit" data-testid="tk-unit">${opt('', t('tkAll'), q.unit)}${b.units.map(([c, n]) => opt(c, n, q.unit)).join('')}</select></label>
     <label>${t('tkLight')} <select name="light" data-testid="tk-light">${opt('', t('tkAll'), q.light)}${LIGHTS.map((l) => opt(l, lightLabel(l), q.light)).join('')}</select></label>
     <button type="submit" class="primary" data-testid="tk-apply">${t('tkShow')}</button>
-    <a href="#/tasks" class="button" data-testid="tk-clear">${t('tkClear')}</a>
+    <a href="${esc(clear)}" class="button" data-testid="tk-clear">${t('tkClear')}</a>
   </form>`;
 }
 
@@ -55,7 +55,7 @@ export function taskTable(b: BoardView, date: string): string {
   const depth: Record<string, number> = { task: 0, subtask: 1, item: 2 };
   return `<div class="scroll-x"><table class="tk-table" data-testid="task-table"><thead><tr>
     <th></th><th>${t('tkId')}</th><th>${t('tkTask')}</th><th>${t('tkLead')}</th><th>${t('tkDue')}</th><th>${t('tkProgress')}</th><th>${t('tkStatus')}</th></tr></thead>
-    <tbody>${b.rows.map((r) => `<tr class="tk-row lv-${esc(r.level)} ${r.mine ? 'mine' : ''}" data-testid="task-row-${esc(r.id)}" data-id="${esc(r.id)}" data-light="${esc(r.light)}" data-mine="${r.mine}">
+    <tbody>${b.rows.map((r) => `<tr class="tk-row lv-${esc(r.level)} ${r.mine ? 'mine' : ''}" data-testid="task-row-${esc(r.id)}" data-id="${esc(r.id)}" data-light="${esc(r.light)}" data-mine="${r.mine}" data-divisions="${esc(r.divisions.join(' '))}">
       <td>${dot(r.light)}${r.subtree_light !== r.light ? `<span class="tk-sub" title="${esc(lightLabel(r.subtree_light))}">${dot(r.subtree_light)}</span>` : ''}</td>
       <td class="tk-id"><a href="${taskHref(r.id, date)}">${esc(r.id)}</a></td>
       <td class="tk-title" style="padding-left:${6 + 18 * (depth[r.level] ?? 0)}px">${esc(title(r))}${r.mine ? ` <span class="tk-mine" data-testid="mine-${esc(r.id)}">${t('tkMine')}</span>` : ''}</td>
@@ -144,7 +144,15 @@ export function taskHeader(v: TaskView, date: string): string {
     </dl>
     ${v.reported_by && r.status === 'reported' ? `<p class="tk-note" data-testid="task-reported">${esc(tf('tkReportedBy', { a: v.reported_by }))}</p>` : ''}
     ${v.pending_extension !== null ? `<p class="tk-note" data-testid="task-pending-ext">${esc(tf('tkPendingExt', { n: v.pending_extension }))}</p>` : ''}
-    ${v.escalations_due.length ? `<p class="tk-note warn" data-testid="task-esc-due">${esc(tf('tkEscDue', { s: v.escalations_due.join('、') }))}</p>` : ''}</div>`;
+    ${v.escalations_due.length ? `<p class="tk-note warn" data-testid="task-esc-due">${esc(tf('tkEscDue', { s: escDue(v) }))}</p>` : ''}</div>`;
+}
+
+/** The escalation steps due, each with the deadline it concerns, in the UI language. */
+function escDue(v: TaskView): string {
+  const zh = getLang() === 'zh';
+  return v.escalations_due
+    .map((s) => (zh ? `${s.step.zh}（${s.concerns.zh} ${s.deadline}）` : `${s.step.en} (${s.concerns.en} ${s.deadline})`))
+    .join(zh ? '、' : '; ');
 }
 
 export function checkpointTable(cps: CheckpointView[]): string {
@@ -207,7 +215,7 @@ export function actionForms(v: TaskView): string {
   }
   if (c.escalate && v.escalations_due.length) {
     forms.push(`<form class="act tk-form" data-action="escalate" data-testid="form-escalate"><h4>${t('tkFormEscalate')}</h4>
-      <p>${esc(v.escalations_due.join('、'))}</p><button type="submit" data-testid="escalate-submit">${t('tkEscalateDo')}</button></form>`);
+      <p>${esc(escDue(v))}</p><button type="submit" data-testid="escalate-submit">${t('tkEscalateDo')}</button></form>`);
   }
   return forms.length ? `<div class="tk-forms">${forms.join('')}</div>` : `<p class="muted" data-testid="task-readonly">${t('tkReadOnly')}</p>`;
 }

@@ -204,6 +204,104 @@ fn task_commands() {
     let e = refused(&db, &["tasks", "import", bad.to_str().unwrap()]);
     assert!(e.contains("bad.toml"), "{e}");
     assert_eq!(tasks(&db).len(), n);
+
+    // The workbook template (the seed plan) imports like the TOML plan, under a prefix.
+    let xlsx = dir.path().join("plan.xlsx");
+    ok(&db, &["tasks", "template", "--out", xlsx.to_str().unwrap()]);
+    let x = xlsx.to_str().unwrap();
+    let plan_toml = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/demo/followup-tasks.toml"
+    );
+    let seed =
+        quhua_workflow::tasks::import_plan("p", &std::fs::read_to_string(plan_toml).unwrap())
+            .unwrap()
+            .tasks
+            .len();
+    ok(&db, &["tasks", "import", x, "--prefix", "X", "--check"]);
+    assert_eq!(tasks(&db).len(), n, "a check stores nothing");
+    ok(&db, &["tasks", "import", x, "--prefix", "X"]);
+    let filed: Vec<Task> = tasks(&db)
+        .into_iter()
+        .filter(|t| t.id.starts_with("X."))
+        .collect();
+    assert_eq!(filed.len(), seed, "every task of the seed plan, once");
+    assert!(
+        filed
+            .iter()
+            .any(|t| t.id == "X.6.1" && t.parent.as_deref() == Some("X.6"))
+    );
+    // Filing it again is refused, naming the ids taken.
+    let e = refused(&db, &["tasks", "import", x, "--prefix", "X"]);
+    assert!(e.contains("X.1"), "{e}");
+
+    // The summary: each county's count as the board's rows give it.
+    let out = ok(
+        &db,
+        &[
+            "tasks",
+            "summary",
+            "--scope",
+            "5108",
+            "--date",
+            "2022-01-10",
+            "--json",
+        ],
+    );
+    let o: Value = serde_json::from_str(&out).unwrap();
+    let rows = board(&db, "2022-01-10");
+    assert_eq!(o["total"].as_u64(), Some(rows.len() as u64));
+    for c in o["by_county"].as_array().unwrap() {
+        let code = c["key"].as_str().unwrap();
+        let want = rows
+            .iter()
+            .filter(|r| {
+                r["divisions"]
+                    .as_array()
+                    .is_some_and(|d| d.iter().any(|d| d.as_str().unwrap().starts_with(code)))
+            })
+            .count();
+        assert_eq!(c["total"].as_u64(), Some(want as u64), "{code}");
+    }
+}
+
+/// The deployment's supervision settings: set from a TOML file, they change the lights as an
+/// independent derivation with the same settings gives them; a bad file is refused naming
+/// it and changes nothing.
+#[test]
+fn supervision_settings_change_the_lights() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("s.db").display());
+    ok(&db, &["import", "demo"]);
+    let day = "2021-06-30";
+    let blue = |rows: &[Value]| rows.iter().filter(|r| r["light"] == "blue").count();
+    let before = blue(&board(&db, day));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[light]\nbehind_tolerance = 2\n").unwrap();
+    let e = refused(&db, &["tasks", "settings", "--set", bad.to_str().unwrap()]);
+    assert!(e.contains("bad.toml"), "{e}");
+    assert!(ok(&db, &["--lang", "en", "tasks", "settings"]).contains("default"));
+    let good = dir.path().join("supervision.toml");
+    let text = "[light]\nblue_within = 200\nblue_in_working_days = false\n\n[escalation]\ncircular_after_working_days = 3\n";
+    std::fs::write(&good, text).unwrap();
+    ok(&db, &["tasks", "settings", "--set", good.to_str().unwrap()]);
+    let shown = ok(&db, &["--lang", "en", "tasks", "settings"]);
+    assert!(
+        shown.contains("stored") && shown.contains("blue_within = 200"),
+        "{shown}"
+    );
+    let cfg = SupervisionConfig::from_toml(text).unwrap();
+    let rows = board(&db, day);
+    assert!(
+        blue(&rows) > before,
+        "a 200-day window turns more tasks blue"
+    );
+    let d = quhua_core::date::parse_date(day).unwrap();
+    for t in tasks(&db) {
+        let want = lights::expected_light(&t, d, &Calendar::china(), &cfg);
+        let row = rows.iter().find(|r| r["id"] == t.id.as_str()).unwrap();
+        assert_eq!(row["light"], want.id(), "task {}", t.id);
+    }
 }
 
 /// A local SMTP sink and an HTTP sink on ephemeral ports, recording what they receive.
@@ -342,4 +440,77 @@ fn daily_digest_reaches_the_mailbox_and_the_webhook() {
             .iter()
             .any(|p| p.contains("\"org\":\"gy-transport\"") && p.contains("6.4"))
     );
+}
+
+/// `quhua serve --digest-config` sends the daily digest itself at the set time: started a
+/// few seconds before it, the server mails each organisation with an address and posts every
+/// digest to the webhook.
+#[test]
+fn the_server_sends_the_daily_digest_at_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("d.db").display());
+    ok(&db, &["import", "demo"]);
+    let today = chrono::Local::now().date_naive().to_string();
+    let expected: Value =
+        serde_json::from_str(&ok(&db, &["tasks", "digest", "--date", &today, "--json"])).unwrap();
+    let orgs: Vec<String> = expected
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["org"].as_str().unwrap().to_string())
+        .collect();
+    let expected = orgs.len();
+    assert!(expected > 0, "the demo has something due today");
+    let addresses: String = orgs
+        .iter()
+        .map(|o| format!("\"{o}\" = \"{o}@example.gov.cn\"\n"))
+        .collect();
+    let (smtp, mails) = sinks::smtp();
+    let (http, posts) = sinks::http();
+    let cfg = dir.path().join("delivery.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[smtp]\naddr = \"{smtp}\"\nfrom = \"duban@example.gov.cn\"\n\n[webhook]\nurl = \"http://{http}/robot/send\"\n\n[addresses]\n{addresses}"
+        ),
+    )
+    .unwrap();
+    let at = (chrono::Local::now() + chrono::Duration::seconds(4))
+        .format("%H:%M:%S")
+        .to_string();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_quhua"))
+        .args([
+            "--db",
+            &db,
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--digest-at",
+            &at,
+        ])
+        .arg("--digest-config")
+        .arg(&cfg)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let arrived =
+        || posts.lock().unwrap().len() >= expected && mails.lock().unwrap().len() >= expected;
+    while !arrived() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(
+        posts.lock().unwrap().len(),
+        expected,
+        "every digest posted to the webhook"
+    );
+    let mails = mails.lock().unwrap();
+    assert_eq!(mails.len(), expected, "every digest mailed");
+    for o in &orgs {
+        let to = format!("{o}@example.gov.cn");
+        assert!(mails.iter().any(|m| m.contains(&to)), "{to}");
+    }
 }

@@ -15,8 +15,12 @@
 //!   note holds exactly the markers of the successful updates, and those updates were based
 //!   on versions 1..version, each once (two saved from one base would be a lost update).
 //!
+//! - `followup-setup --db URL` and `followup --addr HOST:PORT`: the follow-up supervision
+//!   benchmark on a province-sized synthetic load (see `bench/followup/run.sh`).
+//!
 //! The exit status is 1 when a check fails (a non-2xx evaluation, a 5xx, a lost update).
 
+mod followup;
 mod http;
 mod stats;
 
@@ -81,6 +85,30 @@ enum Cmd {
         #[arg(long, default_value_t = 5)]
         scenarios: usize,
     },
+    /// 督办压测数据（示意）与账号 / store the synthetic follow-up load and its accounts
+    FollowupSetup {
+        /// 数据库 / database URL
+        #[arg(long)]
+        db: String,
+        /// 任务数 / tasks
+        #[arg(long, default_value_t = 100_000)]
+        tasks: usize,
+        /// 每项任务的进度报告数 / progress reports per task
+        #[arg(long, default_value_t = 10)]
+        reports: usize,
+        /// 群众诉求数 / feedback items
+        #[arg(long, default_value_t = 200_000)]
+        feedback: usize,
+    },
+    /// 督办看板、汇总与周报计时 / time the county board, the province summary and the weekly report
+    Followup {
+        /// 服务地址 / server address HOST:PORT
+        #[arg(long)]
+        addr: String,
+        /// 重复次数 / repetitions
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -122,6 +150,15 @@ fn main() -> ExitCode {
             readers,
             scenarios,
         } => runtime().and_then(|rt| rt.block_on(mixed(common, editors, readers, scenarios))),
+        Cmd::FollowupSetup {
+            db,
+            tasks,
+            reports,
+            feedback,
+        } => followup::setup(&db, tasks, reports, feedback),
+        Cmd::Followup { addr, repeat } => {
+            runtime().and_then(|rt| rt.block_on(followup::run(&addr, repeat)))
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -218,6 +218,7 @@ fn serve_in_process() -> String {
         db_url: format!("sqlite:{}", dir.join("demo.db").display()),
         demo: true,
         config: Default::default(),
+        digest: None,
     };
     std::thread::spawn(move || quhua_server::serve(opts));
     for _ in 0..600 {

@@ -207,8 +207,11 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/tasks/{id}/evidence"),
     ("GET", "/api/tasks/{id}/evidence/{sha256}"),
     ("POST", "/api/tasks/imports"),
+    ("GET", "/api/tasks/imports/template"),
+    ("GET", "/api/tasks/settings"),
     ("POST", "/api/tasks/escalations"),
     ("GET", "/api/tasks/changes"),
+    ("GET", "/api/tasks/summary"),
     ("GET", "/api/tasks/reports/{period}"),
     ("POST", "/api/plans/{id}/tasks"),
     ("GET", "/api/inbox"),
@@ -327,8 +330,11 @@ pub fn router(state: AppState) -> Router {
             "/api/tasks/imports",
             post(api::tasks::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
         )
+        .route("/api/tasks/imports/template", get(api::tasks::template))
+        .route("/api/tasks/settings", get(api::tasks::settings))
         .route("/api/tasks/escalations", post(api::tasks::escalate))
         .route("/api/tasks/changes", get(api::tasks::changes))
+        .route("/api/tasks/summary", get(api::tasks::overview))
         .route("/api/tasks/reports/{period}", get(api::tasks::report))
         .route("/api/plans/{id}/tasks", post(api::tasks::generate))
         .route("/api/inbox", get(api::tasks::inbox))

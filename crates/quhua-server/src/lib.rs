@@ -6,7 +6,8 @@
 //! - [`api`]: counties, evaluation, 方案推荐 (propose), scenarios, comparison, plans (报批程序); [`openapi`]: the OpenAPI document;
 //! - [`catalog`], [`geojson`]: per-county bases and schematic (示意) boundaries, cached;
 //! - [`evaluation`], [`evalcache`]: compact evaluation responses and their LRU cache;
-//! - [`embed`]: the web UI; [`demo`]: the `--demo` database.
+//! - [`embed`]: the web UI; [`demo`]: the `--demo` database; [`digest`]: the daily digest
+//!   the server sends itself.
 //!
 //! ```no_run
 //! quhua_server::serve(quhua_server::ServeOptions {
@@ -14,6 +15,7 @@
 //!     db_url: "sqlite:quhua-demo.db".into(),
 //!     demo: true,
 //!     config: Default::default(),
+//!     digest: None,
 //! }).unwrap();
 //! ```
 
@@ -24,6 +26,7 @@ pub mod auth;
 pub mod catalog;
 pub mod contract;
 pub mod demo;
+pub mod digest;
 pub mod embed;
 pub mod error;
 pub mod evalcache;
@@ -74,6 +77,8 @@ pub struct ServeOptions {
     pub demo: bool,
     /// Tunables.
     pub config: ServerConfig,
+    /// The daily digest the server sends itself, if any.
+    pub digest: Option<digest::DigestSchedule>,
 }
 
 /// Opens (and with `demo`, prepares) the database, binds, prints the address (and the demo
@@ -125,6 +130,14 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServerError> {
         // Imports and applies made by another process show within a second: a tick waits
         // at most 250 ms (one small stamp query), the reload takes the rest.
         state.spawn_registry_watch(std::time::Duration::from_millis(250));
+        if let Some(d) = opts.digest {
+            println!(
+                "每日提醒：每天 {} 发送 / daily digest: sent every day at {}",
+                d.at.format("%H:%M"),
+                d.at.format("%H:%M")
+            );
+            digest::spawn(state.clone(), d);
+        }
         // Connection cap, header/body/idle timeouts: see `limits`.
         limits::serve_limited(
             listener,

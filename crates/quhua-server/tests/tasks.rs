@@ -94,6 +94,31 @@ async fn exercise(url: &str, c: &Client) {
         assert_eq!(b["synthetic"], true);
     }
 
+    // The summary without rows: the same lights, and each county's count derived here from the
+    // stored tasks' divisions.
+    let (s, o, _) = c.get(&office, "/api/tasks/summary?date=2022-01-10").await;
+    assert_eq!(s, StatusCode::OK, "{o}");
+    assert_eq!(o["total"].as_u64(), Some(stored.len() as u64));
+    let day = parse_date("2022-01-10").unwrap();
+    for lc in o["lights"].as_array().unwrap() {
+        let id = lc["light"]["id"].as_str().unwrap();
+        let want = stored
+            .iter()
+            .filter(|t| lights::expected_light(t, day, &cal, &cfg).id() == id)
+            .count();
+        assert_eq!(lc["count"].as_u64(), Some(want as u64), "light {id}");
+    }
+    for county in o["by_county"].as_array().unwrap() {
+        let code = county["key"].as_str().unwrap();
+        let want = stored
+            .iter()
+            .filter(|t| t.divisions.iter().any(|d| d.starts_with(code)))
+            .count();
+        assert_eq!(county["total"].as_u64(), Some(want as u64), "county {code}");
+    }
+    let (s, _, _) = c.get(&tangxian, "/api/tasks/summary?scope=5108").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
     // A county item's lead sees its county's items only.
     let (_, b, _) = c.get(&cangxi, "/api/tasks").await;
     let rows = b["rows"].as_array().unwrap();
@@ -275,6 +300,12 @@ id = "T1"
 title = "测试任务"
 lead = ["gy-transport"]
 due = "2027-12-31"
+
+[[task]]
+id = "T2"
+title = "已逾期的测试任务"
+lead = ["gy-transport"]
+due = "2026-01-31"
 "#;
     let (s, r) = c
         .upload(
@@ -291,11 +322,24 @@ due = "2027-12-31"
         .await;
     assert_eq!(s, StatusCode::OK, "{r}");
     assert_eq!(r["scope"], "510800");
-    assert_eq!(stored_tasks(url, "").len(), n0 + 1);
-    let (s, _) = c
-        .upload(&office, "/api/tasks/imports?file_name=t.toml", good.into())
-        .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stored_tasks(url, "").len(), n0 + 2);
+    // Filing it again is refused, in a check as in an import, naming the task ids taken.
+    for commit in ["false", "true"] {
+        let (s, r) = c
+            .upload(
+                &office,
+                &format!("/api/tasks/imports?file_name=t.toml&commit={commit}"),
+                good.into(),
+            )
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{r}");
+        let errs = r["errors"].as_array().cloned().unwrap_or_default();
+        assert!(
+            !errs.is_empty() && errs.iter().all(|e| e["field"] == "id"),
+            "{r}"
+        );
+    }
+    assert_eq!(stored_tasks(url, "").len(), n0 + 2);
     // A lead unit may not file a plan.
     let (s, _) = c
         .upload(
@@ -324,6 +368,54 @@ due = "2027-12-31"
         .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["row"]["due"], "2028-06-30");
+
+    // The escalation run: the supervising office records the steps due, each naming its
+    // deadline; a lead unit supervises nothing and is refused.
+    let (s, r) = c.post(&office, "/api/tasks/escalations", json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    let run = r.as_array().unwrap();
+    let t2 = run
+        .iter()
+        .find(|e| e["task"] == "T2")
+        .expect("T2 is overdue since 2026-01-31");
+    let t2_steps: Vec<&str> = t2["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(t2_steps, ["notice", "circular"], "{t2}");
+    for e in run {
+        for step in e["steps"].as_array().unwrap() {
+            assert!(["urge", "notice", "circular"].contains(&step["step"]["id"].as_str().unwrap()));
+            assert!(!step["concerns"]["en"].as_str().unwrap().is_empty());
+            assert!(parse_date(step["deadline"].as_str().unwrap()).is_some());
+        }
+        let (_, v, _) = c
+            .get(
+                &office,
+                &format!("/api/tasks/{}", e["task"].as_str().unwrap()),
+            )
+            .await;
+        assert!(
+            v["history"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h["kind"] == "escalated"),
+            "{v}"
+        );
+    }
+    let (s, r) = c.post(&office, "/api/tasks/escalations", json!({})).await;
+    assert_eq!(
+        (s, r.as_array().map(Vec::len)),
+        (StatusCode::OK, Some(0)),
+        "a second run the same day records nothing"
+    );
+    let (s, r) = c
+        .post(&transport, "/api/tasks/escalations", json!({}))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{r}");
 
     // The county's generated tasks: the approved plan's statutory and handover tasks.
     let quyang = c.login("quyang").await;

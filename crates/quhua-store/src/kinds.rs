@@ -63,6 +63,20 @@ pub struct Filed<T> {
     pub body: T,
 }
 
+/// The deployment's supervision settings (三色督办 thresholds, escalation ladder): one record.
+impl RecordKind for quhua_workflow::tasks::SupervisionConfig {
+    const KIND: &'static str = "supervision";
+    const LABEL: (&'static str, &'static str) = ("督办设置", "supervision settings");
+
+    fn county(&self) -> &str {
+        ""
+    }
+
+    fn name(&self) -> &str {
+        "supervision"
+    }
+}
+
 impl RecordKind for Filed<quhua_workflow::tasks::Task> {
     const KIND: &'static str = "task";
     const LABEL: (&'static str, &'static str) = ("督办任务", "task");

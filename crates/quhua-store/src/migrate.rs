@@ -37,6 +37,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 5, "0005_records_version_index"),
     migration!("sqlite", 6, "0006_observations"),
     migration!("sqlite", 7, "0007_records_name_index"),
+    migration!("sqlite", 8, "0008_records_scope_versions"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -48,10 +49,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 5, "0005_records_version_index"),
     migration!("postgres", 6, "0006_observations"),
     migration!("postgres", 7, "0007_records_name_index"),
+    migration!("postgres", 8, "0008_records_scope_versions"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 7;
+pub const LATEST: i64 = 8;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

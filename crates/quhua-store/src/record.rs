@@ -339,6 +339,19 @@ pub(crate) fn list<T: RecordKind>(tx: &mut dyn Tx, prefix: &str) -> Result<Vec<R
     .collect()
 }
 
+/// The id and version of every record of a kind within a jurisdiction, by id: what a cache
+/// compares to fetch only the records that changed.
+pub(crate) fn versions<T: RecordKind>(tx: &mut dyn Tx, prefix: &str) -> Result<Vec<(i64, i64)>> {
+    let pattern = prefix_pattern(prefix)?;
+    tx.query(
+        "SELECT id, version FROM records WHERE kind = $1 AND county LIKE $2 ORDER BY id",
+        &[Val::text(T::KIND), Val::text(&pattern)],
+    )?
+    .iter()
+    .map(|r| Ok((r[0].int()?, r[1].int()?)))
+    .collect()
+}
+
 /// The record of a kind with this name (the follow-up registers store a task's, risk's or
 /// feedback item's stable text id as the name), if any.
 pub(crate) fn find_by_name<T: RecordKind>(

@@ -223,8 +223,14 @@ impl Store {
         self.read(|tx| record::find_by_name(tx, name))
     }
 
-    /// How many records of a kind lie within a jurisdiction, and the sum of their versions:
-    /// it changes with every create and update (a cache key).
+    /// The id and version of every record of a kind within a jurisdiction, by id (a cache
+    /// fetches only the records whose version moved).
+    pub fn versions<T: RecordKind>(&self, jurisdiction: &str) -> Result<Vec<(i64, i64)>> {
+        self.read(|tx| record::versions::<T>(tx, jurisdiction))
+    }
+
+    /// A stamp of the records of a kind within a jurisdiction: their count and version sum
+    /// (it changes with every create and update: records are never deleted).
     pub fn stamp<T: RecordKind>(&self, jurisdiction: &str) -> Result<(i64, i64)> {
         self.read(|tx| record::stamp::<T>(tx, jurisdiction))
     }

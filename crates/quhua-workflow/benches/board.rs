@@ -4,7 +4,7 @@
 use quhua_core::date::Date;
 use quhua_workflow::calendar::Calendar;
 use quhua_workflow::tasks::{
-    SummaryBy, Supervision, Task, board, changes_since, summary, synthetic,
+    SummaryBy, Supervision, Task, board, changes_since, overview, summary, synthetic,
 };
 use std::sync::OnceLock;
 
@@ -66,6 +66,14 @@ fn board_and_summaries_100k() -> usize {
     summary(&rows, SummaryBy::Unit, &sup).len()
         + summary(&rows, SummaryBy::Group, &sup).len()
         + summary(&rows, SummaryBy::Division, &sup).len()
+}
+
+#[divan::bench(sample_count = 10)]
+fn overview_100k() -> usize {
+    // The province summary: lights and summaries by unit, group, division and county.
+    let sup = sup();
+    let o = overview(divan::black_box(load()), date("2022-01-10"), &sup);
+    o.by_unit.len() + o.by_county.len()
 }
 
 #[divan::bench(sample_count = 5)]

@@ -319,6 +319,27 @@ impl OrgKind {
             _ => return None,
         })
     }
+
+    /// The compact form [`OrgKind::parse`] reads.
+    ///
+    /// ```
+    /// use quhua_workflow::org::OrgKind;
+    /// for s in ["leadership_office", "department:staffing", "city_department"] {
+    ///     assert_eq!(OrgKind::parse(s).unwrap().compact(), s);
+    /// }
+    /// ```
+    pub fn compact(&self) -> String {
+        match self {
+            OrgKind::Department(d) => format!("department:{}", d.id()),
+            OrgKind::CountyGovernment => "county_government".into(),
+            OrgKind::LeadershipOffice => "leadership_office".into(),
+            OrgKind::TownshipGovernment => "township_government".into(),
+            OrgKind::CityGovernment => "city_government".into(),
+            OrgKind::ProvinceGovernment => "province_government".into(),
+            OrgKind::CityDepartment => "city_department".into(),
+            OrgKind::OtherBody => "other_body".into(),
+        }
+    }
 }
 
 /// Who acts: an account and the organisation it belongs to. Verifications compare accounts

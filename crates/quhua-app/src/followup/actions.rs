@@ -354,35 +354,96 @@ pub fn act(
     ))
 }
 
-/// The escalation run of the supervising office as of `date`: records every step due (催办,
-/// 催办通知书, 通报) on the tasks it supervises in `scope`; returns `(task id, steps)` for each
-/// task escalated.
+/// One escalation step recorded by the run.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct EscalatedStep {
+    /// The step (`urge` 催办, `notice` 催办通知书, `circular` 通报) with its names.
+    pub step: super::Label,
+    /// The deadline it concerns, in both languages (the task's, or a target's or milestone's).
+    pub concerns: super::Label,
+    /// That deadline.
+    pub deadline: String,
+}
+
+/// A task escalated by the run, with its steps.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct EscalatedTask {
+    /// Task id.
+    pub task: String,
+    /// Steps recorded.
+    pub steps: Vec<EscalatedStep>,
+}
+
+/// The supervising office's run: records every escalation step due on `date` (催办 near the
+/// deadline, 催办通知书 and 通报 after it) on the tasks within `scope` that the actor's office
+/// supervises. Refused (forbidden) when it supervises none of them.
 pub fn escalate_due(
     app: &App,
     actor: &Actor,
     scope: &str,
     date: Date,
-) -> AppResult<Vec<(String, Vec<String>)>> {
+) -> AppResult<Vec<EscalatedTask>> {
     let by = wf_actor(actor)?;
     let scope = visible_scope(actor, scope)?;
     let sup = supervision(app)?;
     let cfg = &sup.config;
-    let due: Vec<(String, Vec<String>)> = load_scope(app, &scope)?
-        .tasks
+    let tasks = load_scope(app, &scope)?.tasks;
+    let mine: Vec<&Task> = tasks.iter().filter(|t| t.supervisor == by.org).collect();
+    if mine.is_empty() {
+        return Err(AppError::forbidden(
+            format!(
+                "{} 不是辖区 {scope} 内任何任务的督办单位，不能执行逾期催办",
+                by.org
+            ),
+            format!(
+                "{} supervises no task in {scope}: only a supervising office runs the escalation",
+                by.org
+            ),
+        ));
+    }
+    let due: Vec<EscalatedTask> = mine
         .iter()
-        .filter(|t| t.supervisor == by.org)
         .filter_map(|t| {
             let steps = t.escalations_due(date, &sup.calendar, &cfg.light, &cfg.escalation);
-            (!steps.is_empty()).then(|| {
-                (
-                    t.id.clone(),
-                    steps.iter().map(|s| s.0.zh().to_string()).collect(),
-                )
+            (!steps.is_empty()).then(|| EscalatedTask {
+                task: t.id.clone(),
+                steps: escalated_steps(t, &steps),
             })
         })
         .collect();
-    for (id, _) in &due {
-        act(app, actor, id, &TaskAction::Escalate, Vec::new(), date)?;
+    for e in &due {
+        act(app, actor, &e.task, &TaskAction::Escalate, Vec::new(), date)?;
     }
     Ok(due)
+}
+
+/// Escalation steps with their names and the deadline each concerns, in both languages.
+pub(super) fn escalated_steps(
+    t: &Task,
+    steps: &[(quhua_workflow::tasks::EscalationStep, Checkpoint, Date)],
+) -> Vec<EscalatedStep> {
+    steps
+        .iter()
+        .map(|(step, c, d)| {
+            let (zh, en) = super::detail::checkpoint_text(t, c);
+            EscalatedStep {
+                step: super::risks::label(step, step.zh(), step.en()),
+                concerns: super::Label {
+                    id: checkpoint_id(c),
+                    zh,
+                    en,
+                },
+                deadline: d.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// `task`, `target:<id>` or `milestone:<id>`.
+fn checkpoint_id(c: &Checkpoint) -> String {
+    match c {
+        Checkpoint::Task => "task".into(),
+        Checkpoint::Target(id) => format!("target:{id}"),
+        Checkpoint::Milestone(id) => format!("milestone:{id}"),
+    }
 }

@@ -1,7 +1,8 @@
 //! The 挂图作战 board of a jurisdiction as of a date, and the baseline comparison.
 
 use super::views::{
-    BoardView, ChangeView, DivisionLight, LightCount, SummaryView, TaskRow, status_labels,
+    BoardView, ChangeView, DivisionLight, LightCount, OverviewView, SummaryView, TaskRow,
+    status_labels,
 };
 use super::{acting_org, load_scope, supervision, visible_scope};
 use crate::access::Actor;
@@ -201,6 +202,63 @@ pub fn board(
         synthetic: tasks.iter().any(|t| t.synthetic),
         total: rows.len(),
     })
+}
+
+/// The summary of a jurisdiction (`scope`, a code prefix) as of `date` without its rows:
+/// counts per light and the summaries by lead unit, group and county — the province's or a
+/// city's view of its counties.
+pub fn overview(app: &App, actor: &Actor, scope: &str, date: Date) -> AppResult<OverviewView> {
+    let scope = visible_scope(actor, scope)?;
+    let loaded = load_scope(app, &scope)?;
+    let tasks = loaded.tasks;
+    let sup = supervision(app)?;
+    // Computed once per change: the key holds everything the summary depends on.
+    // The organisations' names, in an order-free checksum (the map's order is arbitrary).
+    let names = sup.names.iter().fold(sup.names.len() as u64, |a, (c, n)| {
+        let h = c
+            .bytes()
+            .chain([0])
+            .chain(n.bytes())
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+        a.wrapping_add(h)
+    });
+    let key = (loaded.stamp, date, sup.config, names);
+    if let Some(v) = app.task_cache().memo(&scope, &key) {
+        return Ok(v);
+    }
+    let o = quhua_workflow::tasks::overview(&tasks, date, &sup);
+    let codes: Vec<&str> = o.by_county.iter().map(|r| r.key.as_str()).collect();
+    let names = division_names(app, &codes, date);
+    let lights = Light::ALL
+        .into_iter()
+        .rev()
+        .map(|l| LightCount {
+            light: l.into(),
+            count: o.lights.get(&l).copied().unwrap_or(0),
+        })
+        .collect();
+    let view = OverviewView {
+        scope: scope.clone(),
+        date: date.to_string(),
+        total: o.total,
+        lights,
+        by_unit: o.by_unit.iter().map(summary_view).collect(),
+        by_group: o.by_group.iter().map(summary_view).collect(),
+        by_county: o
+            .by_county
+            .iter()
+            .map(|r| {
+                let mut v = summary_view(r);
+                v.name = names.get(&r.key).cloned().unwrap_or_default();
+                v
+            })
+            .collect(),
+        synthetic: tasks.iter().any(|t| t.synthetic),
+    };
+    app.task_cache().keep(&scope, key, &view);
+    Ok(view)
 }
 
 /// What changed between `since` and `date` in a jurisdiction: status, light, deadlines,

@@ -66,14 +66,49 @@ fn values_text(t: &Task, values: &[Reached]) -> (String, String) {
     )
 }
 
-fn checkpoint_text(c: &Checkpoint) -> (String, String) {
+/// A deadline named in both languages: the task's, or a target's or milestone's by its name.
+pub(super) fn checkpoint_text(t: &Task, c: &Checkpoint) -> (String, String) {
+    let or_id = |name: &str, id: &str| {
+        if name.trim().is_empty() {
+            id.to_string()
+        } else {
+            name.to_string()
+        }
+    };
     match c {
         Checkpoint::Task => ("任务期限".into(), "the task's deadline".into()),
-        Checkpoint::Target(id) => (format!("指标 {id} 期限"), format!("target {id}'s deadline")),
-        Checkpoint::Milestone(id) => (
-            format!("节点 {id} 期限"),
-            format!("milestone {id}'s deadline"),
-        ),
+        Checkpoint::Target(id) => {
+            let (zh, en) = t
+                .target(id)
+                .map(|g| {
+                    (
+                        or_id(&g.metric, id),
+                        or_id(&g.metric_en, &or_id(&g.metric, id)),
+                    )
+                })
+                .unwrap_or_else(|| (id.clone(), id.clone()));
+            (
+                format!("指标“{zh}”期限"),
+                format!("the deadline of the target \"{en}\""),
+            )
+        }
+        Checkpoint::Milestone(id) => {
+            let (zh, en) = t
+                .milestones
+                .iter()
+                .find(|m| &m.id == id)
+                .map(|m| {
+                    (
+                        or_id(&m.title, id),
+                        or_id(&m.title_en, &or_id(&m.title, id)),
+                    )
+                })
+                .unwrap_or_else(|| (id.clone(), id.clone()));
+            (
+                format!("节点“{zh}”期限"),
+                format!("the deadline of the milestone \"{en}\""),
+            )
+        }
     }
 }
 
@@ -127,7 +162,7 @@ fn event_view(t: &Task, e: &quhua_workflow::tasks::TaskEvent, sup: &Supervision)
             reason,
             progress,
         } => {
-            let (cz, ce) = checkpoint_text(checkpoint);
+            let (cz, ce) = checkpoint_text(t, checkpoint);
             (
                 "extension_requested".into(),
                 format!(
@@ -160,7 +195,7 @@ fn event_view(t: &Task, e: &quhua_workflow::tasks::TaskEvent, sup: &Supervision)
             checkpoint,
             deadline,
         } => {
-            let (cz, ce) = checkpoint_text(checkpoint);
+            let (cz, ce) = checkpoint_text(t, checkpoint);
             (
                 "escalated".into(),
                 format!("{}（{cz} {deadline}）", step.zh()),
@@ -328,10 +363,7 @@ fn view_of(
             .collect(),
         pending_extension: state.pending_extension,
         reported_by: state.reported_by.clone(),
-        escalations_due: due
-            .iter()
-            .map(|(s, _, d)| format!("{}（期限 {d}）", s.zh()))
-            .collect(),
+        escalations_due: super::actions::escalated_steps(t, &due),
         children,
         can: TaskPermissions {
             report: open && is_lead && state.status != Status::Reported,

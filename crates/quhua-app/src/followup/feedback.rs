@@ -741,6 +741,17 @@ pub fn import_feedback(
 /// merged townships asked about after the change — some answered within the deadline, some
 /// late, some still open, some followed up.
 pub(crate) fn demo_feedback(county: &str, townships: &[String], start: Date) -> Vec<FeedbackItem> {
+    synthetic_feedback(county, townships, start, 40)
+}
+
+/// `n` synthetic (示意) feedback items of a county received from `start` on, every fourth
+/// day or so: assigned, most answered (a few late), a third followed up, the last sixth open.
+pub(crate) fn synthetic_feedback(
+    county: &str,
+    townships: &[String],
+    start: Date,
+    n: usize,
+) -> Vec<FeedbackItem> {
     use quhua_workflow::org::Actor as WfActor;
     let office = WfActor::new("quhua-demo-office", &format!("{county}-office"));
     let asks: [(Topic, &str, &str); 8] = [
@@ -786,9 +797,12 @@ pub(crate) fn demo_feedback(county: &str, townships: &[String], start: Date) -> 
         ),
     ];
     let mut out = Vec::new();
-    for i in 0..40usize {
+    let answered = n - n.div_ceil(7);
+    for i in 0..n {
         let (topic, dept, text) = asks[i % asks.len()];
-        let received = (start + chrono::Duration::days((i * 4 + i % 3) as i64))
+        // Spread over about 160 days whatever the count.
+        let day = (i * 160 / n.max(1) + i % 3) as i64;
+        let received = (start + chrono::Duration::days(day))
             .and_hms_opt(9 + (i % 8) as u32, (i * 7 % 60) as u32, 0)
             .unwrap_or_default();
         let division = townships.get(i % townships.len().max(1)).cloned();
@@ -826,7 +840,7 @@ pub(crate) fn demo_feedback(county: &str, townships: &[String], start: Date) -> 
         };
         item = assigned;
         // Most are answered (a few late); the last ones are still open.
-        if i < 34 {
+        if i < answered {
             let hours = if i % 9 == 0 {
                 24 * 8
             } else {

@@ -3,6 +3,7 @@
 
 use super::{acting_org, visible_scope};
 use crate::access::{Actor, Role};
+use crate::upload::ImportFile;
 use crate::{App, AppError, AppResult};
 use quhua_core::date::Date;
 use quhua_store::{Filed, StoreError};
@@ -10,8 +11,8 @@ use quhua_workflow::calendar::Calendar;
 use quhua_workflow::handover::Handover;
 use quhua_workflow::org::Organisation;
 use quhua_workflow::tasks::{
-    StatutoryConfig, StatutoryUnits, SupervisionConfig, Task, TaskLevel, import_plan as parse,
-    statutory_tasks, synthetic,
+    ImportError, ImportedPlan, StatutoryConfig, StatutoryUnits, SupervisionConfig, Task, TaskLevel,
+    import_plan as parse, import_plan_sheets, statutory_tasks, synthetic,
 };
 use serde::Serialize;
 
@@ -116,33 +117,25 @@ fn renumber(tasks: &mut [Task], prefix: &str) {
     }
 }
 
-/// 导入任务: reads a plan's tasks from a TOML file (tasks, subtasks and county items with lead
-/// and participating units, targets, milestones and deadlines, and the organisations they
-/// name); with `commit`, files them under `scope` (default: the supervising office's
-/// jurisdiction) — every task and organisation, or nothing — each with its audit row. Every
-/// problem is reported with the file, line, task and field.
+/// 导入任务: reads a plan's tasks from a TOML file or an Excel workbook (.xlsx/.xls, sheets
+/// 计划, 单位, 任务, 指标, 节点 — see [`quhua_workflow::tasks::import_plan_sheets`]): tasks,
+/// subtasks and county items with lead and participating units, targets, milestones and
+/// deadlines, and the organisations they name. With `commit`, files them under `scope`
+/// (default: the supervising office's jurisdiction) — every task and organisation, or
+/// nothing — each with its audit row. Every problem is reported with the file (and sheet),
+/// line or row, task and field; task ids already filed are problems too, in a check as in an
+/// import.
 pub fn import_plan(
     app: &App,
     actor: &Actor,
-    file: &str,
-    text: &str,
+    file: &ImportFile,
     scope: Option<&str>,
     prefix: &str,
     commit: bool,
 ) -> AppResult<TaskImport> {
-    let mut plan = parse(file, text).map_err(|errs| {
-        let zh: Vec<String> = errs.iter().take(20).map(|e| e.zh()).collect();
-        let en: Vec<String> = errs.iter().take(20).map(|e| e.en()).collect();
-        let detail: Vec<serde_json::Value> = errs
-            .iter()
-            .map(|e| {
-                serde_json::json!({"file": e.file, "line": e.line, "item": e.item,
-                    "field": e.field, "zh": e.zh, "en": e.en})
-            })
-            .collect();
-        AppError::invalid(zh.join("\n"), en.join("\n"))
-            .with_detail(serde_json::json!({ "errors": detail }))
-    })?;
+    let (name, parsed) = read_plan(file)?;
+    let name = name.as_str();
+    let mut plan = parsed.map_err(|errs| problems(&errs))?;
     let default_scope = plan
         .organisations
         .iter()
@@ -161,11 +154,11 @@ pub fn import_plan(
         (None, None) => {
             return Err(AppError::invalid(
                 format!(
-                    "{file}：督查督办单位“{}”的辖区未知，请指明任务所属辖区（--scope）",
+                    "{name}：督查督办单位“{}”的辖区未知，请指明任务所属辖区（--scope）",
                     plan.supervisor
                 ),
                 format!(
-                    "{file}: the supervising office \"{}\" has no known jurisdiction; name the tasks' jurisdiction (--scope)",
+                    "{name}: the supervising office \"{}\" has no known jurisdiction; name the tasks' jurisdiction (--scope)",
                     plan.supervisor
                 ),
             ));
@@ -173,9 +166,46 @@ pub fn import_plan(
     };
     visible_scope(actor, &scope)?;
     require_supervisor(actor, &plan.supervisor, &scope)?;
-    renumber(&mut plan.tasks, prefix.trim());
+    let prefix = prefix.trim();
+    if !prefix
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(AppError::invalid(
+            format!("编号前缀“{prefix}”只能含字母、数字、- 和 _"),
+            format!("the id prefix \"{prefix}\" may hold only letters, digits, - and _"),
+        ));
+    }
+    renumber(&mut plan.tasks, prefix);
+    let taken: Vec<ImportError> = plan
+        .tasks
+        .iter()
+        .filter(|t| {
+            app.store()
+                .find_by_name::<Filed<Task>>(&t.id)
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .map(|t| {
+            ImportError::new(
+                name,
+                None,
+                Some(&t.id),
+                Some("id"),
+                &format!("任务“{}”已存在；如需再次导入，请另设编号前缀", t.id),
+                &format!(
+                    "task \"{}\" is filed already; to file the plan again, give an id prefix",
+                    t.id
+                ),
+            )
+        })
+        .collect();
+    if !taken.is_empty() {
+        return Err(problems(&taken));
+    }
     let out = TaskImport {
-        file: file.into(),
+        file: name.into(),
         title: plan.title.clone(),
         source: plan.source.clone(),
         scope: scope.clone(),
@@ -185,11 +215,66 @@ pub fn import_plan(
         committed: commit,
     };
     if commit {
-        let intent = serde_json::json!({"op": "import", "file": file, "title": plan.title,
+        let intent = serde_json::json!({"op": "import", "file": name, "title": plan.title,
             "tasks": plan.tasks.len()});
         store_tasks(app, actor, &plan.organisations, &plan.tasks, &scope, intent)?;
     }
     Ok(out)
+}
+
+/// The problems of a plan file as one error: the first twenty in the message, all of them
+/// (file, line, task, field, both languages) in the detail.
+fn problems(errs: &[ImportError]) -> AppError {
+    let zh: Vec<String> = errs.iter().take(20).map(|e| e.zh()).collect();
+    let en: Vec<String> = errs.iter().take(20).map(|e| e.en()).collect();
+    let detail: Vec<serde_json::Value> = errs
+        .iter()
+        .map(|e| {
+            serde_json::json!({"file": e.file, "line": e.line, "item": e.item,
+                "field": e.field, "zh": e.zh, "en": e.en})
+        })
+        .collect();
+    AppError::invalid(zh.join("\n"), en.join("\n"))
+        .with_detail(serde_json::json!({ "errors": detail }))
+}
+
+/// Reads a plan file: TOML (UTF-8) or a workbook, by its extension. Returns the name used in
+/// messages and the plan or its problems.
+fn read_plan(file: &ImportFile) -> AppResult<(String, Result<ImportedPlan, Vec<ImportError>>)> {
+    let name = match file {
+        ImportFile::Path(p) => p.display().to_string(),
+        ImportFile::Bytes { name, .. } => name.clone(),
+    };
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    if matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "ods") {
+        let disk = file.on_disk()?;
+        let sheets =
+            quhua_io::ledger::read_plan_workbook(&disk.path).map_err(|e| disk.located(e.into()))?;
+        return Ok((disk.name.clone(), import_plan_sheets(&disk.name, &sheets)));
+    }
+    if ext != "toml" {
+        return Err(AppError::invalid(
+            format!("“{name}”：任务计划须为 TOML（.toml）或 Excel（.xlsx/.xls）文件"),
+            format!("\"{name}\": a task plan must be a TOML (.toml) or Excel (.xlsx/.xls) file"),
+        ));
+    }
+    let bytes = match file {
+        ImportFile::Path(p) => std::fs::read(p).map_err(|e| {
+            AppError::invalid(
+                format!("无法读取 {}：{e}", p.display()),
+                format!("cannot read {}: {e}", p.display()),
+            )
+        })?,
+        ImportFile::Bytes { bytes, .. } => bytes.clone(),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        AppError::invalid(
+            format!("{name}：文件不是 UTF-8 文本"),
+            format!("{name}: the file is not UTF-8 text"),
+        )
+    })?;
+    let plan = parse(&name, &text);
+    Ok((name, plan))
 }
 
 /// The tasks of an approved plan: the statutory ones (carry out within 12 months, codes
@@ -304,6 +389,30 @@ pub const DEMO_UNTIL: Date = match Date::from_ymd_opt(2026, 6, 30) {
     None => Date::MIN,
 };
 
+/// The seed city plan's 24 tasks (transcribed from the plan's text), as shipped.
+const DEMO_PLAN: &str = include_str!("../../../../data/demo/followup-tasks.toml");
+
+fn demo_plan() -> AppResult<ImportedPlan> {
+    parse("followup-tasks.toml", DEMO_PLAN).map_err(|e| {
+        AppError::internal(format!(
+            "the demo plan does not parse: {}",
+            e.first().map(|e| e.en()).unwrap_or_default()
+        ))
+    })
+}
+
+/// 任务计划模板: the seed city plan's tasks as a workbook in the import format (sheets 计划,
+/// 单位, 任务, 指标, 节点), to fill in and import.
+pub fn plan_template() -> AppResult<crate::views::FileOut> {
+    let bytes = quhua_io::ledger::plan_workbook(&demo_plan()?).map_err(AppError::from)?;
+    let name = "任务计划模板.xlsx".to_string();
+    Ok(crate::views::FileOut {
+        mime: crate::upload::mime_of(&name),
+        name,
+        bytes,
+    })
+}
+
 /// The demo's follow-up data: the seed city plan's 24 tasks (广元市“后半篇”实施方案, transcribed,
 /// filed under 510800) with synthetic (示意) progress until `until`, and the statutory tasks of
 /// the demo county's approved plan. Idempotent: tasks filed already are left as they are.
@@ -313,14 +422,8 @@ pub fn seed_demo(
     approved_plan: Option<i64>,
     until: Date,
 ) -> AppResult<usize> {
-    const PLAN: &str = include_str!("../../../../data/demo/followup-tasks.toml");
     let mut n = 0;
-    let plan = parse("followup-tasks.toml", PLAN).map_err(|e| {
-        AppError::internal(format!(
-            "the demo plan does not parse: {}",
-            e.first().map(|e| e.en()).unwrap_or_default()
-        ))
-    })?;
+    let plan = demo_plan()?;
     if app
         .store()
         .find_by_name::<Filed<Task>>(&plan.tasks[0].id)?

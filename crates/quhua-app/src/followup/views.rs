@@ -153,6 +153,29 @@ pub struct BoardView {
     pub total: usize,
 }
 
+/// The summary of a jurisdiction's board without its rows (a city or a province): counts per
+/// light and the summaries by lead unit, group and county.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct OverviewView {
+    /// The jurisdiction summarised.
+    pub scope: String,
+    /// As of.
+    pub date: String,
+    /// Tasks counted.
+    pub total: usize,
+    /// Tasks per light, worst first.
+    pub lights: Vec<LightCount>,
+    /// By lead unit.
+    pub by_unit: Vec<SummaryView>,
+    /// By group.
+    pub by_group: Vec<SummaryView>,
+    /// By county (the first six digits of the divisions a task concerns), with the county's
+    /// name from the registry where it holds it.
+    pub by_county: Vec<SummaryView>,
+    /// Whether any task's history is synthetic (示意).
+    pub synthetic: bool,
+}
+
 /// One deadline of a task as of the date.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CheckpointView {
@@ -238,8 +261,8 @@ pub struct TaskView {
     pub pending_extension: Option<u32>,
     /// The account whose done report waits for verification.
     pub reported_by: Option<String>,
-    /// Escalation steps due now and not yet recorded (Chinese labels).
-    pub escalations_due: Vec<String>,
+    /// Escalation steps due now and not yet recorded, each with the deadline it concerns.
+    pub escalations_due: Vec<super::actions::EscalatedStep>,
     /// Subtasks' ids.
     pub children: Vec<String>,
     /// What the actor may do.

@@ -14,6 +14,12 @@ pub struct Args {
     /// 会话 Cookie 加 Secure（经 HTTPS 提供时） / mark the session cookie Secure (when served over HTTPS)
     #[arg(long)]
     secure_cookies: bool,
+    /// 每日提醒的投递配置（TOML：[smtp]、[webhook]、[addresses]），给出即每天发送 / the daily digest's delivery file (TOML: [smtp], [webhook], [addresses]); given, the digest is sent every day
+    #[arg(long)]
+    digest_config: Option<std::path::PathBuf>,
+    /// 每日提醒发送时间（本地时间 HH:MM） / when the daily digest is sent (local time HH:MM)
+    #[arg(long, default_value = "07:30")]
+    digest_at: String,
 }
 
 /// Runs the server until Ctrl-C.
@@ -30,11 +36,32 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
         secure_cookies: args.secure_cookies,
         ..Default::default()
     };
+    let digest = match &args.digest_config {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                crate::context::fail(
+                    format!("无法读取 {}：{e}", path.display()),
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            let delivery =
+                quhua_app::followup::DeliveryConfig::from_toml(&path.display().to_string(), &text)?;
+            let at = quhua_server::digest::parse_time(&args.digest_at).ok_or_else(|| {
+                crate::context::fail(
+                    format!("发送时间“{}”应为 HH:MM", args.digest_at),
+                    format!("the digest time \"{}\" must be HH:MM", args.digest_at),
+                )
+            })?;
+            Some(quhua_server::digest::DigestSchedule { at, delivery })
+        }
+    };
     quhua_server::serve(quhua_server::ServeOptions {
         addr: args.addr,
         db_url,
         demo: args.demo,
         config,
+        digest,
     })?;
     Ok(())
 }

@@ -58,6 +58,18 @@ pub enum Command {
         #[arg(long, default_value = "")]
         prefix: String,
     },
+    /// 督办设置：查看，或由 TOML 文件设置（蓝灯天数、滞后容差、催办通知书与通报时点） / show the supervision settings, or set them from a TOML file
+    Settings {
+        /// 由此 TOML 文件设置（[light] blue_within、blue_in_working_days、behind_tolerance；[escalation] notice_after_days、circular_after_working_days） / set them from this TOML file
+        #[arg(long)]
+        set: Option<PathBuf>,
+    },
+    /// 任务计划模板（XLSX，以示例方案填写） / write the plan workbook template (XLSX, the example plan)
+    Template {
+        /// 输出文件 / output file
+        #[arg(long, default_value = "任务计划模板.xlsx")]
+        out: PathBuf,
+    },
     /// 由已批复的报批方案生成法定任务和交接任务 / file the statutory and handover tasks of an approved plan
     Generate {
         /// 报批方案编号 / plan id
@@ -82,6 +94,18 @@ pub enum Command {
         #[arg(long)]
         light: Option<String>,
         /// 以 JSON 输出任务数组 / print the tasks as a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// 督办汇总（不含任务行）：按灯色、牵头单位、任务组和县汇总 / the summary by light, unit, group and county
+    Summary {
+        /// 日期（默认今天） / as of (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        /// 辖区代码前缀（默认全部） / jurisdiction prefix (default: all)
+        #[arg(long, default_value = "")]
+        scope: String,
+        /// 以 JSON 输出 / print JSON
         #[arg(long)]
         json: bool,
     },
@@ -323,19 +347,11 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             scope,
             prefix,
         } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                fail(
-                    format!("无法读取 {}：{e}", file.display()),
-                    format!("cannot read {}: {e}", file.display()),
-                )
-            })?;
-            let name = file.display().to_string();
             let app = ctx.app()?;
             let r = followup::import_plan(
                 &app,
                 &ctx.operator(),
-                &name,
-                &text,
+                &quhua_app::upload::ImportFile::Path(file.clone()),
                 scope.as_deref(),
                 &prefix,
                 !check,
@@ -381,6 +397,57 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                     )
                 }
             );
+        }
+        Command::Settings { set } => {
+            let app = ctx.app()?;
+            let v = match set {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        fail(
+                            format!("无法读取 {}：{e}", path.display()),
+                            format!("cannot read {}: {e}", path.display()),
+                        )
+                    })?;
+                    let name = path.display().to_string();
+                    followup::set_settings(&app, &ctx.operator(), &name, &text, None)?
+                }
+                None => followup::settings(&app)?,
+            };
+            let source = match (zh, v.source.as_str()) {
+                (true, "default") => "默认值",
+                (true, _) => "已设置",
+                (false, s) => s,
+            };
+            println!(
+                "# {} ({source}, v{})\n{}",
+                if zh {
+                    "督办设置"
+                } else {
+                    "supervision settings"
+                },
+                v.version,
+                v.toml
+            );
+        }
+        Command::Template { out } => {
+            let f = followup::plan_template()?;
+            std::fs::write(&out, &f.bytes).map_err(|e| {
+                fail(
+                    format!("无法写入 {}：{e}", out.display()),
+                    format!("cannot write {}: {e}", out.display()),
+                )
+            })?;
+            println!("{}", out.display());
+        }
+        Command::Summary { date, scope, json } => {
+            let app = ctx.app()?;
+            let date = date_or_today(date.as_deref())?;
+            let o = followup::overview(&app, &ctx.operator(), &scope, date)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&o)?);
+            } else {
+                print_overview(&o, zh);
+            }
         }
         Command::Board {
             date,
@@ -520,8 +587,20 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                     }
                 );
             }
-            for (id, steps) in done {
-                println!("{id}: {}", steps.join("、"));
+            for e in done {
+                let steps: Vec<String> = e
+                    .steps
+                    .iter()
+                    .map(|s| {
+                        let (step, on) = if zh {
+                            (&s.step.zh, &s.concerns.zh)
+                        } else {
+                            (&s.step.en, &s.concerns.en)
+                        };
+                        format!("{step} ({on} {})", s.deadline)
+                    })
+                    .collect();
+                println!("{}: {}", e.task, steps.join(if zh { "、" } else { ", " }));
             }
         }
         Command::Changes {
@@ -658,4 +737,49 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         }
     }
     Ok(())
+}
+
+/// Prints the summary: lights, then one line per county and per lead unit.
+fn print_overview(o: &followup::OverviewView, zh: bool) {
+    let counts: Vec<String> = o
+        .lights
+        .iter()
+        .map(|c| format!("{} {}", if zh { &c.light.zh } else { &c.light.en }, c.count))
+        .collect();
+    if zh {
+        let syn = if o.synthetic { "，示意" } else { "" };
+        let (n, c) = (o.total, counts.join("，"));
+        println!("督办汇总 {} {}（{n} 项{syn}）：{c}", o.scope, o.date);
+    } else {
+        let syn = if o.synthetic { ", synthetic" } else { "" };
+        let (n, c) = (o.total, counts.join(", "));
+        println!("summary {} {} ({n} tasks{syn}): {c}", o.scope, o.date);
+    }
+    for (title, rows) in [
+        (if zh { "按县" } else { "by county" }, &o.by_county),
+        (
+            if zh {
+                "按牵头单位"
+            } else {
+                "by lead unit"
+            },
+            &o.by_unit,
+        ),
+    ] {
+        println!("{title}:");
+        for r in rows {
+            println!(
+                "  {} {}｜{}｜red {} yellow {} blue {} green {} done {}｜{:.0}%",
+                r.key,
+                r.name,
+                r.total,
+                r.red,
+                r.yellow,
+                r.blue,
+                r.green,
+                r.done,
+                r.mean_progress * 100.0
+            );
+        }
+    }
 }

@@ -12,11 +12,13 @@
 mod columns;
 mod hotline;
 mod people;
+mod plan;
 mod read;
 mod write;
 
 pub use hotline::{HotlineRow, HotlineTable, read_hotline};
 pub use people::{RosterTable, ServiceTable, read_roster, read_services};
+pub use plan::{plan_workbook, read_plan_workbook};
 pub use read::{
     AssetTable, DebtTable, read_assets, read_assets_sheet, read_debts, read_debts_sheet,
 };

@@ -13,12 +13,12 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use quhua_app::followup::{
-    self, BoardFilter, BoardView, ChangeView, EvidenceRef, InboxView, TaskAction, TaskImport,
-    TaskView,
+    self, BoardFilter, BoardView, ChangeView, EscalatedTask, EvidenceRef, InboxView, OverviewView,
+    SettingsView, TaskAction, TaskImport, TaskView,
 };
 use quhua_app::upload::Upload;
 use quhua_core::date::Date;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 fn date_or_today(field: &str, s: Option<&str>) -> Result<Date, ApiError> {
     match s.map(str::trim) {
@@ -61,6 +61,31 @@ pub async fn board(
     let actor = me.actor();
     Ok(Json(
         st.run(move |app| followup::board(app, &actor, &scope, date, &filter))
+            .await?,
+    ))
+}
+
+/// Query of the summary.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+pub struct OverviewQuery {
+    /// As of (YYYY-MM-DD; default today).
+    pub date: Option<String>,
+    /// Jurisdiction prefix (default: all the account sees).
+    pub scope: Option<String>,
+}
+
+/// `GET /api/tasks/summary?date=&scope=`: counts per light and the summaries by unit, group
+/// and county, without the rows (a city's or a province's view).
+pub async fn overview(
+    State(st): State<AppState>,
+    me: AuthUser,
+    ApiQuery(q): ApiQuery<OverviewQuery>,
+) -> ApiResult<Json<OverviewView>> {
+    let date = date_or_today("date", q.date.as_deref())?;
+    let scope = q.scope.unwrap_or_default();
+    let actor = me.actor();
+    Ok(Json(
+        st.run(move |app| followup::overview(app, &actor, &scope, date))
             .await?,
     ))
 }
@@ -151,27 +176,25 @@ pub struct ImportQuery {
     pub prefix: Option<String>,
 }
 
-/// `POST /api/tasks/imports?file_name=&commit=&scope=&prefix=`: a plan's tasks (TOML body).
+/// `POST /api/tasks/imports?file_name=&commit=&scope=&prefix=`: a plan's tasks (the body: a
+/// TOML file or an Excel workbook, by the name's extension).
 pub async fn import(
     State(st): State<AppState>,
     me: AuthUser,
     ApiQuery(q): ApiQuery<ImportQuery>,
     body: Bytes,
 ) -> ApiResult<Json<TaskImport>> {
-    let text = String::from_utf8(body.to_vec()).map_err(|_| {
-        ApiError::bad_request(
-            format!("{}：文件不是 UTF-8 文本", q.file_name),
-            format!("{}: the file is not UTF-8 text", q.file_name),
-        )
-    })?;
+    let file = quhua_app::upload::ImportFile::Bytes {
+        name: q.file_name.clone(),
+        bytes: body.to_vec(),
+    };
     let actor = me.actor();
     Ok(Json(
         st.run(move |app| {
             followup::import_plan(
                 app,
                 &actor,
-                &q.file_name,
-                &text,
+                &file,
                 q.scope.as_deref().filter(|s| !s.is_empty()),
                 q.prefix.as_deref().unwrap_or(""),
                 q.commit.unwrap_or(true),
@@ -179,6 +202,18 @@ pub async fn import(
         })
         .await?,
     ))
+}
+
+/// `GET /api/tasks/settings`: the supervision settings in force (what blue and yellow mean,
+/// when the notices fall due).
+pub async fn settings(State(st): State<AppState>, _me: AuthUser) -> ApiResult<Json<SettingsView>> {
+    Ok(Json(st.run(followup::settings).await?))
+}
+
+/// `GET /api/tasks/imports/template`: the plan workbook template (the seed city plan's tasks
+/// in the import format).
+pub async fn template(_me: AuthUser) -> ApiResult<Response> {
+    Ok(file_response(followup::plan_template()?))
 }
 
 /// `POST /api/plans/{id}/tasks`: files the statutory and handover tasks of an approved plan.
@@ -195,15 +230,6 @@ pub async fn generate(
     ))
 }
 
-/// One task escalated by the run.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct Escalated {
-    /// Task id.
-    pub task: String,
-    /// Steps recorded (催办, 催办通知书, 通报).
-    pub steps: Vec<String>,
-}
-
 /// Query of the escalation run.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct ScopeQuery {
@@ -217,16 +243,12 @@ pub async fn escalate(
     State(st): State<AppState>,
     me: AuthUser,
     ApiQuery(q): ApiQuery<ScopeQuery>,
-) -> ApiResult<Json<Vec<Escalated>>> {
+) -> ApiResult<Json<Vec<EscalatedTask>>> {
     let actor = me.actor();
     let scope = q.scope.unwrap_or_default();
-    let done = st
-        .run(move |app| followup::escalate_due(app, &actor, &scope, today()))
-        .await?;
     Ok(Json(
-        done.into_iter()
-            .map(|(task, steps)| Escalated { task, steps })
-            .collect(),
+        st.run(move |app| followup::escalate_due(app, &actor, &scope, today()))
+            .await?,
     ))
 }
 

@@ -4,9 +4,9 @@ use super::{Access, Content, Endpoint, Param, schema};
 use crate::api::registers;
 use crate::api::tasks;
 use quhua_app::followup::{
-    BoardView, ChangeView, EvidenceRef, FeedbackAction, FeedbackImport, FeedbackRow, FeedbackView,
-    InboxView, NewFeedback, NewRisk, RiskAction, RiskRow, RisksView, TaskAction, TaskImport,
-    TaskView,
+    BoardView, ChangeView, EscalatedTask, EvidenceRef, FeedbackAction, FeedbackImport, FeedbackRow,
+    FeedbackView, InboxView, NewFeedback, NewRisk, OverviewView, RiskAction, RiskRow, RisksView,
+    SettingsView, TaskAction, TaskImport, TaskView,
 };
 
 use Access::{Read, Write};
@@ -242,7 +242,7 @@ fn task_endpoints() -> Vec<Endpoint> {
         Endpoint {
             method: "POST",
             path: "/api/tasks/imports",
-            summary: "导入任务清单（TOML 为请求体：任务、子任务、县级事项，牵头与配合单位，指标、节点与期限）；commit=false 只检查；错误注明文件、行、任务与字段 / import a plan's tasks (TOML body); commit=false checks only; errors name the file, line, task and field",
+            summary: "导入任务清单（请求体为 TOML 或 Excel 工作簿，按文件名扩展名识别：任务、子任务、县级事项，牵头与配合单位，指标、节点与期限）；commit=false 只检查；错误注明文件（工作表）、行、任务与字段 / import a plan's tasks (the body a TOML file or an Excel workbook, by the name's extension); commit=false checks only; errors name the file (and sheet), line or row, task and field",
             access: Write,
             params: &[Param::Query(schema::<tasks::ImportQuery>)],
             body: Some(File),
@@ -258,17 +258,42 @@ fn task_endpoints() -> Vec<Endpoint> {
             ],
         },
         Endpoint {
+            method: "GET",
+            path: "/api/tasks/settings",
+            summary: "督办设置：蓝灯提前天数、滞后容差、催办通知书与通报时点（由运维在命令行设置） / the supervision settings: the blue window, the behind-schedule tolerance, when notices and circulars fall due (set by the operator on the command line)",
+            access: Read,
+            params: &[],
+            body: None,
+            responses: &[(
+                200,
+                "督办设置 / the settings",
+                Some(Json(schema::<SettingsView>)),
+            )],
+        },
+        Endpoint {
+            method: "GET",
+            path: "/api/tasks/imports/template",
+            summary: "任务计划模板（XLSX：计划、单位、任务、指标、节点五张表，以示例方案填写） / the task plan template (XLSX with the sheets plan, organisations, tasks, targets, milestones, filled with the example plan)",
+            access: Read,
+            params: &[],
+            body: None,
+            responses: &[(200, "模板 / the template", Some(Download))],
+        },
+        Endpoint {
             method: "POST",
             path: "/api/tasks/escalations",
             summary: "督办升级：为本单位督办的任务记录今日到期的催办、催办通知书、通报 / record today's escalation steps due on the tasks this office supervises",
             access: Write,
             params: &[Param::Query(schema::<tasks::ScopeQuery>)],
             body: None,
-            responses: &[(
-                200,
-                "已升级的任务 / the tasks escalated",
-                Some(Json(schema::<Vec<tasks::Escalated>>)),
-            )],
+            responses: &[
+                (
+                    200,
+                    "已升级的任务 / the tasks escalated",
+                    Some(Json(schema::<Vec<EscalatedTask>>)),
+                ),
+                (403, "非督办单位 / not a supervising office", None),
+            ],
         },
         Endpoint {
             method: "GET",
@@ -284,6 +309,27 @@ fn task_endpoints() -> Vec<Endpoint> {
                     Some(Json(schema::<Vec<ChangeView>>)),
                 ),
                 (400, "日期无效 / a bad date", None),
+            ],
+        },
+        Endpoint {
+            method: "GET",
+            path: "/api/tasks/summary",
+            summary: "督办汇总（不含任务行）：各灯色任务数，按牵头单位、任务组和县（市、区）汇总 / the summary without rows: tasks per light, by lead unit, group and county",
+            access: Read,
+            params: &[Param::Query(schema::<tasks::OverviewQuery>)],
+            body: None,
+            responses: &[
+                (
+                    200,
+                    "汇总 / the summary",
+                    Some(Json(schema::<OverviewView>)),
+                ),
+                (400, "日期或辖区无效 / a bad date or jurisdiction", None),
+                (
+                    404,
+                    "辖区不在本账号范围内 / a jurisdiction outside the account's",
+                    None,
+                ),
             ],
         },
         Endpoint {

@@ -330,12 +330,15 @@ impl Task {
                     steps.push(EscalationStep::Circular);
                 }
             }
+            // One notice per step and deadline day: a target due the same day as its task
+            // is not escalated twice.
             for s in steps {
                 let recorded = state
                     .escalations
                     .iter()
-                    .any(|(rs, rc, rd)| *rs == s && rc == &c.checkpoint && *rd == d);
-                if !recorded {
+                    .any(|(rs, _, rd)| *rs == s && *rd == d);
+                let listed = out.iter().any(|(os, _, od)| *os == s && *od == d);
+                if !recorded && !listed {
                     out.push((s, c.checkpoint.clone(), d));
                 }
             }

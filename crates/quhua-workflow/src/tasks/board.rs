@@ -7,6 +7,7 @@ use super::state::{Light, Status, TaskState};
 use crate::calendar::Calendar;
 use crate::org::Organisation;
 use quhua_core::date::Date;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -98,38 +99,9 @@ pub fn board(tasks: &[Task], date: Date, sup: &Supervision) -> Vec<BoardRow> {
         use rayon::prelude::*;
         tasks.par_iter().map(|t| sup.state(t, date)).collect()
     };
-    let index: HashMap<&str, usize> = tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
-    for (i, t) in tasks.iter().enumerate() {
-        if let Some(&p) = t.parent.as_deref().and_then(|p| index.get(p)) {
-            children[p].push(i);
-        }
-    }
-    let mut progress: Vec<f64> = states.iter().map(|s| s.progress).collect();
-    let mut subtree: Vec<Light> = states.iter().map(|s| s.light).collect();
-    // Deepest levels first, so each parent sees its children's aggregates.
-    let mut order: Vec<usize> = (0..tasks.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(tasks[i].level));
-    for &i in &order {
-        if children[i].is_empty() {
-            continue;
-        }
-        let own = !tasks[i].targets.is_empty() || !tasks[i].milestones.is_empty();
-        if !own && states[i].status != Status::Closed {
-            progress[i] =
-                children[i].iter().map(|&c| progress[c]).sum::<f64>() / children[i].len() as f64;
-        }
-        let worst = children[i]
-            .iter()
-            .map(|&c| subtree[c])
-            .max()
-            .unwrap_or(Light::Done);
-        subtree[i] = subtree[i].max(worst);
-    }
+    let (progress, subtree) = roll_up(tasks, |i| {
+        (states[i].progress, states[i].light, states[i].status)
+    });
     use rayon::prelude::*;
     tasks
         .par_iter()
@@ -164,6 +136,213 @@ pub fn board(tasks: &[Task], date: Date, sup: &Supervision) -> Vec<BoardRow> {
         .collect()
 }
 
+/// The tree's aggregates: a parent without targets or milestones of its own (and not closed)
+/// takes the mean progress of its children; each task's subtree light is the worst of itself
+/// and everything below it. `own(i)` gives task `i`'s own progress, light and status.
+fn roll_up(tasks: &[Task], own: impl Fn(usize) -> (f64, Light, Status)) -> (Vec<f64>, Vec<Light>) {
+    let index: FxHashMap<&str, usize> = tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
+    let mut any_children = false;
+    for (i, t) in tasks.iter().enumerate() {
+        if let Some(&p) = t.parent.as_deref().and_then(|p| index.get(p)) {
+            children[p].push(i);
+            any_children = true;
+        }
+    }
+    let (mut progress, mut subtree): (Vec<f64>, Vec<Light>) = (0..tasks.len())
+        .map(|i| {
+            let (p, l, _) = own(i);
+            (p, l)
+        })
+        .unzip();
+    if !any_children {
+        return (progress, subtree);
+    }
+    // Deepest levels first, so each parent sees its children's aggregates.
+    let mut order: Vec<usize> = (0..tasks.len())
+        .filter(|&i| !children[i].is_empty())
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(tasks[i].level));
+    for &i in &order {
+        let has_own = !tasks[i].targets.is_empty() || !tasks[i].milestones.is_empty();
+        if !has_own && own(i).2 != Status::Closed {
+            progress[i] =
+                children[i].iter().map(|&c| progress[c]).sum::<f64>() / children[i].len() as f64;
+        }
+        let worst = children[i]
+            .iter()
+            .map(|&c| subtree[c])
+            .max()
+            .unwrap_or(Light::Done);
+        subtree[i] = subtree[i].max(worst);
+    }
+    (progress, subtree)
+}
+
+/// The summaries of a jurisdiction's board without its rows: counts per light and the
+/// summaries by lead unit, group, division and county — what a city or province looks at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    /// The date.
+    pub date: Date,
+    /// Tasks counted.
+    pub total: usize,
+    /// Tasks per light.
+    pub lights: BTreeMap<Light, usize>,
+    /// By lead unit (as [`summary`] with [`SummaryBy::Unit`]).
+    pub by_unit: Vec<SummaryRow>,
+    /// By task group.
+    pub by_group: Vec<SummaryRow>,
+    /// By division code as recorded.
+    pub by_division: Vec<SummaryRow>,
+    /// By county (the first six digits of the division codes; a task counted once per county).
+    pub by_county: Vec<SummaryRow>,
+}
+
+/// Light, progress and the three keys of one task, as the overview counts it.
+type Tally = (usize, [usize; 5], f64);
+
+/// The overview as of `date`: the same lights and progress as [`board`] and [`summary`]
+/// give, computed from each task's [`Task::glance`] without building rows.
+///
+/// ```
+/// use quhua_workflow::tasks::{board, overview, summary, Light, Supervision, SummaryBy, Task};
+/// use quhua_core::date::parse_date;
+/// let d = |s| parse_date(s).unwrap();
+/// let mut t = Task::simple("1", "编制三张清单", "staffing", "office", d("2021-04-01"), d("2021-12-31"));
+/// t.divisions = vec!["130634100".into()];
+/// let sup = Supervision::default();
+/// let o = overview(&[t.clone()], d("2022-01-10"), &sup);
+/// assert_eq!(o.lights[&Light::Red], 1);
+/// assert_eq!(o.by_county[0].key, "130634");
+/// assert_eq!(o.by_unit, summary(&board(&[t], d("2022-01-10"), &sup), SummaryBy::Unit, &sup));
+/// ```
+pub fn overview(tasks: &[Task], date: Date, sup: &Supervision) -> Overview {
+    let glances: Vec<super::state::Glance> = {
+        use rayon::prelude::*;
+        tasks
+            .par_iter()
+            .map(|t| t.glance(date, &sup.calendar, &sup.config.light))
+            .collect()
+    };
+    let (progress, _) = roll_up(tasks, |i| {
+        (glances[i].progress, glances[i].light, glances[i].status)
+    });
+    // Tallied in parallel, each thread into its own maps, then merged.
+    use rayon::prelude::*;
+    let t = tasks
+        .par_iter()
+        .zip(glances.par_iter())
+        .zip(progress.par_iter())
+        .fold(Tallies::default, |mut acc, ((t, g), p)| {
+            acc.add(t, g, *p);
+            acc
+        })
+        .reduce(Tallies::default, Tallies::merge);
+    let (lights, unit, group, division, county) = (t.lights, t.unit, t.group, t.division, t.county);
+    Overview {
+        date,
+        total: tasks.len(),
+        lights: Light::ALL.iter().copied().zip(lights).collect(),
+        by_unit: summary_rows(unit, SummaryBy::Unit, sup),
+        by_group: summary_rows(group, SummaryBy::Group, sup),
+        by_division: summary_rows(division, SummaryBy::Division, sup),
+        by_county: summary_rows(county, SummaryBy::Division, sup),
+    }
+}
+
+/// The overview's counts while they are gathered.
+#[derive(Default)]
+struct Tallies<'a> {
+    lights: [usize; 5],
+    unit: FxHashMap<&'a str, Tally>,
+    group: FxHashMap<&'a str, Tally>,
+    division: FxHashMap<&'a str, Tally>,
+    county: FxHashMap<&'a str, Tally>,
+}
+
+impl<'a> Tallies<'a> {
+    /// Counts one task under its lead units, group, divisions and counties (each county once).
+    fn add(&mut self, t: &'a Task, g: &super::state::Glance<'a>, p: f64) {
+        let l = light_index(g.light);
+        self.lights[l] += 1;
+        for k in g.lead {
+            tally(&mut self.unit, k, l, p);
+        }
+        tally(&mut self.group, t.group.as_deref().unwrap_or(""), l, p);
+        for (i, d) in t.divisions.iter().enumerate() {
+            tally(&mut self.division, d, l, p);
+            let c = d.get(..6).unwrap_or(d);
+            let seen = t.divisions[..i]
+                .iter()
+                .any(|e| e.get(..6).unwrap_or(e) == c);
+            if !seen {
+                tally(&mut self.county, c, l, p);
+            }
+        }
+    }
+
+    fn merge(mut self, other: Tallies<'a>) -> Tallies<'a> {
+        for (a, b) in self.lights.iter_mut().zip(other.lights) {
+            *a += b;
+        }
+        for (mine, theirs) in [
+            (&mut self.unit, other.unit),
+            (&mut self.group, other.group),
+            (&mut self.division, other.division),
+            (&mut self.county, other.county),
+        ] {
+            for (k, (n, ls, p)) in theirs {
+                let e = mine.entry(k).or_default();
+                e.0 += n;
+                for (a, b) in e.1.iter_mut().zip(ls) {
+                    *a += b;
+                }
+                e.2 += p;
+            }
+        }
+        self
+    }
+}
+
+fn light_index(l: Light) -> usize {
+    Light::ALL.iter().position(|x| *x == l).unwrap_or(0)
+}
+
+fn tally<'a>(acc: &mut FxHashMap<&'a str, Tally>, key: &'a str, light: usize, progress: f64) {
+    let e = acc.entry(key).or_default();
+    e.0 += 1;
+    e.1[light] += 1;
+    e.2 += progress;
+}
+
+/// Summary lines from tallies, sorted by key.
+fn summary_rows<'a>(
+    acc: impl IntoIterator<Item = (&'a str, Tally)>,
+    by: SummaryBy,
+    sup: &Supervision,
+) -> Vec<SummaryRow> {
+    let mut rows: Vec<SummaryRow> = acc
+        .into_iter()
+        .map(|(key, (total, counts, sum))| SummaryRow {
+            name: match by {
+                SummaryBy::Unit => sup.name(key).to_string(),
+                _ => key.to_string(),
+            },
+            key: key.to_string(),
+            total,
+            lights: Light::ALL.iter().copied().zip(counts).collect(),
+            mean_progress: if total == 0 { 0.0 } else { sum / total as f64 },
+        })
+        .collect();
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    rows
+}
+
 /// How to group a summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -191,32 +370,19 @@ pub struct SummaryRow {
     pub mean_progress: f64,
 }
 
-/// Counts one row under a key (tasks, per light, progress sum).
-fn bump<'a>(
-    acc: &mut BTreeMap<&'a str, (usize, [usize; 5], f64)>,
-    key: &'a str,
-    light: usize,
-    progress: f64,
-) {
-    let e = acc.entry(key).or_default();
-    e.0 += 1;
-    e.1[light] += 1;
-    e.2 += progress;
-}
-
 /// Summarises board rows by unit, group or division, sorted by key.
 pub fn summary(rows: &[BoardRow], by: SummaryBy, sup: &Supervision) -> Vec<SummaryRow> {
     // Keys borrowed from the rows: no string is copied per row.
-    let mut acc: BTreeMap<&str, (usize, [usize; 5], f64)> = BTreeMap::new();
+    let mut acc: FxHashMap<&str, Tally> = FxHashMap::default();
     for r in rows {
-        let light = Light::ALL.iter().position(|l| *l == r.light).unwrap_or(0);
+        let light = light_index(r.light);
         match by {
             SummaryBy::Unit => {
                 for k in &r.lead_codes {
-                    bump(&mut acc, k, light, r.progress);
+                    tally(&mut acc, k, light, r.progress);
                 }
             }
-            SummaryBy::Group => bump(
+            SummaryBy::Group => tally(
                 &mut acc,
                 r.group.as_deref().unwrap_or(""),
                 light,
@@ -224,23 +390,12 @@ pub fn summary(rows: &[BoardRow], by: SummaryBy, sup: &Supervision) -> Vec<Summa
             ),
             SummaryBy::Division => {
                 for k in &r.divisions {
-                    bump(&mut acc, k, light, r.progress);
+                    tally(&mut acc, k, light, r.progress);
                 }
             }
         }
     }
-    acc.into_iter()
-        .map(|(key, (total, counts, sum))| SummaryRow {
-            name: match by {
-                SummaryBy::Unit => sup.name(key).to_string(),
-                _ => key.to_string(),
-            },
-            key: key.to_string(),
-            total,
-            lights: Light::ALL.iter().copied().zip(counts).collect(),
-            mean_progress: if total == 0 { 0.0 } else { sum / total as f64 },
-        })
-        .collect()
+    summary_rows(acc, by, sup)
 }
 
 /// One difference between two dates.

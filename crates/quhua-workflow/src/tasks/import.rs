@@ -58,7 +58,7 @@ pub struct ImportedPlan {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+struct TomlFile {
     plan: RawPlan,
     #[serde(default)]
     organisation: Vec<toml::Spanned<RawOrg>>,
@@ -66,103 +66,125 @@ struct RawFile {
     task: Vec<toml::Spanned<RawTask>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPlan {
-    title: String,
-    #[serde(default)]
-    source: String,
-    supervisor: String,
-    start: String,
+/// Where an entry was written: the file (or workbook and sheet) and line (or row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct At {
+    pub(crate) file: String,
+    pub(crate) line: usize,
+}
+
+/// A plan as written, every entry with where it was written — from TOML or from a workbook.
+pub(crate) struct PlanInput {
+    pub(crate) plan: RawPlan,
+    pub(crate) plan_at: At,
+    pub(crate) organisations: Vec<(At, RawOrg)>,
+    pub(crate) tasks: Vec<(At, RawTask)>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawOrg {
-    code: String,
-    name: String,
-    kind: String,
+pub(crate) struct RawPlan {
+    pub(crate) title: String,
     #[serde(default)]
-    jurisdiction: String,
-    #[serde(default)]
-    parent: Option<String>,
+    pub(crate) source: String,
+    pub(crate) supervisor: String,
+    pub(crate) start: String,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTask {
-    id: String,
+pub(crate) struct RawOrg {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) kind: String,
     #[serde(default)]
-    parent: Option<String>,
+    pub(crate) jurisdiction: String,
     #[serde(default)]
-    group: Option<String>,
-    title: String,
-    #[serde(default)]
-    title_en: String,
-    #[serde(default)]
-    description: String,
-    lead: Vec<String>,
-    #[serde(default)]
-    participants: Vec<String>,
-    #[serde(default)]
-    supervisor: Option<String>,
-    #[serde(default)]
-    divisions: Vec<String>,
-    #[serde(default)]
-    start: Option<String>,
-    due: String,
-    #[serde(default)]
-    extension_limit: Option<String>,
-    #[serde(default)]
-    basis: String,
-    #[serde(default)]
-    target: Vec<RawTarget>,
-    #[serde(default)]
-    milestone: Vec<RawMilestone>,
-    #[serde(default)]
-    attachment: Vec<RawAttachment>,
+    pub(crate) parent: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTarget {
-    id: String,
-    metric: String,
+pub(crate) struct RawTask {
+    pub(crate) id: String,
     #[serde(default)]
-    metric_en: String,
-    unit: String,
+    pub(crate) parent: Option<String>,
     #[serde(default)]
-    baseline: f64,
-    value: f64,
-    deadline: String,
+    pub(crate) group: Option<String>,
+    pub(crate) title: String,
+    #[serde(default)]
+    pub(crate) title_en: String,
+    #[serde(default)]
+    pub(crate) description: String,
+    pub(crate) lead: Vec<String>,
+    #[serde(default)]
+    pub(crate) participants: Vec<String>,
+    #[serde(default)]
+    pub(crate) supervisor: Option<String>,
+    #[serde(default)]
+    pub(crate) divisions: Vec<String>,
+    #[serde(default)]
+    pub(crate) start: Option<String>,
+    pub(crate) due: String,
+    #[serde(default)]
+    pub(crate) extension_limit: Option<String>,
+    #[serde(default)]
+    pub(crate) basis: String,
+    #[serde(default)]
+    pub(crate) target: Vec<RawTarget>,
+    #[serde(default)]
+    pub(crate) milestone: Vec<RawMilestone>,
+    #[serde(default)]
+    pub(crate) attachment: Vec<RawAttachment>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawMilestone {
-    id: String,
-    title: String,
+pub(crate) struct RawTarget {
+    pub(crate) id: String,
+    pub(crate) metric: String,
     #[serde(default)]
-    title_en: String,
-    due: String,
+    pub(crate) metric_en: String,
+    pub(crate) unit: String,
+    #[serde(default)]
+    pub(crate) baseline: f64,
+    pub(crate) value: f64,
+    pub(crate) deadline: String,
+    /// Its own row (a workbook's target sheet); none: the task's.
+    #[serde(skip)]
+    pub(crate) at: Option<At>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawAttachment {
-    name: String,
+pub(crate) struct RawMilestone {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    #[serde(default)]
+    pub(crate) title_en: String,
+    pub(crate) due: String,
+    /// Its own row (a workbook's milestone sheet); none: the task's.
+    #[serde(skip)]
+    pub(crate) at: Option<At>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAttachment {
+    pub(crate) name: String,
     sha256: String,
 }
 
-struct Ctx<'a> {
-    file: &'a str,
+struct Ctx {
+    /// The file (or workbook and sheet) of the entry being checked.
+    file: String,
     errors: Vec<ImportError>,
 }
 
-impl Ctx<'_> {
+impl Ctx {
     fn err(&mut self, line: usize, item: &str, field: &str, zh: String, en: String) {
         self.errors.push(ImportError::new(
-            self.file,
+            &self.file,
             Some(line),
             Some(item),
             Some(field),
@@ -221,17 +243,43 @@ fn valid_division(code: &str) -> bool {
 /// assert_eq!(errs[0].field.as_deref(), Some("lead"));
 /// ```
 pub fn import_plan(file: &str, text: &str) -> Result<ImportedPlan, Vec<ImportError>> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![syntax_error(file, text, &e)])?;
+    let raw: TomlFile = toml::from_str(text).map_err(|e| vec![syntax_error(file, text, &e)])?;
+    let at = |span: std::ops::Range<usize>| At {
+        file: file.to_string(),
+        line: line_of(text, span.start),
+    };
+    let input = PlanInput {
+        plan: raw.plan,
+        plan_at: At {
+            file: file.to_string(),
+            line: 1,
+        },
+        organisations: raw
+            .organisation
+            .into_iter()
+            .map(|o| (at(o.span()), o.into_inner()))
+            .collect(),
+        tasks: raw
+            .task
+            .into_iter()
+            .map(|t| (at(t.span()), t.into_inner()))
+            .collect(),
+    };
+    build_plan(input)
+}
+
+/// Checks a plan as written and builds it: every problem with where it was written.
+pub(crate) fn build_plan(raw: PlanInput) -> Result<ImportedPlan, Vec<ImportError>> {
     let mut cx = Ctx {
-        file,
+        file: raw.plan_at.file.clone(),
         errors: Vec::new(),
     };
-    let start = cx.date(1, "plan", "start", &raw.plan.start);
+    let start = cx.date(raw.plan_at.line, "plan", "start", &raw.plan.start);
     let mut orgs: BTreeMap<String, Organisation> = BTreeMap::new();
     let mut org_list = Vec::new();
-    for o in &raw.organisation {
-        let line = line_of(text, o.span().start);
-        let o = o.get_ref();
+    for (at, o) in &raw.organisations {
+        cx.file = at.file.clone();
+        let line = at.line;
         let Some(kind) = OrgKind::parse(&o.kind) else {
             cx.err(
                 line,
@@ -271,33 +319,26 @@ pub fn import_plan(file: &str, text: &str) -> Result<ImportedPlan, Vec<ImportErr
         org_list.push(org);
     }
     if !orgs.contains_key(raw.plan.supervisor.trim()) {
+        cx.file = raw.plan_at.file.clone();
         cx.err(
-            1,
+            raw.plan_at.line,
             "plan",
             "supervisor",
             format!(
-                "督办单位“{}”未在[[organisation]]中定义",
+                "督办单位“{}”未在单位清单（[[organisation]] 或“单位”表）中定义",
                 raw.plan.supervisor
             ),
             format!(
-                "supervising office \"{}\" is not defined in [[organisation]]",
+                "supervising office \"{}\" is not defined in the organisations ([[organisation]] or the organisations sheet)",
                 raw.plan.supervisor
             ),
         );
     }
     let mut levels: BTreeMap<String, TaskLevel> = BTreeMap::new();
     let mut tasks = Vec::new();
-    for t in &raw.task {
-        let line = line_of(text, t.span().start);
-        if let Some(task) = convert_task(
-            &mut cx,
-            line,
-            t.get_ref(),
-            &raw.plan,
-            start,
-            &orgs,
-            &mut levels,
-        ) {
+    for (at, t) in &raw.tasks {
+        cx.file = at.file.clone();
+        if let Some(task) = convert_task(&mut cx, at, t, &raw.plan, start, &orgs, &mut levels) {
             tasks.push(task);
         }
     }
@@ -319,7 +360,7 @@ pub fn import_plan(file: &str, text: &str) -> Result<ImportedPlan, Vec<ImportErr
 
 fn convert_task(
     cx: &mut Ctx,
-    line: usize,
+    at: &At,
     t: &RawTask,
     plan: &RawPlan,
     plan_start: Option<Date>,
@@ -327,6 +368,7 @@ fn convert_task(
     levels: &mut BTreeMap<String, TaskLevel>,
 ) -> Option<Task> {
     let before = cx.errors.len();
+    let line = at.line;
     let id = t.id.trim().to_string();
     if id.is_empty() {
         cx.err(
@@ -401,8 +443,8 @@ fn convert_task(
                     line,
                     &id,
                     field,
-                    format!("单位“{code}”未在[[organisation]]中定义"),
-                    format!("organisation \"{code}\" is not defined in [[organisation]]"),
+                    format!("单位“{code}”未在单位清单（[[organisation]] 或“单位”表）中定义"),
+                    format!("organisation \"{code}\" is not defined in the organisations ([[organisation]] or the organisations sheet)"),
                 );
             }
             if !seen.insert(code.as_str()) {
@@ -463,6 +505,7 @@ fn convert_task(
     let mut targets = Vec::new();
     let mut ids = BTreeSet::new();
     for tg in &t.target {
+        let line = located(cx, at, tg.at.as_ref());
         let field = format!("target.{}", tg.id);
         if !ids.insert(tg.id.clone()) {
             cx.err(
@@ -506,8 +549,10 @@ fn convert_task(
             });
         }
     }
+    cx.file = at.file.clone();
     let mut milestones = Vec::new();
     for m in &t.milestone {
+        let line = located(cx, at, m.at.as_ref());
         let field = format!("milestone.{}", m.id);
         if !ids.insert(m.id.clone()) {
             cx.err(
@@ -539,6 +584,7 @@ fn convert_task(
             });
         }
     }
+    cx.file = at.file.clone();
     let mut attachments = Vec::new();
     for a in &t.attachment {
         match Attachment::new(&a.name, &a.sha256) {
@@ -571,4 +617,12 @@ fn convert_task(
         synthetic: false,
         history: Vec::new(),
     })
+}
+
+/// Points the context at an entry's own location (a target's or milestone's row) or the
+/// task's; returns the line in force.
+fn located(cx: &mut Ctx, task: &At, own: Option<&At>) -> usize {
+    let at = own.unwrap_or(task);
+    cx.file = at.file.clone();
+    at.line
 }

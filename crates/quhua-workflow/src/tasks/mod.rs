@@ -19,23 +19,26 @@ mod error;
 mod generate;
 mod import;
 mod import_error;
+mod import_sheets;
 mod model;
 mod state;
 pub mod synthetic;
 
 pub use actions::Verdict;
 pub use board::{
-    BoardRow, Change, SummaryBy, SummaryRow, Supervision, board, changes_since, summary,
+    BoardRow, Change, Overview, SummaryBy, SummaryRow, Supervision, board, changes_since, overview,
+    summary,
 };
 pub use config::{EscalationConfig, LightConfig, SupervisionConfig};
 pub use error::TaskError;
 pub use generate::{RegisterNotice, StatutoryConfig, StatutoryUnits, statutory_tasks};
 pub use import::{ImportError, ImportedPlan, import_plan};
+pub use import_sheets::{Sheet, import_plan_sheets};
 pub use model::{
     Attachment, Checkpoint, EscalationStep, EventKind, Milestone, ProgressReport, Reached, Target,
     Task, TaskEvent, TaskLevel,
 };
-pub use state::{CheckpointState, Light, Status, TaskState};
+pub use state::{CheckpointState, Glance, Light, Status, TaskState};
 
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@ use super::model::{Checkpoint, EscalationStep, EventKind, Task};
 use crate::calendar::Calendar;
 use quhua_core::date::Date;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 /// The 三色督办 light (plus green for on track and done for closed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -156,6 +157,49 @@ fn elapsed(start: Date, deadline: Date, date: Date) -> f64 {
     ((date - start).num_days() as f64 / total as f64).clamp(0.0, 1.0)
 }
 
+/// One deadline evaluated (targets first, then milestones, the task's own deadline last).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    deadline: Date,
+    value: Option<f64>,
+    reached: Option<f64>,
+    met: Option<Date>,
+    fraction: f64,
+    expected: f64,
+    target: bool,
+}
+
+/// A task evaluated as of a date, borrowing from the task: what both the full state and the
+/// glance are built from, so they cannot disagree.
+struct Eval<'a> {
+    status: Status,
+    lead: &'a [String],
+    participants: &'a [String],
+    slots: SmallVec<[Slot; 6]>,
+    progress: f64,
+    schedule: f64,
+    next_due: Option<Date>,
+    light: Light,
+    pending: Option<u32>,
+    reported_by: Option<&'a str>,
+    escalations: Vec<(EscalationStep, &'a Checkpoint, Date)>,
+}
+
+/// What the summaries need of a task as of a date (no copies of its text).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glance<'a> {
+    /// Life-cycle status.
+    pub status: Status,
+    /// The light.
+    pub light: Light,
+    /// Progress 0–1 (as in [`TaskState::progress`]).
+    pub progress: f64,
+    /// The earliest deadline not yet met.
+    pub next_due: Option<Date>,
+    /// Lead units in force.
+    pub lead: &'a [String],
+}
+
 impl Task {
     /// The task as of `date` (events after it are ignored).
     ///
@@ -173,11 +217,83 @@ impl Task {
     /// assert_eq!(t.state(parse_date("2022-01-10").unwrap(), &cal, &cfg).light, Light::Red);
     /// ```
     pub fn state(&self, date: Date, cal: &Calendar, cfg: &LightConfig) -> TaskState {
-        // Slots: targets 0..nt, milestones nt..nt+nm, the task's own deadline last.
+        let e = self.evaluate(date, cal, cfg);
+        let nt = self.targets.len();
+        let checkpoint = |i: usize| {
+            if i < nt {
+                Checkpoint::Target(self.targets[i].id.clone())
+            } else if i < nt + self.milestones.len() {
+                Checkpoint::Milestone(self.milestones[i - nt].id.clone())
+            } else {
+                Checkpoint::Task
+            }
+        };
+        TaskState {
+            date,
+            status: e.status,
+            lead: e.lead.to_vec(),
+            participants: e.participants.to_vec(),
+            checkpoints: e
+                .slots
+                .iter()
+                .enumerate()
+                .map(|(i, s)| CheckpointState {
+                    checkpoint: checkpoint(i),
+                    deadline: s.deadline,
+                    value: s.value,
+                    reached: s.reached,
+                    met: s.met,
+                    fraction: s.fraction,
+                    expected: s.expected,
+                })
+                .collect(),
+            progress: e.progress,
+            schedule: e.schedule,
+            next_due: e.next_due,
+            light: e.light,
+            pending_extension: e.pending,
+            reported_by: e.reported_by.map(str::to_string),
+            escalations: e
+                .escalations
+                .into_iter()
+                .map(|(s, c, d)| (s, c.clone(), d))
+                .collect(),
+        }
+    }
+
+    /// The light, status, progress, next deadline and lead units as of `date` — the same
+    /// evaluation as [`Task::state`], without copying the task's text (for summaries over
+    /// many tasks).
+    ///
+    /// ```
+    /// use quhua_workflow::tasks::{Light, Task, LightConfig};
+    /// use quhua_workflow::calendar::Calendar;
+    /// use quhua_core::date::parse_date;
+    /// let t = Task::simple("1", "清理乡镇空编", "city-staffing", "city-office",
+    ///     parse_date("2021-04-01").unwrap(), parse_date("2021-12-31").unwrap());
+    /// let (cal, cfg) = (Calendar::china(), LightConfig::default());
+    /// let d = parse_date("2022-01-10").unwrap();
+    /// assert_eq!(t.glance(d, &cal, &cfg).light, t.state(d, &cal, &cfg).light);
+    /// assert_eq!(t.glance(d, &cal, &cfg).lead, ["city-staffing".to_string()]);
+    /// ```
+    pub fn glance(&self, date: Date, cal: &Calendar, cfg: &LightConfig) -> Glance<'_> {
+        let e = self.evaluate(date, cal, cfg);
+        Glance {
+            status: e.status,
+            light: e.light,
+            progress: e.progress,
+            next_due: e.next_due,
+            lead: e.lead,
+        }
+    }
+
+    /// Folds the history up to `date` into the deadlines, values and status in force, then
+    /// derives progress, 序时进度 and the light.
+    fn evaluate(&self, date: Date, cal: &Calendar, cfg: &LightConfig) -> Eval<'_> {
         let nt = self.targets.len();
         let nm = self.milestones.len();
         let target_slot = |id: &str| self.targets.iter().position(|t| t.id == id);
-        let slot = |c: &Checkpoint| match c {
+        let slot_of = |c: &Checkpoint| match c {
             Checkpoint::Target(id) => target_slot(id),
             Checkpoint::Milestone(id) => self
                 .milestones
@@ -186,21 +302,28 @@ impl Task {
                 .map(|i| nt + i),
             Checkpoint::Task => Some(nt + nm),
         };
+        let blank = |deadline: Date, value: Option<f64>, target: bool| Slot {
+            deadline,
+            value,
+            reached: None,
+            met: None,
+            fraction: 0.0,
+            expected: 0.0,
+            target,
+        };
+        let mut slots: SmallVec<[Slot; 6]> = SmallVec::with_capacity(nt + nm + 1);
+        slots.extend(
+            self.targets
+                .iter()
+                .map(|t| blank(t.deadline, Some(t.value), true)),
+        );
+        slots.extend(self.milestones.iter().map(|m| blank(m.due, None, false)));
+        slots.push(blank(self.due, None, false));
         let mut status = Status::InProgress;
-        let mut lead: &Vec<String> = &self.lead;
-        let mut participants: &Vec<String> = &self.participants;
-        let mut deadlines: Vec<Date> = self
-            .targets
-            .iter()
-            .map(|t| t.deadline)
-            .chain(self.milestones.iter().map(|m| m.due))
-            .chain([self.due])
-            .collect();
-        let mut values: Vec<f64> = self.targets.iter().map(|t| t.value).collect();
-        let mut last: Vec<Option<f64>> = vec![None; nt];
-        let mut milestone_met: Vec<Option<Date>> = vec![None; nm];
+        let mut lead: &[String] = &self.lead;
+        let mut participants: &[String] = &self.participants;
         let mut done_at: Option<Date> = None;
-        let mut reported_by = None;
+        let mut reported_by: Option<&str> = None;
         let mut pending: Option<(u32, &Checkpoint, Date)> = None;
         let mut escalations = Vec::new();
         for e in self.history_until(date) {
@@ -208,20 +331,20 @@ impl Task {
                 EventKind::Progress(r) | EventKind::DoneReported { report: r } => {
                     for v in &r.values {
                         if let Some(i) = target_slot(&v.target) {
-                            last[i] = Some(v.value);
+                            slots[i].reached = Some(v.value);
                         }
                     }
                     for m in &r.milestones_met {
                         if let Some(i) = self.milestones.iter().position(|x| &x.id == m)
-                            && milestone_met[i].is_none()
+                            && slots[nt + i].met.is_none()
                         {
-                            milestone_met[i] = Some(e.at);
+                            slots[nt + i].met = Some(e.at);
                         }
                     }
                     if matches!(e.kind, EventKind::DoneReported { .. }) {
                         status = Status::Reported;
                         done_at = Some(e.at);
-                        reported_by = Some(e.by.account.clone());
+                        reported_by = Some(&e.by.account);
                     }
                 }
                 EventKind::Closed { .. } => status = Status::Closed,
@@ -238,16 +361,16 @@ impl Task {
                 EventKind::ExtensionDecided { approved, .. } => {
                     if let Some((_, c, d)) = pending.take()
                         && *approved
-                        && let Some(i) = slot(c)
+                        && let Some(i) = slot_of(c)
                     {
-                        deadlines[i] = d;
+                        slots[i].deadline = d;
                     }
                 }
                 EventKind::Escalated {
                     step,
                     checkpoint,
                     deadline,
-                } => escalations.push((*step, checkpoint.clone(), *deadline)),
+                } => escalations.push((*step, checkpoint, *deadline)),
                 EventKind::Reassigned {
                     lead: l,
                     participants: p,
@@ -263,111 +386,82 @@ impl Task {
                     ..
                 } => {
                     if let Some(i) = target_slot(target) {
-                        values[i] = *value;
-                        deadlines[i] = *deadline;
+                        slots[i].value = Some(*value);
+                        slots[i].deadline = *deadline;
                     }
                 }
             }
         }
-        let meets = |i: usize, v: f64| {
-            let span = values[i] - self.targets[i].baseline;
-            span == 0.0 || (v - self.targets[i].baseline) / span >= 1.0
-        };
-        let fraction = |i: usize, v: f64| {
-            let span = values[i] - self.targets[i].baseline;
+        // The share of the way from baseline to the target value in force.
+        let share = |slots: &[Slot], i: usize, v: f64| {
+            let span = slots[i].value.unwrap_or_default() - self.targets[i].baseline;
             if span == 0.0 {
                 1.0
             } else {
-                ((v - self.targets[i].baseline) / span).clamp(0.0, 1.0)
+                (v - self.targets[i].baseline) / span
             }
         };
         // Met: the first report meeting the target value in force, provided the latest value
         // still meets it (a correction downwards un-meets).
-        let mut target_met: Vec<Option<Date>> = vec![None; nt];
-        if (0..nt).any(|i| last[i].is_some_and(|v| meets(i, v))) {
+        let still_met =
+            |slots: &[Slot], i: usize| slots[i].reached.is_some_and(|v| share(slots, i, v) >= 1.0);
+        if (0..nt).any(|i| still_met(&slots, i)) {
             for e in self.history_until(date) {
                 if let EventKind::Progress(r) | EventKind::DoneReported { report: r } = &e.kind {
                     for v in &r.values {
                         if let Some(i) = target_slot(&v.target)
-                            && target_met[i].is_none()
-                            && meets(i, v.value)
+                            && slots[i].met.is_none()
+                            && still_met(&slots, i)
+                            && share(&slots, i, v.value) >= 1.0
                         {
-                            target_met[i] = Some(e.at);
+                            slots[i].met = Some(e.at);
                         }
                     }
                 }
             }
-            for i in 0..nt {
-                if !last[i].is_some_and(|v| meets(i, v)) {
-                    target_met[i] = None;
-                }
+        }
+        for i in 0..nt {
+            let f = slots[i]
+                .reached
+                .map(|v| share(&slots, i, v).clamp(0.0, 1.0));
+            slots[i].fraction = f.unwrap_or(0.0);
+        }
+        for s in &mut slots[..nt + nm] {
+            s.expected = elapsed(self.start, s.deadline, date);
+            if !s.target {
+                s.fraction = if s.met.is_some() { 1.0 } else { 0.0 };
             }
         }
-        let mut checkpoints = Vec::with_capacity(nt + nm + 1);
-        for (i, t) in self.targets.iter().enumerate() {
-            checkpoints.push(CheckpointState {
-                checkpoint: Checkpoint::Target(t.id.clone()),
-                deadline: deadlines[i],
-                value: Some(values[i]),
-                reached: last[i],
-                met: target_met[i],
-                fraction: last[i].map(|v| fraction(i, v)).unwrap_or(0.0),
-                expected: elapsed(self.start, deadlines[i], date),
-            });
-        }
-        for (i, m) in self.milestones.iter().enumerate() {
-            let met = milestone_met[i];
-            checkpoints.push(CheckpointState {
-                checkpoint: Checkpoint::Milestone(m.id.clone()),
-                deadline: deadlines[nt + i],
-                value: None,
-                reached: None,
-                met,
-                fraction: if met.is_some() { 1.0 } else { 0.0 },
-                expected: elapsed(self.start, deadlines[nt + i], date),
-            });
-        }
-        let lead = lead.clone();
-        let participants = participants.clone();
-        let task_deadline = deadlines[nt + nm];
+        let items = nt + nm;
+        let task_deadline = slots[items].deadline;
         let task_met = match status {
             Status::Closed | Status::Reported => done_at,
             _ => None,
         };
-        let items = checkpoints.len();
+        let task_expected = elapsed(self.start, task_deadline, date);
         let (progress, schedule) = if status == Status::Closed {
-            (1.0, elapsed(self.start, task_deadline, date))
+            (1.0, task_expected)
         } else if items == 0 {
-            (
-                if task_met.is_some() { 1.0 } else { 0.0 },
-                elapsed(self.start, task_deadline, date),
-            )
+            (if task_met.is_some() { 1.0 } else { 0.0 }, task_expected)
         } else {
+            let own = &slots[..items];
             (
-                checkpoints.iter().map(|c| c.fraction).sum::<f64>() / items as f64,
-                checkpoints.iter().map(|c| c.expected).sum::<f64>() / items as f64,
+                own.iter().map(|c| c.fraction).sum::<f64>() / items as f64,
+                own.iter().map(|c| c.expected).sum::<f64>() / items as f64,
             )
         };
-        checkpoints.push(CheckpointState {
-            checkpoint: Checkpoint::Task,
-            deadline: task_deadline,
-            value: None,
-            reached: None,
-            met: task_met,
-            fraction: if task_met.is_some() { 1.0 } else { 0.0 },
-            expected: elapsed(self.start, task_deadline, date),
-        });
-        let open = || checkpoints.iter().filter(|c| c.met.is_none());
+        let last = &mut slots[items];
+        last.met = task_met;
+        last.fraction = if task_met.is_some() { 1.0 } else { 0.0 };
+        last.expected = task_expected;
+        let open = || slots.iter().filter(|c| c.met.is_none());
         let next_due = open().map(|c| c.deadline).min();
         let light = if status == Status::Closed {
             Light::Done
         } else if open().any(|c| c.deadline < date) {
             Light::Red
         } else if status == Status::Returned
-            || open().any(|c| {
-                matches!(c.checkpoint, Checkpoint::Target(_))
-                    && c.fraction < c.expected - cfg.behind_tolerance
-            })
+            || open().any(|c| c.target && c.fraction < c.expected - cfg.behind_tolerance)
         {
             Light::Yellow
         } else if next_due.is_some_and(|d| days_left(cal, cfg, date, d) <= cfg.blue_within) {
@@ -375,17 +469,16 @@ impl Task {
         } else {
             Light::Green
         };
-        TaskState {
-            date,
+        Eval {
             status,
             lead,
             participants,
-            checkpoints,
+            slots,
             progress,
             schedule,
             next_due,
             light,
-            pending_extension: pending.map(|(s, _, _)| s),
+            pending: pending.map(|(s, _, _)| s),
             reported_by,
             escalations,
         }

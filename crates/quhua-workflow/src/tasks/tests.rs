@@ -383,8 +383,14 @@ fn escalation_ladder() {
     let cal = Calendar::china();
     let (l, e) = (LightConfig::default(), EscalationConfig::default());
     assert!(t.escalations_due(d("2021-11-01"), &cal, &l, &e).is_empty());
+    // The target and the task are due the same day: one 催办 for that day, not two.
     let urge = t.escalations_due(d("2021-12-24"), &cal, &l, &e);
-    assert!(urge.iter().all(|(s, _, _)| *s == EscalationStep::Urge) && urge.len() == 2);
+    assert!(urge.iter().all(|(s, _, _)| *s == EscalationStep::Urge) && urge.len() == 1);
+    // A target due on another day is escalated on its own.
+    let mut two = t.clone();
+    two.targets[0].deadline = d("2021-12-20");
+    let urge = two.escalations_due(d("2021-12-17"), &cal, &l, &e);
+    assert_eq!(urge.len(), 2, "{urge:?}");
     // 2022-01-01 is the day after the deadline: 催办通知书, not yet 通报.
     let t1 = t
         .escalate(&office(), d("2022-01-01"), &cal, &l, &e)
