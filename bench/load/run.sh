@@ -31,41 +31,14 @@ cargo build --release --locked -p quhua-cli -p quhua-loadgen
 quhua="$target/release/quhua"
 loadgen="$target/release/quhua-loadgen"
 
-pgbin=""
-for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) $(dirname "$(command -v pg_ctl 2>/dev/null || echo /nonexistent/x)"); do
-  if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ]; then pgbin=$d; break; fi
-done
-[ -n "$pgbin" ] || { echo "PostgreSQL not found (initdb, pg_ctl, postgres): apt-get install postgresql" >&2; exit 1; }
-
-tmp=$(mktemp -d /tmp/quhua-load-XXXXXX)
-chmod 755 "$tmp"
-as_pg=()
-if [ "$(id -u)" = 0 ]; then
-  chown postgres: "$tmp"
-  as_pg=(runuser -u postgres --)
-fi
+source "$root/bench/lib/pg.sh"
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$tmp"
+  stop_pg
 }
 trap cleanup EXIT
-
-echo "== throwaway PostgreSQL ($pgbin) in $tmp"
-"${as_pg[@]}" "$pgbin/initdb" -D "$tmp/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
-port=""
-for _ in 1 2 3 4 5; do
-  p=$((20000 + RANDOM % 20000))
-  if "${as_pg[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/pg.log" -w -t 60 \
-      -o "-p $p -k $tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null; then
-    port=$p; break
-  fi
-done
-[ -n "$port" ] || { cat "$tmp/pg.log" >&2; echo "could not start PostgreSQL" >&2; exit 1; }
-"${as_pg[@]}" "$pgbin/createdb" -h "$tmp" -p "$port" -U postgres quhua_load
-url="postgres://postgres@127.0.0.1:$port/quhua_load"
-pg_version=$("$pgbin/postgres" --version)
+throwaway_pg quhua_load
 
 echo "== setup: demo data and $USERS bench accounts"
 "$loadgen" setup --db "$url" --users "$USERS"

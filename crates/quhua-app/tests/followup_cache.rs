@@ -24,6 +24,13 @@ fn progress(app: &App, scope: &str) -> BTreeMap<String, f64> {
         .collect()
 }
 
+/// The province's summary as of the test's date, serialised (every count and mean).
+fn summary_json(app: &App) -> serde_json::Value {
+    let date = parse_date("2026-12-01").unwrap();
+    let o = followup::overview(app, &Actor::operator("r"), "13", date).unwrap();
+    serde_json::to_value(o).unwrap()
+}
+
 #[test]
 fn writes_from_another_process_show_at_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -81,6 +88,8 @@ fn writes_from_another_process_show_at_once() {
         after, writer_view,
         "the reader sees exactly what the writer stored"
     );
+    // The kept summary, updated from the one changed task, equals one computed afresh.
+    assert_eq!(summary_json(&reader), summary_json(&open(&dir)));
     let changed: Vec<&String> = after.keys().filter(|k| after[*k] != before[*k]).collect();
     assert!(changed.contains(&&row.id) || !view.checkpoints.iter().any(|c| c.kind == "target"));
     let t = followup::task(&reader, &op, &row.id, date).unwrap();
@@ -102,4 +111,5 @@ fn writes_from_another_process_show_at_once() {
     let again = progress(&reader, "13");
     assert!(again.contains_key("NEW-1"));
     assert_eq!(again, progress(&open(&dir), "13"));
+    assert_eq!(summary_json(&reader), summary_json(&open(&dir)));
 }

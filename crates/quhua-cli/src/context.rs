@@ -41,6 +41,36 @@ pub fn fail(zh: impl std::fmt::Display, en: impl std::fmt::Display) -> Box<dyn s
     format!("{zh} / {en}").into()
 }
 
+/// A file's bytes, or an error naming it.
+pub fn read_bytes(path: &std::path::Path) -> CliResult<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        fail(
+            format!("无法读取 {}：{e}", path.display()),
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })
+}
+
+/// A text file's content, or an error naming it.
+pub fn read_text(path: &std::path::Path) -> CliResult<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        fail(
+            format!("无法读取 {}：{e}", path.display()),
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })
+}
+
+/// Writes a file, or an error naming it.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> CliResult {
+    std::fs::write(path, bytes).map_err(|e| {
+        fail(
+            format!("无法写入 {}：{e}", path.display()),
+            format!("cannot write {}: {e}", path.display()),
+        )
+    })
+}
+
 impl Context {
     /// Opens the database (running migrations).
     pub fn store(&self) -> CliResult<Store> {

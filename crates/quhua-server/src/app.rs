@@ -5,13 +5,13 @@ use crate::auth::password::{self, HashParams};
 use crate::auth::ratelimit::LoginLimiter;
 use crate::auth::session::SessionCache;
 use crate::catalog::Catalog;
+use crate::embed;
 use crate::error::ApiError;
-use crate::{api, embed, openapi};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
-use axum::routing::{any, get, post};
+use axum::routing::any;
 use quhua_app::{App, AppError};
 use quhua_store::Store;
 use std::ops::Deref;
@@ -158,204 +158,9 @@ impl AppState {
     }
 }
 
-/// Every API route: method and path (the OpenAPI document and the authorization test
-/// are checked against this list).
-pub const ROUTES: &[(&str, &str)] = &[
-    ("POST", "/api/login"),
-    ("POST", "/api/logout"),
-    ("GET", "/api/me"),
-    ("GET", "/api/counties"),
-    ("GET", "/api/counties/{code}/base"),
-    ("GET", "/api/counties/{code}/geojson"),
-    ("POST", "/api/counties/{code}/evaluate"),
-    ("POST", "/api/counties/{code}/propose"),
-    ("GET", "/api/counties/{code}/evaluation"),
-    ("GET", "/api/counties/{code}/observations"),
-    ("POST", "/api/counties/{code}/observations"),
-    ("GET", "/api/counties/{code}/crosswalk"),
-    ("GET", "/api/counties/{code}/recast"),
-    ("POST", "/api/counties/{code}/recast"),
-    ("GET", "/api/scenarios"),
-    ("POST", "/api/scenarios"),
-    ("GET", "/api/scenarios/{id}"),
-    ("PUT", "/api/scenarios/{id}"),
-    ("GET", "/api/compare"),
-    ("GET", "/api/plans"),
-    ("POST", "/api/plans"),
-    ("GET", "/api/plans/{id}"),
-    ("POST", "/api/plans/{id}/consultation"),
-    ("POST", "/api/plans/{id}/materials"),
-    ("GET", "/api/plans/{id}/materials/{sha256}"),
-    ("POST", "/api/plans/{id}/steps/{step}"),
-    ("POST", "/api/plans/{id}/opinions"),
-    ("POST", "/api/plans/{id}/return"),
-    ("POST", "/api/plans/{id}/revise"),
-    ("POST", "/api/plans/{id}/approve"),
-    ("POST", "/api/plans/{id}/extensions"),
-    ("POST", "/api/plans/{id}/apply"),
-    ("GET", "/api/plans/{id}/documents/{doc}"),
-    ("GET", "/api/plans/{id}/evaluation"),
-    ("GET", "/api/plans/{id}/handover"),
-    ("POST", "/api/plans/{id}/handover"),
-    ("GET", "/api/plans/{id}/handover/sections/{section}"),
-    ("POST", "/api/plans/{id}/handover/actions"),
-    ("POST", "/api/plans/{id}/handover/imports/{kind}"),
-    ("GET", "/api/plans/{id}/handover/documents/{doc}"),
-    ("GET", "/api/tasks"),
-    ("GET", "/api/tasks/{id}"),
-    ("POST", "/api/tasks/{id}/actions"),
-    ("POST", "/api/tasks/{id}/evidence"),
-    ("GET", "/api/tasks/{id}/evidence/{sha256}"),
-    ("POST", "/api/tasks/imports"),
-    ("GET", "/api/tasks/imports/template"),
-    ("GET", "/api/tasks/settings"),
-    ("POST", "/api/tasks/escalations"),
-    ("GET", "/api/tasks/changes"),
-    ("GET", "/api/tasks/summary"),
-    ("GET", "/api/tasks/reports/{period}"),
-    ("POST", "/api/plans/{id}/tasks"),
-    ("GET", "/api/inbox"),
-    ("GET", "/api/risks"),
-    ("POST", "/api/risks"),
-    ("POST", "/api/risks/{id}/actions"),
-    ("GET", "/api/feedback"),
-    ("POST", "/api/feedback"),
-    ("POST", "/api/feedback/imports"),
-    ("POST", "/api/feedback/{id}/actions"),
-    ("GET", "/api/openapi.json"),
-];
-
-/// The largest upload body (a little over quhua-app's file limit, so the use case answers
-/// with its own clear message first).
-const UPLOAD_LIMIT: usize = quhua_app::upload::MAX_BYTES + (1 << 20);
-
 /// The full application: API, OpenAPI document and the embedded web UI.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/api/login", post(api::auth::login))
-        .route("/api/logout", post(api::auth::logout))
-        .route("/api/me", get(api::auth::me))
-        .route("/api/counties", get(api::counties::list))
-        .route("/api/counties/{code}/base", get(api::counties::base))
-        .route("/api/counties/{code}/geojson", get(api::counties::geojson))
-        .route(
-            "/api/counties/{code}/evaluate",
-            post(api::counties::evaluate),
-        )
-        .route(
-            "/api/scenarios",
-            get(api::scenarios::list).post(api::scenarios::create),
-        )
-        .route(
-            "/api/scenarios/{id}",
-            get(api::scenarios::get).put(api::scenarios::update),
-        )
-        .route("/api/counties/{code}/propose", post(api::propose::propose))
-        .route(
-            "/api/counties/{code}/evaluation",
-            get(api::stats::county_evaluation),
-        )
-        .route(
-            "/api/counties/{code}/observations",
-            get(api::stats::observations)
-                .post(api::stats::import)
-                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route("/api/counties/{code}/crosswalk", get(api::stats::crosswalk))
-        .route(
-            "/api/counties/{code}/recast",
-            get(api::stats::recast_stored)
-                .post(api::stats::recast_upload)
-                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route("/api/compare", get(api::compare::compare))
-        .route("/api/plans", get(api::plans::list).post(api::plans::submit))
-        .route("/api/plans/{id}", get(api::plans::get))
-        .route("/api/plans/{id}/consultation", post(api::plans::consult))
-        .route(
-            "/api/plans/{id}/materials",
-            post(api::plans::attach).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route(
-            "/api/plans/{id}/materials/{sha256}",
-            get(api::plans::material),
-        )
-        .route(
-            "/api/plans/{id}/steps/{step}",
-            post(api::plans::complete_step).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route("/api/plans/{id}/opinions", post(api::plans::opinion))
-        .route("/api/plans/{id}/return", post(api::plans::return_plan))
-        .route("/api/plans/{id}/revise", post(api::plans::revise))
-        .route(
-            "/api/plans/{id}/approve",
-            post(api::plans::approve).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route("/api/plans/{id}/extensions", post(api::plans::extend))
-        .route("/api/plans/{id}/apply", post(api::plans::apply))
-        .route("/api/plans/{id}/documents/{doc}", get(api::plans::document))
-        .route(
-            "/api/plans/{id}/evaluation",
-            get(api::stats::plan_evaluation),
-        )
-        .route(
-            "/api/plans/{id}/handover",
-            get(api::handover::get).post(api::handover::init),
-        )
-        .route(
-            "/api/plans/{id}/handover/sections/{section}",
-            get(api::handover::section),
-        )
-        .route("/api/plans/{id}/handover/actions", post(api::handover::act))
-        .route(
-            "/api/plans/{id}/handover/imports/{kind}",
-            post(api::handover::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route(
-            "/api/plans/{id}/handover/documents/{doc}",
-            get(api::handover::document),
-        )
-        .route("/api/tasks", get(api::tasks::board))
-        .route("/api/tasks/{id}", get(api::tasks::get))
-        .route("/api/tasks/{id}/actions", post(api::tasks::act))
-        .route(
-            "/api/tasks/{id}/evidence",
-            post(api::tasks::upload_evidence).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route(
-            "/api/tasks/{id}/evidence/{sha256}",
-            get(api::tasks::evidence),
-        )
-        .route(
-            "/api/tasks/imports",
-            post(api::tasks::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route("/api/tasks/imports/template", get(api::tasks::template))
-        .route("/api/tasks/settings", get(api::tasks::settings))
-        .route("/api/tasks/escalations", post(api::tasks::escalate))
-        .route("/api/tasks/changes", get(api::tasks::changes))
-        .route("/api/tasks/summary", get(api::tasks::overview))
-        .route("/api/tasks/reports/{period}", get(api::tasks::report))
-        .route("/api/plans/{id}/tasks", post(api::tasks::generate))
-        .route("/api/inbox", get(api::tasks::inbox))
-        .route(
-            "/api/risks",
-            get(api::registers::risks).post(api::registers::create_risk),
-        )
-        .route("/api/risks/{id}/actions", post(api::registers::risk_act))
-        .route(
-            "/api/feedback",
-            get(api::registers::feedback).post(api::registers::receive),
-        )
-        .route(
-            "/api/feedback/imports",
-            post(api::registers::import).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-        .route(
-            "/api/feedback/{id}/actions",
-            post(api::registers::feedback_act),
-        )
-        .route("/api/openapi.json", get(openapi::handler))
+    crate::routes::api_router()
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .fallback(embed::static_handler)

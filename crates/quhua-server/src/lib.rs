@@ -1,6 +1,6 @@
 //! quhua-server: the HTTP JSON API of quhua (axum 0.8) and the embedded web UI.
 //!
-//! - [`app`]: state, configuration and the router ([`app::ROUTES`] lists every route);
+//! - [`app`]: state, configuration and the router, built from [`routes::API`] (every route);
 //! - [`auth`]: argon2 passwords, cookie sessions (hashed tokens), CSRF, login rate limit;
 //! - [`accounts`]: users (role × jurisdiction) and sessions in the quhua database;
 //! - [`api`]: counties, evaluation, 方案推荐 (propose), scenarios, comparison, plans (报批程序); [`openapi`]: the OpenAPI document;
@@ -35,9 +35,11 @@ pub mod extract;
 pub mod geojson;
 pub mod limits;
 pub mod openapi;
+pub mod routes;
 
-pub use app::{AppState, ROUTES, ServerConfig, router};
+pub use app::{AppState, ServerConfig, router};
 pub use error::ApiError;
+pub use routes::{API, Route};
 
 use accounts::{AccountError, AccountStore, Jurisdiction, Role, User};
 use auth::password::{self, HashParams, PasswordError};

@@ -19,17 +19,37 @@
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::MatchedPath;
 use axum::http::{Request, StatusCode, header};
 use quhua_server::auth::password::HashParams;
-use quhua_server::{AppState, ROUTES, ServerConfig, router};
+use quhua_server::{API, AppState, ServerConfig, router};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tower::ServiceExt;
 
 struct Client {
     app: Router,
-    hit: Mutex<BTreeSet<(String, String)>>,
+    /// The routes the router matched (method and template), as the router saw them.
+    hit: Arc<Mutex<BTreeSet<(String, String)>>>,
+}
+
+/// Names, in a response header, the route the router matched for the request.
+async fn tag_route(req: Request<Body>, next: axum::middleware::Next) -> axum::response::Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| format!("{} {}", req.method(), p.as_str()));
+    let mut resp = next.run(req).await;
+    if let Some(r) = route.and_then(|r| axum::http::HeaderValue::from_str(&r).ok()) {
+        resp.headers_mut().insert("x-matched-route", r);
+    }
+    resp
+}
+
+/// The table's routes as (method, template).
+fn routes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    API.iter().map(|r| (r.method, r.path))
 }
 
 #[derive(Clone)]
@@ -48,10 +68,6 @@ impl Client {
         body: Option<Value>,
         csrf: bool,
     ) -> (StatusCode, Value, Option<String>) {
-        self.hit
-            .lock()
-            .unwrap()
-            .insert((method.to_string(), template.to_string()));
         let mut b = Request::builder().method(method).uri(uri);
         if let Some(s) = who {
             b = b.header(header::COOKIE, &s.cookie);
@@ -66,7 +82,7 @@ impl Client {
             None => b.body(Body::empty()),
         }
         .unwrap();
-        let resp = self.app.clone().oneshot(req).await.unwrap();
+        let resp = self.matched(method, template, req).await;
         let status = resp.status();
         let cookie = resp
             .headers()
@@ -79,6 +95,36 @@ impl Client {
         (status, v, cookie)
     }
 
+    /// Sends a request and checks that the router matched the route the test meant
+    /// (`template`; `-` for a path that matches none), recording it.
+    async fn matched(
+        &self,
+        method: &str,
+        template: &str,
+        req: Request<Body>,
+    ) -> axum::response::Response {
+        let resp = self.app.clone().oneshot(req).await.unwrap();
+        let route = resp
+            .headers()
+            .get("x-matched-route")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if template != "-" {
+            assert_eq!(
+                route.as_deref(),
+                Some(format!("{method} {template}").as_str()),
+                "the router matched another route than the test meant"
+            );
+        }
+        if let Some((m, p)) = route.as_deref().and_then(|r| r.split_once(' ')) {
+            self.hit
+                .lock()
+                .unwrap()
+                .insert((m.to_string(), p.to_string()));
+        }
+        resp
+    }
+
     /// A POST whose body is a file (the procedure's uploads).
     async fn upload(
         &self,
@@ -87,10 +133,6 @@ impl Client {
         who: &Session,
         bytes: &[u8],
     ) -> (StatusCode, Value) {
-        self.hit
-            .lock()
-            .unwrap()
-            .insert(("POST".to_string(), template.to_string()));
         let req = Request::builder()
             .method("POST")
             .uri(uri)
@@ -99,7 +141,7 @@ impl Client {
             .header(header::CONTENT_TYPE, "application/octet-stream")
             .body(Body::from(bytes.to_vec()))
             .unwrap();
-        let resp = self.app.clone().oneshot(req).await.unwrap();
+        let resp = self.matched("POST", template, req).await;
         let status = resp.status();
         let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
             .await
@@ -170,8 +212,8 @@ fn setup() -> (Client, tempfile::TempDir, i64) {
     let state = AppState::open(&url, config).unwrap();
     (
         Client {
-            app: router(state),
-            hit: Mutex::new(BTreeSet::new()),
+            app: router(state).layer(axum::middleware::from_fn(tag_route)),
+            hit: Arc::default(),
         },
         dir,
         other,
@@ -192,21 +234,17 @@ async fn authorization_matrix() {
     let merge = json!({"ops": [{"op": "merge", "units": ["北台乡"], "into": "恒州镇"}]});
 
     // Anonymous: everything but login and the OpenAPI document answers 401.
-    for (m, p) in ROUTES {
-        if *p == "/api/login" {
+    for (m, p) in routes() {
+        if p == "/api/login" {
             continue;
         }
         let uri = p
             .replace("{code}", OWN)
             .replace("{id}", "1")
             .replace("/api/compare", "/api/compare?a=1&b=1");
-        let body = (*m != "GET").then(|| json!({}));
+        let body = (m != "GET").then(|| json!({}));
         let (s, v, _) = c.call(m, p, &uri, None, body, false).await;
-        let want = if *p == "/api/openapi.json" {
-            ok
-        } else {
-            unauth
-        };
+        let want = if p == "/api/openapi.json" { ok } else { unauth };
         assert_eq!(s, want, "anonymous {m} {p}");
         if want == unauth {
             assert!(v["error"]["zh"].is_string() && v["error"]["en"].is_string());
@@ -842,14 +880,23 @@ async fn authorization_matrix() {
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["plan"]["stage"], "county");
 
-    // Every route of the table was exercised.
+    // Every route of the table was matched by the router, and nothing else matched but the
+    // JSON 404 for unknown API paths.
     let hit = c.hit.lock().unwrap().clone();
-    for (m, p) in ROUTES {
+    for (m, p) in routes() {
         assert!(
             hit.contains(&(m.to_string(), p.to_string())),
             "{m} {p} untested"
         );
     }
+    let table: BTreeSet<(String, String)> = routes()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    let outside: Vec<_> = hit
+        .difference(&table)
+        .filter(|(_, p)| p != "/api/{*rest}" && p != "/api")
+        .collect();
+    assert!(outside.is_empty(), "routes outside the table: {outside:?}");
 
     // Unknown API routes answer JSON 404.
     let (s, v, _) = c

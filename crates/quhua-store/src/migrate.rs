@@ -38,6 +38,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 6, "0006_observations"),
     migration!("sqlite", 7, "0007_records_name_index"),
     migration!("sqlite", 8, "0008_records_scope_versions"),
+    migration!("sqlite", 9, "0009_records_change_seq"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -50,10 +51,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 6, "0006_observations"),
     migration!("postgres", 7, "0007_records_name_index"),
     migration!("postgres", 8, "0008_records_scope_versions"),
+    migration!("postgres", 9, "0009_records_change_seq"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 8;
+pub const LATEST: i64 = 9;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\
@@ -135,8 +137,8 @@ mod tests {
     #[test]
     fn refuses_newer_and_edited() {
         assert!(matches!(
-            pending(SQLITE, &[(9, String::new())], LATEST),
-            Err(StoreError::SchemaTooNew { found: 9, .. })
+            pending(SQLITE, &[(LATEST + 1, String::new())], LATEST),
+            Err(StoreError::SchemaTooNew { found, .. }) if found == LATEST + 1
         ));
         assert!(matches!(
             pending(SQLITE, &[(1, "x".into())], LATEST),

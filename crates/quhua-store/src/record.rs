@@ -99,8 +99,8 @@ fn insert<T: RecordKind>(tx: &mut dyn Tx, id: i64, body: &T, actor: &str) -> Res
     let text = serde_json::to_string(body)?;
     let now = now_text();
     tx.exec(
-        "INSERT INTO records (kind, id, county, name, body, version, created_by, created_at, updated_by, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $6, $7)",
+        "INSERT INTO records (kind, id, county, name, body, version, created_by, created_at, updated_by, updated_at, seq) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $6, $7, (SELECT seq + 1 FROM audit_head WHERE id = 1))",
         &[
             Val::text(T::KIND),
             Val::Int(id),
@@ -196,8 +196,8 @@ pub(crate) fn update_summarised<T: RecordKind>(
     }
     let text = serde_json::to_string(body)?;
     let changed = tx.exec(
-        "UPDATE records SET body = $4, name = $5, version = version + 1, updated_by = $6, updated_at = $7 \
-         WHERE kind = $1 AND id = $2 AND version = $3",
+        "UPDATE records SET body = $4, name = $5, version = version + 1, updated_by = $6, updated_at = $7, \
+         seq = (SELECT seq + 1 FROM audit_head WHERE id = 1) WHERE kind = $1 AND id = $2 AND version = $3",
         &[
             Val::text(T::KIND),
             Val::Int(id),
@@ -273,8 +273,8 @@ pub(crate) fn update<T: RecordKind>(
     let before = raw(tx, T::KIND, id)?.ok_or_else(|| not_found::<T>(id))?;
     let text = serde_json::to_string(body)?;
     let changed = tx.exec(
-        "UPDATE records SET body = $4, name = $5, version = version + 1, updated_by = $6, updated_at = $7 \
-         WHERE kind = $1 AND id = $2 AND version = $3",
+        "UPDATE records SET body = $4, name = $5, version = version + 1, updated_by = $6, updated_at = $7, \
+         seq = (SELECT seq + 1 FROM audit_head WHERE id = 1) WHERE kind = $1 AND id = $2 AND version = $3",
         &[
             Val::text(T::KIND),
             Val::Int(id),
@@ -339,16 +339,32 @@ pub(crate) fn list<T: RecordKind>(tx: &mut dyn Tx, prefix: &str) -> Result<Vec<R
     .collect()
 }
 
-/// The id and version of every record of a kind within a jurisdiction, by id: what a cache
-/// compares to fetch only the records that changed.
-pub(crate) fn versions<T: RecordKind>(tx: &mut dyn Tx, prefix: &str) -> Result<Vec<(i64, i64)>> {
+/// The last change to any record of a kind: the audit sequence number its create or update
+/// was stamped with (0 when there is none, or only records written before the stamp existed).
+/// Writers are serialised, so every change numbered up to it has been committed.
+pub(crate) fn last_change<T: RecordKind>(tx: &mut dyn Tx) -> Result<i64> {
+    tx.query_int(
+        "SELECT CAST(COALESCE(MAX(seq), 0) AS BIGINT) FROM records WHERE kind = $1",
+        &[Val::text(T::KIND)],
+    )
+}
+
+/// The records of a kind within a jurisdiction created or updated after change `since` (see
+/// [`last_change`]), by id: what a cache reads again.
+pub(crate) fn changed_since<T: RecordKind>(
+    tx: &mut dyn Tx,
+    prefix: &str,
+    since: i64,
+) -> Result<Vec<Record<T>>> {
     let pattern = prefix_pattern(prefix)?;
     tx.query(
-        "SELECT id, version FROM records WHERE kind = $1 AND county LIKE $2 ORDER BY id",
-        &[Val::text(T::KIND), Val::text(&pattern)],
+        &format!(
+            "SELECT {COLS} FROM records WHERE kind = $1 AND seq > $2 AND county LIKE $3 ORDER BY id"
+        ),
+        &[Val::text(T::KIND), Val::Int(since), Val::text(&pattern)],
     )?
     .iter()
-    .map(|r| Ok((r[0].int()?, r[1].int()?)))
+    .map(decode)
     .collect()
 }
 

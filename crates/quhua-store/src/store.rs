@@ -223,10 +223,21 @@ impl Store {
         self.read(|tx| record::find_by_name(tx, name))
     }
 
-    /// The id and version of every record of a kind within a jurisdiction, by id (a cache
-    /// fetches only the records whose version moved).
-    pub fn versions<T: RecordKind>(&self, jurisdiction: &str) -> Result<Vec<(i64, i64)>> {
-        self.read(|tx| record::versions::<T>(tx, jurisdiction))
+    /// The last change to any record of a kind (an audit sequence number; 0 when none). Every
+    /// change numbered up to it is committed, so a cache that has read everything up to it
+    /// asks [`Store::changed_since`] for the rest.
+    pub fn last_change<T: RecordKind>(&self) -> Result<i64> {
+        self.read(|tx| record::last_change::<T>(tx))
+    }
+
+    /// The records of a kind within a jurisdiction created or updated after change `since`,
+    /// by id — one index range, however many records the jurisdiction holds.
+    pub fn changed_since<T: RecordKind>(
+        &self,
+        jurisdiction: &str,
+        since: i64,
+    ) -> Result<Vec<Record<T>>> {
+        self.read(|tx| record::changed_since(tx, jurisdiction, since))
     }
 
     /// A stamp of the records of a kind within a jurisdiction: their count and version sum

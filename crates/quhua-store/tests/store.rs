@@ -194,6 +194,80 @@ fn scenarios_with_optimistic_concurrency(db: &TestDb) {
     assert!(store.audit_verify().unwrap().is_ok());
 }
 
+/// A cache that keeps the last change it read and asks only for what changed since ends up
+/// with exactly what a full read gives, while writers in other threads create and update
+/// records in and out of its jurisdiction.
+fn changes_since_last_look(db: &TestDb) {
+    use quhua_core::scenario::Scenario;
+    use std::collections::BTreeMap;
+    let store = std::sync::Arc::new(db.open());
+    let sc = |name: &str, county: &str| {
+        Scenario::from_toml(&format!("name = \"{name}\"\ncounty = \"{county}\"\n")).unwrap()
+    };
+    assert_eq!(store.last_change::<Scenario>().unwrap(), 0);
+    let first = store.create(&sc("a", "130102"), "alice").unwrap();
+    let mut mirror: BTreeMap<i64, (i64, String)> = BTreeMap::new();
+    let mut seen = 0;
+    let look = |mirror: &mut BTreeMap<i64, (i64, String)>, seen: &mut i64| {
+        let last = store.last_change::<Scenario>().unwrap();
+        if last == *seen {
+            return 0;
+        }
+        let changed = store.changed_since::<Scenario>("1301", *seen).unwrap();
+        for r in &changed {
+            mirror.insert(r.id, (r.version, r.body.name.clone()));
+        }
+        *seen = last;
+        changed.len()
+    };
+    assert_eq!(look(&mut mirror, &mut seen), 1);
+    assert_eq!(
+        look(&mut mirror, &mut seen),
+        0,
+        "nothing changed: nothing read"
+    );
+    // A change elsewhere moves the last change but reads nothing of this jurisdiction.
+    store.create(&sc("b", "130203"), "bob").unwrap();
+    assert_eq!(look(&mut mirror, &mut seen), 0);
+    store
+        .update(first, 1, &sc("a2", "130102"), "alice")
+        .unwrap();
+    assert_eq!(look(&mut mirror, &mut seen), 1, "only the updated record");
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                for i in 0..12 {
+                    let county = if (w + i) % 2 == 0 { "130104" } else { "130205" };
+                    let id = store
+                        .create(&sc(&format!("w{w}-{i}"), county), "w")
+                        .unwrap();
+                    if i % 3 == 0 {
+                        store
+                            .update(id, 1, &sc(&format!("w{w}-{i}-edit"), county), "w")
+                            .unwrap();
+                    }
+                }
+            })
+        })
+        .collect();
+    while !writers.iter().all(|w| w.is_finished()) {
+        look(&mut mirror, &mut seen);
+    }
+    for w in writers {
+        w.join().unwrap();
+    }
+    look(&mut mirror, &mut seen);
+    let full: BTreeMap<i64, (i64, String)> = store
+        .list::<Scenario>("1301")
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.id, (r.version, r.body.name)))
+        .collect();
+    assert_eq!(mirror, full);
+    assert_eq!(full.len(), 1 + 18);
+}
+
 fn policies(db: &TestDb) {
     let store = db.open();
     let text = std::fs::read_to_string(format!(
@@ -323,6 +397,7 @@ both_backends!(
     rejected_batch_stores_nothing,
     import_replaces,
     scenarios_with_optimistic_concurrency,
+    changes_since_last_look,
     policies,
     schema_is_current,
 );

@@ -4,7 +4,7 @@
 use quhua_core::date::Date;
 use quhua_workflow::calendar::Calendar;
 use quhua_workflow::tasks::{
-    SummaryBy, Supervision, Task, board, changes_since, overview, summary, synthetic,
+    OverviewState, SummaryBy, Supervision, Task, board, changes_since, overview, summary, synthetic,
 };
 use std::sync::OnceLock;
 
@@ -74,6 +74,25 @@ fn overview_100k() -> usize {
     let sup = sup();
     let o = overview(divan::black_box(load()), date("2022-01-10"), &sup);
     o.by_unit.len() + o.by_county.len()
+}
+
+#[divan::bench(sample_count = 20)]
+fn overview_after_one_report_100k(bencher: divan::Bencher) {
+    // The province summary kept between requests, after a progress report on one task: only
+    // that task is evaluated again and its block of 1,024 tasks counted again.
+    let sup = sup();
+    let day = date("2022-01-10");
+    let mut tasks = load().clone();
+    let mut kept = OverviewState::new(&tasks, day, &sup);
+    let mut k = 0usize;
+    bencher.bench_local(|| {
+        k = (k + 7919) % tasks.len();
+        let cut = tasks[k].history.len().saturating_sub(1);
+        tasks[k].history.truncate(cut);
+        kept.update(&tasks, &[k], day, &sup);
+        let o = kept.overview(&sup);
+        o.by_unit.len() + o.by_county.len()
+    });
 }
 
 #[divan::bench(sample_count = 5)]

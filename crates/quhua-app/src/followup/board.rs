@@ -9,7 +9,7 @@ use crate::access::Actor;
 use crate::{App, AppError, AppResult};
 use quhua_core::date::Date;
 use quhua_workflow::tasks::{
-    BoardRow, Light, SummaryBy, SummaryRow, Task, TaskLevel, changes_since, summary,
+    BoardRow, Light, OverviewState, SummaryBy, SummaryRow, Task, TaskLevel, changes_since, summary,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -210,7 +210,7 @@ pub fn board(
 pub fn overview(app: &App, actor: &Actor, scope: &str, date: Date) -> AppResult<OverviewView> {
     let scope = visible_scope(actor, scope)?;
     let loaded = load_scope(app, &scope)?;
-    let tasks = loaded.tasks;
+    let tasks = loaded.tasks.clone();
     let sup = supervision(app)?;
     // Computed once per change: the key holds everything the summary depends on.
     // The organisations' names, in an order-free checksum (the map's order is arbitrary).
@@ -224,11 +224,25 @@ pub fn overview(app: &App, actor: &Actor, scope: &str, date: Date) -> AppResult<
             });
         a.wrapping_add(h)
     });
-    let key = (loaded.stamp, date, sup.config, names);
+    let key = (loaded.generation, date, sup.config, names);
     if let Some(v) = app.task_cache().memo(&scope, &key) {
         return Ok(v);
     }
-    let o = quhua_workflow::tasks::overview(&tasks, date, &sup);
+    // The state kept at an older generation is brought up to date with the tasks replaced or
+    // added since (a report in one county: one task evaluated again); otherwise computed.
+    let cache = app.task_cache();
+    let state = match cache.take_state(&scope) {
+        Some((g, mut s)) if s.evaluated_as(date, &sup) => match loaded.changed_since(g) {
+            Some(at) => {
+                s.update(&tasks, &at, date, &sup);
+                s
+            }
+            None => OverviewState::new(&tasks, date, &sup),
+        },
+        _ => OverviewState::new(&tasks, date, &sup),
+    };
+    let o = state.overview(&sup);
+    cache.put_state(&scope, loaded.generation, state);
     let codes: Vec<&str> = o.by_county.iter().map(|r| r.key.as_str()).collect();
     let names = division_names(app, &codes, date);
     let lights = Light::ALL

@@ -246,12 +246,7 @@ pub(crate) fn today() -> Date {
 
 /// Reads a file to upload (checked by quhua-app: size, type).
 fn read_upload(path: &Path) -> CliResult<Upload> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        fail(
-            format!("无法读取 {}：{e}", path.display()),
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })?;
+    let bytes = crate::context::read_bytes(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -273,12 +268,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             template,
             date,
         } => {
-            let text = std::fs::read_to_string(&scenario).map_err(|e| {
-                fail(
-                    format!("无法读取 {}：{e}", scenario.display()),
-                    format!("cannot read {}: {e}", scenario.display()),
-                )
-            })?;
+            let text = crate::context::read_text(&scenario)?;
             let id = plans::submit(
                 &app,
                 &me,

@@ -155,12 +155,7 @@ fn scenario_of(v: quhua_app::scenarios::ScenarioView) -> Scenario {
 
 /// Reads a scheme file by its extension.
 pub fn read_scenario(file: &Path) -> CliResult<Scenario> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        fail(
-            format!("无法读取 {}：{e}", file.display()),
-            format!("cannot read {}: {e}", file.display()),
-        )
-    })?;
+    let text = crate::context::read_text(file)?;
     let parsed = if file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))

@@ -39,12 +39,7 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     let digest = match &args.digest_config {
         None => None,
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                crate::context::fail(
-                    format!("无法读取 {}：{e}", path.display()),
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            })?;
+            let text = crate::context::read_text(path)?;
             let delivery =
                 quhua_app::followup::DeliveryConfig::from_toml(&path.display().to_string(), &text)?;
             let at = quhua_server::digest::parse_time(&args.digest_at).ok_or_else(|| {

@@ -91,12 +91,7 @@ fn format_of(path: &std::path::Path) -> CliResult<TableFormat> {
 }
 
 fn save(path: &std::path::Path, f: &quhua_app::views::FileOut) -> CliResult {
-    std::fs::write(path, &f.bytes).map_err(|e| {
-        fail(
-            format!("无法写入 {}：{e}", path.display()),
-            format!("cannot write {}: {e}", path.display()),
-        )
-    })?;
+    crate::context::write_file(path, &f.bytes)?;
     eprintln!("已写入 / written: {}", path.display());
     Ok(())
 }

@@ -268,12 +268,7 @@ fn files(paths: &[PathBuf]) -> CliResult<Vec<Upload>> {
     paths
         .iter()
         .map(|p| {
-            let bytes = std::fs::read(p).map_err(|e| {
-                fail(
-                    format!("无法读取 {}：{e}", p.display()),
-                    format!("cannot read {}: {e}", p.display()),
-                )
-            })?;
+            let bytes = crate::context::read_bytes(p)?;
             let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -402,12 +397,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             let app = ctx.app()?;
             let v = match set {
                 Some(path) => {
-                    let text = std::fs::read_to_string(&path).map_err(|e| {
-                        fail(
-                            format!("无法读取 {}：{e}", path.display()),
-                            format!("cannot read {}: {e}", path.display()),
-                        )
-                    })?;
+                    let text = crate::context::read_text(&path)?;
                     let name = path.display().to_string();
                     followup::set_settings(&app, &ctx.operator(), &name, &text, None)?
                 }
@@ -431,12 +421,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
         }
         Command::Template { out } => {
             let f = followup::plan_template()?;
-            std::fs::write(&out, &f.bytes).map_err(|e| {
-                fail(
-                    format!("无法写入 {}：{e}", out.display()),
-                    format!("cannot write {}: {e}", out.display()),
-                )
-            })?;
+            crate::context::write_file(&out, &f.bytes)?;
             println!("{}", out.display());
         }
         Command::Summary { date, scope, json } => {
@@ -647,12 +632,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             for f in formats {
                 let file = followup::report(&app, &ctx.operator(), &scope, p, date, f)?;
                 let path = out.join(&file.name);
-                std::fs::write(&path, &file.bytes).map_err(|e| {
-                    fail(
-                        format!("无法写入 {}：{e}", path.display()),
-                        format!("cannot write {}: {e}", path.display()),
-                    )
-                })?;
+                crate::context::write_file(&path, &file.bytes)?;
                 println!("{}", path.display());
             }
         }
@@ -668,12 +648,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 }
             }
             if let Some(path) = config {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    fail(
-                        format!("无法读取 {}：{e}", path.display()),
-                        format!("cannot read {}: {e}", path.display()),
-                    )
-                })?;
+                let text = crate::context::read_text(&path)?;
                 let cfg = followup::DeliveryConfig::from_toml(&path.display().to_string(), &text)?;
                 let r = followup::deliver(&digests, &cfg);
                 eprintln!(

@@ -1,5 +1,5 @@
-//! Every route of the server, with its request and response types. [`crate::app::ROUTES`]
-//! and the router are checked against this table.
+//! Every route of the server, with its request and response types; a test checks that it
+//! names exactly the routes of [`crate::routes::API`], which the router is built from.
 
 use super::{Access, Content, Endpoint, Param, schema};
 use crate::api::{auth, compare, counties, handover, plans, propose, scenarios};

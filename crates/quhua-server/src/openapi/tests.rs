@@ -6,7 +6,8 @@ const COMMITTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json");
 #[test]
 fn lists_every_route_once() {
     let doc = document();
-    for (method, path) in crate::app::ROUTES {
+    for r in crate::routes::API {
+        let (method, path) = (r.method, r.path);
         let op = &doc["paths"][path][method.to_lowercase()];
         assert!(op.is_object(), "{method} {path} missing from OpenAPI");
     }
@@ -14,7 +15,7 @@ fn lists_every_route_once() {
         .as_object()
         .map(|p| p.values().filter_map(Value::as_object).map(Map::len).sum())
         .unwrap_or(0);
-    assert_eq!(n, crate::app::ROUTES.len());
+    assert_eq!(n, crate::routes::API.len());
 }
 
 #[test]

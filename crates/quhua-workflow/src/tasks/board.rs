@@ -99,7 +99,7 @@ pub fn board(tasks: &[Task], date: Date, sup: &Supervision) -> Vec<BoardRow> {
         use rayon::prelude::*;
         tasks.par_iter().map(|t| sup.state(t, date)).collect()
     };
-    let (progress, subtree) = roll_up(tasks, |i| {
+    let (progress, subtree) = super::tree::Tree::new(tasks).roll_up(tasks, |i| {
         (states[i].progress, states[i].light, states[i].status)
     });
     use rayon::prelude::*;
@@ -136,180 +136,10 @@ pub fn board(tasks: &[Task], date: Date, sup: &Supervision) -> Vec<BoardRow> {
         .collect()
 }
 
-/// The tree's aggregates: a parent without targets or milestones of its own (and not closed)
-/// takes the mean progress of its children; each task's subtree light is the worst of itself
-/// and everything below it. `own(i)` gives task `i`'s own progress, light and status.
-fn roll_up(tasks: &[Task], own: impl Fn(usize) -> (f64, Light, Status)) -> (Vec<f64>, Vec<Light>) {
-    let index: FxHashMap<&str, usize> = tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
-    let mut any_children = false;
-    for (i, t) in tasks.iter().enumerate() {
-        if let Some(&p) = t.parent.as_deref().and_then(|p| index.get(p)) {
-            children[p].push(i);
-            any_children = true;
-        }
-    }
-    let (mut progress, mut subtree): (Vec<f64>, Vec<Light>) = (0..tasks.len())
-        .map(|i| {
-            let (p, l, _) = own(i);
-            (p, l)
-        })
-        .unzip();
-    if !any_children {
-        return (progress, subtree);
-    }
-    // Deepest levels first, so each parent sees its children's aggregates.
-    let mut order: Vec<usize> = (0..tasks.len())
-        .filter(|&i| !children[i].is_empty())
-        .collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(tasks[i].level));
-    for &i in &order {
-        let has_own = !tasks[i].targets.is_empty() || !tasks[i].milestones.is_empty();
-        if !has_own && own(i).2 != Status::Closed {
-            progress[i] =
-                children[i].iter().map(|&c| progress[c]).sum::<f64>() / children[i].len() as f64;
-        }
-        let worst = children[i]
-            .iter()
-            .map(|&c| subtree[c])
-            .max()
-            .unwrap_or(Light::Done);
-        subtree[i] = subtree[i].max(worst);
-    }
-    (progress, subtree)
-}
+/// Count, tasks per light and progress sum of one summary line.
+pub(super) type Tally = (usize, [usize; 5], f64);
 
-/// The summaries of a jurisdiction's board without its rows: counts per light and the
-/// summaries by lead unit, group, division and county — what a city or province looks at.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Overview {
-    /// The date.
-    pub date: Date,
-    /// Tasks counted.
-    pub total: usize,
-    /// Tasks per light.
-    pub lights: BTreeMap<Light, usize>,
-    /// By lead unit (as [`summary`] with [`SummaryBy::Unit`]).
-    pub by_unit: Vec<SummaryRow>,
-    /// By task group.
-    pub by_group: Vec<SummaryRow>,
-    /// By division code as recorded.
-    pub by_division: Vec<SummaryRow>,
-    /// By county (the first six digits of the division codes; a task counted once per county).
-    pub by_county: Vec<SummaryRow>,
-}
-
-/// Light, progress and the three keys of one task, as the overview counts it.
-type Tally = (usize, [usize; 5], f64);
-
-/// The overview as of `date`: the same lights and progress as [`board`] and [`summary`]
-/// give, computed from each task's [`Task::glance`] without building rows.
-///
-/// ```
-/// use quhua_workflow::tasks::{board, overview, summary, Light, Supervision, SummaryBy, Task};
-/// use quhua_core::date::parse_date;
-/// let d = |s| parse_date(s).unwrap();
-/// let mut t = Task::simple("1", "编制三张清单", "staffing", "office", d("2021-04-01"), d("2021-12-31"));
-/// t.divisions = vec!["130634100".into()];
-/// let sup = Supervision::default();
-/// let o = overview(&[t.clone()], d("2022-01-10"), &sup);
-/// assert_eq!(o.lights[&Light::Red], 1);
-/// assert_eq!(o.by_county[0].key, "130634");
-/// assert_eq!(o.by_unit, summary(&board(&[t], d("2022-01-10"), &sup), SummaryBy::Unit, &sup));
-/// ```
-pub fn overview(tasks: &[Task], date: Date, sup: &Supervision) -> Overview {
-    let glances: Vec<super::state::Glance> = {
-        use rayon::prelude::*;
-        tasks
-            .par_iter()
-            .map(|t| t.glance(date, &sup.calendar, &sup.config.light))
-            .collect()
-    };
-    let (progress, _) = roll_up(tasks, |i| {
-        (glances[i].progress, glances[i].light, glances[i].status)
-    });
-    // Tallied in parallel, each thread into its own maps, then merged.
-    use rayon::prelude::*;
-    let t = tasks
-        .par_iter()
-        .zip(glances.par_iter())
-        .zip(progress.par_iter())
-        .fold(Tallies::default, |mut acc, ((t, g), p)| {
-            acc.add(t, g, *p);
-            acc
-        })
-        .reduce(Tallies::default, Tallies::merge);
-    let (lights, unit, group, division, county) = (t.lights, t.unit, t.group, t.division, t.county);
-    Overview {
-        date,
-        total: tasks.len(),
-        lights: Light::ALL.iter().copied().zip(lights).collect(),
-        by_unit: summary_rows(unit, SummaryBy::Unit, sup),
-        by_group: summary_rows(group, SummaryBy::Group, sup),
-        by_division: summary_rows(division, SummaryBy::Division, sup),
-        by_county: summary_rows(county, SummaryBy::Division, sup),
-    }
-}
-
-/// The overview's counts while they are gathered.
-#[derive(Default)]
-struct Tallies<'a> {
-    lights: [usize; 5],
-    unit: FxHashMap<&'a str, Tally>,
-    group: FxHashMap<&'a str, Tally>,
-    division: FxHashMap<&'a str, Tally>,
-    county: FxHashMap<&'a str, Tally>,
-}
-
-impl<'a> Tallies<'a> {
-    /// Counts one task under its lead units, group, divisions and counties (each county once).
-    fn add(&mut self, t: &'a Task, g: &super::state::Glance<'a>, p: f64) {
-        let l = light_index(g.light);
-        self.lights[l] += 1;
-        for k in g.lead {
-            tally(&mut self.unit, k, l, p);
-        }
-        tally(&mut self.group, t.group.as_deref().unwrap_or(""), l, p);
-        for (i, d) in t.divisions.iter().enumerate() {
-            tally(&mut self.division, d, l, p);
-            let c = d.get(..6).unwrap_or(d);
-            let seen = t.divisions[..i]
-                .iter()
-                .any(|e| e.get(..6).unwrap_or(e) == c);
-            if !seen {
-                tally(&mut self.county, c, l, p);
-            }
-        }
-    }
-
-    fn merge(mut self, other: Tallies<'a>) -> Tallies<'a> {
-        for (a, b) in self.lights.iter_mut().zip(other.lights) {
-            *a += b;
-        }
-        for (mine, theirs) in [
-            (&mut self.unit, other.unit),
-            (&mut self.group, other.group),
-            (&mut self.division, other.division),
-            (&mut self.county, other.county),
-        ] {
-            for (k, (n, ls, p)) in theirs {
-                let e = mine.entry(k).or_default();
-                e.0 += n;
-                for (a, b) in e.1.iter_mut().zip(ls) {
-                    *a += b;
-                }
-                e.2 += p;
-            }
-        }
-        self
-    }
-}
-
-fn light_index(l: Light) -> usize {
+pub(super) fn light_index(l: Light) -> usize {
     Light::ALL.iter().position(|x| *x == l).unwrap_or(0)
 }
 
@@ -321,7 +151,7 @@ fn tally<'a>(acc: &mut FxHashMap<&'a str, Tally>, key: &'a str, light: usize, pr
 }
 
 /// Summary lines from tallies, sorted by key.
-fn summary_rows<'a>(
+pub(super) fn summary_rows<'a>(
     acc: impl IntoIterator<Item = (&'a str, Tally)>,
     by: SummaryBy,
     sup: &Supervision,

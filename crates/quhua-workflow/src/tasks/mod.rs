@@ -21,13 +21,14 @@ mod import;
 mod import_error;
 mod import_sheets;
 mod model;
+mod overview;
 mod state;
 pub mod synthetic;
+mod tree;
 
 pub use actions::Verdict;
 pub use board::{
-    BoardRow, Change, Overview, SummaryBy, SummaryRow, Supervision, board, changes_since, overview,
-    summary,
+    BoardRow, Change, SummaryBy, SummaryRow, Supervision, board, changes_since, summary,
 };
 pub use config::{EscalationConfig, LightConfig, SupervisionConfig};
 pub use error::TaskError;
@@ -38,6 +39,7 @@ pub use model::{
     Attachment, Checkpoint, EscalationStep, EventKind, Milestone, ProgressReport, Reached, Target,
     Task, TaskEvent, TaskLevel,
 };
+pub use overview::{Overview, OverviewState, overview};
 pub use state::{CheckpointState, Glance, Light, Status, TaskState};
 
 #[cfg(test)]
