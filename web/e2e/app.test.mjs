@@ -135,9 +135,15 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     await page.click('[data-testid=county-130634]');
     await ready(page, 'county');
     assert.equal(await text(page, 'ind-count-after'), '18');
+    const requests = [];
+    page.on('request', (r) => { if (r.url().endsWith('/propose')) requests.push(JSON.parse(r.postData() ?? '{}')); });
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^=proposal-]').length >= 3, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
+    assert.deepEqual(requests.at(-1), { villages: false, prefer: 'floor', exact_time_limit: 2 });
+    // The demo county is small enough for the exact check: the best scheme comes back proven.
+    assert.match(await text(page, 'optimal-0'), /已证明最优/);
+    assert.match(await text(page, 'bound-0'), /p = (\d+) · 上界 \1/);
     const first = await text(page, 'proposal-0');
     const after = Number(/→ (\d+)/.exec(first)[1]);
     assert.ok(after < 18, first);
@@ -147,13 +153,25 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     assert.ok(ops.length > 0 && ops.every((o) => o.op === 'merge'));
     // again with village transfers allowed: the server answers, the list is rebuilt
     await page.check('[data-testid=propose-villages]');
+    await page.selectOption('[data-testid=propose-prefer]', 'ceiling');
+    await page.fill('[data-testid=propose-exact]', '0');
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => !document.getElementById('propose')?.disabled, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
+    assert.deepEqual(requests.at(-1), { villages: true, prefer: 'ceiling', exact_time_limit: 0 });
+    // The answer is listed and no error was reported (errors go to the message line).
     assert.ok(await page.$$eval('[data-testid^=proposal-]', (l) => l.length) >= 3);
-    assert.doesNotMatch(await text(page, 'proposals'), /error/i);
+    assert.notEqual(await page.getAttribute('#propose-msg', 'class'), 'error');
+    assert.match(await page.textContent('#propose-msg'), /个推荐方案/);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'propose.png') });
+    // A refused request (the server checks the range): the message says why, and no list
+    // of the earlier request stays behind.
+    await page.fill('[data-testid=propose-exact]', '100');
+    await page.click('[data-testid=propose]');
+    await page.waitForFunction(() => document.getElementById('propose-msg')?.className === 'error');
+    assert.match(await page.textContent('#propose-msg'), /精确检验时限 100 秒超出范围/);
+    assert.equal(await page.$$eval('[data-testid^=proposal-]', (l) => l.length), 0);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -3450,6 +3450,23 @@ export interface components {
              */
             villages?: boolean;
         };
+        /** @description A new unit of a scheme that breaks the rule that gives way. */
+        ProposedConflict: {
+            /** @description `ceiling` (area over the cap) or `floor` (population under the floor). */
+            broken: string;
+            /**
+             * Format: double
+             * @description km² over the cap or people under the floor.
+             */
+            excess: number;
+            /**
+             * @description The townships proven unable to meet both rules, each with its proof; empty means
+             *     nothing explains the break (the optimizer did not keep its promise).
+             */
+            proven: components["schemas"]["ProvenTownship"][];
+            /** @description The townships the new unit joins. */
+            townships: string[];
+        };
         /** @description A township without neighbours in the adjacency. */
         ProposedIsland: {
             /** @description How the optimizer handled it (`attached`, `kept_alone`, `excluded`). */
@@ -3464,6 +3481,23 @@ export interface components {
         };
         /** @description One proposed scheme. */
         ProposedScheme: {
+            /**
+             * Format: uint
+             * @description Proven upper bound on the new units of any scheme meeting the rules that hold (none
+             *     where no bound applies: units below the floor allowed or forced by a proof).
+             */
+            bound: number | null;
+            /**
+             * @description New units breaking the rule that gives way, each with the townships whose proof
+             *     makes it unavoidable (of the township scheme, before any village transfer).
+             */
+            conflicts: components["schemas"]["ProposedConflict"][];
+            /**
+             * Format: double
+             * @description Total excess of the rule that gives way, over `conflicts`: km² over the cap (the
+             *     floor preferred) or people under the floor (the cap preferred).
+             */
+            excess: number;
             /**
              * Format: uint
              * @description Position, best first (0-based).
@@ -3483,6 +3517,8 @@ export interface components {
              *     village transfers).
              */
             ops: components["schemas"]["Operation"][];
+            /** @description Whether `p` is proven the largest possible (the exact check, within its time limit). */
+            optimal: boolean;
             /**
              * Format: uint
              * @description New township-level units.
@@ -3502,6 +3538,18 @@ export interface components {
              *     it ran; empty means every rule holds.
              */
             violations: components["schemas"]["Violation"][];
+        };
+        /** @description A township named by a proof. */
+        ProvenTownship: {
+            /** @description Its name. */
+            name: string;
+            /**
+             * @description The proof's id (`unit_over_ceiling`, `floor_out_of_reach`, `shared_need`,
+             *     `locked_below_floor`, `island_below_floor`, `component_below_floor`).
+             */
+            proof: string;
+            /** @description What the proof says, in both languages. */
+            text: components["schemas"]["Text"];
         };
         /** @description A questionnaire round. */
         Questionnaire: {

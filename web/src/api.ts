@@ -8,6 +8,7 @@ import type { components } from './api.gen';
 type S = components['schemas'];
 
 export type BiText = S['Message'];
+export type ProposeRequest = S['ProposeRequest'];
 export type UserInfo = S['SessionUser'];
 export type SessionInfo = S['Session'];
 export type County = S['CountyInfo'];
@@ -181,8 +182,8 @@ export const api = {
   villages: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=village`),
   /** Evaluation with the resulting township outlines (cached by the server per village set). */
   evaluate: (code: string, ops: Operation[]) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate?geojson=1`, { ops }),
-  propose: (code: string, villages = false) =>
-    call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, villages ? { villages: true } : {}),
+  propose: (code: string, request: ProposeRequest = {}) =>
+    call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, request),
   plans: () => call<{ plans: PlanSummary[]; today: string }>('GET', '/api/plans'),
   plan: (id: number) => call<PlanBoard>('GET', `/api/plans/${id}`),
   submitPlan: (scenario_id: number, date?: string) => call<PlanBoard>('POST', '/api/plans', { scenario_id, date }),

@@ -10,12 +10,39 @@ export function proposeCard(): string {
   return `<div class="card"><h3>${t('propose')}</h3>
     <div class="row"><button id="propose" data-testid="propose">${t('propose')}</button>
       <label><input type="checkbox" id="propose-villages" data-testid="propose-villages"> ${t('allowVillages')}</label>
+      <label>${t('preferLabel')} <select id="propose-prefer" data-testid="propose-prefer">
+        <option value="floor">${t('preferFloor')}</option><option value="ceiling">${t('preferCeiling')}</option></select></label>
+      <label>${t('exactLimit')} <input type="number" id="propose-exact" data-testid="propose-exact" min="0" max="60" step="0.5" value="2" style="width:5em"></label>
       <span id="propose-spinner" class="spinner" data-testid="propose-spinner" hidden role="status" aria-label="${t('proposing')}"></span>
       <span id="propose-msg" class="muted"></span></div>
     <ol id="proposals" class="proposals" data-testid="proposals"></ol></div>`;
 }
 
 const fmt = (v: number) => Math.round(v).toLocaleString('zh-CN');
+
+/** p, its bound and whether it is proven optimal. */
+function proofLine(s: ProposedScheme): string {
+  const status = s.optimal
+    ? `<span class="badge-c ok" data-testid="optimal-${s.index}">${t('provenOptimal')}</span>`
+    : `<span class="badge-c warn" data-testid="optimal-${s.index}">${t('notProven')}</span>`;
+  const bound = s.bound == null ? t('noBound') : `${t('boundIs')} ${s.bound}`;
+  return `<div class="muted" data-testid="bound-${s.index}">p = ${s.p} · ${bound} · ${status}</div>`;
+}
+
+/** The new units breaking the rule that gives way, each with the townships that prove it unavoidable. */
+function conflictList(s: ProposedScheme): string {
+  if (!s.conflicts.length) return '';
+  const unit = (broken: string) => (broken === 'ceiling' ? 'km²' : t('people'));
+  const items = s.conflicts.map((c) => {
+    const why = c.proven.length
+      ? c.proven.map((p) => `${esc(p.name)}：${esc(tx(p.text))}`).join('；')
+      : `<span class="error">${t('unexplained')}</span>`;
+    return `<li>${esc(c.townships.join('、'))} — ${c.broken === 'ceiling' ? t('conflictCeiling') : t('conflictFloor')}
+      ${fmt(c.excess)} ${unit(c.broken)} · ${t('provenBy')}：${why}</li>`;
+  });
+  const unitOf = unit(s.conflicts[0]?.broken ?? 'ceiling');
+  return `<div class="muted" data-testid="conflicts-${s.index}">${t('totalExcess')} ${fmt(s.excess)} ${unitOf}<ul>${items.join('')}</ul></div>`;
+}
 
 function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string {
   const m = s.summary;
@@ -25,6 +52,7 @@ function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string 
       <button class="adopt primary" data-i="${s.index}" data-testid="adopt-${s.index}">${t('adopt')}</button></div>
     <div class="muted">${t('count')} ${m.count_before} → ${m.count_after} · ${t('meanPop')} ${fmt(m.mean_population_before)} → ${fmt(m.mean_population_after)}
       · ${t('sevError')} ${m.errors} · ${t('sevWarning')} ${m.warnings}${s.moved_villages ? ` · ${s.moved_villages} ${t('villagesMoved')}` : ''}</div>
+    ${proofLine(s)}${conflictList(s)}
     <div class="muted">${esc(merges.join('；'))}</div></li>`;
 }
 
@@ -40,7 +68,11 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
     $('propose-msg').className = 'muted';
     try {
       const villages = ($('propose-villages') as HTMLInputElement).checked;
-      const { schemes } = await api.propose(county, villages);
+      const prefer = ($('propose-prefer') as HTMLSelectElement).value === 'ceiling' ? 'ceiling' : 'floor';
+      // The server checks the range and says what is wrong.
+      const raw = ($('propose-exact') as HTMLInputElement).value.trim();
+      const exact_time_limit = raw === '' ? 2 : Number(raw);
+      const { schemes } = await api.propose(county, { villages, prefer, exact_time_limit });
       $('proposals').innerHTML = schemes.map((s) => schemeItem(s, nameOf)).join('');
       $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t('schemesFound')}` : t('noSchemes');
       $('proposals').querySelectorAll('button.adopt').forEach((b) => b.addEventListener('click', () => {
@@ -48,6 +80,8 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
         if (s) adopt(s);
       }));
     } catch (e) {
+      // A failed request leaves no list of an earlier request behind.
+      $('proposals').innerHTML = '';
       $('propose-msg').textContent = e instanceof ApiError ? tx(e.text) : String(e);
       $('propose-msg').className = 'error';
     } finally {

@@ -10,7 +10,10 @@
 //! transfers (村划归) of [`quhua_optimize::refine`]. It changes nothing, so every actor who
 //! may see the county may call it.
 
+mod conflicts;
 mod pipeline;
+
+pub use conflicts::{ProposedConflict, ProvenTownship, proof_text};
 
 use crate::access::Actor;
 use crate::county;
@@ -147,6 +150,17 @@ pub struct ProposedScheme {
     pub ops: Vec<Operation>,
     /// New township-level units.
     pub p: usize,
+    /// Proven upper bound on the new units of any scheme meeting the rules that hold (none
+    /// where no bound applies: units below the floor allowed or forced by a proof).
+    pub bound: Option<usize>,
+    /// Whether `p` is proven the largest possible (the exact check, within its time limit).
+    pub optimal: bool,
+    /// Total excess of the rule that gives way, over `conflicts`: km² over the cap (the
+    /// floor preferred) or people under the floor (the cap preferred).
+    pub excess: f64,
+    /// New units breaking the rule that gives way, each with the townships whose proof
+    /// makes it unavoidable (of the township scheme, before any village transfer).
+    pub conflicts: Vec<ProposedConflict>,
     /// Names of the townships heading each new unit.
     pub seats: Vec<String>,
     /// Objective values of the township scheme (`quhua_optimize::Objectives`).

@@ -98,3 +98,83 @@ fn request_and_response_schemas_are_typed() {
     }
     assert!(!props.contains_key("township_names"));
 }
+
+/// Where the floor and the cap cannot both hold, every new unit that breaks the cap names the
+/// townships proven unable to meet both; each conflict's excess is the unit's area over the
+/// cap, recomputed here from the registry's township areas; the scheme's excess is their
+/// sum; and `optimal` claims no more than its bound.
+#[test]
+fn conflicts_name_their_proofs_and_add_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&format!("sqlite:{}", dir.path().join("p.db").display())).unwrap();
+    let op = Actor::operator("tester");
+    quhua_app::imports::demo(&app, &op).unwrap();
+    let policy = quhua_core::policy::Policy::default_policy();
+    let base = quhua_app::county::load(&app, "130634", &policy)
+        .unwrap()
+        .base;
+    let area_key = base.area_key.expect("township areas");
+    let pop_key = base.pop_key.expect("township populations");
+    let value = |t: &quhua_core::scenario::BaseTownship, k: usize| {
+        t.attrs[k].map(|a| a.0 as f64 / 10_000.0).unwrap_or(0.0)
+    };
+    let areas: std::collections::HashMap<&str, f64> = base
+        .townships
+        .iter()
+        .map(|t| (t.name.as_str(), value(t, area_key)))
+        .collect();
+    // A cap below the largest township's area and a floor above every township's population:
+    // the largest township is proven unable to keep within the cap.
+    let largest = base
+        .townships
+        .iter()
+        .map(|t| value(t, area_key))
+        .fold(0.0, f64::max);
+    let most = base
+        .townships
+        .iter()
+        .map(|t| value(t, pop_key))
+        .fold(0.0, f64::max);
+    let cap = largest * 0.9;
+    let req = ProposeRequest {
+        prefer: Some(quhua_app::propose::PreferRule::Floor),
+        tuning: Tuning {
+            min_pop: Some(most * 1.5),
+            max_area: Some(cap),
+            ..Tuning::default()
+        },
+        ..Default::default()
+    };
+    let p = propose(&app, &op, "130634", &req).unwrap();
+    assert!(!p.schemes.is_empty());
+    let mut seen = 0;
+    for s in &p.schemes {
+        let mut total = 0.0;
+        for c in &s.conflicts {
+            seen += 1;
+            assert_eq!(
+                c.broken, "ceiling",
+                "the floor is preferred: only the cap gives way"
+            );
+            assert!(!c.proven.is_empty(), "an unexplained conflict: {c:?}");
+            for t in &c.proven {
+                assert!(c.townships.contains(&t.name), "{t:?} not in {c:?}");
+                assert!(!t.text.zh.is_empty() && !t.text.en.is_empty());
+            }
+            let area: f64 = c.townships.iter().map(|n| areas[n.as_str()]).sum();
+            assert!((c.excess - (area - cap)).abs() < 1e-6, "{c:?}: area {area}");
+            total += c.excess;
+        }
+        assert!((s.excess - total).abs() < 1e-6);
+        if s.optimal {
+            assert_eq!(s.bound, Some(s.p));
+        }
+        if let Some(b) = s.bound {
+            assert!(b >= s.p);
+        }
+    }
+    assert!(
+        seen > 0,
+        "the largest township over the cap makes a conflict"
+    );
+}

@@ -350,22 +350,38 @@ pub(crate) fn last_change<T: RecordKind>(tx: &mut dyn Tx) -> Result<i64> {
 }
 
 /// The records of a kind within a jurisdiction created or updated after change `since` (see
-/// [`last_change`]), by id: what a cache reads again.
+/// [`last_change`]), by id — or none when more than `limit` did (reading everything is then
+/// cheaper). The query walks the `(kind, seq)` index in change order and stops after `limit`
+/// rows, which also keeps PostgreSQL from a full scan: it cannot know that a kind's recent
+/// changes are few when another kind's records were written after them.
 pub(crate) fn changed_since<T: RecordKind>(
     tx: &mut dyn Tx,
     prefix: &str,
     since: i64,
-) -> Result<Vec<Record<T>>> {
+    limit: usize,
+) -> Result<Option<Vec<Record<T>>>> {
     let pattern = prefix_pattern(prefix)?;
-    tx.query(
+    let rows = tx.query(
         &format!(
-            "SELECT {COLS} FROM records WHERE kind = $1 AND seq > $2 AND county LIKE $3 ORDER BY id"
+            "SELECT {COLS} FROM records WHERE kind = $1 AND seq > $2 AND county LIKE $3 \
+             ORDER BY seq LIMIT $4"
         ),
-        &[Val::text(T::KIND), Val::Int(since), Val::text(&pattern)],
-    )?
-    .iter()
-    .map(decode)
-    .collect()
+        &[
+            Val::text(T::KIND),
+            Val::Int(since),
+            Val::text(&pattern),
+            Val::Int(i64::try_from(limit).unwrap_or(i64::MAX - 1) + 1),
+        ],
+    )?;
+    if rows.len() > limit {
+        return Ok(None);
+    }
+    let mut records = rows
+        .iter()
+        .map(decode)
+        .collect::<Result<Vec<Record<T>>>>()?;
+    records.sort_by_key(|r| r.id);
+    Ok(Some(records))
 }
 
 /// The record of a kind with this name (the follow-up registers store a task's, risk's or

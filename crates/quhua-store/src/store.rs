@@ -231,13 +231,15 @@ impl Store {
     }
 
     /// The records of a kind within a jurisdiction created or updated after change `since`,
-    /// by id — one index range, however many records the jurisdiction holds.
+    /// by id — one short index range however many records the jurisdiction holds — or none
+    /// when more than `limit` changed.
     pub fn changed_since<T: RecordKind>(
         &self,
         jurisdiction: &str,
         since: i64,
-    ) -> Result<Vec<Record<T>>> {
-        self.read(|tx| record::changed_since(tx, jurisdiction, since))
+        limit: usize,
+    ) -> Result<Option<Vec<Record<T>>>> {
+        self.read(|tx| record::changed_since(tx, jurisdiction, since, limit))
     }
 
     /// A stamp of the records of a kind within a jurisdiction: their count and version sum

@@ -213,7 +213,10 @@ fn changes_since_last_look(db: &TestDb) {
         if last == *seen {
             return 0;
         }
-        let changed = store.changed_since::<Scenario>("1301", *seen).unwrap();
+        let changed = store
+            .changed_since::<Scenario>("1301", *seen, 1000)
+            .unwrap()
+            .expect("fewer than the limit");
         for r in &changed {
             mirror.insert(r.id, (r.version, r.body.name.clone()));
         }
@@ -266,6 +269,20 @@ fn changes_since_last_look(db: &TestDb) {
         .collect();
     assert_eq!(mirror, full);
     assert_eq!(full.len(), 1 + 18);
+    // More changes than the limit: none, so that the caller reads everything.
+    assert!(
+        store
+            .changed_since::<Scenario>("1301", 0, 5)
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        store
+            .changed_since::<Scenario>("1301", 0, 19)
+            .unwrap()
+            .map(|v| v.len()),
+        Some(19)
+    );
 }
 
 fn policies(db: &TestDb) {

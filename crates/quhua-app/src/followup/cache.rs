@@ -188,10 +188,13 @@ fn read_all(app: &App, scope: &str, last: i64) -> AppResult<Cached> {
 /// The cached tasks with the records created or updated since they were read; none when so
 /// many changed that reading them all is cheaper, or a record is not where ids say it is.
 fn refreshed(app: &App, scope: &str, mut c: Cached, last: i64) -> AppResult<Option<Cached>> {
-    let changed = app.store().changed_since::<Filed<Task>>(scope, c.seen)?;
-    if changed.len() > 200 + c.ids.len() / 20 {
+    let limit = 200 + c.ids.len() / 20;
+    let Some(changed) = app
+        .store()
+        .changed_since::<Filed<Task>>(scope, c.seen, limit)?
+    else {
         return Ok(None);
-    }
+    };
     let list = Arc::make_mut(&mut c.tasks);
     let mut at = Vec::with_capacity(changed.len());
     for rec in changed {

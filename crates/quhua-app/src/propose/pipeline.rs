@@ -164,6 +164,17 @@ fn scheme(
         name: scenario.name.clone(),
         ops: scenario.ops.clone(),
         p: s.p,
+        bound: s.bound,
+        optimal: s.optimal,
+        excess: s.excess,
+        conflicts: super::conflicts::conflicts(
+            s,
+            &base
+                .townships
+                .iter()
+                .map(|t| t.name.clone())
+                .collect::<Vec<_>>(),
+        ),
         seats: s
             .seats
             .iter()

@@ -445,7 +445,9 @@ fn county_json(p: &Proposal) -> serde_json::Value {
                 })
             });
             json!({
-                "assignment": s.assignment, "p": s.p, "objectives": s.objectives, "violations": s.violations,
+                "assignment": s.assignment, "p": s.p, "bound": x.bound, "optimal": x.optimal,
+                "excess": x.excess, "conflicts": x.conflicts,
+                "objectives": s.objectives, "violations": s.violations,
                 "seats": s.seats, "villages": villages, "scenario": x.scenario, "evaluation": x.evaluation,
             })
         })
