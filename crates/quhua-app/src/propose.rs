@@ -12,6 +12,7 @@
 
 mod conflicts;
 mod pipeline;
+pub mod units;
 
 pub use conflicts::{ProposedConflict, ProvenTownship, proof_text};
 

@@ -29,14 +29,19 @@ fn demo_prints_indicators_and_findings() {
     let o = quhua(&["demo"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let s = stdout(&o);
-    assert!(
-        s.contains("乡级单位数") && s.contains("18") && s.contains("12"),
-        "{s}"
-    );
-    assert!(
-        s.contains("平均人口") && s.contains("2.20万") && s.contains("3.30万"),
-        "{s}"
-    );
+    // The figures of a row of the indicator table, by its label.
+    let row = |label: &str| -> Vec<String> {
+        s.lines()
+            .find(|l| l.split_whitespace().next() == Some(label))
+            .unwrap_or_else(|| panic!("no row {label}: {s}"))
+            .split_whitespace()
+            .skip(1)
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(row("乡级单位数"), ["18", "12"]);
+    assert_eq!(row("减少"), ["6"]);
+    assert_eq!(row("平均人口"), ["2.20万", "3.30万", "3.66万"]);
     assert!(s.contains("规则检查") && s.contains("示意"), "{s}");
     let en = stdout(&quhua(&["--lang", "en", "demo"]));
     assert!(
@@ -304,7 +309,11 @@ fn plan_suggest_refuses_villages_without_county_data() {
         "TOTPOP",
     ]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("--villages"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("村级调整用于县域数据"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

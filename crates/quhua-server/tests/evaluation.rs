@@ -1,11 +1,13 @@
 //! Evaluation responses: village indices taken from the partition equal those mapped from the
-//! village codes; cached responses equal fresh ones; outlines are spliced per unit.
+//! village codes; responses the route answers from its cache equal fresh ones; outlines are spliced per unit.
 
 use quhua_core::scenario::{Operation, Scenario};
 use quhua_server::api::counties::empty_scenario;
 use quhua_server::auth::password::HashParams;
 use quhua_server::evaluation::Evaluated;
 use quhua_server::{AppState, ServerConfig};
+
+mod common;
 
 const OPS: &[&str] = &[
     r#"[]"#,
@@ -47,4 +49,65 @@ fn partition_indices_match_codes() {
         assert_eq!(idx.len(), fast.groups[0].len());
         assert!(v["evaluation"]["units"][0].get("village_codes").is_none());
     }
+}
+
+/// Through the route: the first request for some operations stores its response, the second
+/// is answered from the cache (nothing new stored) with the same bytes, and every cached
+/// answer — asked again after all were stored, in another order — equals a fresh
+/// evaluation of its own operations.
+#[test]
+fn cached_responses_equal_fresh_ones() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("c.db").display());
+    quhua_server::demo::prepare(&url, &HashParams::insecure_fast()).unwrap();
+    let config = ServerConfig {
+        hash_params: HashParams::insecure_fast(),
+        ..Default::default()
+    };
+    let state = AppState::open(&url, config).unwrap();
+    let policy = state.catalog().policy(None).unwrap();
+    let data = state.catalog().data("130634", &policy).unwrap();
+    assert!(data.results.is_enabled(), "the cache is on by default");
+    let c = common::http::Client(quhua_server::router(state.clone()));
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            let who = c.login("quyang").await;
+            let ask = async |ops: &str| {
+                let req = Request::post("/api/counties/130634/evaluate?geojson=1")
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .header(header::COOKIE, &who.cookie)
+                    .header("x-csrf-token", &who.csrf)
+                    .body(Body::from(format!(r#"{{"ops":{ops}}}"#)))
+                    .unwrap();
+                let (s, _, bytes) = c.send(req).await;
+                assert_eq!(s, axum::http::StatusCode::OK);
+                bytes
+            };
+            let mut first = Vec::new();
+            for ops in OPS {
+                let before = data.results.len();
+                let a = ask(ops).await;
+                assert_eq!(data.results.len(), before + 1, "the response was stored");
+                let b = ask(ops).await;
+                assert_eq!(data.results.len(), before + 1, "answered from the cache");
+                assert_eq!(a, b);
+                first.push(a);
+            }
+            for (ops, cached) in OPS.iter().zip(&first).rev() {
+                let again = ask(ops).await;
+                assert_eq!(&again, cached);
+                let parsed: Vec<Operation> = serde_json::from_str(ops).unwrap();
+                let sc = empty_scenario("130634", parsed, None);
+                let fresh =
+                    Evaluated::evaluate(&data.base, &policy, &sc, &data.village_index).unwrap();
+                let text = data.respond(&fresh, true).unwrap();
+                assert_eq!(again, text.as_slice(), "cached ≠ fresh for {ops}");
+            }
+        });
 }

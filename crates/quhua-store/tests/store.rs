@@ -81,21 +81,47 @@ fn rejected_batch_stores_nothing(db: &TestDb) {
     bad.last_mut().unwrap().id = EventId(99);
     let err = store.record_events(&bad, "x").unwrap_err();
     assert!(err.to_string().contains("不连续"), "{err}");
-    // An event that reuses a retired code: rejected (废码不用).
-    let mut reuse = events[0].clone();
-    if let Some(quhua_core::event::Fact::Abolish { code, .. }) = reuse.facts.last().cloned() {
-        reuse.facts.push(quhua_core::event::Fact::Abolish {
-            unit: quhua_core::unit::UnitId(0),
-            code,
-        });
-    }
-    assert!(store.record_event(&reuse, "x").is_err());
     let after = store.load_registry().unwrap().unwrap();
     assert_same(&base, &after);
     assert_eq!(store.audit_log().unwrap().len(), 1);
     // The intact batch goes in.
     store.record_events(&events, "x").unwrap();
     assert_same(&reg, &store.load_registry().unwrap().unwrap());
+    // A later event giving the surviving township the code its merged neighbour retired:
+    // refused for reusing a retired code (废码不用), and nothing stored.
+    let first = &events[0];
+    let retired = first
+        .facts
+        .iter()
+        .find_map(|f| match f {
+            quhua_core::event::Fact::Abolish { code, .. } => Some(*code),
+            _ => None,
+        })
+        .expect("the merge retires a code");
+    let quhua_core::event::ChangeRequest::AbolishMerge { into, .. } = first.request.clone() else {
+        panic!("the first event is a merge: {:?}", first.request);
+    };
+    let (current, _, _) = reg
+        .codes_of(into)
+        .into_iter()
+        .find(|(_, _, until)| until.is_none())
+        .expect("the survivor has a code in force");
+    let mut reuse = events.last().unwrap().clone();
+    reuse.id = EventId(reuse.id.0 + 1);
+    reuse.facts = vec![quhua_core::event::Fact::Recode {
+        unit: into,
+        old: current,
+        new: retired,
+    }];
+    reuse.lineage.clear();
+    let audit_before = store.audit_log().unwrap().len();
+    let err = store.record_event(&reuse, "x").unwrap_err();
+    assert!(
+        err.to_string().contains("废码不用") || err.to_string().contains("never reused"),
+        "not the retired-code refusal: {err}"
+    );
+    assert_same(&reg, &store.load_registry().unwrap().unwrap());
+    assert_eq!(store.audit_log().unwrap().len(), audit_before);
     // Replaying the same batch is refused (stale ids).
     assert!(store.record_events(&events, "x").is_err());
     assert!(store.audit_verify().unwrap().is_ok());

@@ -20,6 +20,43 @@ pub(super) fn params(
     req: &ProposeRequest,
     policy: &quhua_core::policy::Policy,
 ) -> AppResult<Params> {
+    let (schemes, exact) = checked(req)?;
+    let t = &req.tuning;
+    Ok(Params {
+        effort: t.effort,
+        weights: t.weights,
+        prefer: req.prefer.map(Prefer::from).unwrap_or_default(),
+        exact_time_limit: exact,
+        ..policy_params(
+            policy,
+            t.min_pop,
+            t.max_area,
+            schemes,
+            req.seed.unwrap_or(1),
+        )
+    })
+}
+
+/// The optimizer parameters of a request on units outside the registry: no policy, so the
+/// floor is the request's (0 without one) and the cap only when asked for (checked).
+pub(super) fn unit_params(req: &ProposeRequest) -> AppResult<Params> {
+    let (schemes, exact) = checked(req)?;
+    let t = &req.tuning;
+    Ok(Params {
+        min_pop: t.min_pop.unwrap_or(0.0),
+        max_area: t.max_area,
+        schemes,
+        seed: req.seed.unwrap_or(1),
+        effort: t.effort,
+        weights: t.weights,
+        prefer: req.prefer.map(Prefer::from).unwrap_or_default(),
+        exact_time_limit: exact,
+        ..Params::default()
+    })
+}
+
+/// Checks a request's numbers; returns the schemes wanted and the exact check's time limit.
+fn checked(req: &ProposeRequest) -> AppResult<(usize, f64)> {
     let schemes = req.schemes.unwrap_or(DEFAULT_SCHEMES).clamp(1, MAX_SCHEMES);
     let t = &req.tuning;
     if !(t.effort > 0.0 && t.effort <= MAX_EFFORT) {
@@ -56,19 +93,7 @@ pub(super) fn params(
             ));
         }
     }
-    Ok(Params {
-        effort: t.effort,
-        weights: t.weights,
-        prefer: req.prefer.map(Prefer::from).unwrap_or_default(),
-        exact_time_limit: exact,
-        ..policy_params(
-            policy,
-            t.min_pop,
-            t.max_area,
-            schemes,
-            req.seed.unwrap_or(1),
-        )
-    })
+    Ok((schemes, exact))
 }
 
 /// Runs the optimizer on a county base and evaluates each scheme.

@@ -9,16 +9,16 @@
 
 use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
+use quhua_app::propose::units::{UnitFields, UnitSource, propose_units};
 use quhua_app::propose::{PreferRule, Proposal, ProposeRequest, Tuning, propose_with};
 use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario};
-use quhua_optimize::io::{UnitColumns, load};
-use quhua_optimize::{Graph, Infeasibility, Island, Params, Problem, Scheme};
+use quhua_optimize::{Infeasibility, Island, Scheme};
 use serde_json::json;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Options of `quhua plan suggest`.
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct Args {
     /// 县级区划代码，缺省为演示县 130634（未给 --db 时用内置演示县）/ county code; default: the demo county (the embedded one without --db)
     #[arg(long, conflicts_with_all = ["layer", "units"])]
@@ -138,40 +138,32 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
     if args.layer.is_none() && args.units.is_none() {
         return county(ctx, &args);
     }
-    if args.villages {
-        return Err(fail(
-            "--villages 用于县域数据（乡镇及其村）；--layer / --units 的单位没有下一级，请直接以村为单位输入",
-            "--villages needs county data (townships and their villages); units from --layer / --units have no lower level: give the villages as units instead",
-        ));
-    }
-    let (problem, ids, geoms) = if let Some(layer) = &args.layer {
-        from_layer(layer, &args)?
-    } else {
-        let units = args
-            .units
-            .clone()
-            .ok_or_else(|| fail("缺少 --units", "--units is required"))?;
-        let edges = args
-            .edges
-            .clone()
-            .ok_or_else(|| fail("缺少 --edges", "--edges is required"))?;
-        let cols = UnitColumns {
-            id: args.id_field.clone(),
-            population: args.pop_field.clone(),
-            area: args.area_field.clone(),
-            attrs: args.attrs.clone(),
-            ..Default::default()
-        };
-        let (mut p, table) = load(&units, &edges, &cols)?;
-        p.locked = table.resolve(&args.lock)?;
-        p.seeds = table.resolve(&args.seed_unit)?;
-        (p, table.ids.clone(), None)
+    let source = match (&args.layer, &args.units, &args.edges) {
+        (Some(layer), _, _) => UnitSource::Layer(layer.clone()),
+        (None, Some(units), Some(edges)) => UnitSource::Table {
+            units: units.clone(),
+            edges: edges.clone(),
+        },
+        _ => return Err(fail("缺少 --edges", "--edges is required")),
     };
-    let params = params(&args, args.min_pop.unwrap_or(0.0), args.max_area);
-    let sol = super::suggest_run::run_with_progress(&problem, &params, ctx.lang)?;
-    if let (Some(path), Some(geoms), Some(s)) = (&args.geojson, &geoms, sol.schemes.first()) {
-        write_regions(path, geoms, s)?;
+    let fields = UnitFields {
+        id: args.id_field.clone(),
+        population: args.pop_field.clone(),
+        area: args.area_field.clone(),
+        attrs: args.attrs.clone(),
+    };
+    let p = super::suggest_run::with_progress(ctx.lang, |hooks| {
+        Ok(propose_units(
+            &source,
+            &fields,
+            &request(args.clone()),
+            hooks,
+        )?)
+    })?;
+    if let Some(path) = &args.geojson {
+        p.write_regions(path)?;
     }
+    let sol = &p.solution;
     if args.json {
         println!(
             "{}",
@@ -186,35 +178,30 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             sol.infeasibility.as_ref(),
             &sol.islands,
             &schemes,
-            &ids,
+            &p.ids,
         );
     }
     Ok(())
 }
 
-/// A problem read from a layer: the problem, unit ids, and the geometry.
-type LayerProblem = (
-    Problem,
-    Vec<String>,
-    Option<Vec<geo_types::MultiPolygon<f64>>>,
-);
-
-fn params(args: &Args, min_pop: f64, max_area: Option<f64>) -> Params {
-    Params {
-        min_pop,
-        max_area,
-        schemes: args.schemes,
-        seed: args.seed,
-        effort: args.effort,
-        weights: weights(args),
-        prefer: args
-            .prefer
-            .map(|p| PreferRule::from(p).into())
-            .unwrap_or_default(),
-        exact_time_limit: args
-            .exact_time_limit
-            .unwrap_or(Params::default().exact_time_limit),
-        ..Params::default()
+/// The request the flags describe (the same for a county and for files).
+fn request(args: Args) -> ProposeRequest {
+    ProposeRequest {
+        schemes: Some(args.schemes),
+        seed: Some(args.seed),
+        villages: args.villages,
+        lock: args.lock.clone(),
+        seed_units: args.seed_unit.clone(),
+        prefer: args.prefer.map(PreferRule::from),
+        exact_time_limit: args.exact_time_limit,
+        tuning: Tuning {
+            min_pop: args.min_pop,
+            max_area: args.max_area,
+            attrs: args.attrs.clone(),
+            weights: weights(&args),
+            effort: args.effort,
+        },
+        policy: args.policy,
     }
 }
 
@@ -227,121 +214,6 @@ fn weights(args: &Args) -> quhua_optimize::Weights {
     }
 }
 
-fn from_layer(path: &Path, args: &Args) -> CliResult<LayerProblem> {
-    let layer = quhua_geo::read_layer(path)?;
-    let geoms = layer.to_geometries();
-    let number = |f: &quhua_geo::Feature, field: &str| -> CliResult<f64> {
-        let v = f.properties.get(field).ok_or_else(|| {
-            fail(
-                format!(
-                    "{}：第 {} 个要素缺少字段“{field}”",
-                    path.display(),
-                    f.index + 1
-                ),
-                format!(
-                    "{}: feature {} has no field \"{field}\"",
-                    path.display(),
-                    f.index + 1
-                ),
-            )
-        })?;
-        v.as_f64()
-            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-            .ok_or_else(|| {
-                fail(
-                    format!(
-                        "{}：第 {} 个要素的“{field}”不是数值：{v}",
-                        path.display(),
-                        f.index + 1
-                    ),
-                    format!(
-                        "{}: feature {} field \"{field}\" is not a number: {v}",
-                        path.display(),
-                        f.index + 1
-                    ),
-                )
-            })
-    };
-    let pop: Vec<f64> = layer
-        .features
-        .iter()
-        .map(|f| number(f, &args.pop_field))
-        .collect::<CliResult<_>>()?;
-    let area: Vec<f64> = match &args.area_field {
-        Some(a) => layer
-            .features
-            .iter()
-            .map(|f| number(f, a))
-            .collect::<CliResult<_>>()?,
-        None => quhua_geo::areas_km2(&geoms),
-    };
-    let attrs: Vec<Vec<f64>> = args
-        .attrs
-        .iter()
-        .map(|a| {
-            layer
-                .features
-                .iter()
-                .map(|f| number(f, a))
-                .collect::<CliResult<_>>()
-        })
-        .collect::<CliResult<_>>()?;
-    let ids: Vec<String> = layer
-        .field_strings(&args.id_field)
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| s.unwrap_or_else(|| i.to_string()))
-        .collect();
-    let adj = quhua_geo::adjacency(&geoms, &quhua_geo::AdjacencyOptions::default());
-    let edges: Vec<(u32, u32)> = adj.rook.edges().collect();
-    let mut p = Problem::new(Graph::from_edges(geoms.len(), &edges)?, pop);
-    p.area = area;
-    p.attrs = attrs;
-    p.coords = Some(
-        quhua_geo::area::label_points(&geoms)
-            .into_iter()
-            .map(|pt| pt.map(|q| (q.x(), q.y())).unwrap_or((0.0, 0.0)))
-            .collect(),
-    );
-    let resolve = |names: &[String]| -> CliResult<Vec<u32>> {
-        names
-            .iter()
-            .map(|n| {
-                ids.iter()
-                    .position(|x| x == n)
-                    .map(|i| i as u32)
-                    .ok_or_else(|| fail(format!("找不到单位“{n}”"), format!("no unit \"{n}\"")))
-            })
-            .collect()
-    };
-    p.locked = resolve(&args.lock)?;
-    p.seeds = resolve(&args.seed_unit)?;
-    Ok((p, ids, Some(geoms)))
-}
-
-fn write_regions(
-    path: &Path,
-    geoms: &[geo_types::MultiPolygon<f64>],
-    s: &quhua_optimize::Scheme,
-) -> CliResult {
-    let keep: Vec<usize> = (0..geoms.len())
-        .filter(|&i| s.assignment[i] != quhua_optimize::EXCLUDED)
-        .collect();
-    let g: Vec<_> = keep.iter().map(|&i| geoms[i].clone()).collect();
-    let groups: Vec<usize> = keep.iter().map(|&i| s.assignment[i] as usize).collect();
-    let merged = quhua_geo::dissolve(&g, &groups, s.p)?;
-    let props: Vec<serde_json::Map<String, serde_json::Value>> = (0..s.p)
-        .map(|r| {
-            let mut m = serde_json::Map::new();
-            m.insert("region".into(), json!(r));
-            m
-        })
-        .collect();
-    let feats: Vec<_> = merged.iter().zip(&props).collect();
-    quhua_geo::io::geojson::write_geojson(path, &feats)?;
-    Ok(())
-}
-
 /// A county of the registry through [`quhua_app::propose`]: townships are the building
 /// blocks; the county-seat town and key towns are seeds; border townships are locked; floor
 /// and cap come from the policy.
@@ -351,23 +223,7 @@ fn county(ctx: &Context, args: &Args) -> CliResult {
         .county
         .clone()
         .unwrap_or_else(|| quhua_demo::county_code().to_string());
-    let req = ProposeRequest {
-        schemes: Some(args.schemes),
-        seed: Some(args.seed),
-        policy: args.policy.clone(),
-        villages: args.villages,
-        lock: args.lock.clone(),
-        seed_units: args.seed_unit.clone(),
-        prefer: args.prefer.map(PreferRule::from),
-        exact_time_limit: args.exact_time_limit,
-        tuning: Tuning {
-            min_pop: args.min_pop,
-            max_area: args.max_area,
-            attrs: args.attrs.clone(),
-            weights: weights(args),
-            effort: args.effort,
-        },
-    };
+    let req = request(args.clone());
     let actor = ctx.operator();
     let p = super::suggest_run::with_progress(ctx.lang, |hooks| {
         Ok(propose_with(&app, &actor, &county, &req, hooks)?)

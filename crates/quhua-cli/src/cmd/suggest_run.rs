@@ -7,7 +7,7 @@ use crate::render::t;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quhua_app::propose::Hooks;
 use quhua_core::i18n::Lang;
-use quhua_optimize::{Params, Phase, Problem, Progress, Solution, suggest};
+use quhua_optimize::{Phase, Progress};
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,11 +55,4 @@ pub fn with_progress<T>(lang: Lang, f: impl FnOnce(Hooks<'_>) -> CliResult<T>) -
         }
         other => other,
     }
-}
-
-/// Runs [`suggest`] with [`with_progress`].
-pub fn run_with_progress(problem: &Problem, params: &Params, lang: Lang) -> CliResult<Solution> {
-    with_progress(lang, |h| {
-        Ok(suggest(problem, params, h.progress, h.cancel)?)
-    })
 }
