@@ -178,3 +178,54 @@ fn conflicts_name_their_proofs_and_add_up() {
         "the largest township over the cap makes a conflict"
     );
 }
+
+/// With an area cap the whole-township merges cannot keep everywhere, the village stage
+/// transfers villages (村划归) and the new units' areas — as the scenario evaluator computes
+/// them, not as the optimizer reports them — come within the cap where they did not.
+#[test]
+fn village_transfers_repair_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&format!("sqlite:{}", dir.path().join("v.db").display())).unwrap();
+    let op = Actor::operator("tester");
+    quhua_app::imports::demo(&app, &op).unwrap();
+    let cap = 120.0;
+    let req = |villages: bool| ProposeRequest {
+        villages,
+        schemes: Some(2),
+        tuning: Tuning {
+            max_area: Some(cap),
+            ..Tuning::default()
+        },
+        ..Default::default()
+    };
+    let plain = propose(&app, &op, "130634", &req(false)).unwrap();
+    let with = propose(&app, &op, "130634", &req(true)).unwrap();
+    let over = |s: &quhua_app::propose::ProposedScheme| {
+        s.evaluation
+            .units
+            .iter()
+            .filter(|u| u.area_km2.unwrap_or(0.0) > cap + 1e-6)
+            .count()
+    };
+    let mut repaired = 0;
+    for (x, y) in plain.schemes.iter().zip(&with.schemes) {
+        assert_eq!(x.moved_villages, 0);
+        let transferred: usize = y
+            .ops
+            .iter()
+            .map(|o| match o {
+                quhua_core::scenario::Operation::Transfer { villages, .. } => villages.len(),
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(transferred, y.moved_villages);
+        assert!(over(y) <= over(x), "{} > {}", over(y), over(x));
+        if over(x) > 0 && over(y) == 0 && y.moved_villages > 0 {
+            repaired += 1;
+        }
+    }
+    assert!(
+        repaired > 0,
+        "no scheme was brought within the cap by village transfers"
+    );
+}

@@ -11,7 +11,7 @@
 //! such outside view of an open write transaction; there a "before" may also be a kill
 //! before the first write. Both test transaction atomicity of a killed client; the test
 //! PostgreSQL server runs with `fsync=off`, so nothing here is evidence of durability after
-//! a server or machine crash.
+//! a server or machine crash — `pg_crash.rs` kills the server itself, with `fsync` on.
 
 mod common;
 

@@ -185,6 +185,104 @@ impl PgServer {
     }
 
     fn start() -> PgServer {
+        PgServer::start_with(false)
+    }
+
+    /// A private server of its own (not shared) with the default durability settings
+    /// (`fsync`, `synchronous_commit` and `full_page_writes` on), for crash tests.
+    pub fn durable() -> PgServer {
+        PgServer::start_with(true)
+    }
+
+    /// The server's options (`-o` of `pg_ctl start`).
+    fn options(&self, durable: bool) -> String {
+        let sock = self.dir.path().to_string_lossy().to_string();
+        let speed = if durable {
+            ""
+        } else {
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        };
+        format!(
+            "-p {} -k {sock} -c listen_addresses=127.0.0.1 -c max_connections=200{speed}",
+            self.port
+        )
+    }
+
+    /// Kills every process of the server with SIGKILL (the postmaster and its backends), as a
+    /// crash would; nothing is shut down or written by the server.
+    pub fn crash(&self) {
+        let pidfile = self.dir.path().join("data").join("postmaster.pid");
+        let text = std::fs::read_to_string(&pidfile).expect("postmaster.pid");
+        let pid = text.lines().next().unwrap_or_default().trim().to_string();
+        let children = Command::new("pgrep")
+            .args(["-P", &pid])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+            .unwrap_or_default();
+        let mut pids: Vec<String> = children.split_whitespace().map(str::to_string).collect();
+        pids.push(pid.clone());
+        let ok = Command::new("kill")
+            .arg("-9")
+            .args(&pids)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "kill -9 {pids:?}");
+        // Wait until the postmaster is gone.
+        for _ in 0..200 {
+            if !Path::new(&format!("/proc/{pid}")).exists() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        panic!("postmaster {pid} still alive after SIGKILL");
+    }
+
+    /// Starts the server again on the same data directory and port after [`PgServer::crash`]
+    /// (it replays its write-ahead log first).
+    pub fn restart(&self) {
+        let data = self.dir.path().join("data").to_string_lossy().to_string();
+        let log = self
+            .dir
+            .path()
+            .join("server.log")
+            .to_string_lossy()
+            .to_string();
+        // Backends notice the postmaster's death and exit; until they have, the shared memory
+        // is still held.
+        let mut last = String::new();
+        for _ in 0..40 {
+            match self.run(
+                "pg_ctl",
+                &[
+                    "-D",
+                    &data,
+                    "-l",
+                    &log,
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    &self.options(true),
+                    "start",
+                ],
+            ) {
+                Ok(()) => return,
+                Err(e) => last = e,
+            }
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+        panic!(
+            "PostgreSQL did not start again: {last}\n{}",
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+    }
+
+    /// The server's log so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
+    }
+
+    fn start_with(durable: bool) -> PgServer {
         let bin = find_bin();
         let run_as = is_root().then(|| "postgres".to_string());
         let dir = tempfile::Builder::new()
@@ -222,11 +320,12 @@ impl PgServer {
                 "-E",
                 "UTF8",
                 "--locale=C",
-                "--no-sync",
-            ],
+            ]
+            .into_iter()
+            .chain((!durable).then_some("--no-sync"))
+            .collect::<Vec<_>>(),
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let sock = s.dir.path().to_string_lossy().to_string();
         let log = s
             .dir
             .path()
@@ -236,11 +335,7 @@ impl PgServer {
         let mut last_err = String::new();
         for _ in 0..5 {
             s.port = free_port();
-            let opts = format!(
-                "-p {} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-                 -c full_page_writes=off -c max_connections=200",
-                s.port
-            );
+            let opts = s.options(durable);
             match s.run(
                 "pg_ctl",
                 &[
