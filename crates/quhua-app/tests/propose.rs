@@ -5,12 +5,18 @@ use quhua_app::access::{Actor, Jurisdiction, Role};
 use quhua_app::propose::{Proposal, ProposeRequest, Tuning, propose};
 use quhua_app::{App, ErrorKind};
 
-#[test]
-fn propose_checks_the_actor_and_the_request() {
+/// An app over a fresh database holding the demo (kept while the directory lives).
+fn demo_app() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(&format!("sqlite:{}", dir.path().join("p.db").display())).unwrap();
+    quhua_app::imports::demo(&app, &Actor::operator("tester")).unwrap();
+    (dir, app)
+}
+
+#[test]
+fn propose_checks_the_actor_and_the_request() {
+    let (dir, app) = demo_app();
     let op = Actor::operator("tester");
-    quhua_app::imports::demo(&app, &op).unwrap();
     let outsider = Actor {
         name: "x".into(),
         role: Some(Role::CountyEditor),
@@ -105,10 +111,8 @@ fn request_and_response_schemas_are_typed() {
 /// sum; and `optimal` claims no more than its bound.
 #[test]
 fn conflicts_name_their_proofs_and_add_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = App::open(&format!("sqlite:{}", dir.path().join("p.db").display())).unwrap();
+    let (_dir, app) = demo_app();
     let op = Actor::operator("tester");
-    quhua_app::imports::demo(&app, &op).unwrap();
     let policy = quhua_core::policy::Policy::default_policy();
     let base = quhua_app::county::load(&app, "130634", &policy)
         .unwrap()
@@ -184,10 +188,8 @@ fn conflicts_name_their_proofs_and_add_up() {
 /// them, not as the optimizer reports them — come within the cap where they did not.
 #[test]
 fn village_transfers_repair_the_cap() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = App::open(&format!("sqlite:{}", dir.path().join("v.db").display())).unwrap();
+    let (_dir, app) = demo_app();
     let op = Actor::operator("tester");
-    quhua_app::imports::demo(&app, &op).unwrap();
     let cap = 120.0;
     let req = |villages: bool| ProposeRequest {
         villages,

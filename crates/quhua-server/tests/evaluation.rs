@@ -15,8 +15,8 @@ const OPS: &[&str] = &[
     r#"[{"op":"lock","units":["羊平镇"]},{"op":"merge","units":["晓林镇","邸村镇"],"into":"产德镇"},{"op":"merge","units":["灵山镇","党城镇"],"new":{"name":"灵山镇","kind":"镇"}}]"#,
 ];
 
-#[test]
-fn partition_indices_match_codes() {
+/// The server's state over a fresh demo database (kept while the directory lives).
+fn demo_state() -> (tempfile::TempDir, AppState) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite:{}", dir.path().join("e.db").display());
     quhua_server::demo::prepare(&url, &HashParams::insecure_fast()).unwrap();
@@ -24,7 +24,12 @@ fn partition_indices_match_codes() {
         hash_params: HashParams::insecure_fast(),
         ..Default::default()
     };
-    let state = AppState::open(&url, config).unwrap();
+    (dir, AppState::open(&url, config).unwrap())
+}
+
+#[test]
+fn partition_indices_match_codes() {
+    let (_dir, state) = demo_state();
     let policy = state.catalog().policy(None).unwrap();
     let data = state.catalog().data("130634", &policy).unwrap();
     for ops in OPS {
@@ -59,14 +64,7 @@ fn partition_indices_match_codes() {
 fn cached_responses_equal_fresh_ones() {
     use axum::body::Body;
     use axum::http::{Request, header};
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite:{}", dir.path().join("c.db").display());
-    quhua_server::demo::prepare(&url, &HashParams::insecure_fast()).unwrap();
-    let config = ServerConfig {
-        hash_params: HashParams::insecure_fast(),
-        ..Default::default()
-    };
-    let state = AppState::open(&url, config).unwrap();
+    let (_dir, state) = demo_state();
     let policy = state.catalog().policy(None).unwrap();
     let data = state.catalog().data("130634", &policy).unwrap();
     assert!(data.results.is_enabled(), "the cache is on by default");

@@ -328,7 +328,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             let files = handover::documents(&app, &me, plan, day)?;
             for f in files {
                 let p = out.join(&f.name);
-                std::fs::write(&p, &f.bytes)?;
+                crate::context::write_file(&p, &f.bytes)?;
                 println!("{}", p.display());
             }
         }

@@ -484,7 +484,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             let files = plans::documents(&app, &me, id, issuer.as_deref(), &approver)?;
             std::fs::create_dir_all(&out)?;
             for f in &files {
-                std::fs::write(out.join(&f.name), &f.bytes)?;
+                crate::context::write_file(&out.join(&f.name), &f.bytes)?;
             }
             say(
                 ctx,

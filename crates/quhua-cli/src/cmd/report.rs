@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let f = quhua_app::plans::government::document(&app, &ctx.operator(), a.plan, kind, format)?;
     std::fs::create_dir_all(&a.out)?;
     let path = a.out.join(&f.name);
-    std::fs::write(&path, &f.bytes)?;
+    crate::context::write_file(&path, &f.bytes)?;
     println!("{}", path.display());
     Ok(())
 }
