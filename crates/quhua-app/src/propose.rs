@@ -11,18 +11,20 @@
 //! may see the county may call it.
 
 mod conflicts;
+mod explain;
 mod pipeline;
 pub mod units;
 
 pub use conflicts::{ProposedConflict, ProvenTownship, proof_text};
+pub use explain::explain;
+/// The optimizer's types the proposals carry (adapters name them from here).
+pub use quhua_optimize::{Infeasibility, Infeasible, Island, Phase, Progress, Scheme, Weights};
 
 use crate::access::Actor;
 use crate::county;
 use crate::{App, AppError, AppResult};
 use quhua_core::scenario::{Evaluation, Operation, Scenario};
-use quhua_optimize::{
-    Infeasibility, Island, Objectives, Prefer, Progress, Scheme, Violation, Weights,
-};
+use quhua_optimize::{Objectives, Prefer, Violation};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;

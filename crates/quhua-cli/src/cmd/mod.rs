@@ -16,7 +16,6 @@ pub mod scenario;
 pub mod serve;
 pub mod stats;
 pub mod suggest;
-mod suggest_explain;
 mod suggest_run;
 pub mod tasks;
 pub mod user;

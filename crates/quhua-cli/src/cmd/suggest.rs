@@ -10,9 +10,11 @@
 use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
 use quhua_app::propose::units::{UnitFields, UnitSource, propose_units};
-use quhua_app::propose::{PreferRule, Proposal, ProposeRequest, Tuning, propose_with};
+use quhua_app::propose::{
+    Infeasibility, Island, PreferRule, Proposal, ProposeRequest, Scheme, Tuning, Weights,
+    propose_with,
+};
 use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario};
-use quhua_optimize::{Infeasibility, Island, Scheme};
 use serde_json::json;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -205,8 +207,8 @@ fn request(args: Args) -> ProposeRequest {
     }
 }
 
-fn weights(args: &Args) -> quhua_optimize::Weights {
-    quhua_optimize::Weights {
+fn weights(args: &Args) -> Weights {
+    Weights {
         wss: args.w_wss,
         compactness: args.w_compact,
         service: args.w_service,
@@ -323,7 +325,7 @@ fn print_summary(
             println!(
                 "[{}] {}",
                 t(ctx.lang, "不可行", "infeasible"),
-                super::suggest_explain::explain(r, names, ctx.lang)
+                quhua_app::propose::explain(r, names).get(ctx.lang)
             );
         }
     }

@@ -1,10 +1,11 @@
-//! Pre-check reasons of the optimizer in words (Chinese or English), naming the units.
+//! Pre-check reasons of the optimizer in words, in both languages, naming the units.
 
-use quhua_core::i18n::Lang;
+use quhua_core::i18n::Text;
 use quhua_optimize::Infeasible;
 
-/// A pre-check reason in words, naming the units.
-pub fn explain(r: &Infeasible, names: &[String], lang: Lang) -> String {
+/// A pre-check reason in words, naming the units (`names` by unit index; a unit without a
+/// name is given by its index).
+pub fn explain(r: &Infeasible, names: &[String]) -> Text {
     let n = |u: &u32| {
         names
             .get(*u as usize)
@@ -137,8 +138,5 @@ pub fn explain(r: &Infeasible, names: &[String], lang: Lang) -> String {
             format!("together-set {} cannot be met: {reason}", set + 1),
         ),
     };
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    Text::new(zh, en)
 }
