@@ -43,8 +43,8 @@ pub(crate) struct Loaded {
     pub tasks: Arc<Vec<Task>>,
     /// The generation of exactly these tasks.
     pub generation: u64,
-    /// The last refreshes that led to them.
-    log: VecDeque<Refresh>,
+    /// The last refreshes that led to them (shared: every request gets it).
+    log: Arc<VecDeque<Refresh>>,
 }
 
 impl Loaded {
@@ -84,7 +84,7 @@ struct Cached {
     ids: Vec<i64>,
     tasks: Arc<Vec<Task>>,
     generation: u64,
-    log: VecDeque<Refresh>,
+    log: Arc<VecDeque<Refresh>>,
 }
 
 /// A summary as last computed for a jurisdiction, with what it was computed from.
@@ -181,7 +181,7 @@ fn read_all(app: &App, scope: &str, last: i64) -> AppResult<Cached> {
         ids,
         tasks: Arc::new(records.into_iter().map(|r| r.body.body).collect()),
         generation: next_generation(),
-        log: VecDeque::new(),
+        log: Arc::default(),
     })
 }
 
@@ -217,10 +217,12 @@ fn refreshed(app: &App, scope: &str, mut c: Cached, last: i64) -> AppResult<Opti
     }
     c.seen = last;
     if !at.is_empty() {
-        if c.log.len() == LOG {
-            c.log.pop_front();
+        // Copied only if a request still holds the old log.
+        let log = Arc::make_mut(&mut c.log);
+        if log.len() == LOG {
+            log.pop_front();
         }
-        c.log.push_back(Refresh {
+        log.push_back(Refresh {
             from: c.generation,
             at,
         });
