@@ -178,6 +178,35 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
   }
 });
 
+test('方案推荐 in English: names, kinds and the adopted draft are English', { timeout: 180_000 }, async () => {
+  const { ctx, close } = await browser();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await login(page, 'quyang', 'quyang-demo-2026');
+    await page.click('#lang');
+    await page.click('[data-testid=county-130634]');
+    await ready(page, 'county');
+    // The kind rows of the indicator table are English.
+    const kinds = await page.$$eval('table.ind tbody th', (ths) => ths.map((th) => th.textContent));
+    assert.ok(kinds.includes('town') && kinds.includes('township'), kinds.join('|'));
+    assert.ok(!kinds.some((k) => /[乡镇]/.test(k)), kinds.join('|'));
+    await page.fill('[data-testid=propose-exact]', '0');
+    await page.click('[data-testid=propose]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^=proposal-]').length >= 3, null, { timeout: 90_000 });
+    const names = await page.$$eval('[data-testid^=proposal-] strong', (l) => l.map((x) => x.textContent));
+    names.forEach((n, i) => assert.match(n, new RegExp(`^Proposal ${i + 1} \\(optimizer, seed \\d+\\)$`)));
+    await page.click('[data-testid=adopt-0]');
+    assert.equal(await page.inputValue('#sc-name'), names[0]);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, 'propose-en.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('报批程序: the board shows done, blocked (naming what is missing) and the clocks', { timeout: 120_000 }, async () => {
   const { ctx, close } = await browser();
   const page = ctx.pages()[0] ?? await ctx.newPage();

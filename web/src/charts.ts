@@ -5,7 +5,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Evaluation, Base } from './api';
-import { t } from './i18n';
+import { getLang, kindName, t } from './i18n';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -13,7 +13,8 @@ function bins(values: number[], width: number): { labels: string[]; edges: numbe
   const max = Math.max(width, ...values);
   const edges: number[] = [];
   for (let x = 0; x <= max; x += width) edges.push(x);
-  const fmt = (v: number) => (width >= 10000 ? `${v / 10000}万` : `${v}`);
+  // 万 (ten thousands) in Chinese, thousands (k) in English.
+  const fmt = (v: number) => (width < 10000 ? `${v}` : getLang() === 'zh' ? `${v / 10000}万` : `${v / 1000}k`);
   return { edges, labels: edges.map((e) => `${fmt(e)}–${fmt(e + width)}`) };
 }
 
@@ -73,7 +74,7 @@ export function createCharts(host: HTMLElement): { update(base: Base, ev: Evalua
       const b = ev.indicators.before.by_kind;
       const a = ev.indicators.after.by_kind;
       const names = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-      kinds.setOption(barOption(t('kindCounts'), names, names.map((k) => b[k] ?? 0), names.map((k) => a[k] ?? 0)), true);
+      kinds.setOption(barOption(t('kindCounts'), names.map(kindName), names.map((k) => b[k] ?? 0), names.map((k) => a[k] ?? 0)), true);
     },
     dispose() {
       window.removeEventListener('resize', resize);

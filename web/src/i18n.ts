@@ -387,9 +387,7 @@ const table = {
   stFigure: ['指标', 'Figure'],
   stNational: ['全国平均', 'National average'],
   stNationalShort: ['全国', 'national'],
-  kindTown: ['镇', 'town'],
-  kindTownship: ['乡', 'township'],
-  kindStreet: ['街道', 'subdistrict'],
+  proposalName: ['推荐方案{n}（优化器，种子 {seed}）', 'Proposal {n} (optimizer, seed {seed})'],
   colon: ['：', ': '],
   stUnits: ['乡级单位数', 'Township-level units'],
   stOfKind: ['其中', 'of which'],
@@ -820,6 +818,23 @@ export function setLang(l: Lang): void {
   lang = l;
   localStorage.setItem('quhua.lang', l);
   document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** English names of the township-level kinds, keyed by the Chinese name the server uses. */
+const KIND_EN: Record<string, string> = {
+  街道: 'subdistrict',
+  镇: 'town',
+  乡: 'township',
+  民族乡: 'ethnic township',
+  苏木: 'sumu',
+  民族苏木: 'ethnic sumu',
+  区公所: 'district office',
+  类似乡级单位: 'township-like unit',
+};
+
+/** A township-level kind (街道, 镇, 乡 …, as the server names it) in the current language. */
+export function kindName(k: string): string {
+  return lang === 'zh' ? k : KIND_EN[k] ?? k;
 }
 
 /** A bilingual server text ({zh, en}) in the current language. */

@@ -13,7 +13,7 @@ import { createMap, type MapView, unitColor } from './map';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
-import { bindPropose, proposeCard } from './propose';
+import { bindPropose, proposalName, proposeCard } from './propose';
 import { showCountyStats, showPlanEvaluation } from './stats_page';
 import { showInbox, showTask, showTaskBoard } from './tasks_page';
 import { showFeedback, showRisks } from './registers_page';
@@ -283,9 +283,9 @@ async function showEditor(county: string): Promise<void> {
   $('undo').onclick = () => void apply(ed.ops.slice(0, -1));
   bindPropose(ed.county, nameOf, (scheme) => {
     ed.scenario = null;
-    ed.name = scheme.name;
+    ed.name = proposalName(scheme);
     const input = document.getElementById('sc-name') as HTMLInputElement | null;
-    if (input) input.value = scheme.name;
+    if (input) input.value = ed.name;
     void apply(scheme.ops).then(refreshScenarios);
   });
   $('reset').onclick = () => void apply([]);

@@ -1,7 +1,7 @@
 // Indicator table and rule findings, rendered as plain DOM.
 
 import type { Evaluation, Finding, Indicators, Operation } from './api';
-import { t, tx, type Key } from './i18n';
+import { kindName, t, tx, type Key } from './i18n';
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -44,7 +44,7 @@ export function indicatorTable(a: Indicators, b: Indicators, labels: [string, st
   for (const k of kinds) {
     const x = a.by_kind[k] ?? 0;
     const y = b.by_kind[k] ?? 0;
-    rows.push(`<tr><th>${esc(k)}</th><td>${x}</td><td>${y}</td><td>${y - x > 0 ? '+' : ''}${y - x}</td></tr>`);
+    rows.push(`<tr><th>${esc(kindName(k))}</th><td>${x}</td><td>${y}</td><td>${y - x > 0 ? '+' : ''}${y - x}</td></tr>`);
   }
   return `<table class="ind"><thead><tr><th></th><th>${esc(labels[0])}</th><th>${esc(labels[1])}</th><th>${esc(labels[2])}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

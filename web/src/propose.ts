@@ -2,7 +2,7 @@
 // and hands the adopted scheme's operations to the editor.
 
 import { api, ApiError, type ProposedScheme } from './api';
-import { t, tx } from './i18n';
+import { t, tf, tx } from './i18n';
 import { esc } from './panels';
 
 /** The card's markup (button, spinner, list). */
@@ -44,11 +44,16 @@ function conflictList(s: ProposedScheme): string {
   return `<div class="muted" data-testid="conflicts-${s.index}">${t('totalExcess')} ${fmt(s.excess)} ${unitOf}<ul>${items.join('')}</ul></div>`;
 }
 
+/** A proposal's name in the current language (the server's name is the Chinese one). */
+export function proposalName(s: ProposedScheme): string {
+  return tf('proposalName', { n: s.index + 1, seed: s.restart });
+}
+
 function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string {
   const m = s.summary;
   const merges = s.ops.map((o) => (o.op === 'merge' && 'into' in o ? `${o.units.map(nameOf).join('、')} → ${nameOf(o.into)}` : '')).filter(Boolean);
   return `<li data-testid="proposal-${s.index}">
-    <div class="row"><strong>${esc(s.name)}</strong>
+    <div class="row"><strong>${esc(proposalName(s))}</strong>
       <button class="adopt primary" data-i="${s.index}" data-testid="adopt-${s.index}">${t('adopt')}</button></div>
     <div class="muted">${t('count')} ${m.count_before} → ${m.count_after} · ${t('meanPop')} ${fmt(m.mean_population_before)} → ${fmt(m.mean_population_after)}
       · ${t('sevError')} ${m.errors} · ${t('sevWarning')} ${m.warnings}${s.moved_villages ? ` · ${s.moved_villages} ${t('villagesMoved')}` : ''}</div>

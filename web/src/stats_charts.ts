@@ -7,7 +7,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EvaluationView, HandoverFigures, SeriesView } from './api';
-import { getLang, t } from './i18n';
+import { getLang, kindName, t } from './i18n';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -38,11 +38,6 @@ const base = (title: string): Option => ({
 });
 
 /** A kind (乡 / 镇 / 街道, as the server names it) in the current language. */
-export function kindName(k: string): string {
-  if (getLang() === 'zh') return k;
-  return ({ 镇: t('kindTown'), 乡: t('kindTownship'), 街道: t('kindStreet') } as Record<string, string>)[k] ?? k;
-}
-
 /** (a) Units by kind, before and after. */
 export function kindsOption(ev: EvaluationView): Option {
   const b = ev.before.indicators.by_kind;

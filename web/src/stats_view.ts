@@ -3,9 +3,9 @@
 // with the import form, and the crosswalk and recast forms.
 
 import type { EvaluationView, ObservationOutcome, ObservationsView, PlanBoard, SideView, Stats } from './api';
-import { getLang, t, tf } from './i18n';
+import { getLang, kindName, t, tf } from './i18n';
 import { esc } from './panels';
-import { kindName, natureText, num } from './stats_charts';
+import { natureText, num } from './stats_charts';
 
 const zh = () => getLang() === 'zh';
 /** Parentheses as each language writes them. */

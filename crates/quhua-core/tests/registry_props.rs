@@ -150,6 +150,64 @@ proptest! {
                 prop_assert_eq!(h, v.state.id, "code {} reused", v.state.code);
             }
         }
+        // The code book, recounted from the histories alone: each code's holder, first day,
+        // and the day it was retired (the end of the last version carrying it, unless that
+        // version is still in force).
+        let mut expected: HashMap<DivisionCode, (UnitId, Date, Option<Date>)> = HashMap::new();
+        for id in 0..reg.unit_count() {
+            for v in reg.history(UnitId(id as u32)).unwrap_or(&[]) {
+                let e = expected.entry(v.state.code).or_insert((v.state.id, v.valid_from, None));
+                e.2 = v.valid_to;
+            }
+        }
+        prop_assert_eq!(reg.codes().len(), expected.len());
+        for (code, (unit, from, to)) in &expected {
+            let u = reg.codes().get(*code);
+            prop_assert!(u.is_some(), "code {} missing from the code book", code);
+            let u = u.unwrap();
+            prop_assert_eq!((u.unit, u.valid_from, u.valid_to), (*unit, *from, *to), "code {}", code);
+        }
+        // Each unit's codes, from the same recount, in order of first use.
+        for id in (0..reg.unit_count()).map(|i| UnitId(i as u32)) {
+            let mut mine: Vec<(DivisionCode, Date, Option<Date>)> = expected
+                .iter()
+                .filter(|(_, (u, _, _))| *u == id)
+                .map(|(c, (_, from, to))| (*c, *from, *to))
+                .collect();
+            mine.sort_by_key(|(c, from, _)| (*from, *c));
+            let mut got = reg.codes_of(id);
+            got.sort_by_key(|(c, from, _)| (*from, *c));
+            prop_assert_eq!(got, mine);
+        }
+        // The changes between two dates: the events after the first and on or before the second.
+        for from in &dates {
+            for to in &dates {
+                let want: Vec<u32> = reg.events().iter().filter(|e| e.date > *from && e.date <= *to).map(|e| e.id.0).collect();
+                let got: Vec<u32> = reg.changes_between(*from, *to).iter().map(|e| e.id.0).collect();
+                prop_assert_eq!(got, want, "{} .. {}", from, to);
+            }
+        }
+        // Units ever recorded: the initial list and every establishment; the latest state is
+        // the last version's, in force or not.
+        let established: usize = reg.events().iter().map(|e| e.established().count()).sum();
+        prop_assert_eq!(reg.unit_count(), reg.genesis().len() + established);
+        prop_assert_eq!(reg.genesis_date(), genesis_date());
+        for id in (0..reg.unit_count()).map(|i| UnitId(i as u32)) {
+            let last = reg.history(id).and_then(|h| h.last());
+            prop_assert_eq!(reg.latest(id), last.map(|v| &v.state));
+            prop_assert_eq!(reg.current(id).is_some(), last.is_some_and(|v| v.valid_to.is_none()));
+        }
+        // Appending the recorded events one by one to the initial list gives the same registry.
+        let mut appended = Registry::from_parts(reg.genesis_date(), reg.genesis().to_vec(), reg.genesis_sources().to_vec(), Vec::new())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for e in reg.events() {
+            appended.append_recorded(e.clone()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        }
+        prop_assert_eq!(appended.codes(), reg.codes());
+        prop_assert_eq!(appended.sources(), reg.sources());
+        for d in &dates {
+            prop_assert_eq!(appended.as_of(*d), reg.as_of(*d));
+        }
         // Lineage consistent forwards and backwards.
         for e in reg.events() {
             for l in &e.lineage {

@@ -252,14 +252,14 @@ impl Ctx<'_> {
         let city = group_of(op);
         let name = &o.entry.name;
         let (parent_zh, parent_en) = if oc.level() == Level::Township {
-            ("县", "county")
+            ("县", "counties")
         } else {
-            ("上级", "parent")
+            ("上级", "parents")
         };
         let mut ev = Evidence::default();
         ev.push(
             format!("同属{city}的两个{parent_zh}各有一个同名“{name}”：旧码{oc}属{op}，新码{nc}属{np}"),
-            format!("same name “{name}” in two {parent_en}s of {city}: old code {oc} under {op}, new code {nc} under {np}"),
+            format!("same name “{name}” in two {parent_en} of {city}: old code {oc} under {op}, new code {nc} under {np}"),
         );
         ev.push(
             "可能为隶属关系变更（按规则应废旧码、编新码），也可能是两个不同单位",

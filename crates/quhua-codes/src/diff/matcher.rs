@@ -38,18 +38,15 @@ fn tier_of(o: &Item, n: &Item, o_stem: &[char], n_stem: &[char]) -> Option<Tier>
     }
 }
 
-/// An event with its sort key (group, first code, second code).
-type Keyed = ((u64, u64, u64), CandidateEvent);
+/// An event with its sort key (group, first code). Two events share a key only when a
+/// 新设 takes a code that an old entry had; the kind (新设 first) then orders them.
+type Keyed = ((u64, u64), CandidateEvent);
 
 fn emit(events: &mut Vec<Keyed>, o: Option<&Item>, n: Option<&Item>, draft: Draft) {
     let first = o.or(n).map_or(0, |i| i.code().as_u64());
     let group = o.or(n).map_or(0, |i| group_of(i.code()).as_u64());
-    let second = match (o, n) {
-        (Some(_), Some(n)) => n.code().as_u64(),
-        _ => 0,
-    };
     events.push((
-        (group, first, second),
+        (group, first),
         CandidateEvent {
             kind: draft.kind,
             old: o.map(|i| i.entry.clone()),

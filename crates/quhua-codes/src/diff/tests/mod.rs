@@ -109,6 +109,7 @@ fn change_kind_labels() {
         assert_eq!(ChangeKind::parse(k.zh()), Some(k));
         assert_eq!(ChangeKind::parse(k.en()), Some(k));
         assert!(!k.en().is_empty());
+        assert_eq!(k.to_string(), k.zh());
     }
 }
 
@@ -262,6 +263,13 @@ fn sample_county_json_shape() {
     assert_eq!(v[0]["kind"], "新设");
     assert!(v[0]["old_code"].is_null() && v[0]["old_name"].is_null());
     assert_eq!(v[0]["new_code"], "130634110");
+    let back: Vec<CandidateEvent> = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(back, only_new);
+    // A code without its name (or the reverse) is refused, naming the side.
+    let mut half = v[0].clone();
+    half["old_code"] = "130634201".into();
+    let err = serde_json::from_value::<CandidateEvent>(half).unwrap_err();
+    assert!(err.to_string().contains("old_code and old_name"), "{err}");
 }
 
 #[test]

@@ -242,7 +242,11 @@ fn duplicate_code_is_an_error() {
     ));
     let msg = err.to_string();
     assert!(msg.starts_with("旧表中代码 130634201 重复"), "{msg}");
-    assert!(msg.contains("下河乡") && msg.contains("上河乡") && msg.contains(" / duplicate code"));
+    assert!(msg.contains("下河乡") && msg.contains("上河乡"));
+    assert!(
+        msg.contains(" / duplicate code 130634201 in the old list"),
+        "{msg}"
+    );
     let err = diff_lists(&[], &old).unwrap_err();
     assert!(matches!(
         err,
@@ -251,6 +255,7 @@ fn duplicate_code_is_an_error() {
             ..
         }
     ));
+    assert!(err.to_string().contains("in the new list"), "{err}");
 }
 
 #[test]
@@ -339,5 +344,198 @@ fn ambiguous_leftover_type_changes_stay_unpaired() {
         events[..2]
             .iter()
             .all(|ev| (ev.confidence - 0.7).abs() < 1e-9)
+    );
+}
+
+#[test]
+fn leftover_pair_needs_both_kinds_from_the_names() {
+    // "青石" has no suffix: its kind (镇) is only inferred from the code range, so the last
+    // 乡 and the last new entry are not proposed as 撤乡设镇.
+    let old = [e("360781100", "某镇"), e("360781203", "岗面乡")];
+    let new = [e("360781100", "某镇"), e("360781104", "青石")];
+    let events = diff_lists(&old, &new).unwrap();
+    assert_eq!(
+        summary(&events),
+        [
+            (ChangeKind::Established, None, s("360781104")),
+            (ChangeKind::Abolished, s("360781203"), None),
+        ]
+    );
+    // With both kinds read from the names, the same pair is the county's left-over 撤乡设镇.
+    let new = [e("360781100", "某镇"), e("360781104", "青石镇")];
+    let events = diff_lists(&old, &new).unwrap();
+    assert_eq!(
+        summary(&events),
+        [(ChangeKind::XiangToZhen, s("360781203"), s("360781104"))]
+    );
+}
+
+#[test]
+fn transfer_evidence_names_the_level() {
+    let events = diff_lists(
+        &[e("130602100", "甲镇"), e("130603100", "乙镇")],
+        &[e("130603100", "乙镇"), e("130603101", "甲镇")],
+    )
+    .unwrap();
+    assert!(
+        events[0].evidence.contains("两个县各有一个同名“甲镇”")
+            && events[0].evidence.contains("two counties of 1306"),
+        "{}",
+        events[0].evidence
+    );
+    // Villages moved between townships: the parents are townships, not counties.
+    let events = diff_lists(
+        &[e("130634100201", "甲村"), e("130634101201", "乙村")],
+        &[e("130634101201", "乙村"), e("130634101202", "甲村")],
+    )
+    .unwrap();
+    assert!(
+        events[0].evidence.contains("两个上级各有一个同名“甲村”"),
+        "{}",
+        events[0].evidence
+    );
+}
+
+#[test]
+fn among_pairs_of_one_tier_the_more_confident_wins() {
+    // 下河乡 shares its stem with 下河街道 (003) and 下河镇 (101): two SameStem pairs. The
+    // code order alone would pick 003; the confidence must decide (101 is the next free 镇
+    // number, 003 skips 001 and 002).
+    let old = [e("130634100", "恒州镇"), e("130634201", "下河乡")];
+    let jiedao = e("130634003", "下河街道");
+    let zhen = e("130634101", "下河镇");
+    let alone = |n: &ListEntry| {
+        let events = diff_lists(&old, &[e("130634100", "恒州镇"), n.clone()]).unwrap();
+        assert_eq!(events.len(), 1, "{events:?}");
+        events[0].confidence
+    };
+    let (c_jiedao, c_zhen) = (alone(&jiedao), alone(&zhen));
+    assert!(c_zhen > c_jiedao, "{c_zhen} vs {c_jiedao}");
+    let events = diff_lists(&old, &[e("130634100", "恒州镇"), jiedao, zhen]).unwrap();
+    assert_eq!(
+        summary(&events),
+        [
+            (ChangeKind::Established, None, s("130634003")),
+            (ChangeKind::XiangToZhen, s("130634201"), s("130634101")),
+        ]
+    );
+}
+
+#[test]
+fn a_district_office_or_a_farm_becoming_a_town_is_not_chexiang_shezhen() {
+    // 区公所 → 镇 with the same stem: a change of 建制, but not 撤乡设镇.
+    let events = diff_lists(
+        &[e("511234100", "乙镇"), e("511234201", "甲区公所")],
+        &[e("511234100", "乙镇"), e("511234101", "甲镇")],
+    )
+    .unwrap();
+    assert_eq!(
+        summary(&events),
+        [(ChangeKind::Other, s("511234201"), s("511234101"))]
+    );
+    // A farm's name is its own stem; as the county's only left-over pair it is still not
+    // proposed as a 撤乡设镇.
+    let events = diff_lists(
+        &[e("511234100", "乙镇"), e("511234401", "红星农场")],
+        &[e("511234100", "乙镇"), e("511234101", "红星镇")],
+    )
+    .unwrap();
+    assert_eq!(
+        summary(&events),
+        [
+            (ChangeKind::Established, None, s("511234101")),
+            (ChangeKind::Abolished, s("511234401"), None),
+        ]
+    );
+}
+
+#[test]
+fn type_change_evidence_in_both_languages() {
+    // 甲镇 101 became a 街道, so the 镇 range's old maximum (101) is gone from the new list;
+    // 丙乡 takes 102, the next free 镇 number after it.
+    let old = [
+        e("130634100", "恒州镇"),
+        e("130634101", "甲镇"),
+        e("130634201", "丙乡"),
+    ];
+    let new = [
+        e("130634100", "恒州镇"),
+        e("130634001", "甲街道"),
+        e("130634102", "丙镇"),
+    ];
+    let events = diff_lists(&old, &new).unwrap();
+    print(&events);
+    let ev = events
+        .iter()
+        .find(|ev| ev.kind == ChangeKind::XiangToZhen)
+        .unwrap();
+    assert_eq!(
+        ev.evidence,
+        "同县（130634）名称主干“丙”相同（“丙乡”→“丙镇”），建制由乡变为镇，旧码201（乡）停用，\
+         新码102在镇号段（100–199），为该县镇号段下一个空号（原最大101） / \
+         same county 130634, same stem “丙” (“丙乡” → “丙镇”); kind changed from township to town; \
+         old code 201 (乡) retired; new code 102 in the town range 100–199; \
+         the county's next free town number (previous maximum 101)"
+    );
+}
+
+#[test]
+fn filling_a_gap_is_not_the_next_free_number() {
+    // 101 was free below the old maximum 102: in range, but not the next free number.
+    let old = [
+        e("130634100", "恒州镇"),
+        e("130634102", "甲镇"),
+        e("130634201", "丙乡"),
+    ];
+    let new = [
+        e("130634100", "恒州镇"),
+        e("130634102", "甲镇"),
+        e("130634101", "丙镇"),
+    ];
+    let events = diff_lists(&old, &new).unwrap();
+    assert_eq!(events.len(), 1);
+    assert!(
+        !events[0].evidence.contains("空号"),
+        "{}",
+        events[0].evidence
+    );
+    let next = diff_lists(
+        &old,
+        &[
+            e("130634100", "恒州镇"),
+            e("130634102", "甲镇"),
+            e("130634103", "丙镇"),
+        ],
+    )
+    .unwrap();
+    assert!(
+        (next[0].confidence - events[0].confidence - 0.05).abs() < 1e-9,
+        "{} vs {}",
+        next[0].confidence,
+        events[0].confidence
+    );
+}
+
+#[test]
+fn a_kind_read_only_from_the_range_is_not_a_change_of_kind() {
+    // "甲" carries no suffix: in the 400 range it reads as 类似乡级单位, against 甲乡 read
+    // from its name. Same code, same stem: a spelling, not a change of 建制.
+    let events = diff_lists(&[e("130634401", "甲乡")], &[e("130634401", "甲")]).unwrap();
+    assert_eq!(events.len(), 1);
+    assert!(
+        events[0].evidence.contains("一方类型只能由号段推断"),
+        "{}",
+        events[0].evidence
+    );
+}
+
+#[test]
+fn village_evidence_names_the_township_as_the_parent() {
+    let events = diff_lists(&[e("130634100201", "甲村")], &[e("130634100201", "青石村")]).unwrap();
+    assert!(
+        events[0].evidence.starts_with("同一上级（130634100）")
+            && events[0].evidence.contains("same parent 130634100"),
+        "{}",
+        events[0].evidence
     );
 }
