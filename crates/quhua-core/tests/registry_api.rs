@@ -337,3 +337,107 @@ fn a_code_ever_used_is_refused_before_anything_changes() {
     assert!(err.to_string().contains("废码不用"), "{err}");
     assert_eq!(serde_json::to_string(&reg).unwrap(), before);
 }
+
+#[test]
+fn a_transfer_of_two_villages_moves_both_of_their_figures() {
+    let mut reg = build(&CountySpec {
+        townships: vec![
+            (TownshipKind::Town, vec![(1000, 10_000)]),
+            (
+                TownshipKind::Township,
+                vec![(500, 10_000), (700, 20_000), (900, 30_000)],
+            ),
+        ],
+    });
+    let (zhen, xiang) = (unit(&reg, "130634100"), unit(&reg, "130634200"));
+    let moved = vec![unit(&reg, "130634200201"), unit(&reg, "130634200202")];
+    reg.apply(
+        ChangeRequest::VillageTransfer {
+            villages: moved,
+            to: zhen,
+        },
+        day(3, 1),
+        "冀民函〔2025〕3号",
+    )
+    .unwrap();
+    let s = reg.as_of(day(3, 1));
+    let figure = |u: UnitId, key: &str| s.get(u).and_then(|u| u.attrs.get(key)).map(|a| a.value);
+    assert_eq!(figure(zhen, keys::POP_HUKOU), Some(Amount::from_int(2600)));
+    assert_eq!(figure(xiang, keys::POP_HUKOU), Some(Amount::from_int(500)));
+    assert_eq!(figure(zhen, keys::AREA_KM2), Some(Amount(60_000)));
+    assert_eq!(figure(xiang, keys::AREA_KM2), Some(Amount(10_000)));
+}
+
+#[test]
+fn the_builder_counts_rows_and_sources_and_names_the_bad_row() {
+    use quhua_core::registry::{RawUnit, RegistryBuilder};
+    use quhua_core::{UnitKind, VillageKind};
+    let code = |c: &str| DivisionCode::parse(c).unwrap();
+    let mut b = RegistryBuilder::new();
+    assert!(b.is_empty());
+    let first = Source {
+        label: "a".into(),
+        synthetic: true,
+    };
+    let second = Source {
+        label: "b".into(),
+        synthetic: true,
+    };
+    assert_eq!((b.source(first), b.source(second)), (0, 1));
+    b.push(RawUnit::new(code("130634"), "测试县", None));
+    assert_eq!((b.len(), b.is_empty()), (1, false));
+    let (reg, _) = b.build(genesis_date()).unwrap();
+    assert_eq!(reg.genesis_sources().len(), 2);
+
+    // Each refusal names its 1-based row.
+    let bad = |rows: Vec<RawUnit>| {
+        let mut b = RegistryBuilder::new();
+        b.push(RawUnit::new(code("130634"), "测试县", None));
+        b.push(RawUnit::new(
+            code("130634100"),
+            "甲镇",
+            Some(code("130634")),
+        ));
+        for r in rows {
+            b.push(r);
+        }
+        b.build(genesis_date()).unwrap_err().to_string()
+    };
+    let mut wrong_kind = RawUnit::new(code("130634101"), "乙镇", Some(code("130634")));
+    wrong_kind.kind = Some(UnitKind::Village(VillageKind::Villagers));
+    let err = bad(vec![wrong_kind]);
+    assert!(err.contains("第 3 行") && err.contains("级别不符"), "{err}");
+    let err = bad(vec![RawUnit::new(
+        code("130634101"),
+        "乙镇",
+        Some(code("130635")),
+    )]);
+    assert!(
+        err.contains("第 3 行") && err.contains("不在名录中"),
+        "{err}"
+    );
+    let err = bad(vec![
+        RawUnit::new(code("130634101"), "乙镇", Some(code("130634"))),
+        RawUnit::new(code("130634102"), "丙镇", Some(code("130634101"))),
+    ]);
+    assert!(
+        err.contains("第 4 行") && err.contains("级别不高于本级"),
+        "{err}"
+    );
+    let err = bad(vec![RawUnit::new(
+        code("130634101"),
+        " ",
+        Some(code("130634")),
+    )]);
+    assert!(err.contains("第 3 行") && err.contains("名称为空"), "{err}");
+    let mut seated = RawUnit::new(code("130634101"), "乙镇", Some(code("130634")));
+    seated.seat = Some(quhua_core::unit::Seat {
+        village: Some(UnitId(1)),
+        point: None,
+    });
+    let err = bad(vec![seated]);
+    assert!(
+        err.contains("第 3 行") && err.contains("驻地村不属于该乡镇"),
+        "{err}"
+    );
+}

@@ -160,7 +160,11 @@ proptest! {
                 e.2 = v.valid_to;
             }
         }
-        prop_assert_eq!(reg.codes().len(), expected.len());
+        // A code assigned and replaced on one day leaves no version behind (same-day versions
+        // are merged), but the code book keeps it, used for no day at all.
+        for (code, u) in reg.codes().iter() {
+            prop_assert!(expected.contains_key(code) || u.valid_to == Some(u.valid_from), "code {} in no history", code);
+        }
         for (code, (unit, from, to)) in &expected {
             let u = reg.codes().get(*code);
             prop_assert!(u.is_some(), "code {} missing from the code book", code);
@@ -176,6 +180,9 @@ proptest! {
                 .collect();
             mine.sort_by_key(|(c, from, _)| (*from, *c));
             let mut got = reg.codes_of(id);
+            // Zero-length uses (assigned and replaced on one day) may or may not leave a version.
+            got.retain(|(_, from, to)| *to != Some(*from));
+            mine.retain(|(_, from, to)| *to != Some(*from));
             got.sort_by_key(|(c, from, _)| (*from, *c));
             prop_assert_eq!(got, mine);
         }

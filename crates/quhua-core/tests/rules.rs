@@ -255,6 +255,47 @@ fn population_floor_either_count_suffices_when_the_standard_says_so() {
 }
 
 #[test]
+fn population_floor_either_count_takes_the_larger() {
+    // 户籍 26,000 meets 2.5万 although 常住 is only 20,000.
+    let base = county(vec![
+        t("东镇", Town, vs("东", 3, 10000, 30.0)),
+        t(
+            "小乡",
+            Township,
+            vec![V("小1村", VillageKind::Villagers, 26000, Some(20000), 30.0)],
+        ),
+    ]);
+    let f = run(&base, &policy("zhejiang"), vec![]);
+    assert!(of(&f, RuleId::PopulationFloor).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn population_floor_on_the_resident_count_says_so() {
+    // The county's population key is 常住人口: the floor reads and names it.
+    let mut base = county(vec![
+        t("东镇", Town, vs("东", 3, 10000, 30.0)),
+        t(
+            "小乡",
+            Township,
+            vec![V("小1村", VillageKind::Villagers, 30000, Some(15000), 30.0)],
+        ),
+    ]);
+    base.pop_key = base.keys.iter().position(|k| k == keys::POP_RESIDENT);
+    let f = run(&base, &Policy::default_policy(), vec![]);
+    let x = only(
+        &f,
+        RuleId::PopulationFloor,
+        Severity::Info,
+        &[&label(1, "小乡")],
+    );
+    assert!(
+        x.message.zh.contains("常住人口 1.5万人，低于下限 2万人"),
+        "{}",
+        x.message.zh
+    );
+}
+
+#[test]
 fn county_seat_losing_villages_or_merged_away_is_an_error() {
     let mk = || {
         let mut seat = t("城关镇", Town, vs("城", 3, 10000, 20.0));
@@ -494,6 +535,14 @@ fn a_name_that_does_not_match_the_kind_is_a_finding() {
         x.message.zh
     );
     assert!(x.citation.contains("《地名管理条例》"));
+    // A 民族乡 should end in 族乡.
+    let f = run(
+        &base,
+        &p,
+        vec![convert("东乡", EthnicTownship, Some("东山镇"))],
+    );
+    let x = only(&f, RuleId::NameKind, Severity::Warning, &["东山镇（新设）"]);
+    assert!(x.message.zh.contains("“族乡”结尾"), "{}", x.message.zh);
     // A 镇 named …乡 (renamed).
     let f = run(
         &base,
@@ -612,6 +661,14 @@ fn street_standard_reads_the_resident_count_and_says_when_only_hukou_exists() {
         "{}",
         x.message.zh
     );
+    assert!(x.message.zh.contains("相差7576人"), "{}", x.message.zh);
+    assert!(
+        x.message
+            .en
+            .contains("no resident population data: checked on the registered population"),
+        "{}",
+        x.message.en
+    );
     assert!(
         x.message.en.contains("42,424") && x.message.en.contains("50,000"),
         "{}",
@@ -637,6 +694,46 @@ fn street_standard_reads_the_resident_count_and_says_when_only_hukou_exists() {
             .iter()
             .all(|x| !x.message.zh.contains("人口 ")),
         "{f:#?}"
+    );
+}
+
+#[test]
+fn a_count_just_below_the_standard_is_not_printed_as_the_standard() {
+    let base = county(vec![
+        t(
+            "城关镇",
+            Town,
+            vec![V("城1村", VillageKind::Villagers, 40000, Some(49999), 10.0)],
+        ),
+        t("东镇", Town, vs("东", 2, 9000, 20.0)),
+    ]);
+    let f = run(
+        &base,
+        &policy("hunan"),
+        vec![convert("城关镇", Subdistrict, None)],
+    );
+    let x = of(&f, RuleId::StreetStandard)
+        .into_iter()
+        .find(|x| x.message.zh.contains("人口"))
+        .expect("population finding");
+    assert!(
+        x.message
+            .zh
+            .contains("常住人口 4.9999万人，低于标准 5万人，相差1人"),
+        "{}",
+        x.message.zh
+    );
+    assert!(
+        x.message.zh.starts_with("城关街道 拟设街道（")
+            && x.message
+                .en
+                .starts_with("城关街道 to become a subdistrict (")
+            && x.message
+                .en
+                .contains("49,999 is 1 below the standard of 50,000"),
+        "{} / {}",
+        x.message.zh,
+        x.message.en
     );
 }
 

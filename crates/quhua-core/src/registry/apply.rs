@@ -2,7 +2,7 @@
 //! (ids, codes, attribute moves, lineage), then commit. A refused request changes nothing.
 
 use super::{Registry, RegistryError};
-use crate::attr::{AttrValue, Attrs};
+use crate::attr::{Amount, AttrValue, Attrs};
 use crate::date::Date;
 use crate::event::{ChangeEvent, ChangeRequest, EventId, EventType, Fact, LineageEdge};
 use crate::unit::{Flags, Seat, UnitId, UnitState};
@@ -329,8 +329,8 @@ impl Registry {
                         let vs = self.alive(v)?;
                         for (k, val) in &vs.attrs {
                             if origin_state.attrs.contains_key(k) {
-                                add_signed(&mut delta_out, k, val, -1);
-                                add_signed(&mut delta_in, k, val, 1);
+                                add_amount(&mut delta_out, k, Amount::ZERO - val.value, val.source);
+                                add_amount(&mut delta_in, k, val.value, val.source);
                             }
                         }
                     }
@@ -632,12 +632,12 @@ impl Registry {
     }
 }
 
-fn add_signed(into: &mut Attrs, key: &str, val: &AttrValue, sign: i64) {
-    let amount = crate::attr::Amount(val.value.0 * sign);
+/// Adds `amount` to `into[key]` (created with `source` when absent).
+fn add_amount(into: &mut Attrs, key: &str, amount: Amount, source: u32) {
     into.entry(key.to_string())
         .and_modify(|e| e.value += amount)
         .or_insert(AttrValue {
             value: amount,
-            source: val.source,
+            source,
         });
 }

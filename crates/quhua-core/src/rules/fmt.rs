@@ -19,7 +19,8 @@ fn grouped(v: f64, decimals: usize, sep: &str) -> String {
         out.push('.');
         out.push_str(&frac);
     }
-    let negative = v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0');
+    // No sign on a value that rounds to zero ("-0").
+    let negative = v.is_sign_negative() && out.chars().any(|c| c.is_ascii_digit() && c != '0');
     if negative { format!("-{out}") } else { out }
 }
 
@@ -136,5 +137,10 @@ mod tests {
         assert_eq!(count_zh(12.0), "12个");
         assert_eq!(density_zh(312.4), "每平方公里312人");
         assert_eq!(people_en(-1500.0), "-1,500");
+        assert_eq!(people_en(-15.0), "-15");
+        assert_eq!(people_en(-0.4), "0");
+        assert_eq!(count_en(1234.0), "1,234");
+        assert_eq!(density_en(312.4), "312 per km²");
+        assert_eq!(density_en(1234.0), "1,234 per km²");
     }
 }

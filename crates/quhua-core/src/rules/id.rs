@@ -205,4 +205,54 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), RuleId::ALL.len());
     }
+
+    #[test]
+    fn every_rule_has_its_own_name_in_both_languages() {
+        for names in [
+            RuleId::ALL.map(RuleId::zh).to_vec(),
+            RuleId::ALL.map(RuleId::en).to_vec(),
+        ] {
+            let mut distinct = names.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), names.len(), "{names:?}");
+            assert!(names.iter().all(|n| !n.trim().is_empty()));
+        }
+        assert_eq!(RuleId::ServicesNoDecrease.zh(), "基层服务只增不减");
+        assert_eq!(RuleId::StreetStandard.en(), "subdistrict standard");
+        assert_eq!(RuleId::CountySeat.to_string(), "county_seat");
+    }
+
+    #[test]
+    fn the_service_rules_belong_to_the_handover_not_to_scenarios() {
+        let handover: Vec<RuleId> = RuleId::ALL
+            .into_iter()
+            .filter(|r| !r.is_scenario_rule())
+            .collect();
+        assert_eq!(
+            handover,
+            [
+                RuleId::ServicesPending,
+                RuleId::ServicesNoDecrease,
+                RuleId::ServicesStation
+            ]
+        );
+        assert!(RuleId::AreaCap.is_scenario_rule() && RuleId::NoIncrease.is_scenario_rule());
+    }
+
+    #[test]
+    fn ids_order_and_compare_by_their_string() {
+        let mut sorted = RuleId::ALL.to_vec();
+        sorted.sort();
+        let strings: Vec<&str> = sorted.iter().map(|r| r.as_str()).collect();
+        let mut expected = strings.clone();
+        expected.sort_unstable();
+        assert_eq!(strings, expected);
+        assert_eq!(
+            RuleId::AreaCap.partial_cmp(&RuleId::Contiguity),
+            Some(std::cmp::Ordering::Less)
+        );
+        assert!(RuleId::Contiguity == *"contiguity" && RuleId::Contiguity != *"area_cap");
+        assert!(RuleId::Contiguity == "contiguity" && RuleId::Contiguity != "area_cap");
+    }
 }

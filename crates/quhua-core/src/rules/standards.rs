@@ -23,18 +23,19 @@ enum Quantity {
 }
 
 impl Quantity {
+    /// `v` in Chinese, a head count kept distinct from `beside` (the standard it is read against).
     fn zh(self, v: f64, beside: f64) -> String {
         match self {
             Quantity::People => people_zh_beside(v, beside),
-            Quantity::Area => area_zh(v),
-            Quantity::Count => count_zh(v),
-            Quantity::Share => percent(v),
+            q => q.zh_plain(v),
         }
     }
     fn zh_plain(self, v: f64) -> String {
         match self {
             Quantity::People => people_zh(v),
-            _ => self.zh(v, f64::NAN),
+            Quantity::Area => area_zh(v),
+            Quantity::Count => count_zh(v),
+            Quantity::Share => percent(v),
         }
     }
     fn en(self, v: f64) -> String {
