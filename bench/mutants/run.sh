@@ -15,12 +15,12 @@
 #   ONLY="codes core" bash bench/mutants/run.sh
 #   ITERATE=1 bash bench/mutants/run.sh       # re-test only what the last run did not catch
 #
-# Environment: OUT_DIR (target/mutants), SHARDS (10), ONLY (codes core check workflow).
+# Environment: OUT_DIR (target/mutants), SHARDS (20), ONLY (codes core check workflow).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 OUT_DIR=${OUT_DIR:-${CARGO_TARGET_DIR:-$root/target}/mutants}
-SHARDS=${SHARDS:-10}
+SHARDS=${SHARDS:-20}
 ONLY=${ONLY:-codes core check workflow}
 mkdir -p "$OUT_DIR"
 iterate=()

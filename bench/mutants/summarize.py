@@ -13,7 +13,7 @@ SCOPES = [
     ("codes", "quhua-codes `src/diff/**` (code-list diff)"),
     ("core", "quhua-core `src/scenario/**`, `src/rules/**`, `src/registry/**`"),
     ("check", "quhua-optimize `src/check.rs` (the independent verifier)"),
-    ("workflow", "quhua-workflow `src/**` (1-in-10 round-robin sample)"),
+    ("workflow", "quhua-workflow `src/**` (a 1-in-20 round-robin sample)"),
 ]
 STATUS = {
     "CaughtMutant": "caught",

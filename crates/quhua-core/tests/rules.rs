@@ -7,7 +7,7 @@ use quhua_core::date::Date;
 use quhua_core::policy::{Policy, Severity};
 use quhua_core::rules::{Finding, RuleId, global_findings};
 use quhua_core::scenario::{
-    Base, BaseTownship, BaseVillage, MergeTarget, Operation, Session, State,
+    Base, BaseTownship, BaseVillage, MergeTarget, NewUnitSpec, Operation, Session, State,
 };
 use quhua_core::unit::{Flags, UnitId};
 use quhua_core::{DivisionCode, TownshipKind, VillageKind};
@@ -209,6 +209,13 @@ fn area_cap_fires_on_a_changed_unit_and_is_only_noted_on_an_unchanged_one() {
         .find(|x| x.units == [label(2, "大山乡")])
         .expect("大山乡");
     assert_eq!(unchanged.severity, Severity::Info);
+    // A conversion alone is a change too: 撤乡设镇 of 大山乡 (210 km²) meets the cap in full.
+    let f = run(&base, &p, vec![convert("大山乡", Town, None)]);
+    let converted = of(&f, RuleId::AreaCap)
+        .into_iter()
+        .find(|x| x.message.zh.starts_with("大山镇"))
+        .expect("大山镇");
+    assert_eq!(converted.severity, Severity::Warning, "{converted:#?}");
     // Without the merge, 东镇 (120 km²) is under the cap.
     let none = run(&base, &p, vec![]);
     assert!(
@@ -251,6 +258,18 @@ fn population_floor_either_count_suffices_when_the_standard_says_so() {
         ),
     ]);
     let f = run(&base, &policy("zhejiang"), vec![]);
+    assert!(of(&f, RuleId::PopulationFloor).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn a_unit_exactly_at_the_cap_or_the_floor_meets_it() {
+    let base = county(vec![
+        t("东镇", Town, vs("东", 2, 10000, 100.0)),
+        t("西乡", Township, vs("西", 1, 20000, 30.0)),
+    ]);
+    let f = run(&base, &policy("zhejiang"), vec![]);
+    assert!(of(&f, RuleId::AreaCap).is_empty(), "{f:#?}");
+    let f = run(&base, &Policy::default_policy(), vec![]);
     assert!(of(&f, RuleId::PopulationFloor).is_empty(), "{f:#?}");
 }
 
@@ -630,6 +649,85 @@ fn hebei_town_standard_picks_the_density_tier() {
     assert!(
         f.iter()
             .any(|x| x.rule == RuleId::TownStandard && x.message.zh.contains("低于标准 5万人"))
+    );
+}
+
+#[test]
+fn zhejiang_town_standard_checks_builtup_population_and_the_area_range_at_their_edges() {
+    let zhejiang = policy("zhejiang");
+    let town_findings = |area: f64, builtup: i64| {
+        let mut xiang = t("北台乡", Township, vs("北", 2, 15000, area / 2.0));
+        xiang.builtup = Some(builtup);
+        let base = county(vec![xiang, t("东镇", Town, vs("东", 2, 9000, 20.0))]);
+        let f = run(&base, &zhejiang, vec![convert("北台乡", Town, None)]);
+        of(&f, RuleId::TownStandard)
+            .into_iter()
+            .map(|x| x.message.zh.clone())
+            .collect::<Vec<_>>()
+    };
+    // Exactly on the standard (200 km², 4000 people in the built-up area): it is met.
+    assert_eq!(town_findings(200.0, 4000), Vec::<String>::new());
+    let f = town_findings(201.0, 3999);
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(
+        f.iter()
+            .any(|m| m.contains("建成区人口 3999人，低于标准 4000人")),
+        "{f:#?}"
+    );
+    assert!(
+        f.iter()
+            .any(|m| m.contains("面积 201平方公里，高于标准 200平方公里")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_new_town_from_towns_alone_is_not_checked_against_the_town_standard() {
+    let base = county(vec![
+        t("北镇", Town, vs("北", 2, 3000, 20.0)),
+        t("南镇", Town, vs("南", 2, 3000, 20.0)),
+        t("西乡", Township, vs("西", 2, 3000, 20.0)),
+    ]);
+    let merge_new = |units: &[&str]| Operation::Merge {
+        units: units.iter().map(|s| s.to_string()).collect(),
+        target: MergeTarget::New(NewUnitSpec {
+            name: "新城镇".into(),
+            kind: Town,
+            seat: None,
+        }),
+    };
+    let p = Policy::for_county(base.county_code).policy;
+    let f = run(&base, &p, vec![merge_new(&["北镇", "南镇"])]);
+    assert!(of(&f, RuleId::TownStandard).is_empty(), "{f:#?}");
+    // With a 乡 among its members the new 镇 must meet the standard.
+    let f = run(&base, &p, vec![merge_new(&["北镇", "西乡"])]);
+    assert!(
+        of(&f, RuleId::TownStandard)
+            .iter()
+            .all(|x| x.units == ["新城镇（新设）"]),
+        "{f:#?}"
+    );
+    assert!(!of(&f, RuleId::TownStandard).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn a_unit_without_area_has_no_density_tier() {
+    // Hebei's town standard is by density; with 0 km² no tier can be chosen.
+    let base = county(vec![
+        t("北台乡", Township, vs("北", 5, 7000, 0.0)),
+        t("东镇", Town, vs("东", 2, 9000, 20.0)),
+    ]);
+    let p = Policy::for_county(base.county_code).policy;
+    let f = run(&base, &p, vec![convert("北台乡", Town, None)]);
+    let x = of(&f, RuleId::TownStandard)
+        .into_iter()
+        .find(|x| x.message.zh.contains("户籍人口"))
+        .expect("population finding");
+    assert_eq!(x.severity, Severity::Info);
+    assert!(
+        x.message.zh.contains("无法确定人口密度所属档次"),
+        "{}",
+        x.message.zh
     );
 }
 
