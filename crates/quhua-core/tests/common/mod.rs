@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod county;
+
 use proptest::prelude::*;
 use quhua_core::attr::{Amount, AttrValue, Attrs, Source, keys};
 use quhua_core::date::Date;
