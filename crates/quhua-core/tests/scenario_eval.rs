@@ -112,8 +112,10 @@ fn new_units_are_proposed_the_next_free_codes_of_their_range_in_order() {
         .insert(DivisionCode::parse("130634199").unwrap());
     let rows = statuses(&base, vec![convert("西乡", Town, None)]);
     assert_eq!(find(&rows, "西镇").2.as_deref(), Some("130634105"));
+    // A gap below the highest number stays unused (顺序编制 continues after the highest).
+    let mut base = five();
     base.used_codes
-        .insert(DivisionCode::parse("130634105").unwrap());
+        .insert(DivisionCode::parse("130634107").unwrap());
     let rows = statuses(&base, vec![convert("西乡", Town, None)]);
-    assert_eq!(find(&rows, "西镇").2.as_deref(), Some("130634106"));
+    assert_eq!(find(&rows, "西镇").2.as_deref(), Some("130634108"));
 }
