@@ -105,6 +105,13 @@ fn new_units_are_proposed_the_next_free_codes_of_their_range_in_order() {
     assert_eq!(find(&rows, "南街道").2.as_deref(), Some("130634001"));
     assert_eq!(find(&rows, "北镇").2.as_deref(), Some("130634106"));
     assert_eq!(find(&rows, "东镇").2, None);
+    // In the order of the operations, not of the units.
+    let rows = statuses(
+        &base,
+        vec![convert("北乡", Town, None), convert("西乡", Town, None)],
+    );
+    assert_eq!(find(&rows, "北镇").2.as_deref(), Some("130634105"));
+    assert_eq!(find(&rows, "西镇").2.as_deref(), Some("130634106"));
     // With the range's last number used once (retired codes are never reused), the first
     // number never used is taken.
     let mut base = five();

@@ -150,3 +150,31 @@ fn renames_and_seat_moves_are_checked() {
     let units = push(&b, vec![seat("西2村")]).unwrap();
     assert_eq!(unit(&units, "西乡").seat.as_deref(), Some("西2村"));
 }
+
+#[test]
+fn village_transfers_refuse_repeats_own_villages_seats_and_emptying() {
+    let mut b = base();
+    let transfer = |villages: &[&str], to: &str| Operation::Transfer {
+        villages: villages.iter().map(|s| s.to_string()).collect(),
+        to: to.into(),
+    };
+    refused(
+        &b,
+        vec![transfer(&["西2村", "西2村"], "东镇")],
+        "有村重复列出",
+    );
+    refused(&b, vec![transfer(&["西2村"], "西乡")], "已属于目标乡镇");
+    refused(&b, vec![transfer(&["西1村"], "东镇")], "须先迁移驻地");
+    let units = push(&b, vec![transfer(&["西2村"], "东镇")]).unwrap();
+    assert_eq!(
+        (unit(&units, "东镇").villages, unit(&units, "西乡").villages),
+        (3, 1)
+    );
+    // 南乡 without a seat on record: both its villages leaving is refused.
+    b.townships[3].seat_village = None;
+    refused(
+        &b,
+        vec![transfer(&["南1村", "南2村"], "东镇")],
+        "的全部村将被划出",
+    );
+}
