@@ -178,3 +178,62 @@ fn village_transfers_refuse_repeats_own_villages_seats_and_emptying() {
         "的全部村将被划出",
     );
 }
+
+#[test]
+fn references_by_code_follow_conversions_and_say_where_a_unit_went() {
+    let b = base();
+    let code = |i: usize| common::county::code(i).to_string();
+    // 西乡 by its code, after a conversion gave it a new kind and no code yet.
+    let units = push(
+        &b,
+        vec![
+            convert(&code(2), Town, None),
+            Operation::Rename {
+                unit: code(2),
+                name: "西城镇".into(),
+            },
+        ],
+    )
+    .unwrap();
+    assert!(units.iter().any(|u| u.name == "西城镇"));
+    // 南乡 merged away: its code and its name both say so.
+    for r in [code(3), "南乡".to_string()] {
+        refused(
+            &b,
+            vec![
+                merge_into(&["南乡"], "东镇"),
+                Operation::Rename {
+                    unit: r,
+                    name: "南山乡".into(),
+                },
+            ],
+            "第 2 项操作",
+        );
+    }
+    refused(
+        &b,
+        vec![convert("130634199", Town, None)],
+        "找不到单位“130634199”",
+    );
+    // Villages: an unknown name is unknown, not ambiguous.
+    let transfer = Operation::Transfer {
+        villages: vec!["无此村".into()],
+        to: "东镇".into(),
+    };
+    refused(&b, vec![transfer], "找不到单位“无此村”");
+}
+
+#[test]
+fn a_receiving_unit_lists_each_origin_once() {
+    let b = county(vec![
+        t("东镇", Town, vs("东", 2, 9000, 20.0)),
+        t("西乡", Township, vs("西", 3, 9000, 20.0)),
+    ]);
+    let transfer = |v: &str| Operation::Transfer {
+        villages: vec![v.into()],
+        to: "东镇".into(),
+    };
+    let units = push(&b, vec![transfer("西2村"), transfer("西3村")]).unwrap();
+    assert_eq!(unit(&units, "东镇").predecessors, ["东镇", "西乡"]);
+    assert_eq!(unit(&units, "东镇").villages, 4);
+}
