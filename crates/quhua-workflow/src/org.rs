@@ -387,6 +387,27 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_reads_back_its_compact_form() {
+        let mut kinds = vec![
+            OrgKind::CountyGovernment,
+            OrgKind::LeadershipOffice,
+            OrgKind::TownshipGovernment,
+            OrgKind::CityGovernment,
+            OrgKind::ProvinceGovernment,
+            OrgKind::CityDepartment,
+            OrgKind::OtherBody,
+        ];
+        kinds.extend(Department::ALL.map(OrgKind::Department));
+        for k in kinds {
+            assert_eq!(
+                OrgKind::parse(&format!(" {} ", k.compact())),
+                Some(k),
+                "{k:?}"
+            );
+        }
+    }
+
+    #[test]
     fn kinds_round_trip_through_json() {
         let k = OrgKind::Department(Department::Health);
         let s = serde_json::to_string(&k).unwrap();

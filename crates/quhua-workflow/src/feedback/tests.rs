@@ -105,12 +105,48 @@ fn lifecycle_and_stats() {
     assert_eq!(s.replied_late, vec!["F3".to_string()]);
     assert_eq!(s.max_response_hours, Some(72.0));
     assert_eq!(s.median_response_hours, Some((24.0 + 72.0) / 2.0));
+    assert_eq!(s.mean_response_hours, Some(48.0));
     assert_eq!(s.satisfaction[&Satisfaction::Satisfied], 1);
     assert_eq!(s.by_unit["medical"], 1);
     // As of an earlier moment, only what was recorded then counts.
     let early = stats(&[a], t("2021-09-07 09:10"));
     assert_eq!((early.total, early.replied), (1, 0));
     assert_eq!(stats(&[], t("2021-09-07 09:10")).total, 0);
+}
+
+#[test]
+fn response_times_of_an_odd_number_of_replies() {
+    let health = Actor::new("doc", "medical");
+    let replied = |id: &str, hours: i64| {
+        FeedbackItem::receive(
+            id,
+            record(Topic::Services, "2021-09-07 09:00"),
+            &clerk(),
+            t("2021-09-07 09:00"),
+        )
+        .unwrap()
+        .assign(
+            &clerk(),
+            "medical",
+            parse_date("2021-09-30").unwrap(),
+            t("2021-09-07 09:00"),
+        )
+        .unwrap()
+        .reply(
+            &health,
+            "已答复",
+            t("2021-09-07 09:00") + chrono::Duration::hours(hours),
+        )
+        .unwrap()
+    };
+    let s = stats(
+        &[replied("F1", 6), replied("F2", 1), replied("F3", 2)],
+        t("2021-09-20 00:00"),
+    );
+    assert_eq!(s.median_response_hours, Some(2.0));
+    assert_eq!(s.mean_response_hours, Some(3.0));
+    assert_eq!(s.max_response_hours, Some(6.0));
+    assert!(s.replied_late.is_empty() && s.overdue_open.is_empty());
 }
 
 #[test]

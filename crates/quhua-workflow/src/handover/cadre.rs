@@ -254,3 +254,40 @@ impl CadreBook {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_blanks_every_personal_field_and_keeps_the_post() {
+        let c = Cadre {
+            id: "c1".into(),
+            unit: "130634200".into(),
+            post: "党委书记".into(),
+            leader: true,
+            rank: Some("正科级".into()),
+            name: "张三".into(),
+            gender: Some("男".into()),
+            birth_date: Some(Date::from_ymd_opt(1980, 5, 1).unwrap()),
+            id_number: Some("130634198005010011".into()),
+            phone: Some("13800000000".into()),
+        };
+        let r = serde_json::to_value(c.redacted()).unwrap();
+        for field in PERSONAL_FIELDS {
+            let v = &r[*field];
+            assert!(v.is_null() || v == "＊＊＊", "{field}: {v}");
+        }
+        let r = c.redacted();
+        assert_eq!(
+            (
+                r.id.as_str(),
+                r.unit.as_str(),
+                r.post.as_str(),
+                r.leader,
+                r.rank.as_deref()
+            ),
+            ("c1", "130634200", "党委书记", true, Some("正科级"))
+        );
+    }
+}

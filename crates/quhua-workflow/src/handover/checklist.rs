@@ -120,3 +120,22 @@ pub fn checklist_status<'a>(
     }
     s
 }
+
+#[cfg(test)]
+mod action_tests {
+    use super::*;
+
+    #[test]
+    fn rule_actions_have_their_own_names_in_both_languages() {
+        let all = [
+            RuleAction::Kept,
+            RuleAction::Revised,
+            RuleAction::Repealed,
+            RuleAction::New,
+        ];
+        let zh: Vec<&str> = all.iter().map(|a| a.zh()).collect();
+        let en: Vec<&str> = all.iter().map(|a| a.en()).collect();
+        assert_eq!(zh, ["重申", "修订", "废止", "新立"]);
+        assert_eq!(en, ["kept", "revised", "repealed", "newly made"]);
+    }
+}
