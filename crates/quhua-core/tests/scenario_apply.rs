@@ -177,29 +177,38 @@ fn a_refusal_names_its_operation_and_records_nothing() {
     assert!(matches!(err, ApplyError::Unknown { op: 1, .. }), "{err}");
 }
 
-#[test]
-fn a_scheme_drafted_before_its_units_changed_is_refused() {
+/// The county with 测1镇 renamed 新城镇 on 2026-01-10 (冀政字〔2026〕3号).
+fn renamed_later() -> (Registry, Date) {
     let mut reg = county();
     let later = Date::from_ymd_opt(2026, 1, 10).unwrap();
+    let unit = id(&reg, "130634101");
     reg.apply(
         ChangeRequest::Rename {
-            unit: id(&reg, "130634101"),
+            unit,
             name: "新城镇".into(),
         },
         later,
         "冀政字〔2026〕3号",
     )
     .unwrap();
+    (reg, later)
+}
+
+#[test]
+fn a_scheme_drafted_before_its_units_changed_is_refused() {
+    let (mut reg, later) = renamed_later();
     // Drafted on the genesis list, the scheme merges the renamed town: refused.
     let ops = vec![into(&["130634200"], "130634101")];
-    let err = apply_scenario(
-        &mut reg,
-        &scheme(ops.clone()),
-        genesis_date(),
-        effective(),
-        "冀政字〔2026〕4号",
-    )
-    .unwrap_err();
+    let apply = |reg: &mut Registry, ops: &[Operation], drafted: Date| {
+        apply_scenario(
+            reg,
+            &scheme(ops.to_vec()),
+            drafted,
+            effective(),
+            "冀政字〔2026〕4号",
+        )
+    };
+    let err = apply(&mut reg, &ops, genesis_date()).unwrap_err();
     match &err {
         ApplyError::ChangedSince {
             unit,
@@ -218,32 +227,13 @@ fn a_scheme_drafted_before_its_units_changed_is_refused() {
     }
     assert_eq!(reg.events().len(), 1);
     // Drafted on the day of the change, the same scheme goes through.
-    apply_scenario(
-        &mut reg,
-        &scheme(ops),
-        later,
-        effective(),
-        "冀政字〔2026〕4号",
-    )
-    .unwrap();
+    apply(&mut reg, &ops, later).unwrap();
     // A scheme leaving the renamed unit alone was never affected.
-    let mut reg2 = county();
-    reg2.apply(
-        ChangeRequest::Rename {
-            unit: id(&reg2, "130634101"),
-            name: "新城镇".into(),
-        },
-        later,
-        "冀政字〔2026〕3号",
-    )
-    .unwrap();
-    let ops = vec![into(&["130634200"], "130634100")];
-    apply_scenario(
-        &mut reg2,
-        &scheme(ops),
+    let (mut reg, _) = renamed_later();
+    apply(
+        &mut reg,
+        &[into(&["130634200"], "130634100")],
         genesis_date(),
-        effective(),
-        "冀政字〔2026〕4号",
     )
     .unwrap();
 }
