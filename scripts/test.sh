@@ -29,6 +29,7 @@ apt_wait() {
 
 need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v pg_dump >/dev/null 2>&1 && command -v pg_restore >/dev/null 2>&1 || need_apt+=(postgresql-client)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 # The document tests convert each generated DOCX with LibreOffice and read its text.

@@ -14,8 +14,11 @@
 #   bash bench/mutants/run.sh                 # all runs
 #   ONLY="codes core" bash bench/mutants/run.sh
 #   ITERATE=1 bash bench/mutants/run.sh       # re-test only what the last run did not catch
+#   PHASE=before CHECK_TESTS="--lib …" bash bench/mutants/run.sh   # measure the old tests
 #
-# Environment: OUT_DIR (target/mutants), SHARDS (20), ONLY (codes core check workflow).
+# Environment: OUT_DIR (target/mutants), SHARDS (20), ONLY (codes core check workflow), PHASE,
+# CHECK_TESTS and WORKFLOW_TESTS (the test targets each mutant is judged by; to measure a
+# "before", pass the targets as they were).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -24,7 +27,9 @@ SHARDS=${SHARDS:-20}
 ONLY=${ONLY:-codes core check workflow}
 mkdir -p "$OUT_DIR"
 iterate=()
-[ -n "${ITERATE:-}" ] && iterate=(--iterate)
+[ -n "${ITERATE:-}" ] && iterate=(yes)
+# A run tagged "before" measures the tests as they were; "after" (the default) the tests now.
+PHASE=${PHASE:-after}
 
 run() {
   local name=$1
@@ -32,12 +37,37 @@ run() {
   case " $ONLY " in *" $name "*) ;; *) return 0 ;; esac
   echo "== $name: cargo mutants $*"
   # The mutants of the code as it is now (the summary's denominator).
-  cargo mutants --list --json "$@" > "$OUT_DIR/$name.list.json"
+  [ ${#iterate[@]} -gt 0 ] || cargo mutants --list --json "$@" > "$OUT_DIR/$name.list.json"
+  local args=("$@") re=()
+  if [ ${#iterate[@]} -gt 0 ]; then
+    # Re-test exactly what the last kept run missed or timed out on, named one by one: with
+    # --iterate, cargo-mutants would drop the caught ones before sharding, and the shard of
+    # what is left would be another sample.
+    local last
+    last=$(find "$OUT_DIR/$name.runs" -mindepth 1 -maxdepth 1 -type d | sort | tail -1)
+    while IFS= read -r m; do
+      [ -n "$m" ] && re+=(--re "^$(printf '%s' "$m" | sed 's/[][\.*^$(){}+?|]/\\&/g')\$")
+    done < <(cat "$last/missed.txt" "$last/timeout.txt" 2>/dev/null)
+    if [ ${#re[@]} -eq 0 ]; then
+      echo "== $name: nothing left to re-test"
+      return 0
+    fi
+    # Drop the sharding: the names select the mutants.
+    local kept_args=() skip=0
+    for a in "${args[@]}"; do
+      if [ $skip = 1 ]; then skip=0; continue; fi
+      case $a in --shard | --sharding) skip=1 ;; *) kept_args+=("$a") ;; esac
+    done
+    args=("${kept_args[@]}")
+  fi
   # Exit status 2 means some mutants were missed: that is a result, not a failure.
-  cargo mutants --cap-lints=true "${iterate[@]}" -o "$OUT_DIR/$name" "$@" || [ $? -eq 2 ]
+  cargo mutants --cap-lints=true "${re[@]}" -o "$OUT_DIR/$name" "${args[@]}" || [ $? -eq 2 ]
   # Every run's outcomes are kept: an iteration re-tests only what was not caught before.
   mkdir -p "$OUT_DIR/$name.runs"
-  cp -r "$OUT_DIR/$name/mutants.out" "$OUT_DIR/$name.runs/$(date -u +%Y%m%dT%H%M%S)"
+  local kept
+  kept="$OUT_DIR/$name.runs/$(date -u +%Y%m%dT%H%M%S)"
+  cp -r "$OUT_DIR/$name/mutants.out" "$kept"
+  echo "$PHASE" > "$kept/phase"
 }
 
 run codes -f 'crates/quhua-codes/src/diff/**'
@@ -45,9 +75,15 @@ run core -f 'crates/quhua-core/src/scenario/**' -f 'crates/quhua-core/src/rules/
   -f 'crates/quhua-core/src/registry/**'
 # The verifier's own tests; the US benchmark sets (tests/us_sets.rs, ~30 s a run) judge the
 # search, not the verifier.
-run check -f crates/quhua-optimize/src/check.rs -- --lib --test feasibility --test behaviour \
-  --test conflicts --test exact --test refine
-run workflow -f 'crates/quhua-workflow/src/**' --shard "0/$SHARDS" --sharding round-robin
+CHECK_TESTS=${CHECK_TESTS:---lib --test feasibility --test behaviour --test conflicts --test exact --test refine --test check_cases}
+# shellcheck disable=SC2086 # word splitting of the target list is intended
+run check -f crates/quhua-optimize/src/check.rs -- $CHECK_TESTS
+# The unit and integration tests; the doctests are examples (27 of them, a minute to build for
+# every mutant), what they show is also asserted by the tests.
+WORKFLOW_TESTS=${WORKFLOW_TESTS:---lib --tests}
+case " $ONLY " in *" workflow "*) echo "$SHARDS" > "$OUT_DIR/workflow.shards" ;; esac
+# shellcheck disable=SC2086
+run workflow -f 'crates/quhua-workflow/src/**' --shard "0/$SHARDS" --sharding round-robin -- $WORKFLOW_TESTS
 
 python3 bench/mutants/summarize.py "$OUT_DIR" > bench/results/mutants.md.new
 mv bench/results/mutants.md.new bench/results/mutants.md

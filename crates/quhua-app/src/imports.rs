@@ -167,12 +167,34 @@ pub fn table(
     date: &str,
     sheet: Option<&str>,
 ) -> AppResult<TableImport> {
+    table_with(
+        app,
+        actor,
+        file,
+        date,
+        sheet,
+        &quhua_io::Plausibility::new(),
+    )
+}
+
+/// As [`table`], with overrides of the plausible ranges the user stated (`--allow
+/// pop_hukou=3000000`): a value above the published range is accepted only up to the stated
+/// maximum, and the overrides are named in the import's source and audit row.
+pub fn table_with(
+    app: &App,
+    actor: &Actor,
+    file: &Path,
+    date: &str,
+    sheet: Option<&str>,
+    plausibility: &quhua_io::Plausibility,
+) -> AppResult<TableImport> {
     require_operator(actor)?;
     let date = parse_date(date)?;
-    let table = match sheet {
-        Some(s) => quhua_io::read_table_sheet(file, s)?,
-        None => quhua_io::read_table(file)?,
+    let opts = quhua_io::ReadOptions {
+        plausibility: plausibility.clone(),
+        ..Default::default()
     };
+    let table = quhua_io::read_table_with(file, sheet, &opts)?;
     let mut warnings = table.warnings.clone();
     let bytes = read_file(file)?;
     let sha = hex::encode(Sha256::digest(&bytes));
@@ -180,8 +202,19 @@ pub fn table(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut stated: Vec<String> = plausibility
+        .overrides
+        .iter()
+        .map(|(k, v)| format!("{k}≤{v}"))
+        .collect();
+    stated.sort();
+    let allowed = if stated.is_empty() {
+        String::new()
+    } else {
+        format!("，放宽 / overrides: {}", stated.join(", "))
+    };
     let source = Source {
-        label: format!("摸底表 {name}（{date}，SHA-256 {}）", &sha[..12]),
+        label: format!("摸底表 {name}（{date}，SHA-256 {}{allowed}）", &sha[..12]),
         synthetic: false,
     };
     let store = app.store();

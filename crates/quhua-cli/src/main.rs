@@ -84,6 +84,10 @@ enum Command {
     /// 账号管理（管理员） / server accounts (administrator)
     #[command(subcommand)]
     User(cmd::user::Command),
+    /// 备份数据库（SQLite 在线副本；PostgreSQL 用 pg_dump），并校验 / back the database up (an online SQLite copy; pg_dump for PostgreSQL) and verify it
+    Backup(cmd::backup::BackupArgs),
+    /// 从备份恢复数据库并校验审计日志 / restore the database from a backup and verify its audit log
+    Restore(cmd::backup::RestoreArgs),
 }
 
 /// `quhua … | head` closes stdout early: the next `println!` panics on the broken pipe.
@@ -142,6 +146,8 @@ fn main() -> ExitCode {
         Command::Report(a) => cmd::report::run(&ctx, a),
         Command::Serve(a) => cmd::serve::run(&ctx, a),
         Command::User(c) => cmd::user::run(&ctx, c),
+        Command::Backup(a) => cmd::backup::backup(&ctx, a),
+        Command::Restore(a) => cmd::backup::restore(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -509,6 +509,108 @@ fn survey_table_import_then_update_is_recorded_and_bad_rows_change_nothing() {
 
 /// The package directory, read at run time (cargo sets it for tests, benches and examples):
 /// the compile-time value is stale when a build directory is shared between checkouts.
+/// `quhua backup` and `quhua restore` on SQLite: the copy verifies, restores into an empty
+/// database with the same registry and audit head, and refuses to overwrite without asking.
+#[test]
+fn backup_then_restore_gives_the_same_verified_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("q.db").display());
+    let copy = format!("sqlite:{}", dir.path().join("restored.db").display());
+    let file = dir.path().join("q.backup").to_string_lossy().into_owned();
+    let run = |args: &[&str]| quhua(args);
+    let ok = |args: &[&str]| {
+        let o = run(args);
+        assert!(o.status.success(), "quhua {args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    ok(&["--db", &db, "import", "demo"]);
+    let made = ok(&["--db", &db, "backup", &file]);
+    assert!(
+        made.contains("已备份到") && made.contains("已校验"),
+        "{made}"
+    );
+    let again = run(&["--db", &db, "backup", &file]);
+    assert!(
+        !again.status.success() && stderr(&again).contains("已存在"),
+        "{}",
+        stderr(&again)
+    );
+    let restored = ok(&["--db", &copy, "restore", &file]);
+    assert!(
+        restored.contains("已从") && restored.contains("已校验"),
+        "{restored}"
+    );
+    let head = |url: &str| {
+        let v = ok(&["--db", url, "--lang", "en", "audit", "verify"]);
+        v.split("head ")
+            .nth(1)
+            .map(|h| h.chars().take(64).collect::<String>())
+            .unwrap()
+    };
+    assert_eq!(head(&db), head(&copy));
+    let as_of = |url: &str| ok(&["--db", url, "registry", "as-of", "2026-01-01", "--json"]);
+    assert_eq!(as_of(&db), as_of(&copy));
+    let refused = run(&["--db", &db, "restore", &file]);
+    assert!(
+        !refused.status.success() && stderr(&refused).contains("--replace"),
+        "{}",
+        stderr(&refused)
+    );
+    ok(&["--db", &db, "restore", &file, "--replace"]);
+}
+
+/// An implausible figure is refused with the override to state; stated, it is accepted and
+/// named in the import's source; an unknown override key is refused.
+#[test]
+fn survey_table_overrides_must_be_stated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("q.db").display());
+    let file = dir.path().join("big.csv");
+    std::fs::write(&file, "代码,户籍人口\r\n130634100,3000000\r\n").unwrap();
+    let file = file.to_string_lossy().into_owned();
+    let o = quhua(&["--db", &db, "import", "demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "--db",
+            db.as_str(),
+            "import",
+            "table",
+            file.as_str(),
+            "--date",
+            "2026-03-31",
+        ];
+        a.extend_from_slice(extra);
+        quhua(&a)
+    };
+    let refused = args(&[]);
+    assert!(!refused.status.success());
+    let e = stderr(&refused);
+    assert!(
+        e.contains("big.csv") && e.contains("第 2 行") && e.contains("--allow pop_hukou=3000000"),
+        "{e}"
+    );
+    let too_low = args(&["--allow", "pop_hukou=2500000"]);
+    assert!(
+        !too_low.status.success(),
+        "an override below the value does not admit it"
+    );
+    let unknown = args(&["--allow", "bogus=1"]);
+    assert!(
+        !unknown.status.success() && stderr(&unknown).contains("bogus"),
+        "{}",
+        stderr(&unknown)
+    );
+    let ok = args(&["--allow", "pop_hukou=3000000"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("已更新 1 个单位"), "{}", stdout(&ok));
+    let log = stdout(&quhua(&["--db", &db, "audit", "log", "--json"]));
+    assert!(
+        log.contains("pop_hukou≤3000000"),
+        "the override is recorded: {log}"
+    );
+}
+
 fn manifest_dir() -> String {
     std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
 }

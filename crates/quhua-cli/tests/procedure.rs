@@ -390,6 +390,76 @@ fn a_scheme_passes_every_step_and_is_applied() {
         serde_json::from_str(&db.ok(&["registry", "as-of", "2026-09-06", "--json"])).unwrap();
     assert_eq!(again["units"].as_array().unwrap().len(), 12);
     assert!(db.ok(&["audit", "verify"]).contains("审计日志完整"));
+    anchored_audit(&db);
+}
+
+/// The audit anchor through the binary: exported signed, verified with its key, refused with
+/// another key or when altered; a plan row edited directly in the database is named.
+fn anchored_audit(db: &Db) {
+    let key = db.file("anchor.key", "county-archive-secret\n");
+    let other = db.file("other.key", "someone-else\n");
+    let anchor = db.dir.path().join("anchor.json");
+    let anchor_s = anchor.to_string_lossy().into_owned();
+    let printed = db.ok(&["audit", "anchor"]);
+    assert!(
+        printed.contains("记录序号 / row seq") && printed.contains("未签名"),
+        "{printed}"
+    );
+    let out = db.ok(&["audit", "anchor", "--out", &anchor_s, "--key-file", &key]);
+    assert!(out.contains("已导出锚点"), "{out}");
+    let ok = db.ok(&["audit", "verify", "--anchor", &anchor_s, "--key-file", &key]);
+    assert!(ok.contains("锚点") && ok.contains("相符"), "{ok}");
+    let e = db.err(&[
+        "audit",
+        "verify",
+        "--anchor",
+        &anchor_s,
+        "--key-file",
+        &other,
+    ]);
+    assert!(e.contains("签名与密钥不符"), "{e}");
+    let text = std::fs::read_to_string(&anchor).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let seq = v["seq"].as_i64().unwrap();
+    let forged = text.replace(&format!("\"seq\": {seq}"), &format!("\"seq\": {}", seq - 1));
+    assert_ne!(forged, text);
+    let forged_path = db.file("forged.json", &forged);
+    let e = db.err(&[
+        "audit",
+        "verify",
+        "--anchor",
+        &forged_path,
+        "--key-file",
+        &key,
+    ]);
+    assert!(e.contains("签名与密钥不符"), "{e}");
+    let e = db.err(&[
+        "audit",
+        "verify",
+        "--anchor",
+        &db.file("bad.json", "{"),
+        "--key-file",
+        &key,
+    ]);
+    assert!(e.contains("bad.json") && e.contains("无法读取"), "{e}");
+
+    // A direct edit of the applied plan, bypassing quhua.
+    let conn = rusqlite::Connection::open(db.dir.path().join("q.db")).unwrap();
+    conn.execute(
+        "UPDATE records SET body = replace(body, '冀政字〔2026〕88号', '冀政字〔2026〕77号') WHERE kind = 'plan' AND id = 1",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let o = db.run(&["audit", "verify"]);
+    assert!(!o.status.success());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("“plan:1”的库中内容") && stdout.contains("绕过系统被直接修改"),
+        "{stdout}"
+    );
+    let e = db.err(&["audit", "anchor"]);
+    assert!(e.contains("不导出锚点"), "{e}");
 }
 
 #[test]

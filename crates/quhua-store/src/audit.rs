@@ -6,6 +6,8 @@
 //! deleted tail is noticed too. Rows are appended inside the transaction of the change they
 //! describe; writers are serialised (SQLite `BEGIN IMMEDIATE`, PostgreSQL row lock on the head).
 
+use crate::audit_anchor::{self, AuditAnchor};
+use crate::audit_content::{self, StoredContent};
 use crate::codec::now_text;
 use crate::error::{Result, StoreError};
 use crate::tx::{Tx, Val};
@@ -199,6 +201,38 @@ pub enum AuditIssue {
         /// Seq recorded in the head.
         head_seq: i64,
     },
+    /// The stored content differs from what the entity's last audit row recorded (edited in
+    /// the database, bypassing the store).
+    ContentChanged {
+        /// The entity (`scenario:3`, `registry`, `event:12`, `policy:name`).
+        entity: String,
+        /// Its last audit row.
+        seq: i64,
+    },
+    /// Stored content that no audit row records (written bypassing the store).
+    Unaudited {
+        /// The entity.
+        entity: String,
+    },
+    /// The log records the entity, the database no longer holds it (deleted directly).
+    ContentMissing {
+        /// The entity.
+        entity: String,
+        /// Its last audit row.
+        seq: i64,
+    },
+    /// The anchored row has another hash: the chain up to it was rewritten.
+    AnchorMismatch {
+        /// The anchored seq.
+        seq: i64,
+    },
+    /// The anchored row is gone: the chain was cut (and its head rewound).
+    Truncated {
+        /// The anchored seq.
+        anchor_seq: i64,
+        /// The head's seq now.
+        head_seq: i64,
+    },
 }
 
 impl fmt::Display for AuditIssue {
@@ -248,6 +282,29 @@ impl fmt::Display for AuditIssue {
                 f,
                 "审计链头（第 {head_seq} 条）与最后一条记录不符 / the audit chain head (row {head_seq}) does not match the last row"
             ),
+            AuditIssue::ContentChanged { entity, seq } => write!(
+                f,
+                "“{entity}”的库中内容与第 {seq} 条审计记录不符（绕过系统被直接修改） / the stored {entity} differs from what audit row {seq} recorded (edited bypassing the store)"
+            ),
+            AuditIssue::Unaudited { entity } => write!(
+                f,
+                "“{entity}”没有审计记录（绕过系统写入） / {entity} has no audit row (written bypassing the store)"
+            ),
+            AuditIssue::ContentMissing { entity, seq } => write!(
+                f,
+                "第 {seq} 条审计记录的“{entity}”已不在库中（被直接删除） / {entity}, recorded by audit row {seq}, is no longer stored (deleted directly)"
+            ),
+            AuditIssue::AnchorMismatch { seq } => write!(
+                f,
+                "第 {seq} 条审计记录的哈希与锚点不符：此前的审计链被改写 / audit row {seq} no longer has the anchored hash: the chain up to it was rewritten"
+            ),
+            AuditIssue::Truncated {
+                anchor_seq,
+                head_seq,
+            } => write!(
+                f,
+                "锚点记录到第 {anchor_seq} 条，审计链现只到第 {head_seq} 条：链尾被截断 / the anchor records row {anchor_seq}, the chain now ends at row {head_seq}: its tail was cut"
+            ),
         }
     }
 }
@@ -273,14 +330,75 @@ impl AuditReport {
     }
 }
 
-/// Walks the chain and reports every edited, deleted or reordered row.
-pub(crate) fn verify(tx: &mut dyn Tx) -> Result<AuditReport> {
+/// Walks the chain and reports every edited, deleted or reordered row, then compares the
+/// stored registry, records and policies with what the log recorded
+/// ([`crate::audit_content`]), and, given an anchor, checks the anchored row
+/// ([`crate::audit_anchor`]). One read transaction: one consistent snapshot.
+pub(crate) fn verify(tx: &mut dyn Tx, anchor: Option<&AuditAnchor>) -> Result<AuditReport> {
     let rows = read_all(tx)?;
     let head = tx
         .query_opt("SELECT seq, hash FROM audit_head WHERE id = 1", &[])?
         .ok_or_else(|| StoreError::Corrupt("audit_head row missing".into()))?;
     let (head_seq, head_hash) = (head[0].int()?, head[1].string()?);
-    Ok(check_chain(&rows, head_seq, &head_hash))
+    let mut report = check_chain(&rows, head_seq, &head_hash);
+    let stored = stored_content(tx)?;
+    report
+        .issues
+        .extend(audit_content::check_records(&rows, &stored));
+    let meta = crate::registry_io::read_meta(tx)?;
+    let loaded = meta
+        .as_ref()
+        .map(|_| crate::registry_io::load(tx).map_err(|e| e.to_string()));
+    let registry = meta
+        .as_ref()
+        .zip(loaded.as_ref())
+        .map(|(m, l)| audit_content::StoredRegistry {
+            registry: match l {
+                Ok(Some(reg)) => Ok(reg),
+                Ok(None) => Err("no registry".to_string()),
+                Err(e) => Err(e.clone()),
+            },
+            meta_digest: m.content_digest.clone(),
+        });
+    report
+        .issues
+        .extend(audit_content::check_registry(&rows, registry));
+    if let Some(a) = anchor {
+        report
+            .issues
+            .extend(audit_anchor::check_anchor(&rows, head_seq, a));
+    }
+    Ok(report)
+}
+
+/// Every record and policy, as the content check compares them.
+fn stored_content(tx: &mut dyn Tx) -> Result<Vec<StoredContent>> {
+    let mut out = Vec::new();
+    tx.query_each(
+        "SELECT kind, id, version, body FROM records ORDER BY kind, id",
+        &[],
+        &mut |r| {
+            out.push(StoredContent {
+                entity: format!("{}:{}", r[0].str()?, r[1].int()?),
+                version: r[2].int()?,
+                body: r[3].string()?,
+            });
+            Ok(())
+        },
+    )?;
+    tx.query_each(
+        "SELECT name, version, body FROM policies ORDER BY name",
+        &[],
+        &mut |r| {
+            out.push(StoredContent {
+                entity: format!("policy:{}", r[0].str()?),
+                version: r[1].int()?,
+                body: r[2].string()?,
+            });
+            Ok(())
+        },
+    )?;
+    Ok(out)
 }
 
 /// The pure chain check (see [`verify`]).

@@ -89,6 +89,14 @@ pub enum StoreError {
     /// Stored data does not rebuild into a registry.
     #[error("数据库内容无法重建区划名录：{0} / stored data does not rebuild into a registry: {0}")]
     Rebuild(#[from] RegistryError),
+    /// A backup or restore could not be made or did not verify.
+    #[error("备份或恢复未完成：{zh} / backup or restore not done: {en}")]
+    Backup {
+        /// Chinese reason.
+        zh: String,
+        /// English reason.
+        en: String,
+    },
     /// Stored data is malformed (a bug or tampering).
     #[error("数据库内容损坏：{0} / stored data is malformed: {0}")]
     Corrupt(String),
@@ -115,6 +123,13 @@ impl StoreError {
 
     pub(crate) fn invalid(zh: impl Into<String>, en: impl Into<String>) -> Self {
         StoreError::Invalid {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub(crate) fn backup(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        StoreError::Backup {
             zh: zh.into(),
             en: en.into(),
         }

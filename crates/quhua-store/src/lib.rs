@@ -19,6 +19,9 @@
 
 mod accounts;
 mod audit;
+mod audit_anchor;
+mod audit_content;
+mod backup;
 mod codec;
 mod documents;
 mod error;
@@ -38,6 +41,9 @@ pub mod url;
 
 pub use accounts::{AccountRow, OrgRow, SessionRow};
 pub use audit::{AuditIssue, AuditReport, AuditRow, GENESIS_HASH, check_chain};
+pub use audit_anchor::{ANCHOR_FORMAT, AuditAnchor, check_anchor};
+pub use audit_content::{StoredContent, StoredRegistry, check_records, check_registry};
+pub use backup::{BackupReport, backup, restore};
 pub use error::{Result, StoreError};
 pub use import::{ImportId, ImportMeta, ImportRecord};
 pub use kinds::Filed;

@@ -43,19 +43,29 @@ fn version_select() -> String {
 /// sources, the initial list, and every event. Two registries with the same digest rebuild to
 /// the same state. Recorded with each import and in its audit row.
 pub fn content_digest(reg: &Registry) -> String {
+    content_digest_prefix(reg, reg.events().len())
+}
+
+/// The digest of the initial list and the first `events` events (what an import of that
+/// registry recorded; see [`content_digest`]).
+pub(crate) fn content_digest_prefix(reg: &Registry, events: usize) -> String {
     let mut h = Sha256::new();
     // Writing into a hasher cannot fail.
-    let _ = write_canonical(&mut h, reg);
+    let _ = write_canonical(&mut h, reg, &reg.events()[..events.min(reg.events().len())]);
     hex::encode(h.finalize())
 }
 
-fn write_canonical(w: &mut impl Write, reg: &Registry) -> std::io::Result<()> {
+fn write_canonical(
+    w: &mut impl Write,
+    reg: &Registry,
+    events: &[quhua_core::event::ChangeEvent],
+) -> std::io::Result<()> {
     writeln!(
         w,
         "quhua-registry-v1\t{}\t{}\t{}",
         reg.genesis_date(),
         reg.genesis().len(),
-        reg.events().len()
+        events.len()
     )?;
     serde_json::to_writer(&mut *w, reg.sources())?;
     w.write_all(b"\n")?;
@@ -68,7 +78,7 @@ fn write_canonical(w: &mut impl Write, reg: &Registry) -> std::io::Result<()> {
         serde_json::to_writer(&mut *w, &u.attrs)?;
         w.write_all(b"\n")?;
     }
-    for e in reg.events() {
+    for e in events {
         serde_json::to_writer(&mut *w, e)?;
         w.write_all(b"\n")?;
     }

@@ -403,8 +403,25 @@ impl Store {
         self.read(audit::read_all)
     }
 
-    /// Walks the audit hash chain and reports every edited, deleted or reordered row.
+    /// Walks the audit hash chain and reports every edited, deleted or reordered row, and
+    /// every record, policy or registry row whose stored content is not what the log recorded.
     pub fn audit_verify(&self) -> Result<AuditReport> {
-        self.read(audit::verify)
+        self.read(|tx| audit::verify(tx, None))
+    }
+
+    /// As [`Store::audit_verify`], and checks that the anchored row is still in the chain with
+    /// the anchored hash (a rewritten chain or a cut tail is named).
+    pub fn audit_verify_anchored(&self, anchor: &crate::AuditAnchor) -> Result<AuditReport> {
+        self.read(|tx| audit::verify(tx, Some(anchor)))
+    }
+
+    /// An anchor of the chain's head as it is now (unsigned; see [`crate::AuditAnchor::sign`]).
+    pub fn audit_anchor(&self) -> Result<crate::AuditAnchor> {
+        let r = self.audit_verify()?;
+        Ok(crate::AuditAnchor::new(
+            r.head_seq,
+            &r.head_hash,
+            &crate::codec::now_text(),
+        ))
     }
 }

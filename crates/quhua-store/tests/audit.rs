@@ -79,11 +79,17 @@ fn tampering_is_refused_then_detected(db: &TestDb) {
     assert_eq!(found, vec![AuditIssue::Missing { from: 4, to: 4 }]);
     assert!(found[0].to_string().contains("第 4 条审计记录缺失"));
     raw2.exec("DELETE FROM audit_log WHERE seq = 6").unwrap();
+    // Row 6 was the scenario's last update: the stored scenario no longer matches the last
+    // change the log still holds (row 5).
     assert_eq!(
         issues(&db2),
         vec![
             AuditIssue::Missing { from: 4, to: 4 },
-            AuditIssue::Missing { from: 6, to: 6 }
+            AuditIssue::Missing { from: 6, to: 6 },
+            AuditIssue::ContentChanged {
+                entity: "scenario:1".into(),
+                seq: 5
+            }
         ]
     );
 

@@ -3,12 +3,84 @@
 use crate::context::{CliResult, Context, fail};
 use crate::render::{t, table::Table};
 use quhua_core::i18n::Lang;
+use quhua_store::{ANCHOR_FORMAT, AuditAnchor};
+use std::path::{Path, PathBuf};
+
+/// A key file's bytes (surrounding whitespace trimmed), refused when empty.
+fn read_key(path: &Path) -> CliResult<Vec<u8>> {
+    let bytes = crate::context::read_bytes(path)?;
+    let key = bytes.trim_ascii().to_vec();
+    if key.is_empty() {
+        return Err(fail(
+            format!("密钥文件 {} 为空", path.display()),
+            format!("key file {} is empty", path.display()),
+        ));
+    }
+    Ok(key)
+}
+
+/// Reads an anchor file and, given a key, checks its signature.
+fn read_anchor(path: &Path, key: Option<&Path>) -> CliResult<AuditAnchor> {
+    let text = String::from_utf8(crate::context::read_bytes(path)?).map_err(|_| {
+        fail(
+            format!("锚点文件 {} 不是 UTF-8 文本", path.display()),
+            format!("anchor file {} is not UTF-8 text", path.display()),
+        )
+    })?;
+    let a: AuditAnchor = serde_json::from_str(&text).map_err(|e| {
+        fail(
+            format!("锚点文件 {} 无法读取：{e}", path.display()),
+            format!("anchor file {} cannot be read: {e}", path.display()),
+        )
+    })?;
+    if a.format != ANCHOR_FORMAT {
+        return Err(fail(
+            format!("锚点文件 {} 的格式“{}”不受支持", path.display(), a.format),
+            format!(
+                "anchor file {}: unsupported format \"{}\"",
+                path.display(),
+                a.format
+            ),
+        ));
+    }
+    if let Some(k) = key
+        && !a.signed_by(&read_key(k)?)
+    {
+        return Err(fail(
+            format!(
+                "锚点文件 {} 的签名与密钥不符（被改动或非此密钥签发）",
+                path.display()
+            ),
+            format!(
+                "anchor file {}: the signature does not match the key (altered, or signed with another key)",
+                path.display()
+            ),
+        ));
+    }
+    Ok(a)
+}
 
 /// Audit commands.
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
-    /// 校验审计日志链：发现被修改、删除或调换的记录 / verify the chain: find edited, deleted or reordered rows
-    Verify,
+    /// 校验审计日志链与库中内容：发现被修改、删除或调换的记录，以及绕过系统直接改动的数据 / verify the chain and the stored content: find edited, deleted or reordered rows and data changed bypassing the store
+    Verify {
+        /// 对照此前导出的锚点文件，发现改写的链和截断的链尾 / check against an anchor exported earlier: find a rewritten chain or a cut tail
+        #[arg(long, value_name = "FILE")]
+        anchor: Option<PathBuf>,
+        /// 校验锚点签名所用的密钥文件 / key file to check the anchor's signature with
+        #[arg(long, value_name = "FILE", requires = "anchor")]
+        key_file: Option<PathBuf>,
+    },
+    /// 导出审计链头锚点（存于数据库之外：打印归档或报送上级） / export the chain head as an anchor (keep it outside the database: printed in the archive, or sent to the city)
+    Anchor {
+        /// 写入此文件（JSON），否则打印 / write it to this file (JSON) instead of printing it
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// 用此密钥文件签名（HMAC-SHA256） / sign it with this key file (HMAC-SHA256)
+        #[arg(long, value_name = "FILE")]
+        key_file: Option<PathBuf>,
+    },
     /// 列出审计日志 / list the log
     Log {
         /// 以 JSON 输出 / print JSON
@@ -21,19 +93,86 @@ pub enum Command {
 pub fn run(ctx: &Context, cmd: Command) -> CliResult {
     let store = ctx.store()?;
     match cmd {
-        Command::Verify => {
-            let r = store.audit_verify()?;
+        Command::Anchor { out, key_file } => {
+            let first = store.audit_verify()?;
+            if !first.is_ok() {
+                for i in &first.issues {
+                    println!("{}", crate::render::localize(&i.to_string(), ctx.lang));
+                }
+                return Err(fail(
+                    "审计日志校验未通过，不导出锚点",
+                    "the audit log does not verify: no anchor exported",
+                ));
+            }
+            let mut anchor = store.audit_anchor()?;
+            if let Some(k) = &key_file {
+                anchor = anchor.sign(&read_key(k)?);
+            }
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, serde_json::to_string_pretty(&anchor)? + "\n").map_err(
+                        |e| {
+                            fail(
+                                format!("无法写入 {}：{e}", path.display()),
+                                format!("cannot write {}: {e}", path.display()),
+                            )
+                        },
+                    )?;
+                    println!(
+                        "{}",
+                        t(
+                            ctx.lang,
+                            &format!(
+                                "已导出锚点：第 {} 条，{}（{}）",
+                                anchor.seq,
+                                anchor.hash,
+                                path.display()
+                            ),
+                            &format!(
+                                "anchor exported: row {}, {} ({})",
+                                anchor.seq,
+                                anchor.hash,
+                                path.display()
+                            ),
+                        )
+                    );
+                }
+                None => print!("{}", anchor.printable()),
+            }
+            Ok(())
+        }
+        Command::Verify { anchor, key_file } => {
+            let anchor = match &anchor {
+                Some(path) => Some(read_anchor(path, key_file.as_deref())?),
+                None => None,
+            };
+            let r = match &anchor {
+                Some(a) => store.audit_verify_anchored(a)?,
+                None => store.audit_verify()?,
+            };
             if r.is_ok() {
                 println!(
                     "{}",
                     match ctx.lang {
                         Lang::Zh => format!(
-                            "审计日志完整：{} 条记录，链尾 {}（第 {} 条）",
-                            r.rows, r.head_hash, r.head_seq
+                            "审计日志完整：{} 条记录，链尾 {}（第 {} 条）；区划库、方案与台账的内容与日志一致{}",
+                            r.rows,
+                            r.head_hash,
+                            r.head_seq,
+                            anchor
+                                .as_ref()
+                                .map(|a| format!("；锚点（第 {} 条）相符", a.seq))
+                                .unwrap_or_default()
                         ),
                         Lang::En => format!(
-                            "audit log intact: {} rows, head {} (row {})",
-                            r.rows, r.head_hash, r.head_seq
+                            "audit log intact: {} rows, head {} (row {}); the registry, scenarios and registers agree with it{}",
+                            r.rows,
+                            r.head_hash,
+                            r.head_seq,
+                            anchor
+                                .as_ref()
+                                .map(|a| format!("; the anchor (row {}) matches", a.seq))
+                                .unwrap_or_default()
                         ),
                     }
                 );

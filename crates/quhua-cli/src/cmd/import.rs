@@ -29,6 +29,9 @@ pub enum Command {
         /// 工作表名 / sheet name (XLSX)
         #[arg(long)]
         sheet: Option<String>,
+        /// 明确声明放宽合理范围（可重复），如 pop_hukou=3000000、county_seats=2；记入导入来源 / state an override of a plausible range (repeatable), e.g. pop_hukou=3000000, county_seats=2; recorded in the import's source
+        #[arg(long, value_name = "KEY=MAX", value_parser = quhua_io::Plausibility::parse_override)]
+        allow: Vec<(String, f64)>,
     },
     /// 导入演示县（曲阳县，示意数据）/ import the demo county (synthetic figures)
     Demo,
@@ -38,7 +41,17 @@ pub enum Command {
 pub fn run(ctx: &Context, cmd: Command) -> CliResult {
     match cmd {
         Command::Nbs { dir, date } => nbs(ctx, &dir, &date),
-        Command::Table { file, date, sheet } => table(ctx, &file, &date, sheet.as_deref()),
+        Command::Table {
+            file,
+            date,
+            sheet,
+            allow,
+        } => {
+            let plausibility = allow
+                .into_iter()
+                .fold(quhua_io::Plausibility::new(), |p, (k, v)| p.allow(k, v));
+            table(ctx, &file, &date, sheet.as_deref(), &plausibility)
+        }
         Command::Demo => demo(ctx),
     }
 }
@@ -70,8 +83,21 @@ fn nbs(ctx: &Context, dir: &Path, date: &str) -> CliResult {
     Ok(())
 }
 
-fn table(ctx: &Context, file: &Path, date: &str, sheet: Option<&str>) -> CliResult {
-    let r = imports::table(&ctx.app()?, &ctx.operator(), file, date, sheet)?;
+fn table(
+    ctx: &Context,
+    file: &Path,
+    date: &str,
+    sheet: Option<&str>,
+    plausibility: &quhua_io::Plausibility,
+) -> CliResult {
+    let r = imports::table_with(
+        &ctx.app()?,
+        &ctx.operator(),
+        file,
+        date,
+        sheet,
+        plausibility,
+    )?;
     for w in &r.warnings {
         eprintln!(
             "{}：{}",

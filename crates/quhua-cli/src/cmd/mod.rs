@@ -1,6 +1,7 @@
 //! One module per top-level command.
 
 pub mod audit;
+pub mod backup;
 pub mod codes;
 pub mod demo;
 pub mod feedback;

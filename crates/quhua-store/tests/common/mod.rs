@@ -8,7 +8,7 @@ use quhua_core::codes::{DivisionCode, TownshipKind};
 use quhua_core::date::{Date, parse_date};
 use quhua_core::event::{ChangeEvent, ChangeRequest};
 use quhua_core::registry::{RawUnit, Registry, RegistryBuilder};
-use quhua_core::unit::{Seat, UnitId};
+use quhua_core::unit::{LonLat, Seat, UnitId};
 use quhua_store::Store;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -103,9 +103,14 @@ pub fn generate(counties: u32, towns: u32, villages: u32, genesis: &str) -> Regi
         for t in 0..towns {
             let town = DivisionCode::township(county, 100 + t as u16).expect("town code");
             let mut r = RawUnit::new(town, format!("第{c}县{t}镇"), Some(county));
+            // Coordinates with all 17 significant digits: the stored JSON must give back
+            // the same f64 (a last-digit drift once changed the registry's digest).
             r.seat = Some(Seat {
                 village: (villages > 0).then_some(UnitId(row + 1)),
-                point: None,
+                point: Some(LonLat {
+                    lon: 114.0 + f64::from(t + 1).sqrt() / 7.0 + f64::from(c) / 3.0,
+                    lat: 38.0 + f64::from(t + 2).ln() / 11.0,
+                }),
             });
             r.attrs = pop(1000 * i64::from(t + 1), src);
             b.push(r);

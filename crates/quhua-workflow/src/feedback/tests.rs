@@ -252,3 +252,20 @@ proptest! {
         }
     }
 }
+
+/// Every topic has its own label in both languages, as reports and the English UI show them.
+#[test]
+fn topic_labels_in_both_languages() {
+    let labels: Vec<(&str, &str)> = Topic::ALL.iter().map(|t| (t.zh(), t.en())).collect();
+    assert_eq!(
+        labels,
+        vec![
+            ("惠民惠农政策", "benefit policies"),
+            ("政务办理", "government services"),
+            ("教育医疗", "education and health"),
+            ("交通出行", "transport"),
+            ("区划调整", "the division change"),
+            ("其他", "other"),
+        ]
+    );
+}

@@ -713,6 +713,19 @@ mod tests {
         );
         p.complete("city_review", "x", d("2026-02-20"), None, "")
             .unwrap();
+        // In force before it was issued: refused.
+        assert!(matches!(
+            p.approve(
+                Approval {
+                    document_no: "冀政字〔2026〕1号".into(),
+                    date: d("2026-03-01"),
+                    effective: d("2026-02-28")
+                },
+                "省政府",
+                None
+            ),
+            Err(ProcedureError::ApprovalDetails)
+        ));
         p.approve(
             Approval {
                 document_no: "冀政字〔2026〕1号".into(),
