@@ -60,8 +60,8 @@ run() {
     done
     args=("${kept_args[@]}")
   fi
-  # Exit status 2 means some mutants were missed: that is a result, not a failure.
-  cargo mutants --cap-lints=true "${re[@]}" -o "$OUT_DIR/$name" "${args[@]}" || [ $? -eq 2 ]
+  # Exit status 2 (some missed) or 3 (some timed out) is a result, not a failure.
+  cargo mutants --cap-lints=true "${re[@]}" -o "$OUT_DIR/$name" "${args[@]}" || [ $? -eq 2 ] || [ $? -eq 3 ]
   # Every run's outcomes are kept: an iteration re-tests only what was not caught before.
   mkdir -p "$OUT_DIR/$name.runs"
   local kept

@@ -1,24 +1,12 @@
 //! The handover on the demo county's sample plan and on generated plans and ledgers.
 
-use quhua_core::policy::Policy;
-use quhua_core::scenario::evaluate;
+mod common;
+
+use common::handover::{day, demo_base_and_pairs, done, handover_of};
 use quhua_workflow::handover::*;
 
-fn day(d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 9, d).unwrap()
-}
-
 fn demo_pairs() -> PlanPairs {
-    let demo = quhua_demo::Demo::load().unwrap();
-    let policy = Policy::default_policy();
-    let base = demo.base(None, &policy).unwrap();
-    let eval = evaluate(
-        &base,
-        &policy,
-        &quhua_demo::Demo::sample_scenario().unwrap(),
-    )
-    .unwrap();
-    let mut pairs = PlanPairs::from_evaluation(&base, &eval).unwrap();
+    let (_, mut pairs) = demo_base_and_pairs();
     // The demo has no quotas: give every township one (示意), as a survey would.
     for (i, f) in pairs.before.values_mut().enumerate() {
         f.staff_quota = Some(20 + (i as u32 % 7));
@@ -27,23 +15,7 @@ fn demo_pairs() -> PlanPairs {
 }
 
 fn demo_handover() -> Handover {
-    let pairs = demo_pairs();
-    let t = Template::for_province(&pairs.province).unwrap();
-    Handover::generate(
-        "示意方案",
-        pairs,
-        t,
-        QuotaPolicy::builtin().unwrap(),
-        day(1),
-    )
-}
-
-fn done() -> Done {
-    Done {
-        by: "张某（示意）".into(),
-        date: day(7),
-        note: None,
-    }
+    handover_of(demo_pairs())
 }
 
 fn check_all(h: &mut Handover, section: &str) {

@@ -3,47 +3,14 @@
 //! closed section, the facts read off an evaluation, money arithmetic and the quota policy's
 //! weights.
 
+mod common;
+
+use common::handover::{day, demo_base_and_pairs, done, handover_of};
 use quhua_core::attr::keys;
-use quhua_core::policy::Policy;
-use quhua_core::scenario::evaluate;
 use quhua_workflow::handover::*;
 
-fn day(d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 9, d).unwrap()
-}
-
-fn demo_base_and_pairs() -> (quhua_core::scenario::Base, PlanPairs) {
-    let demo = quhua_demo::Demo::load().unwrap();
-    let policy = Policy::default_policy();
-    let base = demo.base(None, &policy).unwrap();
-    let eval = evaluate(
-        &base,
-        &policy,
-        &quhua_demo::Demo::sample_scenario().unwrap(),
-    )
-    .unwrap();
-    let pairs = PlanPairs::from_evaluation(&base, &eval).unwrap();
-    (base, pairs)
-}
-
 fn demo_handover() -> Handover {
-    let (_, pairs) = demo_base_and_pairs();
-    let t = Template::for_province(&pairs.province).unwrap();
-    Handover::generate(
-        "示意方案",
-        pairs,
-        t,
-        QuotaPolicy::builtin().unwrap(),
-        day(1),
-    )
-}
-
-fn done() -> Done {
-    Done {
-        by: "张某（示意）".into(),
-        date: day(7),
-        note: None,
-    }
+    handover_of(demo_base_and_pairs().1)
 }
 
 /// Each township's facts are read from its own attribute columns: GDP from the GDP column, not

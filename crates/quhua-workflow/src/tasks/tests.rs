@@ -731,3 +731,62 @@ proptest! {
         prop_assert_eq!(ok, reporter != verifier);
     }
 }
+
+/// Progress is the share of the way from the baseline to the target: from 100 to 200 km,
+/// 150 km is half way, not more.
+#[test]
+fn progress_counts_from_the_baseline() {
+    let mut t = roads();
+    t.targets[0].baseline = 100.0;
+    t.targets[0].value = 200.0;
+    let t = t
+        .report_progress(&lead(), report(150.0), d("2021-06-30"))
+        .unwrap();
+    let s = state(&t, "2021-07-01");
+    assert!((s.progress - 0.5).abs() < 1e-9, "{}", s.progress);
+    let t = t
+        .report_progress(&lead(), report(200.0), d("2021-07-02"))
+        .unwrap();
+    assert!((state(&t, "2021-07-03").progress - 1.0).abs() < 1e-9);
+}
+
+/// A parent with milestones of its own shows its own progress, not its children's; one with
+/// neither targets nor milestones shows the mean of its children's.
+#[test]
+fn a_parent_with_its_own_milestones_keeps_its_own_progress() {
+    let sup = Supervision::default();
+    let mut parent = Task::simple(
+        "6",
+        "交通",
+        "transport",
+        "office",
+        d("2021-04-01"),
+        d("2025-12-31"),
+    );
+    let mut child = roads();
+    child.parent = Some("6".into());
+    child.level = TaskLevel::Subtask;
+    let child = child
+        .report_progress(&lead(), report(485.8), d("2021-10-01"))
+        .unwrap();
+    let rolled = board(&[parent.clone(), child.clone()], d("2021-10-02"), &sup);
+    let p = rolled.iter().find(|r| r.id == "6").unwrap();
+    assert!(
+        (p.progress - 1.0).abs() < 1e-9,
+        "mean of the children: {}",
+        p.progress
+    );
+    parent.milestones.push(Milestone {
+        id: "plan".into(),
+        title: "制定方案".into(),
+        title_en: "draw up the plan".into(),
+        due: d("2022-06-30"),
+    });
+    let own = board(&[parent, child], d("2021-10-02"), &sup);
+    let p = own.iter().find(|r| r.id == "6").unwrap();
+    assert!(
+        p.progress.abs() < 1e-9,
+        "its own milestone is not met: {}",
+        p.progress
+    );
+}

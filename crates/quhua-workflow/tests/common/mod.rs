@@ -1,3 +1,6 @@
 //! Helpers the workflow's integration tests share.
 
+#![allow(dead_code)]
+
+pub mod handover;
 pub mod lights;
