@@ -23,6 +23,7 @@ mod error;
 pub mod followup;
 pub mod handover;
 pub mod imports;
+pub mod maintenance;
 pub mod plans;
 pub mod policy;
 pub mod propose;

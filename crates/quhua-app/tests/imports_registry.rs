@@ -91,3 +91,46 @@ fn imports_refresh_the_registry_and_queries_are_typed() {
     assert_eq!(e.kind, ErrorKind::Invalid);
     assert!(e.zh.contains("YYYY-MM-DD"));
 }
+
+/// Audit verification, anchors, backup and restore are the local operator's; an account of
+/// any role is refused and nothing is written.
+#[test]
+fn maintenance_is_the_operators() {
+    use quhua_app::maintenance;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("a.db").display());
+    let app = App::open(&url).unwrap();
+    let op = Actor::operator("tester");
+    imports::demo(&app, &op).unwrap();
+    let file = dir.path().join("a.backup");
+    for (role, area) in [
+        (Role::CountyEditor, "130634"),
+        (Role::CityReviewer, "1306"),
+        (Role::ProvinceApprover, "13"),
+    ] {
+        let who = account(role, area);
+        let forbidden = |e: quhua_app::AppError| assert_eq!(e.kind, ErrorKind::Forbidden);
+        forbidden(maintenance::audit_verify(app.store(), &who, None).unwrap_err());
+        forbidden(maintenance::audit_anchor(app.store(), &who, None).unwrap_err());
+        forbidden(maintenance::audit_log(app.store(), &who).unwrap_err());
+        forbidden(maintenance::backup(&who, &url, &file).unwrap_err());
+        forbidden(maintenance::restore(&who, &file, &url, true).unwrap_err());
+    }
+    assert!(!file.exists());
+    let anchor = maintenance::audit_anchor(app.store(), &op, Some(b"k"))
+        .unwrap()
+        .expect("the demo verifies");
+    assert!(anchor.signed_by(b"k"));
+    assert!(
+        maintenance::audit_verify(app.store(), &op, Some(&anchor))
+            .unwrap()
+            .is_ok()
+    );
+    assert!(
+        maintenance::backup(&op, &url, &file)
+            .unwrap()
+            .audit_rows
+            .unwrap()
+            > 0
+    );
+}

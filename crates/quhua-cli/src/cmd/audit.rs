@@ -94,30 +94,27 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
     let store = ctx.store()?;
     match cmd {
         Command::Anchor { out, key_file } => {
-            let first = store.audit_verify()?;
-            if !first.is_ok() {
-                for i in &first.issues {
-                    println!("{}", crate::render::localize(&i.to_string(), ctx.lang));
+            let key = key_file.as_deref().map(read_key).transpose()?;
+            let anchor = match quhua_app::maintenance::audit_anchor(
+                &store,
+                &ctx.operator(),
+                key.as_deref(),
+            )? {
+                Ok(a) => a,
+                Err(report) => {
+                    for i in &report.issues {
+                        println!("{}", crate::render::localize(&i.to_string(), ctx.lang));
+                    }
+                    return Err(fail(
+                        "审计日志校验未通过，不导出锚点",
+                        "the audit log does not verify: no anchor exported",
+                    ));
                 }
-                return Err(fail(
-                    "审计日志校验未通过，不导出锚点",
-                    "the audit log does not verify: no anchor exported",
-                ));
-            }
-            let mut anchor = store.audit_anchor()?;
-            if let Some(k) = &key_file {
-                anchor = anchor.sign(&read_key(k)?);
-            }
+            };
             match out {
                 Some(path) => {
-                    std::fs::write(&path, serde_json::to_string_pretty(&anchor)? + "\n").map_err(
-                        |e| {
-                            fail(
-                                format!("无法写入 {}：{e}", path.display()),
-                                format!("cannot write {}: {e}", path.display()),
-                            )
-                        },
-                    )?;
+                    let text = serde_json::to_string_pretty(&anchor)? + "\n";
+                    crate::context::write_file(&path, text.as_bytes())?;
                     println!(
                         "{}",
                         t(
@@ -146,10 +143,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 Some(path) => Some(read_anchor(path, key_file.as_deref())?),
                 None => None,
             };
-            let r = match &anchor {
-                Some(a) => store.audit_verify_anchored(a)?,
-                None => store.audit_verify()?,
-            };
+            let r = quhua_app::maintenance::audit_verify(&store, &ctx.operator(), anchor.as_ref())?;
             if r.is_ok() {
                 println!(
                     "{}",
@@ -188,7 +182,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             }
         }
         Command::Log { json } => {
-            let rows = store.audit_log()?;
+            let rows = quhua_app::maintenance::audit_log(&store, &ctx.operator())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&rows)?);
                 return Ok(());

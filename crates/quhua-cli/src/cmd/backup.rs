@@ -23,7 +23,7 @@ pub struct RestoreArgs {
 
 /// Makes a backup of `--db` and verifies it.
 pub fn backup(ctx: &Context, a: BackupArgs) -> CliResult {
-    let r = quhua_store::backup(&ctx.db, &a.file)?;
+    let r = quhua_app::maintenance::backup(&ctx.operator(), &ctx.db, &a.file)?;
     let verified = match (r.audit_rows, r.head_seq) {
         (Some(rows), Some(seq)) => t(
             ctx.lang,
@@ -46,7 +46,7 @@ pub fn backup(ctx: &Context, a: BackupArgs) -> CliResult {
 
 /// Restores a backup into `--db` and verifies the result.
 pub fn restore(ctx: &Context, a: RestoreArgs) -> CliResult {
-    let r = quhua_store::restore(&a.file, &ctx.db, a.replace)?;
+    let r = quhua_app::maintenance::restore(&ctx.operator(), &a.file, &ctx.db, a.replace)?;
     println!(
         "{}",
         t(
