@@ -75,11 +75,12 @@ pub struct DemoImport {
     pub tasks: usize,
 }
 
-fn require_operator(actor: &Actor) -> AppResult<()> {
+/// Refuses anyone but the local operator (imports and database maintenance).
+pub(crate) fn require_operator(actor: &Actor) -> AppResult<()> {
     if actor.role.is_some() {
         return Err(AppError::forbidden(
-            "导入区划名录须由本地管理员执行（quhua import）",
-            "imports are done by the local operator (quhua import)",
+            "导入与数据库维护须由本地管理员执行（quhua 命令行）",
+            "imports and database maintenance are done by the local operator (the quhua command line)",
         ));
     }
     Ok(())

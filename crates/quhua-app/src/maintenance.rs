@@ -6,18 +6,10 @@
 
 use crate::access::Actor;
 use crate::error::{AppError, AppResult};
-use quhua_store::{AuditAnchor, AuditReport, BackupReport, Store};
+use crate::imports::require_operator;
+pub use quhua_store::AuditAnchor;
+use quhua_store::{ANCHOR_FORMAT, AuditReport, BackupReport, Store};
 use std::path::Path;
-
-fn require_operator(actor: &Actor) -> AppResult<()> {
-    if actor.role.is_some() {
-        return Err(AppError::forbidden(
-            "审计校验、备份与恢复须由本地管理员执行",
-            "audit verification, backup and restore are done by the local operator",
-        ));
-    }
-    Ok(())
-}
 
 /// Verifies the chain and the stored content, and the anchor when given.
 pub fn audit_verify(
@@ -66,4 +58,32 @@ pub fn restore(actor: &Actor, from: &Path, url: &str, replace: bool) -> AppResul
 pub fn audit_log(store: &Store, actor: &Actor) -> AppResult<Vec<quhua_store::AuditRow>> {
     require_operator(actor)?;
     Ok(store.audit_log()?)
+}
+
+/// Reads an anchor file's text (`name` names it in errors) and, given a key, checks its
+/// signature: an altered anchor, or one signed with another key, is refused.
+pub fn read_anchor(name: &str, text: &str, key: Option<&[u8]>) -> AppResult<AuditAnchor> {
+    let a: AuditAnchor = serde_json::from_str(text).map_err(|e| {
+        AppError::invalid(
+            format!("锚点文件 {name} 无法读取：{e}"),
+            format!("anchor file {name} cannot be read: {e}"),
+        )
+    })?;
+    if a.format != ANCHOR_FORMAT {
+        return Err(AppError::invalid(
+            format!("锚点文件 {name} 的格式“{}”不受支持", a.format),
+            format!("anchor file {name}: unsupported format \"{}\"", a.format),
+        ));
+    }
+    if let Some(k) = key
+        && !a.signed_by(k)
+    {
+        return Err(AppError::invalid(
+            format!("锚点文件 {name} 的签名与密钥不符（被改动或非此密钥签发）"),
+            format!(
+                "anchor file {name}: the signature does not match the key (altered, or signed with another key)"
+            ),
+        ));
+    }
+    Ok(a)
 }

@@ -2,8 +2,8 @@
 
 use crate::context::{CliResult, Context, fail};
 use crate::render::{t, table::Table};
+use quhua_app::maintenance::AuditAnchor;
 use quhua_core::i18n::Lang;
-use quhua_store::{ANCHOR_FORMAT, AuditAnchor};
 use std::path::{Path, PathBuf};
 
 /// A key file's bytes (surrounding whitespace trimmed), refused when empty.
@@ -19,7 +19,7 @@ fn read_key(path: &Path) -> CliResult<Vec<u8>> {
     Ok(key)
 }
 
-/// Reads an anchor file and, given a key, checks its signature.
+/// Reads an anchor file and, given a key, checks its signature (quhua-app).
 fn read_anchor(path: &Path, key: Option<&Path>) -> CliResult<AuditAnchor> {
     let text = String::from_utf8(crate::context::read_bytes(path)?).map_err(|_| {
         fail(
@@ -27,37 +27,12 @@ fn read_anchor(path: &Path, key: Option<&Path>) -> CliResult<AuditAnchor> {
             format!("anchor file {} is not UTF-8 text", path.display()),
         )
     })?;
-    let a: AuditAnchor = serde_json::from_str(&text).map_err(|e| {
-        fail(
-            format!("锚点文件 {} 无法读取：{e}", path.display()),
-            format!("anchor file {} cannot be read: {e}", path.display()),
-        )
-    })?;
-    if a.format != ANCHOR_FORMAT {
-        return Err(fail(
-            format!("锚点文件 {} 的格式“{}”不受支持", path.display(), a.format),
-            format!(
-                "anchor file {}: unsupported format \"{}\"",
-                path.display(),
-                a.format
-            ),
-        ));
-    }
-    if let Some(k) = key
-        && !a.signed_by(&read_key(k)?)
-    {
-        return Err(fail(
-            format!(
-                "锚点文件 {} 的签名与密钥不符（被改动或非此密钥签发）",
-                path.display()
-            ),
-            format!(
-                "anchor file {}: the signature does not match the key (altered, or signed with another key)",
-                path.display()
-            ),
-        ));
-    }
-    Ok(a)
+    let key = key.map(read_key).transpose()?;
+    Ok(quhua_app::maintenance::read_anchor(
+        &path.display().to_string(),
+        &text,
+        key.as_deref(),
+    )?)
 }
 
 /// Audit commands.
