@@ -1,5 +1,22 @@
 // Generated from crates/quhua-server/openapi.json by scripts/api-types.mjs: do not edit.
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志（最新在前，不含记录内容）及其校验：哈希链与库中数据是否与日志一致 / the audit log, newest first, without the recorded bodies, and its verification: the hash chain and the stored data against the log */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/compare": {
         parameters: {
             query?: never;
@@ -43,6 +60,23 @@ export interface paths {
         };
         /** 县的乡镇与村及其指标（含示意数据标记） / townships and villages with their figures */
         get: operations["getCountiesByCodeBase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两个日期之间涉及本县的区划变更（类型、文号、沿革、更名） / the changes touching the county between two dates (type, approval number, lineage, renames) */
+        get: operations["getCountiesByCodeChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -119,6 +153,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{code}/lineage/{unit}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本县某单位的沿革：曾用代码、去向与来源（含所带村及文号） / a unit's lineage: its codes, where it went and where it came from, with the villages carried and the approval numbers */
+        get: operations["getCountiesByCodeLineageByUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counties/{code}/observations": {
         parameters: {
             query?: never;
@@ -166,6 +217,23 @@ export interface paths {
         put?: never;
         /** 上传统计表按某日区划口径换算（不入库） / an uploaded table on the boundaries of a date (nothing stored) */
         post: operations["postCountiesByCodeRecast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{code}/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某日的区划名录：本县当日有效的乡级（或村级）单位 / the county's township- (or village-) level units in force on a date */
+        get: operations["getCountiesByCodeRegistry"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1126,6 +1194,59 @@ export interface components {
             original_value: components["schemas"]["Money"];
             /** @description 所属单位代码. */
             owner: string;
+        };
+        /** @description One audit row, without its bodies. */
+        AuditEntry: {
+            /** @description What was done (`import`, `record_event`, `scenario_update` …). */
+            action: string;
+            /** @description Who (account name, or the operator's). */
+            actor: string;
+            /** @description When (RFC 3339, UTC). */
+            at: string;
+            /** @description To what (`registry`, `event:12`, `scenario:3` …). */
+            entity: string;
+            /** @description Whether the row recorded the state before. */
+            has_before: boolean;
+            /** @description The row's hash (hex). */
+            hash: string;
+            /**
+             * Format: int64
+             * @description Sequence number, from 1.
+             */
+            seq: number;
+        };
+        /** @description A finding of the verification, in both languages. */
+        AuditFinding: {
+            /** @description English. */
+            en: string;
+            /** @description 中文. */
+            zh: string;
+        };
+        /** @description A page of the audit log with the verification of the whole chain. */
+        AuditView: {
+            /** @description This page, newest first. */
+            entries: components["schemas"]["AuditEntry"][];
+            /** @description What does not verify, in seq order. */
+            findings: components["schemas"]["AuditFinding"][];
+            /** @description The head's hash: compare it with an anchor kept outside the database. */
+            head_hash: string;
+            /**
+             * Format: int64
+             * @description The head's seq.
+             */
+            head_seq: number;
+            /**
+             * Format: int64
+             * @description The `before` for the next (older) page, if there is one.
+             */
+            next_before: number | null;
+            /**
+             * Format: uint64
+             * @description Rows in the log.
+             */
+            rows: number;
+            /** @description Whether the chain and the stored data verify. */
+            verified: boolean;
         };
         /** @description A township of the base. */
         BaseTownship: {
@@ -2939,15 +3060,18 @@ export interface components {
          *     villages) or by name; units created earlier in the scenario by their name.
          */
         Operation: ({
+            into: string;
             /** @enum {string} */
             op: "merge";
             /** @description The townships merged away (for a new unit: all its members). */
             units: string[];
-        } & ({
-            into: string;
         } | {
             new: components["schemas"]["NewUnitSpec"];
-        })) | {
+            /** @enum {string} */
+            op: "merge";
+            /** @description The townships merged away (for a new unit: all its members). */
+            units: string[];
+        }) | {
             /**
              * @description New name; by default the stem with the new suffix.
              * @default null
@@ -2991,15 +3115,18 @@ export interface components {
          *     villages) or by name; units created earlier in the scenario by their name.
          */
         OperationInput: ({
+            into: string;
             /** @enum {string} */
             op: "merge";
             /** @description The townships merged away (for a new unit: all its members). */
             units: string[];
-        } & ({
-            into: string;
         } | {
             new: components["schemas"]["NewUnitSpecInput"];
-        })) | {
+            /** @enum {string} */
+            op: "merge";
+            /** @description The townships merged away (for a new unit: all its members). */
+            units: string[];
+        }) | {
             /**
              * @description New name; by default the stem with the new suffix.
              * @default null
@@ -3714,6 +3841,100 @@ export interface components {
             units: number;
             /** @description The county total did not grow. */
             within_total: boolean;
+        };
+        /** @description The township- or village-level units in force on a date. */
+        RegistryAsOf: {
+            /** @description The date (`YYYY-MM-DD`). */
+            date: string;
+            /** @description The units, in registry order. */
+            units: components["schemas"]["RegistryUnit"][];
+            /** @description Whether these are villages (else townships). */
+            villages: boolean;
+        };
+        /** @description One change between two dates. */
+        RegistryChange: {
+            /** @description 批准文号. */
+            approval_no: string;
+            /** @description Effective date (`YYYY-MM-DD`). */
+            date: string;
+            /** @description The event as recorded (`quhua_core::event::ChangeEvent`). */
+            event: unknown;
+            /** @description Territorial lineage, each "predecessor → successor" (`name（code）`). */
+            lineage: string[];
+            /** @description Without lineage: renames ("old → new") and seat moves (the unit). */
+            renames: string[];
+            /** @description Type (Chinese). */
+            type: string;
+            /** @description Type (English). */
+            type_en: string;
+            /**
+             * Format: uint
+             * @description Without lineage: units whose figures were set.
+             */
+            units_with_values: number;
+        };
+        /** @description The changes after one date up to another. */
+        RegistryChanges: {
+            /** @description The changes, in order. */
+            changes: components["schemas"]["RegistryChange"][];
+            /** @description From (exclusive). */
+            from: string;
+            /** @description To (inclusive). */
+            to: string;
+        };
+        /** @description A code a unit carried, and when. */
+        RegistryCode: {
+            /** @description The code. */
+            code: string;
+            /** @description From (`YYYY-MM-DD`). */
+            valid_from: string;
+            /** @description Until (`YYYY-MM-DD`), `None` while in force. */
+            valid_to: string | null;
+        };
+        /** @description Where a unit went and where it came from. */
+        RegistryLineage: {
+            /** @description Where it came from. */
+            backward: components["schemas"]["RegistryStep"][];
+            /** @description The code asked for. */
+            code: string;
+            /** @description Every code it carried. */
+            codes: components["schemas"]["RegistryCode"][];
+            /** @description Where it went. */
+            forward: components["schemas"]["RegistryStep"][];
+            /** @description The unit's latest name. */
+            name: string;
+        };
+        /** @description One step of a lineage. */
+        RegistryStep: {
+            /** @description 批准文号. */
+            approval_no: string;
+            /** @description Effective date (`YYYY-MM-DD`). */
+            date: string;
+            /** @description The predecessor just before the change (`name（code）`). */
+            from: string;
+            /** @description The successor on the date (`name（code）`). */
+            to: string;
+            /** @description Type (Chinese). */
+            type: string;
+            /** @description Type (English). */
+            type_en: string;
+            /** @description Villages carried, `name（old code→new code）` where the change recoded them. */
+            villages: string[];
+        };
+        /** @description A unit in force on a date. */
+        RegistryUnit: {
+            /** @description Code. */
+            code: string;
+            /** @description Kind (Chinese). */
+            kind: string;
+            /** @description Kind (English). */
+            kind_en: string;
+            /** @description Name. */
+            name: string;
+            /** @description The parent's code. */
+            parent: string | null;
+            /** @description The parent's name. */
+            parent_name: string | null;
         };
         /** @description A return for revision. */
         Return: {
@@ -5096,6 +5317,85 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAudit: {
+        parameters: {
+            query?: {
+                /** @description Rows older than this seq (the previous page's `next_before`). */
+                before?: number | null;
+                /** @description Rows per page (1–500, default 50). */
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 日志与校验 / the log and its verification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditView"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅省级审批人员 / provincial approvers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 每页条数无效 / a bad page size */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getCompare: {
         parameters: {
             query: {
@@ -5290,6 +5590,97 @@ export interface operations {
             };
             /** @description 请求超时 / the request took too long to arrive */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodeChanges: {
+        parameters: {
+            query: {
+                /** @description From (exclusive), YYYY-MM-DD. */
+                from: string;
+                /** @description To (inclusive), YYYY-MM-DD. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 变更 / the changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryChanges"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / no such county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 日期无效 / a bad date */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5655,6 +6046,94 @@ export interface operations {
             };
             /** @description 请求超时 / the request took too long to arrive */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodeLineageByUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+                /** @description 单位代码（现行或已停用，9 位或 12 位） / the unit's code, current or retired (9 or 12 digits) */
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 沿革 / the lineage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryLineage"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 本县无此代码 / no such code in the county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 代码无效 / a malformed code */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6145,6 +6624,97 @@ export interface operations {
                 };
             };
             /** @description 与名录不符 / does not fit the registry */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodeRegistry: {
+        parameters: {
+            query: {
+                /** @description The date, YYYY-MM-DD. */
+                date: string;
+                /** @description `township` (default) or `village`. */
+                level?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 名录 / the units */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryAsOf"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / no such county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 日期无效 / a bad date */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -28,6 +28,12 @@ export type ScenarioFull = S['ScenarioView'];
 export interface CompareSide extends EvalResult { scenario: ScenarioFull }
 
 export type ProposedScheme = S['ProposedScheme'];
+
+// 区划名录 / registry and the audit log
+export type RegistryAsOf = S['RegistryAsOf'];
+export type RegistryChanges = S['RegistryChanges'];
+export type RegistryLineage = S['RegistryLineage'];
+export type AuditView = S['AuditView'];
 export type Proposal = S['Proposal'];
 
 export type ClockState = S['ClockState'];
@@ -210,6 +216,21 @@ export const api = {
   /** Checks and previews (`commit` false) or stores (`commit` true) an imported table. */
   handoverImport: (id: number, kind: ImportKind, file: File, commit: boolean) =>
     call<ImportOutcome>('POST', `/api/plans/${id}/handover/imports/${kind}?${new URLSearchParams({ file_name: file.name, commit: String(commit) }).toString()}`, undefined, file),
+  /** The county's township- (or village-) level units in force on `date`. */
+  registryAsOf: (code: string, date: string, level: 'township' | 'village') =>
+    call<RegistryAsOf>('GET', `/api/counties/${encodeURIComponent(code)}/registry?${new URLSearchParams({ date, level }).toString()}`),
+  /** The changes touching the county after `from` up to `to`. */
+  registryChanges: (code: string, from: string, to: string) =>
+    call<RegistryChanges>('GET', `/api/counties/${encodeURIComponent(code)}/changes?${new URLSearchParams({ from, to }).toString()}`),
+  /** Where a unit of the county went and where it came from. */
+  registryLineage: (code: string, unit: string) =>
+    call<RegistryLineage>('GET', `/api/counties/${encodeURIComponent(code)}/lineage/${encodeURIComponent(unit)}`),
+  /** A page of the audit log (newest first) with the verification. */
+  audit: (before?: number, limit = 50) => {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (before !== undefined) q.set('before', String(before));
+    return call<AuditView>('GET', `/api/audit?${q.toString()}`);
+  },
   /** A county between two dates (defaults: the registry's first and latest date). */
   countyEvaluation: (code: string, from?: string, to?: string) => {
     const q = new URLSearchParams();

@@ -3,7 +3,8 @@
 // Hash routes: #/, #/county/CODE, #/compare/A/B, #/plans, #/plans/ID, #/plans/ID/handover (实施交接),
 // #/plans/ID/handover/SECTION, #/plans/ID/evaluation, #/county/CODE/stats?from=&to= (评估),
 // #/tasks?date=&group=&unit=&light= (挂图作战), #/tasks/ID?date= and #/inbox?date= (待办),
-// #/risks?date=&id= (风险清单) and #/feedback?scope= (群众诉求).
+// #/risks?date=&id= (风险清单), #/feedback?scope= (群众诉求),
+// #/county/CODE/registry?date=&level=&from=&to=&unit= (区划名录) and #/audit?before= (审计日志).
 
 import './style.css';
 import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
@@ -17,6 +18,7 @@ import { bindPropose, proposalName, proposeCard } from './propose';
 import { showCountyStats, showPlanEvaluation } from './stats_page';
 import { showInbox, showTask, showTaskBoard } from './tasks_page';
 import { showFeedback, showRisks } from './registers_page';
+import { showAudit, showRegistry } from './registry_page';
 
 const app = document.getElementById('app') as HTMLElement;
 let session: SessionInfo | null = null;
@@ -44,7 +46,7 @@ function header(): string {
   const u = session?.user;
   return `<header class="top">
     <a href="#/" class="brand">${t('appTitle')}</a>
-    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a><a href="#/tasks" class="nav" data-testid="nav-tasks">${t('navTasks')}</a><a href="#/inbox" class="nav" data-testid="nav-inbox">${t('navInbox')}</a><a href="#/risks" class="nav" data-testid="nav-risks">${t('navRisks')}</a><a href="#/feedback" class="nav" data-testid="nav-feedback">${t('navFeedback')}</a>${/^\d{6}$/.test(u.jurisdiction) ? `<a href="#/county/${esc(u.jurisdiction)}/stats" class="nav" data-testid="nav-stats">${t('stEval')}</a>` : ''}` : ''}
+    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a><a href="#/tasks" class="nav" data-testid="nav-tasks">${t('navTasks')}</a><a href="#/inbox" class="nav" data-testid="nav-inbox">${t('navInbox')}</a><a href="#/risks" class="nav" data-testid="nav-risks">${t('navRisks')}</a><a href="#/feedback" class="nav" data-testid="nav-feedback">${t('navFeedback')}</a>${/^\d{6}$/.test(u.jurisdiction) ? `<a href="#/county/${esc(u.jurisdiction)}/stats" class="nav" data-testid="nav-stats">${t('stEval')}</a><a href="#/county/${esc(u.jurisdiction)}/registry" class="nav" data-testid="nav-registry">${t('rgNav')}</a>` : ''}${u.role === 'province_approver' ? `<a href="#/audit" class="nav" data-testid="nav-audit">${t('auNav')}</a>` : ''}` : ''}
     <span class="spacer"></span>
     ${u ? `<span class="who" data-testid="who">${esc(u.username)} · ${esc(getLang() === 'zh' ? u.role_zh : u.role)} · ${esc(u.jurisdiction)}</span>` : ''}
     <button id="lang" class="link">${t('language')}</button>
@@ -110,7 +112,8 @@ async function showCounties(): Promise<void> {
       : `<ul class="counties">${counties.map((c: County) => `<li><a href="#/county/${c.code}" data-testid="county-${c.code}">
           <strong>${esc(c.name)}</strong> ${c.code} <span class="muted">${esc([c.province, c.city].filter(Boolean).join(' '))} · ${c.townships}</span>
           ${c.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</a>
-          <a href="#/county/${c.code}/stats" class="stats-link" data-testid="county-stats-${c.code}">${t('stTitle')}</a></li>`).join('')}</ul>`;
+          <a href="#/county/${c.code}/stats" class="stats-link" data-testid="county-stats-${c.code}">${t('stTitle')}</a>
+          <a href="#/county/${c.code}/registry" class="stats-link" data-testid="county-registry-${c.code}">${t('rgTitle')}</a></li>`).join('')}</ul>`;
   } catch (e) {
     list.innerHTML = `<p class="error">${esc(errText(e))}</p>`;
   }
@@ -509,6 +512,8 @@ async function route(): Promise<void> {
   const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const h = path.split('/');
   if (h[0] === 'county' && h[1] && h[2] === 'stats') await showCountyStats(pageContext, h[1], new URLSearchParams(query));
+  else if (h[0] === 'county' && h[1] && h[2] === 'registry') await showRegistry(pageContext, h[1], new URLSearchParams(query));
+  else if (h[0] === 'audit') await showAudit(pageContext, new URLSearchParams(query));
   else if (h[0] === 'county' && h[1]) await showEditor(h[1]);
   else if (h[0] === 'tasks' && h[1]) await showTask(pageContext, decodeURIComponent(h[1]), new URLSearchParams(query));
   else if (h[0] === 'tasks') await showTaskBoard(pageContext, new URLSearchParams(query));

@@ -18,6 +18,7 @@
 
 pub mod access;
 mod app;
+pub mod audit_review;
 pub mod county;
 mod error;
 pub mod followup;

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 /// A unit in force on a date.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "RegistryUnit")]
 pub struct UnitRow {
     /// Code.
     pub code: String,
@@ -34,6 +35,7 @@ pub struct UnitRow {
 
 /// The township- or village-level units in force on a date.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "RegistryAsOf")]
 pub struct AsOf {
     /// The date (`YYYY-MM-DD`).
     pub date: String,
@@ -45,6 +47,7 @@ pub struct AsOf {
 
 /// One change between two dates.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "RegistryChange")]
 pub struct ChangeView {
     /// Effective date (`YYYY-MM-DD`).
     pub date: String,
@@ -68,6 +71,7 @@ pub struct ChangeView {
 
 /// The changes after one date up to another.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "RegistryChanges")]
 pub struct Changes {
     /// From (exclusive).
     pub from: String,
@@ -79,6 +83,7 @@ pub struct Changes {
 
 /// A code a unit carried, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "RegistryCode")]
 pub struct CodePeriod {
     /// The code.
     pub code: String,
@@ -90,6 +95,7 @@ pub struct CodePeriod {
 
 /// One step of a lineage.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "RegistryStep")]
 pub struct StepView {
     /// Effective date (`YYYY-MM-DD`).
     pub date: String,
@@ -110,6 +116,7 @@ pub struct StepView {
 
 /// Where a unit went and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "RegistryLineage")]
 pub struct Lineage {
     /// The code asked for.
     pub code: String,
@@ -178,24 +185,76 @@ pub fn as_of(
     })
 }
 
-/// The changes after `from` up to `to` (the whole registry: the local operator only).
-pub fn changes(reg: &Registry, actor: &Actor, from: &str, to: &str) -> AppResult<Changes> {
-    if actor.role.is_some() {
-        return Err(AppError::forbidden(
-            "全部变更记录仅供本地管理员查询",
-            "the full change list is for the local operator",
-        ));
-    }
+/// The changes after `from` up to `to`: with `county`, those touching its units (for any
+/// actor who sees the county); without, the whole registry's (the local operator only).
+pub fn changes(
+    reg: &Registry,
+    actor: &Actor,
+    from: &str,
+    to: &str,
+    county: Option<&str>,
+) -> AppResult<Changes> {
+    let within = match county {
+        Some(c) => Some(readable_county(actor, c)?),
+        None if actor.role.is_some() => {
+            return Err(AppError::forbidden(
+                "全部变更记录仅供本地管理员查询，请指定县",
+                "the full change list is for the local operator; name a county",
+            ));
+        }
+        None => None,
+    };
     let (f, t) = (date_arg(from)?, date_arg(to)?);
     let changes = reg
         .changes_between(f, t)
         .iter()
+        .filter(|e| within.is_none_or(|c| touches(reg, e, c)))
         .map(|e| change_view(reg, e))
         .collect();
     Ok(Changes {
         from: f.to_string(),
         to: t.to_string(),
         changes,
+    })
+}
+
+/// The county's code, if the actor may read it (404 otherwise: no probing of codes).
+fn readable_county(actor: &Actor, county: &str) -> AppResult<DivisionCode> {
+    let c = DivisionCode::parse(county)?;
+    if c.level() != Level::County {
+        return Err(AppError::invalid(
+            format!("“{county}”不是县级代码（6 位）"),
+            format!("\"{county}\" is not a county code (6 digits)"),
+        ));
+    }
+    if !visible(actor, c) {
+        return Err(AppError::not_found(
+            format!("县 {c}"),
+            format!("county {c}"),
+        ));
+    }
+    Ok(c)
+}
+
+/// Whether an event touches a unit that carried a code within `county`.
+fn touches(reg: &Registry, e: &ChangeEvent, county: DivisionCode) -> bool {
+    use quhua_core::event::Fact;
+    let facts = e.facts.iter().filter_map(|f| match f {
+        Fact::Establish { state } => Some(state.id),
+        Fact::Abolish { unit, .. }
+        | Fact::Recode { unit, .. }
+        | Fact::Reparent { unit, .. }
+        | Fact::Rename { unit, .. }
+        | Fact::MoveSeat { unit, .. }
+        | Fact::SetAttrs { unit, .. }
+        | Fact::AttrsDelta { unit, .. } => Some(*unit),
+        Fact::AddSource { .. } => None,
+    });
+    let edges = e.lineage.iter().flat_map(|l| [l.from, l.to]);
+    facts.chain(edges).any(|id| {
+        reg.codes_of(id)
+            .iter()
+            .any(|(code, _, _)| code.is_within(county))
     })
 }
 
@@ -247,6 +306,24 @@ fn label(reg: &Registry, id: UnitId, date: Date, before: bool) -> String {
         .or_else(|| reg.latest(id))
         .map(|u| u.label())
         .unwrap_or_else(|| id.to_string())
+}
+
+/// The lineage of a unit of `county` (its code, current or retired, within the county).
+pub fn county_lineage(
+    reg: &Registry,
+    actor: &Actor,
+    county: &str,
+    code: &str,
+) -> AppResult<Lineage> {
+    let c = readable_county(actor, county)?;
+    let u = DivisionCode::parse(code)?;
+    if !u.is_within(c) || u == c {
+        return Err(AppError::not_found(
+            format!("{c} 的单位 {u}"),
+            format!("unit {u} of {c}"),
+        ));
+    }
+    lineage(reg, actor, code)
 }
 
 /// The lineage of the unit that carries or carried `code`.

@@ -502,9 +502,23 @@ fn survey_table_import_then_update_is_recorded_and_bad_rows_change_nothing() {
             && changes.contains("good.csv"),
         "{changes}"
     );
+    let elsewhere = stdout(&quhua(&[
+        "--db",
+        &db,
+        "registry",
+        "changes",
+        "2023-06-30",
+        "2024-12-31",
+        "--county",
+        "130633",
+    ]));
+    assert!(elsewhere.contains("变更：0 项"), "{elsewhere}");
     let audit = stdout(&quhua(&["--db", &db, "audit", "log", "--json"]));
     let rows: Vec<serde_json::Value> = serde_json::from_str(&audit).unwrap();
     assert_eq!(rows.len(), 2, "the refused file left no trace");
+    // the update's new source is not counted into the import's digest
+    let verified = quhua(&["--db", &db, "audit", "verify"]);
+    assert!(verified.status.success(), "{}", stderr(&verified));
 }
 
 /// The package directory, read at run time (cargo sets it for tests, benches and examples):

@@ -18,6 +18,7 @@ impl fmt::Display for UnitId {
 
 /// A point in longitude/latitude (CGCS2000 ≈ WGS84).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LonLat {
     /// Longitude, degrees east.
     pub lon: f64,

@@ -1,11 +1,13 @@
 //! A stable-Rust stand-in for cargo-fuzz (libFuzzer needs nightly): feeds deterministic
 //! mutations (bit flips, interesting bytes, truncations, splices, line-ending swaps) of
-//! valid seeds into every table importer — survey tables (CSV), code lists, the NBS
-//! five-file layout — for a given number of executions each, and reports the counts and
+//! valid seeds into every table importer — survey tables (CSV and XLSX), code lists, the
+//! NBS five-file layout — for a given number of executions each, and reports the counts and
 //! how many inputs were accepted or refused. A panic aborts with the input saved.
+//! Workbooks are mutated inside (the sheet and shared-string XML, re-zipped) and, one input
+//! in eight, as raw zip bytes.
 //!
 //! ```sh
-//! cargo run --release -p quhua-io --example fuzz_io -- 1000000
+//! cargo run --release -p quhua-io --example fuzz_io -- 1000000 [survey_table|survey_xlsx|code_list|nbs]
 //! ```
 use std::path::Path;
 
@@ -72,7 +74,78 @@ const NBS: [(&str, &str); 5] = [
     ),
 ];
 
-fn run(name: &str, n: u64, seed: &[u8], mut f: impl FnMut(&[u8]) -> bool) {
+/// The survey table as a workbook: its entries (name, bytes) as rust_xlsxwriter writes them.
+fn xlsx_seed() -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, line) in TABLE.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            let written = match cell.parse::<f64>() {
+                Ok(x) if r > 0 && c == 2 => ws.write_number(r, c, x).map(|_| ()),
+                _ => ws.write_string(r, c, cell).map(|_| ()),
+            };
+            written.expect("seed cell");
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("seed workbook");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("seed zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut e = zip.by_index(i).expect("seed entry");
+            let mut data = Vec::new();
+            e.read_to_end(&mut data).expect("seed entry bytes");
+            (e.name().map(|n| n.to_string()).unwrap_or_default(), data)
+        })
+        .collect()
+}
+
+fn zip_entries(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in entries {
+        if out.start_file(name.as_str(), opts).is_err() || out.write_all(data).is_err() {
+            return Vec::new();
+        }
+    }
+    out.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+fn fuzz_xlsx(n: u64, path: &Path) {
+    let seed = xlsx_seed();
+    let whole = zip_entries(&seed);
+    let inner: Vec<usize> = (0..seed.len())
+        .filter(|&i| seed[i].0.ends_with("sheet1.xml") || seed[i].0.ends_with("sharedStrings.xml"))
+        .collect();
+    let draw = |r: &mut Rng| {
+        if r.next().is_multiple_of(8) {
+            mutate(&whole, r)
+        } else {
+            let mut entries = seed.clone();
+            let k = inner[(r.next() as usize) % inner.len()];
+            entries[k].1 = mutate(&entries[k].1, r);
+            zip_entries(&entries)
+        }
+    };
+    run_with("survey_xlsx", n, draw, |b| {
+        std::fs::write(path, b).is_ok() && quhua_io::read_table(path).is_ok()
+    });
+}
+
+fn run(name: &str, n: u64, seed: &[u8], f: impl FnMut(&[u8]) -> bool) {
+    run_with(name, n, |r| mutate(seed, r), f);
+}
+
+/// Runs `n` executions of `f` on inputs drawn by `draw`; a panic aborts with the input saved.
+fn run_with(
+    name: &str,
+    n: u64,
+    mut draw: impl FnMut(&mut Rng) -> Vec<u8>,
+    mut f: impl FnMut(&[u8]) -> bool,
+) {
     let mut r = Rng(name.len() as u64 * 7919 + 1);
     let (mut ok, mut refused) = (0u64, 0u64);
     let t0 = std::time::Instant::now();
@@ -80,7 +153,7 @@ fn run(name: &str, n: u64, seed: &[u8], mut f: impl FnMut(&[u8]) -> bool) {
         if i > 0 && i % 50_000 == 0 {
             println!("{name}: {i} executions so far, panics 0");
         }
-        let input = mutate(seed, &mut r);
+        let input = draw(&mut r);
         let saved = std::env::temp_dir().join(format!("quhua-fuzz-last-{name}"));
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&input)));
         match res {
@@ -103,16 +176,29 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
+    // Optional second argument: run only the named target.
+    let only = std::env::args().nth(2);
+    let want = |t: &str| only.as_deref().is_none_or(|o| o == t);
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
-    let table = d.join("t.csv");
-    run("survey_table", n, TABLE.as_bytes(), |b| {
-        std::fs::write(&table, b).is_ok() && quhua_io::read_table(&table).is_ok()
-    });
-    let codes = d.join("codes.csv");
-    run("code_list", n, CODES.as_bytes(), |b| {
-        std::fs::write(&codes, b).is_ok() && quhua_io::read_code_list(&codes).is_ok()
-    });
+    if want("survey_table") {
+        let table = d.join("t.csv");
+        run("survey_table", n, TABLE.as_bytes(), |b| {
+            std::fs::write(&table, b).is_ok() && quhua_io::read_table(&table).is_ok()
+        });
+    }
+    if want("survey_xlsx") {
+        fuzz_xlsx(n, &d.join("t.xlsx"));
+    }
+    if want("code_list") {
+        let codes = d.join("codes.csv");
+        run("code_list", n, CODES.as_bytes(), |b| {
+            std::fs::write(&codes, b).is_ok() && quhua_io::read_code_list(&codes).is_ok()
+        });
+    }
+    if !want("nbs") {
+        return;
+    }
     let nbs_dir = d.join("nbs");
     std::fs::create_dir_all(&nbs_dir).expect("nbs dir");
     let joined: Vec<u8> = NBS

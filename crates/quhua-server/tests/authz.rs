@@ -312,6 +312,73 @@ async fn authorization_matrix() {
             }
         }
 
+        // 区划名录: as of a date, changes, lineage — for every reader of the county.
+        let t = "/api/counties/{code}/registry";
+        let (s, v, _) = c
+            .call(
+                "GET",
+                t,
+                "/api/counties/130634/registry?date=2023-06-30",
+                who,
+                None,
+                false,
+            )
+            .await;
+        cell(t, s, expect(own, ok, forbidden));
+        if own {
+            assert_eq!(v["units"].as_array().map(Vec::len), Some(18), "{v}");
+        } else {
+            assert!(v.get("units").is_none(), "no data leaks in a 403");
+        }
+        let t = "/api/counties/{code}/changes";
+        let uri = "/api/counties/130634/changes?from=1949-10-01&to=2030-12-31";
+        let (s, v, _) = c.call("GET", t, uri, who, None, false).await;
+        cell(t, s, expect(own, ok, forbidden));
+        if own {
+            assert!(
+                v["changes"].as_array().is_some_and(|c| !c.is_empty()),
+                "{v}"
+            );
+        }
+        let t = "/api/counties/{code}/lineage/{unit}";
+        let (s, v, _) = c
+            .call(
+                "GET",
+                t,
+                "/api/counties/130634/lineage/130634210",
+                who,
+                None,
+                false,
+            )
+            .await;
+        cell(t, s, expect(own, ok, forbidden));
+        if own {
+            assert_eq!(v["forward"][0]["type"], "撤乡设镇", "{v}");
+            // a unit of another county, asked through this one, is not found
+            let (s, _, _) = c
+                .call(
+                    "GET",
+                    t,
+                    "/api/counties/130634/lineage/130627100",
+                    who,
+                    None,
+                    false,
+                )
+                .await;
+            cell("lineage of another county's unit", s, not_found);
+        }
+        // The audit log: provincial approvers only (it spans the whole database).
+        let t = "/api/audit";
+        let (s, v, _) = c
+            .call("GET", t, "/api/audit?limit=5", who, None, false)
+            .await;
+        cell(t, s, expect(user == "hebei", ok, forbidden));
+        if user == "hebei" {
+            assert_eq!(v["verified"], true, "{v}");
+            assert_eq!(v["entries"].as_array().map(Vec::len), Some(5));
+            assert!(v["entries"][0].get("after").is_none(), "no bodies: {v}");
+        }
+
         let t = "/api/counties/{code}/evaluate";
         let uri = "/api/counties/130634/evaluate";
         let (s, v, _) = c.call("POST", t, uri, who, Some(merge.clone()), true).await;
@@ -965,4 +1032,34 @@ async fn invalid_operations_are_422_with_bilingual_errors() {
     assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(v["error"]["zh"].as_str().unwrap().contains("没有这个乡"));
     assert_eq!(v["op"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_fields_inside_operations_are_422() {
+    // The document says every level of a request body is closed; the server agrees.
+    let (c, _dir, _) = setup();
+    let (_, s) = c.login("quyang", "quyang-demo-2026").await;
+    for op in [
+        json!({"op": "rename", "unit": "130634200", "name": "甲镇", "nmae": "乙镇"}),
+        json!({"op": "merge", "units": ["130634200"], "into": "恒州镇", "seat": "x"}),
+        json!({"op": "merge", "units": ["130634200"], "new": {"name": "甲镇", "bogus": 1}}),
+    ] {
+        let (st, v, _) = c
+            .call(
+                "POST",
+                "/api/counties/{code}/evaluate",
+                "/api/counties/130634/evaluate",
+                s.as_ref(),
+                Some(json!({ "ops": [op] })),
+                true,
+            )
+            .await;
+        assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{op}: {v}");
+        assert!(
+            v["error"]["en"]
+                .as_str()
+                .is_some_and(|e| e.contains("unknown field")),
+            "{v}"
+        );
+    }
 }

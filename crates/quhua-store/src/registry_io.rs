@@ -49,15 +49,25 @@ pub fn content_digest(reg: &Registry) -> String {
 /// The digest of the initial list and the first `events` events (what an import of that
 /// registry recorded; see [`content_digest`]).
 pub(crate) fn content_digest_prefix(reg: &Registry, events: usize) -> String {
+    let (prefix, later) = reg.events().split_at(events.min(reg.events().len()));
+    // Sources are appended by the events' `AddSource` facts: those of the later events are
+    // not part of what the prefix's import recorded.
+    let added_later = later
+        .iter()
+        .flat_map(|e| &e.facts)
+        .filter(|f| matches!(f, quhua_core::event::Fact::AddSource { .. }))
+        .count();
+    let sources = &reg.sources()[..reg.sources().len().saturating_sub(added_later)];
     let mut h = Sha256::new();
     // Writing into a hasher cannot fail.
-    let _ = write_canonical(&mut h, reg, &reg.events()[..events.min(reg.events().len())]);
+    let _ = write_canonical(&mut h, reg, sources, prefix);
     hex::encode(h.finalize())
 }
 
 fn write_canonical(
     w: &mut impl Write,
     reg: &Registry,
+    sources: &[Source],
     events: &[quhua_core::event::ChangeEvent],
 ) -> std::io::Result<()> {
     writeln!(
@@ -67,7 +77,7 @@ fn write_canonical(
         reg.genesis().len(),
         events.len()
     )?;
-    serde_json::to_writer(&mut *w, reg.sources())?;
+    serde_json::to_writer(&mut *w, sources)?;
     w.write_all(b"\n")?;
     for u in reg.genesis() {
         write!(w, "{}\t{}\t{}\t", u.id.0, u.code.as_u64(), u.name)?;

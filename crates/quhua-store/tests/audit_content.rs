@@ -237,7 +237,44 @@ fn an_anchor_names_a_rewritten_chain_and_a_cut_tail(db: &TestDb) {
     assert!(found[0].to_string().contains("链尾被截断"), "{}", found[0]);
 }
 
+/// A survey update recorded after the import adds a source to the registry; the import's
+/// digest covers only the sources it had, so the store still verifies (a regression: the
+/// later source used to be counted into the import's digest, and every updated county
+/// failed verification).
+fn sources_added_after_the_import_verify(db: &TestDb) {
+    use quhua_core::attr::{Amount, Source};
+    use quhua_core::event::{AttrUpdate, ChangeRequest};
+    let (store, _) = populated(db);
+    let mut reg = store.load_registry().unwrap().expect("registry");
+    let unit = reg.genesis()[reg.genesis().len() - 1].id;
+    let before = reg.events().len();
+    reg.apply(
+        ChangeRequest::UpdateAttrs {
+            source: Source {
+                label: "摸底表 survey.csv（2023-09-30）".into(),
+                synthetic: false,
+            },
+            updates: vec![AttrUpdate {
+                unit,
+                values: vec![("pop_hukou".into(), Amount::from_int(1234))],
+            }],
+        },
+        quhua_core::date::parse_date("2023-09-30").unwrap(),
+        "摸底表 survey.csv",
+    )
+    .unwrap();
+    store
+        .record_events(&reg.events()[before..], "tester")
+        .unwrap();
+    assert_eq!(issues(&store), vec![]);
+    assert_eq!(
+        store.load_registry().unwrap().unwrap().sources().len(),
+        reg.sources().len()
+    );
+}
+
 both_backends!(
+    sources_added_after_the_import_verify,
     direct_edits_of_the_data_are_named,
     an_anchor_names_a_rewritten_chain_and_a_cut_tail
 );

@@ -29,6 +29,9 @@ pub enum Command {
         from: String,
         /// 截止日期（含）/ to (inclusive)
         to: String,
+        /// 只列涉及此县的变更（6位代码）/ only changes touching this county
+        #[arg(long)]
+        county: Option<String>,
         /// 以 JSON 输出 / print JSON
         #[arg(long)]
         json: bool,
@@ -61,8 +64,13 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 print_as_of(ctx, &r);
             }
         }
-        Command::Changes { from, to, json } => {
-            let r = registry::changes(&reg, &actor, &from, &to)?;
+        Command::Changes {
+            from,
+            to,
+            county,
+            json,
+        } => {
+            let r = registry::changes(&reg, &actor, &from, &to, county.as_deref())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&r)?);
             } else {

@@ -36,7 +36,7 @@ pub enum MergeTarget {
 /// One scenario operation. Units are referred to by code (9-digit townships, 12-digit
 /// villages) or by name; units created earlier in the scenario by their name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Operation {
     /// Merge townships into an existing one or into a new one.
     Merge {
@@ -181,5 +181,28 @@ to = "街道"
         let back = Scenario::from_toml(&s.to_toml().unwrap()).unwrap();
         assert_eq!(back, s);
         assert!(Scenario::from_toml("name = 1").is_err());
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_at_every_level() {
+        let with = |op: &str| {
+            Scenario::from_json(&format!(r#"{{"name":"s","county":"130634","ops":[{op}]}}"#))
+        };
+        for ok in [
+            r#"{"op":"merge","units":["a"],"into":"b"}"#,
+            r#"{"op":"merge","units":["a"],"new":{"name":"c镇"}}"#,
+            r#"{"op":"rename","unit":"a","name":"b"}"#,
+        ] {
+            assert!(with(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            r#"{"op":"merge","units":["a"],"into":"b","bogus":1}"#,
+            r#"{"op":"merge","units":["a"],"new":{"name":"c镇","bogus":1}}"#,
+            r#"{"op":"merge","units":["a"],"into":"b","new":{"name":"c镇"}}"#,
+            r#"{"op":"rename","unit":"a","name":"b","nmae":"c"}"#,
+            r#"{"op":"lock","units":["a"],"unit":"b"}"#,
+        ] {
+            assert!(with(bad).is_err(), "accepted {bad}");
+        }
     }
 }

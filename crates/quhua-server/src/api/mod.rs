@@ -8,6 +8,7 @@ pub mod handover;
 pub mod plans;
 pub mod propose;
 pub mod registers;
+pub mod registry;
 pub mod scenarios;
 pub mod stats;
 pub mod tasks;

@@ -6,6 +6,7 @@
 
 mod endpoints;
 mod followup_endpoints;
+mod registry_endpoints;
 mod stats_endpoints;
 
 pub use endpoints::endpoints;
@@ -106,7 +107,12 @@ impl Generators {
     /// All definitions: the responses' as they are, the requests' beside them, renamed
     /// `…Input` where a type reads differently from how it is written.
     fn definitions(mut self) -> (Map<String, Value>, Vec<String>) {
-        let mut out = self.response.take_definitions(true);
+        let mut out: Map<String, Value> = self
+            .response
+            .take_definitions(true)
+            .into_iter()
+            .map(|(name, schema)| (name, distribute_flattened(schema)))
+            .collect();
         let mut request = self.request.take_definitions(true);
         request.retain(|name, _| !self.queries.contains(name));
         let renamed: Vec<String> = request
@@ -115,7 +121,7 @@ impl Generators {
             .map(|(name, _)| name.clone())
             .collect();
         for (name, schema) in request {
-            let schema = rename_refs(schema, &renamed);
+            let schema = distribute_flattened(rename_refs(schema, &renamed));
             let key = if renamed.contains(&name) {
                 format!("{name}Input")
             } else {
@@ -151,6 +157,72 @@ fn rename_refs(v: Value, renamed: &[String]) -> Value {
         Value::Array(a) => Value::Array(a.into_iter().map(|v| rename_refs(v, renamed)).collect()),
         other => other,
     }
+}
+
+/// Rewrites the schema schemars gives a closed struct with a flattened enum — the struct's
+/// fields, placeholders `{}` for the enum's keys, and `oneOf` the enum's variants — as one
+/// closed alternative per variant, each listing all its fields (clearer to read, and the
+/// generated TypeScript narrows on `'into' in op`).
+fn distribute_flattened(v: Value) -> Value {
+    let Value::Object(mut m) = v else {
+        return match v {
+            Value::Array(a) => Value::Array(a.into_iter().map(distribute_flattened).collect()),
+            other => other,
+        };
+    };
+    for (_, child) in m.iter_mut() {
+        *child = distribute_flattened(child.take());
+    }
+    let flattened = m.get("additionalProperties") == Some(&Value::Bool(false))
+        && m.get("properties").is_some_and(Value::is_object)
+        && m.get("oneOf")
+            .and_then(Value::as_array)
+            .is_some_and(|alts| {
+                alts.iter()
+                    .all(|a| a.get("properties").is_some_and(Value::is_object))
+            });
+    if !flattened {
+        return Value::Object(m);
+    }
+    let alts = m
+        .remove("oneOf")
+        .and_then(|a| a.as_array().cloned())
+        .unwrap_or_default();
+    let own = m
+        .remove("properties")
+        .and_then(|p| p.as_object().cloned())
+        .unwrap_or_default();
+    let required = m
+        .remove("required")
+        .and_then(|r| r.as_array().cloned())
+        .unwrap_or_default();
+    m.remove("type");
+    m.remove("additionalProperties");
+    let distributed = alts
+        .into_iter()
+        .map(|alt| {
+            let mut props: Map<String, Value> = own
+                .iter()
+                .filter(|(_, s)| s.as_object().is_some_and(|o| !o.is_empty()))
+                .map(|(k, s)| (k.clone(), s.clone()))
+                .collect();
+            props.extend(alt["properties"].as_object().cloned().unwrap_or_default());
+            let mut req = required.clone();
+            req.extend(alt["required"].as_array().cloned().unwrap_or_default());
+            let mut out = json!({
+                "type": "object",
+                "properties": props,
+                "required": req,
+                "additionalProperties": false,
+            });
+            if let Some(d) = alt.get("description") {
+                out["description"] = d.clone();
+            }
+            out
+        })
+        .collect();
+    m.insert("oneOf".into(), Value::Array(distributed));
+    Value::Object(m)
 }
 
 /// The error body every error response carries.

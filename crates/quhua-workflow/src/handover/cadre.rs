@@ -56,6 +56,7 @@ impl Cadre {
 
 /// Where a cadre goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PlacementRecord {
     /// Route id (from the template's placement routes).
     pub route: String,
@@ -74,6 +75,7 @@ pub struct PlacementRecord {
 
 /// A one-to-one talk (谈心谈话).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Talk {
     /// The cadre.
     pub cadre: String,
@@ -88,6 +90,7 @@ pub struct Talk {
 
 /// A 超配 being absorbed (retirement, exchange out …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Absorption {
     /// The unit.
     pub unit: String,

@@ -65,6 +65,7 @@ impl RuleAction {
 
 /// One rule or procedure reviewed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RuleReview {
     /// The unit whose rule it is (a predecessor, or the successor for new rules).
     pub unit: String,

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// What happened to an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(tag = "as", rename_all = "snake_case")]
+#[serde(tag = "as", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Disposition {
     /// Not yet decided.
     Unassigned,

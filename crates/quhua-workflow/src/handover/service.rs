@@ -115,6 +115,7 @@ impl ServiceType {
 
 /// A service point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ServicePoint {
     /// Id.
     pub id: String,
@@ -136,7 +137,7 @@ pub struct ServicePoint {
 
 /// What becomes of a service point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Outcome {
     /// Not decided yet.
     Pending,
