@@ -790,6 +790,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scenarios/{id}/freshness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 方案与现行名录：起草以来本县的区划变更，逐项操作是否仍可执行，及按现行名录重排后的操作 / the draft against the registry in force: the changes since it was drafted, whether each operation still applies, and the operations rebased */
+        get: operations["getScenariosByIdFreshness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -1899,6 +1916,47 @@ export interface components {
              * @default null
              */
             note: string | null;
+        };
+        /** @description A draft against the registry in force. */
+        DraftFreshness: {
+            /** @description Changes touching the county after `drafted_on`. */
+            changes_since: components["schemas"]["RegistryChange"][];
+            /** @description The registry date it was drafted on, or the day it was last saved when not recorded. */
+            drafted_on: string;
+            /**
+             * Format: int64
+             * @description The scenario.
+             */
+            id: number;
+            /** @description Every operation with its status. */
+            ops: components["schemas"]["DraftOp"][];
+            /** @description The operations that still apply, in order: the draft rebased on the registry in force. */
+            rebased: components["schemas"]["Operation"][];
+            /** @description Whether `drafted_on` is the recorded registry date (else the day of the last save). */
+            recorded: boolean;
+            /** @description The registry's latest date. */
+            registry_date: string;
+            /** @description Whether the registry moved on or an operation no longer applies. */
+            stale: boolean;
+            /**
+             * Format: int64
+             * @description Its version.
+             */
+            version: number;
+        };
+        /** @description One operation of a draft, checked against the registry in force. */
+        DraftOp: {
+            /** @description Whether it still applies (after the operations before it that do). */
+            applies: boolean;
+            /**
+             * Format: uint
+             * @description Its position in the draft, from 1.
+             */
+            index: number;
+            /** @description The operation. */
+            op: components["schemas"]["Operation"];
+            /** @description Why not, when it does not. */
+            reason: components["schemas"]["Text"] | (null);
         };
         /**
          * @description Every error response: `{"error": {"zh", "en"}}`, with details some errors add (`op`: the
@@ -10235,6 +10293,82 @@ export interface operations {
             };
             /** @description 操作无法执行 / an operation cannot be applied */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getScenariosByIdFreshness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 核对结果 / the check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftFreshness"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

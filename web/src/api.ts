@@ -34,6 +34,7 @@ export type RegistryAsOf = S['RegistryAsOf'];
 export type RegistryChanges = S['RegistryChanges'];
 export type RegistryLineage = S['RegistryLineage'];
 export type AuditView = S['AuditView'];
+export type DraftFreshness = S['DraftFreshness'];
 export type Proposal = S['Proposal'];
 
 export type ClockState = S['ClockState'];
@@ -283,8 +284,13 @@ export const api = {
   inbox: (date?: string) => call<InboxView>('GET', `/api/inbox${qs({ date })}`),
   scenarios: (county: string) => call<{ scenarios: ScenarioSummary[] }>('GET', `/api/scenarios?county=${encodeURIComponent(county)}`),
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
-  create: (name: string, county: string, ops: Operation[]) => call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops }),
-  update: (id: number, expected_version: number, name: string, ops: Operation[]) =>
-    call<ScenarioFull>('PUT', `/api/scenarios/${id}`, { expected_version, name, ops }),
+  /** The draft against the registry in force (changes since, operations that no longer apply). */
+  scenarioFreshness: (id: number) => call<DraftFreshness>('GET', `/api/scenarios/${id}/freshness`),
+  /** Saves a new draft; `base_date` records the registry date it was drafted on. */
+  create: (name: string, county: string, ops: Operation[], base_date?: string) =>
+    call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops, ...(base_date ? { base_date } : {}) }),
+  /** Replaces a draft at its expected version; `base_date` when it was rebased. */
+  update: (id: number, expected_version: number, name: string, ops: Operation[], base_date?: string) =>
+    call<ScenarioFull>('PUT', `/api/scenarios/${id}`, { expected_version, name, ops, ...(base_date ? { base_date } : {}) }),
   compare: (a: number, b: number) => call<{ a: CompareSide; b: CompareSide }>('GET', `/api/compare?a=${a}&b=${b}`),
 };

@@ -7,9 +7,9 @@
 // #/county/CODE/registry?date=&level=&from=&to=&unit= (区划名录) and #/audit?before= (审计日志).
 
 import './style.css';
-import { api, ApiError, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
+import { api, ApiError, type DraftFreshness, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
 import { createCharts } from './charts';
-import { getLang, setLang, t, tx } from './i18n';
+import { getLang, setLang, t, tf, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
@@ -131,6 +131,10 @@ interface Editor {
   selected: number[];
   scenario: { id: number; version: number } | null;
   name: string;
+  /** Operations changed since the draft was loaded or saved. */
+  dirty: boolean;
+  /** The registry date the draft was rebased on (sent with the next save), if it was. */
+  rebasedOn: string | null;
   scenarios: ScenarioSummary[];
   compareIds: number[];
 }
@@ -143,7 +147,7 @@ async function showEditor(county: string): Promise<void> {
     mount(`<main class="page"><p>${t('loading')}</p></main>`);
     try {
       const [base, villages, result] = await Promise.all([api.base(county), api.villages(county), api.evaluate(county, [])]);
-      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [] };
+      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [], dirty: false, rebasedOn: null };
     } catch (e) {
       mount(`<main class="page"><p class="error" data-testid="county-error">${esc(errText(e))}</p><p><a href="#/">${t('countyList')}</a></p></main>`);
       window.__quhua.ready = true;
@@ -264,34 +268,60 @@ async function showEditor(county: string): Promise<void> {
     window.__quhua.ops = ed.ops;
   }
 
-  async function apply(ops: Operation[]): Promise<void> {
+  /**
+   * Evaluates `ops` and, only if they apply, makes them the editor's operations (`dirty`:
+   * whether that is unsaved work). Returns whether they did; on failure nothing changes.
+   */
+  async function apply(ops: Operation[], dirty = true): Promise<boolean> {
     const mine = ++seq;
     $('status').textContent = t('working');
     $('status').className = 'status';
     try {
       const r = await api.evaluate(ed.county, ops);
-      if (mine !== seq) return;
+      if (mine !== seq) return false;
       ed.ops = ops;
       ed.result = r;
       ed.selected = [];
+      ed.dirty = dirty;
       $('status').textContent = '';
       renderResult();
+      return true;
     } catch (e) {
-      if (mine !== seq) return;
+      if (mine !== seq) return false;
       $('status').textContent = errText(e);
       $('status').className = 'status error';
+      return false;
     }
   }
 
+  /** Whether unsaved work may be replaced (asks when there is some). */
+  const mayReplace = (): boolean => !ed.dirty || window.confirm(t('confirmReplace'));
+
   $('undo').onclick = () => void apply(ed.ops.slice(0, -1));
-  bindPropose(ed.county, nameOf, (scheme) => {
-    ed.scenario = null;
-    ed.name = proposalName(scheme);
+  /**
+   * Starts an unsaved scheme named `name` with `ops`; if they do not apply, the draft that
+   * was on screen (its name and identity) is restored with its operations.
+   */
+  function startNew(name: string, ops: Operation[], dirty: boolean): void {
+    const prev = { scenario: ed.scenario, name: ed.name, rebasedOn: ed.rebasedOn };
     const input = document.getElementById('sc-name') as HTMLInputElement | null;
-    if (input) input.value = ed.name;
-    void apply(scheme.ops).then(refreshScenarios);
+    ed.scenario = null;
+    ed.rebasedOn = null;
+    ed.name = name;
+    if (input) input.value = name;
+    void apply(ops, dirty).then((ok) => {
+      if (!ok) {
+        Object.assign(ed, prev);
+        if (input) input.value = prev.name;
+      }
+      return refreshScenarios();
+    });
+  }
+
+  bindPropose(ed.county, nameOf, (scheme) => {
+    if (mayReplace()) startNew(proposalName(scheme), scheme.ops, true);
   });
-  $('reset').onclick = () => void apply([]);
+  $('reset').onclick = () => { if (ed.ops.length && window.confirm(t('confirmClear'))) void apply([]); };
 
   // ---- scenarios
   async function refreshScenarios(): Promise<void> {
@@ -307,8 +337,14 @@ async function showEditor(county: string): Promise<void> {
       <span class="name">${esc(s.name)}</span> <span class="muted">#${s.id} · ${t('version')} ${s.version} · ${esc(s.updated_by)}</span>
       <button class="load" data-id="${s.id}">${t('load')}</button></li>`).join('');
     $('sc-list').querySelectorAll('button.load').forEach((b) => b.addEventListener('click', async () => {
-      const s = await api.scenario(Number((b as HTMLElement).dataset['id']));
-      loadScenario(s);
+      if (!mayReplace()) return;
+      try {
+        const s = await api.scenario(Number((b as HTMLElement).dataset['id']));
+        await loadScenario(s);
+      } catch (e) {
+        $('status').textContent = errText(e);
+        $('status').className = 'status error';
+      }
     }));
     $('sc-list').querySelectorAll('input.cmp').forEach((b) => b.addEventListener('change', () => {
       const id = Number((b as HTMLElement).dataset['id']);
@@ -317,12 +353,49 @@ async function showEditor(county: string): Promise<void> {
     }));
   }
 
-  function loadScenario(s: ScenarioFull): void {
+  /**
+   * Loads a stored draft. It is first checked against the registry in force: when the
+   * registry moved on or an operation no longer applies, a dialog names the changes and the
+   * operations and offers to rebase what still applies — never a silent mix with the work
+   * on screen, which stays as it was until a draft's operations have applied.
+   */
+  async function loadScenario(s: ScenarioFull): Promise<void> {
+    const f = await api.scenarioFreshness(s.id);
+    if (f.stale) { showStale(s, f); return; }
+    await adopt(s, s.ops, null);
+  }
+
+  async function adopt(s: ScenarioFull, ops: Operation[], rebasedOn: string | null): Promise<void> {
+    if (!(await apply(ops, rebasedOn !== null))) return;
     ed.scenario = { id: s.id, version: s.version };
     ed.name = s.name;
+    ed.rebasedOn = rebasedOn;
     const input = document.getElementById('sc-name') as HTMLInputElement | null;
     if (input) input.value = s.name;
-    void apply(s.ops).then(refreshScenarios);
+    await refreshScenarios();
+    if (rebasedOn) {
+      $('status').textContent = tf('staleRebased', { n: ops.length, d: rebasedOn });
+      $('status').className = 'status';
+    }
+  }
+
+  function showStale(s: ScenarioFull, f: DraftFreshness): void {
+    const changes = f.changes_since.map((c) => `<li>${esc(c.date)} ${esc(getLang() === 'zh' ? c.type : c.type_en)} ${esc(c.approval_no)}
+      ${c.lineage.length ? `<span class="muted">${esc(c.lineage.join('；'))}</span>` : ''}</li>`).join('');
+    const ops = f.ops.map((o) => `<li class="${o.applies ? '' : 'error'}" data-testid="stale-op-${o.index}">
+      ${o.applies ? '✓' : '✗'} ${esc(describeOp(o.op, nameOf))}${o.reason ? `<div class="small">${esc(tx(o.reason))}</div>` : ''}</li>`).join('');
+    const broken = f.ops.filter((o) => !o.applies).length;
+    $('dialog').innerHTML = `<div class="modal" role="dialog" data-testid="stale"><div class="card">
+      <h3>${t('staleTitle')}</h3>
+      <p>${esc(tf(f.recorded ? 'staleDrafted' : 'staleSaved', { name: s.name, d: f.drafted_on, now: f.registry_date }))}</p>
+      ${changes ? `<h4>${t('staleChanges')}</h4><ul data-testid="stale-changes">${changes}</ul>` : ''}
+      <h4>${t('staleOps')}</h4><ol class="ops">${ops}</ol>
+      <p>${esc(broken ? tf('staleBroken', { n: broken }) : t('staleAllApply'))}</p>
+      <div class="row">${canEdit ? `<button id="s-rebase" class="primary" data-testid="stale-rebase">${esc(tf('staleRebase', { n: f.rebased.length }))}</button>` : ''}
+        <button id="s-cancel" data-testid="stale-cancel">${t('staleKeep')}</button></div></div></div>`;
+    const close = () => { $('dialog').innerHTML = ''; };
+    if (canEdit) $('s-rebase').onclick = () => { close(); void adopt({ ...s, version: f.version }, f.rebased, f.registry_date); };
+    $('s-cancel').onclick = close;
   }
 
   async function save(asNew: boolean, expected?: number): Promise<void> {
@@ -330,9 +403,11 @@ async function showEditor(county: string): Promise<void> {
     ed.name = input?.value.trim() || ed.name;
     try {
       const s = ed.scenario && !asNew
-        ? await api.update(ed.scenario.id, expected ?? ed.scenario.version, ed.name, ed.ops)
-        : await api.create(ed.name, ed.county, ed.ops);
+        ? await api.update(ed.scenario.id, expected ?? ed.scenario.version, ed.name, ed.ops, ed.rebasedOn ?? undefined)
+        : await api.create(ed.name, ed.county, ed.ops, ed.base.date);
       ed.scenario = { id: s.id, version: s.version };
+      ed.dirty = false;
+      ed.rebasedOn = null;
       $('status').textContent = `${t('saved')}：${s.name}（#${s.id}，${t('version')} ${s.version}）`;
       $('status').className = 'status ok';
       await refreshScenarios();
@@ -342,18 +417,44 @@ async function showEditor(county: string): Promise<void> {
     }
   }
 
+  /**
+   * A save refused because someone else saved first: both versions operation by operation.
+   * Their operations and mine are each ticked (mine that repeat one of theirs are not); the
+   * merge — the ticked operations of theirs, then the ticked ones of mine — is evaluated and
+   * saved on top of their version. Nothing of theirs is dropped unless unticked.
+   */
   function showConflict(e: ApiError): void {
     const cur = e.body['current'] as ScenarioFull | undefined;
     const curVersion = Number(e.body['current_version'] ?? cur?.version ?? 0);
+    const theirs: Operation[] = (cur?.ops ?? []) as Operation[];
+    const key = (o: unknown) => JSON.stringify(o);
+    const theirKeys = new Set(theirs.map(key));
+    const mine = ed.ops;
+    const item = (side: string, o: Operation, i: number, checked: boolean, note = '') => `<li><label>
+      <input type="checkbox" data-side="${side}" data-i="${i}" data-testid="c-${side}-${i}" ${checked ? 'checked' : ''}>
+      ${esc(describeOp(o, nameOf))}${note ? ` <span class="muted">${note}</span>` : ''}</label></li>`;
     $('dialog').innerHTML = `<div class="modal" role="dialog" data-testid="conflict"><div class="card">
       <h3>${t('conflictTitle')}</h3><p>${esc(tx(e.text))}</p><p>${t('conflictText')}</p>
-      ${cur ? `<p><strong>${esc(cur.name)}</strong> · ${t('version')} ${cur.version} · ${t('by')} ${esc(cur.updated_by)} · ${esc(cur.updated_at)}</p>
-        <ol class="ops">${cur.ops.map((o) => `<li>${esc(describeOp(o, nameOf))}</li>`).join('')}</ol>` : ''}
-      <div class="row"><button id="c-reload" class="primary">${t('reloadTheirs')}</button>
-        <button id="c-overwrite">${t('overwrite')}</button><button id="c-cancel">${t('cancel')}</button></div></div></div>`;
+      ${cur ? `<p><strong>${esc(cur.name)}</strong> · ${t('version')} ${cur.version} · ${t('by')} ${esc(cur.updated_by)} · ${esc(cur.updated_at)}</p>` : ''}
+      <h4>${t('conflictTheirs')}</h4><ol class="ops">${theirs.map((o, i) => item('theirs', o, i, true)).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
+      <h4>${t('conflictMine')}</h4><ol class="ops">${mine.map((o, i) => item('mine', o, i, !theirKeys.has(key(o)), theirKeys.has(key(o)) ? t('conflictSame') : '')).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
+      <p class="status" id="c-status" data-testid="c-status"></p>
+      <div class="row"><button id="c-merge" class="primary" data-testid="c-merge">${t('conflictMerge')}</button>
+        <button id="c-reload">${t('reloadTheirs')}</button><button id="c-cancel">${t('cancel')}</button></div></div></div>`;
     const close = () => { $('dialog').innerHTML = ''; };
-    $('c-reload').onclick = () => { close(); if (cur) loadScenario(cur); };
-    $('c-overwrite').onclick = () => { close(); void save(false, curVersion); };
+    const picked = (side: string, list: Operation[]) => list.filter((_, i) =>
+      ($('dialog').querySelector(`input[data-side="${side}"][data-i="${i}"]`) as HTMLInputElement | null)?.checked);
+    $('c-reload').onclick = () => { close(); if (cur) void loadScenario(cur); };
+    $('c-merge').onclick = async () => {
+      const merged = [...picked('theirs', theirs), ...picked('mine', mine)];
+      if (!(await apply(merged))) {
+        $('c-status').textContent = `${t('conflictMergeFailed')} ${$('status').textContent ?? ''}`;
+        $('c-status').className = 'status error';
+        return;
+      }
+      close();
+      await save(false, curVersion);
+    };
     $('c-cancel').onclick = close;
   }
 
@@ -365,7 +466,9 @@ async function showEditor(county: string): Promise<void> {
         .catch((e) => { $('status').textContent = errText(e); });
     };
     $('save-new').onclick = () => void save(true);
-    $('new-sc').onclick = () => { ed.scenario = null; ed.name = `${ed.base.county.name}${t('newScenario')}`; void apply([]).then(refreshScenarios); };
+    $('new-sc').onclick = () => {
+      if (mayReplace()) startNew(`${ed.base.county.name}${t('newScenario')}`, [], false);
+    };
   }
   $('compare').onclick = () => {
     if (ed.compareIds.length !== 2) { $('status').textContent = t('pickTwo'); return; }
@@ -530,5 +633,9 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void route());
+// Closing or reloading the tab with unsaved operations asks first.
+window.addEventListener('beforeunload', (ev) => {
+  if (editor?.dirty) { ev.preventDefault(); ev.returnValue = ''; }
+});
 setLang(getLang());
 void route();

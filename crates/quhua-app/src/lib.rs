@@ -20,6 +20,7 @@ pub mod access;
 mod app;
 pub mod audit_review;
 pub mod county;
+pub mod drafts;
 mod error;
 pub mod followup;
 pub mod handover;

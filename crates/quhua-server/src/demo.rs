@@ -220,7 +220,9 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
             quhua_demo::SAMPLE_SCENARIO.as_bytes(),
         );
         store.save_registry_import(&demo.registry, &meta)?;
-        let sample = Demo::sample_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
+        let mut sample = Demo::sample_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
+        // Drafted on the registry as imported: loading it after a change says so.
+        sample.base_date = Some(quhua_app::county::latest_date(&demo.registry).to_string());
         store.create(&sample, "quhua-demo")?;
         let mut approved = None;
         for (plan, is_approved) in [

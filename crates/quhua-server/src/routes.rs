@@ -58,6 +58,7 @@ pub static API: &[Route] = &[
     route!(POST "/api/scenarios" => api::scenarios::create),
     route!(GET "/api/scenarios/{id}" => api::scenarios::get),
     route!(PUT "/api/scenarios/{id}" => api::scenarios::update),
+    route!(GET "/api/scenarios/{id}/freshness" => api::scenarios::freshness),
     route!(POST "/api/counties/{code}/propose" => api::propose::propose),
     route!(GET "/api/counties/{code}/evaluation" => api::stats::county_evaluation),
     route!(GET "/api/counties/{code}/observations" => api::stats::observations, upload),

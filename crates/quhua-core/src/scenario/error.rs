@@ -39,6 +39,24 @@ pub enum ScenarioError {
     UnknownCounty(String),
 }
 
+impl ScenarioError {
+    /// The same error naming operation `op` instead (for a session that skipped some).
+    ///
+    /// ```
+    /// use quhua_core::scenario::ScenarioError;
+    /// let e = ScenarioError::UnknownUnit { op: 2, reference: "北台乡".into() };
+    /// assert!(e.with_op(5).to_string().contains("第 5 项操作"));
+    /// ```
+    pub fn with_op(self, op: usize) -> Self {
+        match self {
+            Self::UnknownUnit { reference, .. } => Self::UnknownUnit { op, reference },
+            Self::Ambiguous { reference, .. } => Self::Ambiguous { op, reference },
+            Self::Invalid { zh, en, .. } => Self::Invalid { op, zh, en },
+            other => other,
+        }
+    }
+}
+
 impl Bilingual for ScenarioError {
     fn text(&self) -> Text {
         match self {

@@ -139,6 +139,21 @@ pub async fn get(
     ))
 }
 
+/// `GET /api/scenarios/{id}/freshness`: the draft against the registry in force — the changes
+/// since it was drafted and, operation by operation, whether it still applies.
+pub async fn freshness(
+    State(st): State<AppState>,
+    me: AuthUser,
+    Path(id): Path<String>,
+) -> ApiResult<Json<quhua_app::drafts::DraftFreshness>> {
+    let n = parse_id(&id)?;
+    let actor = me.actor();
+    Ok(Json(
+        st.run(move |app| quhua_app::drafts::freshness(app, &actor, n))
+            .await?,
+    ))
+}
+
 fn parse_id(id: &str) -> Result<i64, ApiError> {
     id.parse()
         .map_err(|_| ApiError::not_found(format!("方案 {id}"), format!("scenario {id}")))

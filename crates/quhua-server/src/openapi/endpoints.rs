@@ -217,6 +217,26 @@ pub fn endpoints() -> Vec<Endpoint> {
             ],
         },
         Endpoint {
+            method: "GET",
+            path: "/api/scenarios/{id}/freshness",
+            summary: "方案与现行名录：起草以来本县的区划变更，逐项操作是否仍可执行，及按现行名录重排后的操作 / the draft against the registry in force: the changes since it was drafted, whether each operation still applies, and the operations rebased",
+            access: Read,
+            params: &[Param::Id],
+            body: None,
+            responses: &[
+                (
+                    200,
+                    "核对结果 / the check",
+                    Some(Json(schema::<quhua_app::drafts::DraftFreshness>)),
+                ),
+                (
+                    404,
+                    "不存在或不在辖区内 / missing or outside the jurisdiction",
+                    None,
+                ),
+            ],
+        },
+        Endpoint {
             method: "PUT",
             path: "/api/scenarios/{id}",
             summary: "修改方案（带预期版本，防止覆盖他人修改） / update a scenario at its expected version",
