@@ -41,6 +41,20 @@ test('a stale draft is named and rebased, never mixed; unsaved work is not repla
     await page.click('[data-testid=merge]');
     await page.waitForFunction(() => (window.__quhua.ops ?? []).length === 1);
     const mine = await opsOnScreen(page);
+    // undo and redo, by button and by keyboard
+    assert.equal(await page.isDisabled('[data-testid=redo]'), true);
+    await page.click('#map');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => (window.__quhua.ops ?? []).length === 0);
+    assert.equal(await page.isDisabled('[data-testid=undo]'), true);
+    await page.keyboard.press('Control+Shift+Z');
+    await page.waitForFunction(() => (window.__quhua.ops ?? []).length === 1);
+    assert.deepEqual(await opsOnScreen(page), mine);
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction(() => (window.__quhua.ops ?? []).length === 0);
+    await page.click('[data-testid=redo]');
+    await page.waitForFunction(() => (window.__quhua.ops ?? []).length === 1);
+    assert.equal(await page.isDisabled('[data-testid=redo]'), true);
 
     // loading the sample draft asks first; declining keeps the work on screen
     let asked = '';

@@ -28,6 +28,7 @@ const table = {
   toStreet: ['设街道', 'Make subdistrict'],
   lock: ['锁定（成建制保留）', 'Lock (keep whole)'],
   undo: ['撤销上一步', 'Undo'],
+  redo: ['重做', 'Redo'],
   reset: ['清空操作', 'Clear operations'],
   clearSel: ['取消选择', 'Clear selection'],
   operations: ['操作序列', 'Operations'],

@@ -135,6 +135,8 @@ interface Editor {
   dirty: boolean;
   /** The registry date the draft was rebased on (sent with the next save), if it was. */
   rebasedOn: string | null;
+  /** Operations undone, the last undone last (redo takes it back). */
+  redo: Operation[];
   scenarios: ScenarioSummary[];
   compareIds: number[];
 }
@@ -147,7 +149,7 @@ async function showEditor(county: string): Promise<void> {
     mount(`<main class="page"><p>${t('loading')}</p></main>`);
     try {
       const [base, villages, result] = await Promise.all([api.base(county), api.villages(county), api.evaluate(county, [])]);
-      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [], dirty: false, rebasedOn: null };
+      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [] };
     } catch (e) {
       mount(`<main class="page"><p class="error" data-testid="county-error">${esc(errText(e))}</p><p><a href="#/">${t('countyList')}</a></p></main>`);
       window.__quhua.ready = true;
@@ -167,7 +169,7 @@ async function showEditor(county: string): Promise<void> {
       <div class="card"><h3>${t('townships')}</h3><div id="units" class="units"></div>
         <div id="actions" class="actions"></div></div>
       <div class="card"><h3>${t('operations')}</h3><ol id="ops" class="ops"></ol>
-        <div class="row"><button id="undo">${t('undo')}</button><button id="reset">${t('reset')}</button></div>
+        <div class="row"><button id="undo" data-testid="undo" title="Ctrl+Z">${t('undo')}</button><button id="redo" data-testid="redo" title="Ctrl+Shift+Z / Ctrl+Y">${t('redo')}</button><button id="reset">${t('reset')}</button></div>
         <p id="status" class="status" data-testid="status"></p></div>
       <div class="card"><h3>${t('indicators')}</h3><div id="indicators"></div></div>
       ${proposeCard()}
@@ -198,7 +200,7 @@ async function showEditor(county: string): Promise<void> {
     if (u !== undefined) toggle(u);
   });
   const charts = createCharts($('charts'));
-  cleanup = () => { map.destroy(); charts.dispose(); };
+  cleanup = () => { map.destroy(); charts.dispose(); document.removeEventListener('keydown', onKey); };
 
   const unitRef = (i: number): string => {
     const u = ed.result?.evaluation.units[i];
@@ -261,6 +263,8 @@ async function showEditor(county: string): Promise<void> {
     const ind = r.evaluation.indicators;
     $('indicators').innerHTML = indicatorTable(ind.before, ind.after);
     $('findings').innerHTML = findingsList(r.evaluation);
+    ($('undo') as HTMLButtonElement).disabled = ed.ops.length === 0;
+    ($('redo') as HTMLButtonElement).disabled = ed.redo.length === 0;
     $('ops').innerHTML = ed.ops.length ? ed.ops.map((o) => `<li>${esc(describeOp(o, nameOf))}</li>`).join('') : `<li class="muted">${t('noOps')}</li>`;
     charts.update(ed.base, r.evaluation);
     renderSelection();
@@ -272,7 +276,7 @@ async function showEditor(county: string): Promise<void> {
    * Evaluates `ops` and, only if they apply, makes them the editor's operations (`dirty`:
    * whether that is unsaved work). Returns whether they did; on failure nothing changes.
    */
-  async function apply(ops: Operation[], dirty = true): Promise<boolean> {
+  async function apply(ops: Operation[], dirty = true, keepRedo = false): Promise<boolean> {
     const mine = ++seq;
     $('status').textContent = t('working');
     $('status').className = 'status';
@@ -283,6 +287,7 @@ async function showEditor(county: string): Promise<void> {
       ed.result = r;
       ed.selected = [];
       ed.dirty = dirty;
+      if (!keepRedo) ed.redo = [];
       $('status').textContent = '';
       renderResult();
       return true;
@@ -297,7 +302,32 @@ async function showEditor(county: string): Promise<void> {
   /** Whether unsaved work may be replaced (asks when there is some). */
   const mayReplace = (): boolean => !ed.dirty || window.confirm(t('confirmReplace'));
 
-  $('undo').onclick = () => void apply(ed.ops.slice(0, -1));
+  function undo(): void {
+    const last = ed.ops.at(-1);
+    if (!last) return;
+    void apply(ed.ops.slice(0, -1), true, true).then((ok) => {
+      if (ok) { ed.redo.push(last); renderResult(); }
+    });
+  }
+  function redo(): void {
+    const op = ed.redo.pop();
+    if (!op) return;
+    void apply([...ed.ops, op], true, true).then((ok) => {
+      if (!ok) ed.redo.push(op);
+      renderResult();
+    });
+  }
+  $('undo').onclick = undo;
+  $('redo').onclick = redo;
+  // Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes — outside text fields, which keep their own.
+  const onKey = (ev: KeyboardEvent) => {
+    const el = ev.target as HTMLElement | null;
+    if (!(ev.ctrlKey || ev.metaKey) || el?.closest('input, textarea, select, [contenteditable]')) return;
+    const k = ev.key.toLowerCase();
+    if (k === 'z' && !ev.shiftKey) { ev.preventDefault(); undo(); }
+    else if ((k === 'z' && ev.shiftKey) || k === 'y') { ev.preventDefault(); redo(); }
+  };
+  document.addEventListener('keydown', onKey);
   /**
    * Starts an unsaved scheme named `name` with `ops`; if they do not apply, the draft that
    * was on screen (its name and identity) is restored with its operations.

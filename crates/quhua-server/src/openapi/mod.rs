@@ -50,6 +50,13 @@ pub enum Param {
     Query(SchemaFn),
 }
 
+/// The 403 of a route whose county lies outside the account's jurisdiction.
+const OUTSIDE: (u16, &str, Option<Content>) = (
+    403,
+    "不在本账号辖区内 / outside this account's jurisdiction",
+    None,
+);
+
 /// A request or response body.
 #[derive(Clone, Copy)]
 pub enum Content {

@@ -1,18 +1,12 @@
 //! The contract of the 区划名录 routes and the audit log.
 
-use super::{Access, Content, Endpoint, Param, schema};
+use super::{Access, Content, Endpoint, OUTSIDE, Param, schema};
 use crate::api::registry;
 use quhua_app::audit_review::AuditView;
 use quhua_app::registry::{AsOf, Changes, Lineage};
 
 use Access::Read;
 use Content::Json;
-
-const OUTSIDE: (u16, &str, Option<Content>) = (
-    403,
-    "不在本账号辖区内 / outside this account's jurisdiction",
-    None,
-);
 
 /// The registry and audit routes.
 pub fn endpoints() -> Vec<Endpoint> {

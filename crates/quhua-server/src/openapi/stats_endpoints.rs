@@ -1,17 +1,11 @@
 //! The contract of the 评估 and statistics routes.
 
-use super::{Access, Content, Endpoint, Param, schema};
+use super::{Access, Content, Endpoint, OUTSIDE, Param, schema};
 use crate::api::stats;
 use quhua_app::stats::{EvaluationView, ObservationOutcome, ObservationsView};
 
 use Access::{Read, Write};
 use Content::{Download, File, Json};
-
-const OUTSIDE: (u16, &str, Option<Content>) = (
-    403,
-    "不在本账号辖区内 / outside this account's jurisdiction",
-    None,
-);
 
 /// The statistics routes.
 pub fn endpoints() -> Vec<Endpoint> {
