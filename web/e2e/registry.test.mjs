@@ -84,6 +84,18 @@ test('区划名录: as of a date, the changes, a unit\'s lineage — in both lan
   }
 });
 
+test('区划名录 for the city reviewer: reached from the county list, read-only like every reader', { timeout: 120_000 }, async () => {
+  const { page, close } = await loginAs(base, 'baoding');
+  try {
+    await page.click('[data-testid=county-registry-130634]');
+    await ready(page, 'registry');
+    assert.ok((await page.$$('[data-testid=rg-changes] tbody tr')).length >= 1);
+    assert.equal(await page.$('[data-testid=nav-audit]'), null, 'the audit log is the province\'s');
+  } finally {
+    await close();
+  }
+});
+
 test('审计日志: the provincial approver reads it verified and pages back; a county account is refused', { timeout: 180_000 }, async () => {
   const { page, close } = await loginAs(base, 'hebei');
   try {
