@@ -368,12 +368,16 @@ async function showEditor(county: string): Promise<void> {
       <button class="load" data-id="${s.id}">${t('load')}</button></li>`).join('');
     $('sc-list').querySelectorAll('button.load').forEach((b) => b.addEventListener('click', async () => {
       if (!mayReplace()) return;
+      // Not ready while the draft is checked and loaded (tests and scripts wait for it).
+      window.__quhua.ready = false;
       try {
         const s = await api.scenario(Number((b as HTMLElement).dataset['id']));
         await loadScenario(s);
       } catch (e) {
         $('status').textContent = errText(e);
         $('status').className = 'status error';
+      } finally {
+        window.__quhua.ready = true;
       }
     }));
     $('sc-list').querySelectorAll('input.cmp').forEach((b) => b.addEventListener('change', () => {
