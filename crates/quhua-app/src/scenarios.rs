@@ -84,6 +84,14 @@ fn check_name(name: &str) -> AppResult<String> {
     Ok(n.to_string())
 }
 
+/// The registry date a draft was made on, when given, must be a date (`YYYY-MM-DD`).
+fn check_base_date(scenario: &Scenario) -> AppResult<()> {
+    if let Some(d) = scenario.base_date.as_deref() {
+        crate::text::parse_date("base_date", d)?;
+    }
+    Ok(())
+}
+
 fn require_writer(actor: &Actor, county: &str) -> AppResult<()> {
     if !actor.sees(county) {
         return Err(AppError::forbidden(
@@ -130,6 +138,7 @@ pub fn create(
 ) -> AppResult<ScenarioView> {
     require_writer(actor, &scenario.county)?;
     scenario.name = check_name(&scenario.name)?;
+    check_base_date(&scenario)?;
     validate(&scenario)?;
     let id = app.store().create(&scenario, &actor.name)?;
     get(app, actor, id)
@@ -150,6 +159,7 @@ pub fn update(
     require_writer(actor, &current.county)?;
     scenario.county = current.county.clone();
     scenario.name = check_name(&scenario.name)?;
+    check_base_date(&scenario)?;
     validate(&scenario)?;
     match app
         .store()

@@ -45,6 +45,14 @@ fn a_draft_names_what_the_registry_changed_under_it() {
         ops: vec![rename.clone(), merge.clone(), lock.clone()],
     };
     let me = editor();
+    // the date it was drafted on must be a date
+    let bad = Scenario {
+        base_date: Some("2025-13-01".into()),
+        ..draft.clone()
+    };
+    let e = scenarios::create(&app, &me, bad, |_| Ok(())).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert!(e.en.contains("base_date"), "{}", e.en);
     let id = scenarios::create(&app, &me, draft, |_| Ok(())).unwrap().id;
     let fresh = drafts::freshness(&app, &me, id).unwrap();
     assert!(!fresh.stale, "{fresh:?}");
