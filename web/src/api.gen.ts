@@ -68,6 +68,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{code}/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入乡镇界或村界（GeoJSON、Shapefile 压缩包、GeoPackage 为请求体），按区划代码关联本县单位，逐要素检查；commit=false 只检查并预览，有问题时不入库 / import township or village boundaries (GeoJSON, a zipped Shapefile or a GeoPackage as the body), linked to the county's units by code and checked feature by feature; commit=false checks and previews only, and nothing is stored while any problem remains */
+        post: operations["postCountiesByCodeBoundaries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counties/{code}/changes": {
         parameters: {
             query?: never;
@@ -1337,6 +1354,50 @@ export interface components {
                 string
             ][];
         };
+        /** @description What an import found and did. */
+        BoundaryImport: {
+            /**
+             * Format: double
+             * @description Total area of the linked features, km² (ellipsoidal).
+             */
+            area_km2: number;
+            /** @description The attribute the codes were read from. */
+            code_field: string;
+            /** @description The county (6 digits). */
+            county: string;
+            /**
+             * Format: uint
+             * @description Features in the file.
+             */
+            features: number;
+            /** @description The file's name. */
+            file: string;
+            /** @description The level the features were linked at. */
+            level: components["schemas"]["BoundaryLevel"];
+            /**
+             * Format: uint
+             * @description Features linked to a unit of the county.
+             */
+            matched: number;
+            /** @description Everything that stops the import, by feature (1-based) — empty when it can be stored. */
+            problems: components["schemas"]["FeatureProblem"][];
+            /**
+             * Format: uint
+             * @description Features of the set it replaced (0: none).
+             */
+            replaced: number;
+            /** @description Whether the boundaries were stored. */
+            stored: boolean;
+            /**
+             * Format: uint
+             * @description Units of the level in the county.
+             */
+            units: number;
+            /** @description Notes that do not stop it (encoding detected, small overlaps or gaps, …), "中文 / English". */
+            warnings: string[];
+        };
+        /** @description Which units a boundary file outlines. */
+        BoundaryLevel: "township" | "village";
         /** @description One cadre of a unit involved in the handover. */
         Cadre: {
             /**
@@ -1741,8 +1802,10 @@ export interface components {
             city: string | null;
             /** @description 6-digit code. */
             code: string;
-            /** @description Whether schematic boundaries are available. */
+            /** @description Whether boundaries are stored for it (a map can be drawn). */
             geometry: boolean;
+            /** @description Whether the stored boundaries are schematic (示意). */
+            geometry_synthetic: boolean;
             /** @description Name. */
             name: string;
             /** @description The province's name. */
@@ -2166,6 +2229,22 @@ export interface components {
         };
         /** @description The type tag of a FeatureCollection. */
         FeatureCollectionType: "FeatureCollection";
+        /** @description One problem, located. */
+        FeatureProblem: {
+            /** @description The code concerned, when known. */
+            code: string | null;
+            /** @description English. */
+            en: string;
+            /**
+             * Format: uint
+             * @description The feature, 1-based (0: not about one feature — a unit without a feature).
+             */
+            feature: number;
+            /** @description The kind. */
+            kind: components["schemas"]["ProblemKind"];
+            /** @description 中文说明. */
+            zh: string;
+        };
         /** @description One action on an item. */
         FeedbackAction: {
             /** @enum {string} */
@@ -3583,6 +3662,8 @@ export interface components {
         };
         /** @description Which rule gives way where the population floor and the area cap cannot both hold. */
         PreferRule: "floor" | "ceiling";
+        /** @description What is wrong with a feature (or a unit). */
+        ProblemKind: "geometry" | "no_code" | "other_county" | "unknown_code" | "duplicate" | "missing";
         /** @description The answer: schemes best first, with the optimizer's infeasibility report and islands. */
         Proposal: {
             /** @description County code. */
@@ -5648,6 +5729,105 @@ export interface operations {
             };
             /** @description 请求超时 / the request took too long to arrive */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCountiesByCodeBoundaries: {
+        parameters: {
+            query: {
+                /** @description The attribute holding the codes (default: the field matching most codes). */
+                code_field?: string | null;
+                /** @description Store it (`true`) or only check and preview (`false`, the default). */
+                commit?: boolean;
+                /** @description The file's name (.geojson/.json, .zip holding a Shapefile, .gpkg). */
+                file_name: string;
+                /** @description `township` or `village` (default: the level the codes match). */
+                level?: components["schemas"]["BoundaryLevel"] | null;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 预览或逐要素问题（未保存） / the preview or the problems by feature (nothing stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoundaryImport"];
+                };
+            };
+            /** @description 已保存 / stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoundaryImport"];
+                };
+            };
+            /** @description 文件无法读取或没有代码字段：指明文件与成员 / an unreadable file or no code field: names the file and member */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,6 +34,8 @@ export type RegistryAsOf = S['RegistryAsOf'];
 export type RegistryChanges = S['RegistryChanges'];
 export type RegistryLineage = S['RegistryLineage'];
 export type AuditView = S['AuditView'];
+export type BoundaryImport = S['BoundaryImport'];
+export type BoundaryLevel = S['BoundaryLevel'];
 export type DraftFreshness = S['DraftFreshness'];
 export type Proposal = S['Proposal'];
 
@@ -246,6 +248,13 @@ export const api = {
   /** Checks and previews (`commit` false) or stores (`commit` true) a statistics table. */
   importObservations: (code: string, file: File, commit: boolean) =>
     call<ObservationOutcome>('POST', `/api/counties/${encodeURIComponent(code)}/observations?${new URLSearchParams({ file_name: file.name, commit: String(commit) }).toString()}`, undefined, file),
+  /** Checks and previews (`commit` false) or stores (`commit` true) a boundary file. */
+  importBoundaries: (code: string, file: File, q: { level?: string; code_field?: string; commit: boolean }) => {
+    const p = new URLSearchParams({ file_name: file.name, commit: String(q.commit) });
+    if (q.level) p.set('level', q.level);
+    if (q.code_field) p.set('code_field', q.code_field);
+    return call<BoundaryImport>('POST', `/api/counties/${encodeURIComponent(code)}/boundaries?${p.toString()}`, undefined, file);
+  },
   /** An uploaded table recast onto the boundaries of `to` (nothing stored): the file. */
   recastUpload: (code: string, file: File, q: { to: string; weight: string; format: string }) =>
     callFile(`/api/counties/${encodeURIComponent(code)}/recast?${new URLSearchParams({ file_name: file.name, ...q }).toString()}`, file),

@@ -4,7 +4,8 @@
 // #/plans/ID/handover/SECTION, #/plans/ID/evaluation, #/county/CODE/stats?from=&to= (评估),
 // #/tasks?date=&group=&unit=&light= (挂图作战), #/tasks/ID?date= and #/inbox?date= (待办),
 // #/risks?date=&id= (风险清单), #/feedback?scope= (群众诉求),
-// #/county/CODE/registry?date=&level=&from=&to=&unit= (区划名录) and #/audit?before= (审计日志).
+// #/county/CODE/registry?date=&level=&from=&to=&unit= (区划名录), #/county/CODE/boundaries (边界导入)
+// and #/audit?before= (审计日志).
 
 import './style.css';
 import { api, ApiError, type DraftFreshness, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
@@ -19,6 +20,7 @@ import { showCountyStats, showPlanEvaluation } from './stats_page';
 import { showInbox, showTask, showTaskBoard } from './tasks_page';
 import { showFeedback, showRisks } from './registers_page';
 import { showAudit, showRegistry } from './registry_page';
+import { showBoundaries } from './boundaries_page';
 
 const app = document.getElementById('app') as HTMLElement;
 let session: SessionInfo | null = null;
@@ -113,7 +115,8 @@ async function showCounties(): Promise<void> {
           <strong>${esc(c.name)}</strong> ${c.code} <span class="muted">${esc([c.province, c.city].filter(Boolean).join(' '))} · ${c.townships}</span>
           ${c.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</a>
           <a href="#/county/${c.code}/stats" class="stats-link" data-testid="county-stats-${c.code}">${t('stTitle')}</a>
-          <a href="#/county/${c.code}/registry" class="stats-link" data-testid="county-registry-${c.code}">${t('rgTitle')}</a></li>`).join('')}</ul>`;
+          <a href="#/county/${c.code}/registry" class="stats-link" data-testid="county-registry-${c.code}">${t('rgTitle')}</a>
+          <a href="#/county/${c.code}/boundaries" class="stats-link" data-testid="county-boundaries-${c.code}">${t('bdNav')}${c.geometry ? '' : ` <span class="tag warn">${t('bdNoneShort')}</span>`}</a></li>`).join('')}</ul>`;
   } catch (e) {
     list.innerHTML = `<p class="error">${esc(errText(e))}</p>`;
   }
@@ -148,7 +151,12 @@ async function showEditor(county: string): Promise<void> {
   if (!editor || editor.county !== county) {
     mount(`<main class="page"><p>${t('loading')}</p></main>`);
     try {
-      const [base, villages, result] = await Promise.all([api.base(county), api.villages(county), api.evaluate(county, [])]);
+      // A county without stored boundaries has no map but can still be planned.
+      const noMap = (e: unknown): GeoJSON.FeatureCollection => {
+        if (e instanceof ApiError && e.status === 404) return { type: 'FeatureCollection', features: [] };
+        throw e;
+      };
+      const [base, villages, result] = await Promise.all([api.base(county), api.villages(county).catch(noMap), api.evaluate(county, [])]);
       editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [] };
     } catch (e) {
       mount(`<main class="page"><p class="error" data-testid="county-error">${esc(errText(e))}</p><p><a href="#/">${t('countyList')}</a></p></main>`);
@@ -511,6 +519,13 @@ async function showEditor(county: string): Promise<void> {
 
   await map.ready;
   map.setVillages(ed.villages);
+  if (ed.villages.features.length === 0) {
+    const note = document.createElement('div');
+    note.className = 'no-map';
+    note.dataset['testid'] = 'no-map';
+    note.innerHTML = `<p>${t('bdNoMap')}</p><p><a href="#/county/${esc(ed.county)}/boundaries" data-testid="no-map-import">${t('bdImportLink')}</a></p>`;
+    $('map').appendChild(note);
+  }
   renderResult();
   await refreshScenarios();
   window.__quhua.map = map;
@@ -650,6 +665,7 @@ async function route(): Promise<void> {
   const h = path.split('/');
   if (h[0] === 'county' && h[1] && h[2] === 'stats') await showCountyStats(pageContext, h[1], new URLSearchParams(query));
   else if (h[0] === 'county' && h[1] && h[2] === 'registry') await showRegistry(pageContext, h[1], new URLSearchParams(query));
+  else if (h[0] === 'county' && h[1] && h[2] === 'boundaries') await showBoundaries(pageContext, h[1]);
   else if (h[0] === 'audit') await showAudit(pageContext, new URLSearchParams(query));
   else if (h[0] === 'county' && h[1]) await showEditor(h[1]);
   else if (h[0] === 'tasks' && h[1]) await showTask(pageContext, decodeURIComponent(h[1]), new URLSearchParams(query));

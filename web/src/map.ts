@@ -101,6 +101,8 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
     map,
     ready,
     setVillages(fc) {
+      // The 示意 badge only over schematic geometry (the collection says which).
+      badge.hidden = (fc as unknown as Record<string, unknown>)['示意'] === false;
       villageCodes = fc.features.map((f) => String(f.properties?.['code'] ?? ''));
       (map.getSource('villages') as GeoJSONSource | undefined)?.setData(fc);
       fit(fc);

@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 /// The registry as loaded, with the store's stamp at the time.
 #[derive(Debug)]
 struct Loaded {
-    stamp: (i64, i64),
+    stamp: quhua_store::RegistryStamp,
     registry: Option<Arc<Registry>>,
 }
 
@@ -44,7 +44,7 @@ impl App {
         let app = App {
             store,
             loaded: Arc::new(RwLock::new(Arc::new(Loaded {
-                stamp: (-1, -1),
+                stamp: (-1, -1, String::new()),
                 registry: None,
             }))),
             handovers: Arc::default(),
@@ -93,8 +93,8 @@ impl App {
     }
 
     /// The store's registry stamp when the registry was last loaded.
-    pub fn stamp(&self) -> (i64, i64) {
-        self.current().stamp
+    pub fn stamp(&self) -> quhua_store::RegistryStamp {
+        self.current().stamp.clone()
     }
 
     /// Reloads the registry if the stored one changed since it was loaded (by this process or

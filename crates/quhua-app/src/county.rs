@@ -1,34 +1,31 @@
 //! A county of the registry ready for the optimizer and the scenario engine: its scenario
-//! [`Base`] as of the registry's latest date and, for the demo county (曲阳县 130634), the
-//! schematic (示意) village geometry of quhua-demo — adjacency and one label point per
-//! village — matched by registry unit id.
+//! [`Base`] as of the registry's latest date and, where boundaries are stored for it (see
+//! [`crate::boundaries`]; the demo county's schematic village polygons are stored on its
+//! import), its geometry — one polygon and label point per village and their adjacency.
 //!
 //! This is the one place a county's base is built for a use case, so every adapter proposes
 //! and evaluates on the same data.
 
+use crate::boundaries::CountyGeometry;
 use crate::{App, AppError, AppResult};
 use quhua_core::date::Date;
 use quhua_core::policy::Policy;
 use quhua_core::registry::Registry;
 use quhua_core::scenario::Base;
 use quhua_core::{DivisionCode, Level};
-use quhua_demo::Demo;
-use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, OnceLock};
+use quhua_store::{BoundaryFeature, BoundarySetInfo};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// A county's base and, where known, its villages' coordinates.
 #[derive(Debug, Clone)]
 pub struct CountyBase {
     /// The scenario base (villages, townships, adjacency, figures).
     pub base: Base,
-    /// Longitude/latitude of each village of `base` (schematic), when geometry is known.
+    /// Longitude/latitude of each village of `base`, when geometry is known.
     pub village_xy: Option<Vec<Option<(f64, f64)>>>,
-}
-
-/// The embedded demo county, built once per process (its geometry takes a moment).
-fn demo() -> Option<Arc<Demo>> {
-    static DEMO: OnceLock<Option<Arc<Demo>>> = OnceLock::new();
-    DEMO.get_or_init(|| Demo::load().ok().map(Arc::new)).clone()
+    /// The geometry the base's adjacency and coordinates came from, when stored.
+    pub geometry: Option<Arc<CountyGeometry>>,
 }
 
 /// The latest date of the registry (its last event, or its genesis).
@@ -56,11 +53,28 @@ pub fn county_code(county: &str) -> AppResult<DivisionCode> {
 /// The county's base for a policy's population key, from the app's current registry.
 pub fn load(app: &App, county: &str, policy: &Policy) -> AppResult<CountyBase> {
     let registry = app.registry()?;
-    build(&registry, county, policy)
+    build(app, &registry, county, policy)
 }
 
-/// The county's base from a registry (see the module documentation).
-pub fn build(registry: &Registry, county: &str, policy: &Policy) -> AppResult<CountyBase> {
+/// The county's base from a registry, with the county's stored boundaries (see the module
+/// documentation).
+pub fn build(
+    app: &App,
+    registry: &Registry,
+    county: &str,
+    policy: &Policy,
+) -> AppResult<CountyBase> {
+    let sets = app.store().boundaries(county)?;
+    build_with(registry, county, policy, &sets)
+}
+
+/// [`build`] with the boundary sets given.
+pub fn build_with(
+    registry: &Registry,
+    county: &str,
+    policy: &Policy,
+    sets: &[(BoundarySetInfo, Vec<BoundaryFeature>)],
+) -> AppResult<CountyBase> {
     let code = county_code(county)?;
     let snapshot = registry.as_of(latest_date(registry));
     if snapshot.by_code(code).is_none() {
@@ -80,44 +94,23 @@ pub fn build(registry: &Registry, county: &str, policy: &Policy) -> AppResult<Co
         .filter(|t| t.code.is_within(province) && !t.code.is_within(code))
         .map(|t| t.name.clone())
         .collect();
-    let demo = (code == quhua_demo::county_code()).then(demo).flatten();
-    if let Some(d) = &demo {
-        other.extend(d.other_names.iter().cloned());
+    if code == quhua_demo::county_code() {
+        other.extend(quhua_demo::other_names().iter().map(|n| n.to_string()));
     }
     let synthetic = registry.sources().iter().any(|s| s.synthetic);
     let mut base = Base::from_snapshot(&snapshot, code, pop_key)?
         .with_code_history(registry.codes())
         .with_other_names(other.into_iter().collect())
         .mark_synthetic(synthetic);
+    let geometry = crate::boundaries::county_geometry(registry, &base, sets).map(Arc::new);
     let mut village_xy = None;
-    if let Some(d) = &demo {
-        let index: HashMap<_, usize> = d
-            .geometry
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (*id, i))
-            .collect();
-        let picks: Option<Vec<usize>> = base
-            .villages
-            .iter()
-            .map(|v| index.get(&v.id).copied())
-            .collect();
-        if let Some(picks) = picks {
-            base = base.with_adjacency(d.geometry.adjacency_ids());
-            village_xy = Some(
-                picks
-                    .iter()
-                    .map(|&i| {
-                        d.geometry
-                            .polygons
-                            .get(i)
-                            .and_then(quhua_geo::label_point)
-                            .map(|p| (p.x(), p.y()))
-                    })
-                    .collect(),
-            );
-        }
+    if let Some(g) = &geometry {
+        base = base.with_adjacency(g.adjacency.iter().copied());
+        village_xy = Some(g.labels.clone());
     }
-    Ok(CountyBase { base, village_xy })
+    Ok(CountyBase {
+        base,
+        village_xy,
+        geometry,
+    })
 }

@@ -71,7 +71,7 @@ pub fn freshness(app: &App, actor: &Actor, id: i64) -> AppResult<DraftFreshness>
         Vec::new()
     };
     let policy = policy::resolve_named(app, draft.policy.as_deref())?;
-    let base = county::build(&reg, &draft.county, &policy)?;
+    let base = county::build(app, &reg, &draft.county, &policy)?;
     let mut session = Session::new(&base.base, &policy);
     let mut rebased = Vec::new();
     let ops = draft

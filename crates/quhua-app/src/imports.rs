@@ -270,6 +270,7 @@ pub fn demo(app: &App, actor: &Actor) -> AppResult<DemoImport> {
     );
     let id = app.store().save_registry_import(&demo.registry, &meta)?;
     app.refresh()?;
+    crate::boundaries::store_demo(app, actor, &demo)?;
     let tasks = crate::followup::seed_demo(app, actor, None, crate::followup::DEMO_UNTIL)?;
     Ok(DemoImport {
         import_id: id.0,

@@ -10,8 +10,10 @@
 //! - [`plans`]: the statutory procedure — submit, consult, attach, complete, department
 //!   opinions, return for revision, revise, approve, extend, apply, documents;
 //! - [`propose`]: 方案推荐, merger schemes from the optimizer on a county ([`county`]: its
-//!   base and schematic geometry);
+//!   base and geometry);
 //! - [`imports`]: the national list, a survey table, the demo county;
+//! - [`boundaries`]: township or village polygons from a file, linked by code, and a
+//!   county's geometry built from them;
 //! - [`registry`]: the units in force on a date, changes between dates, lineage;
 //! - [`followup`]: 后半篇 — follow-up tasks (督查督办, 挂图作战, 销号), their board and inbox;
 //! - [`views`]: the typed results the adapters render (JSON for the API and `--json`).
@@ -19,6 +21,7 @@
 pub mod access;
 mod app;
 pub mod audit_review;
+pub mod boundaries;
 pub mod county;
 pub mod drafts;
 mod error;

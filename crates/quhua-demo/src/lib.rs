@@ -148,5 +148,12 @@ impl Demo {
     }
 }
 
+/// Names of Hebei's other township-level units (published list), for the name rules, read
+/// once per process; empty if the embedded list cannot be read.
+pub fn other_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| units::other_hebei_names().unwrap_or_default())
+}
+
 /// The sample scheme (TOML), also at data/demo/sample-scenario.toml.
 pub const SAMPLE_SCENARIO: &str = include_str!("../../../data/demo/sample-scenario.toml");

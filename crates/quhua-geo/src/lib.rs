@@ -29,6 +29,6 @@ pub use adjacency::{AdjacencyOptions, AdjacencyReport, Csr, adjacency};
 pub use area::{area_km2, areas_km2, distance_km, label_point, perimeter_km};
 pub use dissolve::{dissolve, dissolve_tiling};
 pub use error::{GeoError, Result};
-pub use io::read_layer;
+pub use io::{read_layer, read_layer_bytes};
 pub use layer::{Feature, Layer, Warning, WarningKind};
 pub use link::{LinkReport, link_by_code};

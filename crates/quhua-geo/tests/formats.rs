@@ -5,11 +5,12 @@ use geo_types::{LineString, MultiPolygon, Polygon};
 use proptest::prelude::*;
 use quhua_geo::error::GeoError;
 use quhua_geo::io::{
-    gpkg::read_gpkg, read_geojson, read_shapefile, write_geojson, write_shapefile,
+    gpkg::read_gpkg, read_geojson, read_layer_bytes, read_shapefile, write_geojson, write_shapefile,
 };
 use quhua_geo::validate::{IssueKind, ValidateOptions, validate};
 use rusqlite::Connection;
 use serde_json::Map;
+use std::io::Write;
 use std::path::Path;
 
 const CGCS2000: &str = r#"GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]"#;
@@ -91,11 +92,147 @@ fn per_format(geoms: &[MultiPolygon<f64>]) -> Vec<(&'static str, Vec<(String, us
     let g = |l: quhua_geo::Layer| -> Vec<MultiPolygon<f64>> {
         l.features.into_iter().map(|f| f.geometry).collect()
     };
+    let upload = |name: &str, bytes: Vec<u8>| g(read_layer_bytes(name, &bytes).unwrap());
     vec![
         ("geojson", findings(&g(read_geojson(&gj).unwrap()))),
         ("shapefile", findings(&g(read_shapefile(&shp).unwrap()))),
         ("gpkg", findings(&g(read_gpkg(&gp, None).unwrap()))),
+        (
+            "geojson bytes",
+            findings(&upload("t.geojson", std::fs::read(&gj).unwrap())),
+        ),
+        (
+            "zipped shapefile",
+            findings(&upload("t.zip", zip_shapefile(&shp, "layer/T", true))),
+        ),
+        (
+            "gpkg bytes",
+            findings(&upload("t.gpkg", std::fs::read(&gp).unwrap())),
+        ),
     ]
+}
+
+/// The .shp/.shx/.dbf/.prj/.cpg next to `shp`, zipped in memory as `{stem}.SHP`... (upper-case
+/// extensions; `stem` may hold folders); without the .shx unless `with_shx`.
+fn zip_shapefile(shp: &Path, stem: &str, with_shx: bool) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    if let Some((dir, _)) = stem.rsplit_once('/') {
+        w.add_directory(format!("{dir}/"), opts).unwrap();
+    }
+    for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
+        if ext == "shx" && !with_shx {
+            continue;
+        }
+        w.start_file(format!("{stem}.{}", ext.to_uppercase()), opts)
+            .unwrap();
+        w.write_all(&std::fs::read(shp.with_extension(ext)).unwrap())
+            .unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn sample_features() -> Vec<(MultiPolygon<f64>, Map<String, serde_json::Value>)> {
+    (0..3)
+        .map(|i| {
+            let x = 114.0 + 0.01 * i as f64;
+            let mut p = Map::new();
+            p.insert("code".into(), format!("13063410{i:04}").into());
+            p.insert("name".into(), format!("村{i}").into());
+            p.insert("pop".into(), (1000 + i).into());
+            let g = poly(&[
+                (x, 38.0),
+                (x + 0.01, 38.0),
+                (x + 0.01, 38.01),
+                (x, 38.01),
+                (x, 38.0),
+            ]);
+            (g, p)
+        })
+        .collect()
+}
+
+#[test]
+fn uploaded_geojson_reads_as_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let feats = sample_features();
+    let refs: Vec<_> = feats.iter().map(|(g, p)| (g, p)).collect();
+    let gj = dir.path().join("t.geojson");
+    write_geojson(&gj, &refs).unwrap();
+    let bytes = std::fs::read(&gj).unwrap();
+    let from_file = read_geojson(&gj).unwrap();
+    assert_eq!(read_layer_bytes("t.geojson", &bytes).unwrap(), from_file);
+    // A UTF-8 BOM is accepted; other encodings are refused naming the file.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(&bytes);
+    assert_eq!(read_layer_bytes("t.GeoJSON", &bom).unwrap(), from_file);
+    let (gbk, _, _) = encoding_rs::GBK.encode(std::str::from_utf8(&bytes).unwrap());
+    match read_layer_bytes("上传.json", &gbk) {
+        Err(e @ GeoError::Encoding { .. }) => assert!(e.to_string().contains("上传.json"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn zipped_shapefile_reads_as_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let feats = sample_features();
+    let refs: Vec<_> = feats.iter().map(|(g, p)| (g, p)).collect();
+    let shp = dir.path().join("t.shp");
+    write_shapefile(&shp, &refs).unwrap();
+    let from_folder = read_shapefile(&shp).unwrap();
+    let from_zip = read_layer_bytes("上传.ZIP", &zip_shapefile(&shp, "省/县/T", true)).unwrap();
+    assert_eq!(from_zip.features, from_folder.features);
+    assert_eq!(from_zip.features[2].properties["name"], "村2");
+    assert_eq!(from_zip.warnings, from_folder.warnings);
+    assert_eq!(from_zip.encoding, from_folder.encoding);
+    assert_eq!(from_zip.source_crs, from_folder.source_crs);
+    assert_eq!(from_zip.name, "T");
+    // Without the .shx: the same warning in both routes, naming the member in the archive.
+    std::fs::remove_file(shp.with_extension("shx")).unwrap();
+    let from_folder = read_shapefile(&shp).unwrap();
+    let from_zip = read_layer_bytes("up.zip", &zip_shapefile(&shp, "d/T", false)).unwrap();
+    assert_eq!(from_zip.features, from_folder.features);
+    let kinds = |l: &quhua_geo::Layer| l.warnings.iter().map(|w| w.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(&from_zip), kinds(&from_folder));
+    assert!(
+        from_zip
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("up.zip!d/T.SHP")),
+        "{:?}",
+        from_zip.warnings
+    );
+}
+
+#[test]
+fn uploaded_gpkg_reads_as_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let gp = dir.path().join("t.gpkg");
+    let geoms: Vec<MultiPolygon<f64>> = sample_features().into_iter().map(|(g, _)| g).collect();
+    write_gpkg(&gp, &geoms);
+    let bytes = std::fs::read(&gp).unwrap();
+    let from_file = read_gpkg(&gp, None).unwrap();
+    assert_eq!(read_layer_bytes("t.gpkg", &bytes).unwrap(), from_file);
+    // Saved in WAL mode (no -wal file comes with an upload): still readable.
+    let wal = dir.path().join("wal.gpkg");
+    write_gpkg(&wal, &geoms);
+    Connection::open(&wal)
+        .unwrap()
+        .pragma_update(None, "journal_mode", "WAL")
+        .unwrap();
+    let wal_bytes = std::fs::read(&wal).unwrap();
+    assert_eq!(&wal_bytes[18..20], &[2, 2]);
+    assert_eq!(read_layer_bytes("wal.gpkg", &wal_bytes).unwrap(), from_file);
+    // Errors name the uploaded file, not the temporary copy.
+    let e = read_layer_bytes("上传.gpkg", &bytes[..bytes.len() / 2])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("上传.gpkg") && !e.contains("quhua-upload-"),
+        "{e}"
+    );
 }
 
 fn assert_same(geoms: &[MultiPolygon<f64>]) -> Vec<(String, usize)> {

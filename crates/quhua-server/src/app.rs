@@ -84,7 +84,7 @@ impl AppState {
             App::new(store.clone()).map_err(|e| crate::ServerError::Invalid(e.to_string()))?;
         let accounts = AccountStore::new(store);
         let dummy_hash = password::hash("dummy-password-never-valid", &config.hash_params)?;
-        let catalog = Catalog::new(app.registry_opt());
+        let catalog = Catalog::new(&app);
         Ok(AppState(Arc::new(Inner {
             accounts: Arc::new(accounts),
             app,
@@ -135,7 +135,7 @@ impl AppState {
     }
 
     fn rebuild_catalog(&self) {
-        let catalog = Catalog::new(self.app.registry_opt());
+        let catalog = Catalog::new(&self.app);
         *self.catalog.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(catalog);
     }
 

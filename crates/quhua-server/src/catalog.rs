@@ -2,9 +2,9 @@
 //! and population key, the scenario [`Base`] and schematic geometry, built once and shared
 //! (`Arc`) by every request.
 //!
-//! Geometry: the registry holds no boundaries. For the demo county (曲阳县 130634) the
-//! schematic (示意) village polygons of quhua-demo are attached, matched by registry unit id;
-//! other counties have none (their GeoJSON endpoints answer 404).
+//! Geometry: the boundaries stored for a county (quhua-app's `boundaries`: imported from a
+//! file, or the demo county's schematic polygons stored on its import), built into the base
+//! by quhua-app's `county`; counties without stored boundaries answer 404 for GeoJSON.
 
 use crate::contract::CountyBase;
 use crate::error::ApiError;
@@ -12,15 +12,14 @@ use crate::evalcache::ResultCache;
 use crate::evaluation::{Evaluated, evaluation_json};
 use crate::geojson::{self, CountyGeo};
 use axum::body::Bytes;
+use quhua_app::App;
 use quhua_core::date::Date;
 use quhua_core::policy::Policy;
 use quhua_core::registry::Registry;
 use quhua_core::scenario::{Base, Scenario};
-use quhua_core::snapshot::Snapshot;
 use quhua_core::{DivisionCode, Level};
-use quhua_demo::Demo;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A county as listed by `GET /api/counties`.
@@ -36,8 +35,10 @@ pub struct CountyInfo {
     pub province: Option<String>,
     /// Township-level units.
     pub townships: usize,
-    /// Whether schematic boundaries are available.
+    /// Whether boundaries are stored for it (a map can be drawn).
     pub geometry: bool,
+    /// Whether the stored boundaries are schematic (示意).
+    pub geometry_synthetic: bool,
     /// Whether figures include synthetic (示意) values.
     pub synthetic: bool,
 }
@@ -120,11 +121,9 @@ impl CountyData {
 /// Registry, counties and per-county caches.
 pub struct Catalog {
     registry: Option<Arc<Registry>>,
-    snapshot: Option<Snapshot>,
     counties: Vec<CountyInfo>,
-    synthetic: bool,
     policies: HashMap<String, Arc<Policy>>,
-    demo: OnceLock<Option<Arc<Demo>>>,
+    app: Option<App>,
     data: Mutex<HashMap<(String, String), Arc<CountyData>>>,
 }
 
@@ -140,8 +139,17 @@ impl std::fmt::Debug for Catalog {
 pub const POLICIES: &[&str] = &["default", "zhejiang", "hunan"];
 
 impl Catalog {
-    /// A catalog over a registry (`None`: nothing imported yet).
-    pub fn new(registry: Option<Arc<Registry>>) -> Catalog {
+    /// A catalog over the app's current registry and stored boundaries.
+    pub fn new(app: &App) -> Catalog {
+        Catalog::build_over(Some(app.clone()), app.registry_opt())
+    }
+
+    /// A catalog over a registry without stored boundaries (`None`: nothing imported yet).
+    pub fn from_registry(registry: Option<Arc<Registry>>) -> Catalog {
+        Catalog::build_over(None, registry)
+    }
+
+    fn build_over(app: Option<App>, registry: Option<Arc<Registry>>) -> Catalog {
         let policies = POLICIES
             .iter()
             .filter_map(|id| Policy::builtin(id).map(|p| (id.to_string(), Arc::new(p))))
@@ -149,14 +157,23 @@ impl Catalog {
         let Some(registry) = registry else {
             return Catalog {
                 registry: None,
-                snapshot: None,
                 counties: Vec::new(),
-                synthetic: false,
                 policies,
-                demo: OnceLock::new(),
+                app,
                 data: Mutex::new(HashMap::new()),
             };
         };
+        // Counties with stored boundaries, and whether those are schematic.
+        let sets = app
+            .as_ref()
+            .and_then(|a| a.store().boundary_sets().ok())
+            .unwrap_or_default();
+        let with_geometry: HashSet<&str> = sets.iter().map(|s| s.set.county.as_str()).collect();
+        let schematic: HashSet<&str> = sets
+            .iter()
+            .filter(|s| s.set.synthetic)
+            .map(|s| s.set.county.as_str())
+            .collect();
         let date = latest_date(&registry);
         let snapshot = registry.as_of(date);
         let synthetic = registry.sources().iter().any(|s| s.synthetic);
@@ -179,18 +196,17 @@ impl Catalog {
                             .is_some_and(|s| s.level() == Level::Township)
                     })
                     .count(),
-                geometry: c.code == quhua_demo::county_code(),
+                geometry: with_geometry.contains(c.code.to_string().as_str()),
+                geometry_synthetic: schematic.contains(c.code.to_string().as_str()),
                 synthetic,
             })
             .collect();
         counties.sort_by(|a, b| a.code.cmp(&b.code));
         Catalog {
             registry: Some(registry),
-            snapshot: Some(snapshot),
             counties,
-            synthetic,
             policies,
-            demo: OnceLock::new(),
+            app,
             data: Mutex::new(HashMap::new()),
         }
     }
@@ -217,18 +233,6 @@ impl Catalog {
                 ),
             )
         })
-    }
-
-    fn demo(&self) -> Option<Arc<Demo>> {
-        self.demo
-            .get_or_init(|| match Demo::load() {
-                Ok(d) => Some(Arc::new(d)),
-                Err(e) => {
-                    eprintln!("quhua-server: demo geometry unavailable: {e}");
-                    None
-                }
-            })
-            .clone()
     }
 
     /// The county's data if already built.
@@ -264,53 +268,16 @@ impl Catalog {
     }
 
     fn build(&self, county: &str, policy: &Policy) -> Result<CountyData, ApiError> {
-        let (Some(registry), Some(snapshot)) = (&self.registry, &self.snapshot) else {
+        let Some(registry) = &self.registry else {
             return Err(ApiError::not_found("区划名录", "registry"));
         };
-        let code = DivisionCode::parse(county)
-            .map_err(|e| ApiError::bad_request(e.to_string(), e.to_string()))?;
-        let pop_key = if policy.population_key.is_empty() {
-            quhua_core::attr::keys::POP_HUKOU
-        } else {
-            policy.population_key.as_str()
+        let sets = match &self.app {
+            Some(app) => app.store().boundaries(county).map_err(ApiError::internal)?,
+            None => Vec::new(),
         };
-        let province = code.prefix(Level::Province);
-        let mut other: BTreeSet<String> = snapshot
-            .at_level(Level::Township)
-            .filter(|t| t.code.is_within(province) && !t.code.is_within(code))
-            .map(|t| t.name.clone())
-            .collect();
-        let demo = (code == quhua_demo::county_code())
-            .then(|| self.demo())
-            .flatten();
-        if let Some(d) = &demo {
-            other.extend(d.other_names.iter().cloned());
-        }
-        let mut base = Base::from_snapshot(snapshot, code, pop_key)?
-            .with_code_history(registry.codes())
-            .with_other_names(other.into_iter().collect())
-            .mark_synthetic(self.synthetic);
-        let mut geo = None;
-        if let Some(d) = &demo {
-            let index: HashMap<_, usize> = d
-                .geometry
-                .ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (*id, i))
-                .collect();
-            let picks: Option<Vec<usize>> = base
-                .villages
-                .iter()
-                .map(|v| index.get(&v.id).copied())
-                .collect();
-            if let Some(picks) = picks {
-                base = base.with_adjacency(d.geometry.adjacency_ids());
-                geo = Some(geojson::CountyGeo::new(&d.geometry, &picks));
-            } else {
-                eprintln!("quhua-server: demo geometry does not match county {county}; no map");
-            }
-        }
+        let cb = quhua_app::county::build_with(registry, county, policy, &sets)?;
+        let geo = cb.geometry.as_deref().map(geojson::CountyGeo::new);
+        let base = cb.base;
         let village_index = base
             .villages
             .iter()

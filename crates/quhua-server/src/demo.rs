@@ -208,6 +208,31 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
+/// Stores the demo county's schematic village boundaries unless some are stored already.
+fn ensure_demo_boundaries(store: &Store, demo: Option<&Demo>) -> Result<(), ServerError> {
+    let county = quhua_demo::county_code().to_string();
+    if store
+        .boundary_sets()?
+        .iter()
+        .any(|s| s.set.county == county)
+    {
+        return Ok(());
+    }
+    let loaded;
+    let demo = match demo {
+        Some(d) => d,
+        None => {
+            loaded = Demo::load().map_err(|e| ServerError::Demo(e.to_string()))?;
+            &loaded
+        }
+    };
+    let app = quhua_app::App::new(store.clone()).map_err(|e| ServerError::Demo(e.to_string()))?;
+    let operator = quhua_app::access::Actor::operator("quhua-demo");
+    quhua_app::boundaries::store_demo(&app, &operator, demo)
+        .map_err(|e| ServerError::Demo(e.to_string()))?;
+    Ok(())
+}
+
 /// Prepares the demo database at `db_url`; returns whether the registry was imported now.
 pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
     let store = Store::open(db_url)?;
@@ -220,6 +245,7 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
             quhua_demo::SAMPLE_SCENARIO.as_bytes(),
         );
         store.save_registry_import(&demo.registry, &meta)?;
+        ensure_demo_boundaries(&store, Some(&demo))?;
         let mut sample = Demo::sample_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
         // Drafted on the registry as imported: loading it after a change says so.
         sample.base_date = Some(quhua_app::county::latest_date(&demo.registry).to_string());
@@ -257,6 +283,8 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
         }
         imported = true;
     }
+    // A demo database made before boundaries were stored gets its schematic polygons now.
+    ensure_demo_boundaries(&store, None)?;
     store.add_organisations(
         &quhua_workflow::org::Organisation::county_set("130634", "曲阳县"),
         "quhua-demo",

@@ -1,12 +1,12 @@
-//! Schematic (示意) boundaries as GeoJSON: village polygons, and the townships of an
-//! evaluation dissolved from them. Dissolved geometry is cached by village set (the sorted
+//! Boundaries as GeoJSON: village polygons, and the townships of an evaluation dissolved
+//! from them; every collection and feature says whether the geometry is schematic (示意). Dissolved geometry is cached by village set (the sorted
 //! base village indices of a township), so after an edit only the townships whose membership
 //! changed are unioned again, and every other outline is spliced in as cached text.
 
 use crate::error::ApiError;
 use geo_types::MultiPolygon;
+use quhua_app::boundaries::{BoundaryLevel, CountyGeometry};
 use quhua_core::scenario::{Base, Evaluation};
-use quhua_demo::DemoGeometry;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
@@ -31,6 +31,12 @@ pub struct CountyGeo {
     labels: Vec<[f64; 2]>,
     geometry_json: Vec<Box<RawValue>>,
     dissolved: Mutex<HashMap<Vec<u32>, Arc<Dissolved>>>,
+    /// Whether the geometry is schematic (示意).
+    pub synthetic: bool,
+    /// The level of the stored boundaries it came from.
+    pub level: BoundaryLevel,
+    /// Where it came from (file and date).
+    pub source: String,
 }
 
 #[derive(Serialize)]
@@ -42,28 +48,36 @@ struct Feature<'a> {
 }
 
 impl CountyGeo {
-    /// Takes the demo polygons in base-village order (`picks[i]` = demo index of village `i`).
-    pub fn new(demo: &DemoGeometry, picks: &[usize]) -> CountyGeo {
-        let polygons: Vec<MultiPolygon<f64>> =
-            picks.iter().map(|&i| demo.polygons[i].clone()).collect();
-        let labels = picks
+    /// Takes a county's geometry (one polygon and label per base village, in base order).
+    pub fn new(g: &CountyGeometry) -> CountyGeo {
+        let known: Vec<(f64, f64)> = g.labels.iter().flatten().copied().collect();
+        let n = known.len().max(1) as f64;
+        let centre = (
+            known.iter().map(|p| p.0).sum::<f64>() / n,
+            known.iter().map(|p| p.1).sum::<f64>() / n,
+        );
+        let labels = g
+            .labels
             .iter()
-            .map(|&i| {
-                let p = demo.label_points[i];
-                [round6(p.lon), round6(p.lat)]
+            .map(|p| {
+                let (x, y) = p.unwrap_or(centre);
+                [round6(x), round6(y)]
             })
             .collect();
-        let geometry_json = polygons.iter().map(multipolygon_json).collect();
+        let geometry_json = g.polygons.iter().map(multipolygon_json).collect();
         CountyGeo {
-            polygons,
+            polygons: g.polygons.clone(),
             labels,
             geometry_json,
             dissolved: Mutex::new(HashMap::new()),
+            synthetic: g.synthetic,
+            level: g.level,
+            source: g.source.clone(),
         }
     }
 
     /// Every village as a feature with code, name, kind, township code and name, figures,
-    /// a label point and `"示意": true`.
+    /// a label point and `"示意"` (whether the geometry is schematic).
     pub fn villages_geojson(&self, base: &Base) -> String {
         let features: Vec<Feature<'_>> = base
             .villages
@@ -83,12 +97,12 @@ impl CountyGeo {
                         "population": base.pop_key.and_then(|k| v.attrs[k]).map(|a| a.to_f64()),
                         "area_km2": base.area_key.and_then(|k| v.attrs[k]).map(|a| a.to_f64()),
                         "label": self.labels[i],
-                        "示意": true,
+                        "示意": self.synthetic,
                     }),
                 }
             })
             .collect();
-        collection(&features)
+        collection(&features, self.synthetic)
     }
 
     /// Whether every outline of `groups` is already dissolved (then
@@ -146,7 +160,11 @@ impl CountyGeo {
             }
         }
         let mut out = String::with_capacity(64 * 1024);
-        out.push_str(r#"{"type":"FeatureCollection","示意":true,"features":["#);
+        out.push_str(if self.synthetic {
+            r#"{"type":"FeatureCollection","示意":true,"features":["#
+        } else {
+            r#"{"type":"FeatureCollection","示意":false,"features":["#
+        });
         let mut first = true;
         for (i, (u, d)) in ev.units.iter().zip(&found).enumerate() {
             let Some(d) = d else { continue };
@@ -168,7 +186,7 @@ impl CountyGeo {
                 villages: u.villages,
                 seat: u.seat.as_deref(),
                 label: d.label,
-                schematic: true,
+                schematic: self.synthetic,
             };
             out.push_str(r#"{"type":"Feature","geometry":"#);
             out.push_str(d.geometry.get());
@@ -202,9 +220,9 @@ struct TownshipProps<'a> {
 
 /// A FeatureCollection written directly (serialising the features with serde_json passes
 /// their raw geometry through untouched; a `json!` tree would parse it again).
-fn collection(features: &[Feature<'_>]) -> String {
+fn collection(features: &[Feature<'_>], synthetic: bool) -> String {
     let features = serde_json::to_string(features).unwrap_or_else(|_| "[]".to_string());
-    format!(r#"{{"type":"FeatureCollection","示意":true,"features":{features}}}"#)
+    format!(r#"{{"type":"FeatureCollection","示意":{synthetic},"features":{features}}}"#)
 }
 
 fn round6(x: f64) -> f64 {

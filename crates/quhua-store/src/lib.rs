@@ -22,6 +22,7 @@ mod audit;
 mod audit_anchor;
 mod audit_content;
 mod backup;
+mod boundaries;
 mod codec;
 mod documents;
 mod error;
@@ -44,6 +45,9 @@ pub use audit::{AuditIssue, AuditReport, AuditRow, GENESIS_HASH, check_chain};
 pub use audit_anchor::{ANCHOR_FORMAT, AuditAnchor, check_anchor};
 pub use audit_content::{StoredContent, StoredRegistry, check_records, check_registry};
 pub use backup::{BackupReport, backup, restore};
+pub use boundaries::{
+    BoundaryFeature, BoundarySet, BoundarySetInfo, content_sha256 as boundary_content_sha256,
+};
 pub use error::{Result, StoreError};
 pub use import::{ImportId, ImportMeta, ImportRecord};
 pub use kinds::Filed;
@@ -51,5 +55,5 @@ pub use observations::{ObservationImport, ObservationRecord};
 pub use policy::PolicyRecord;
 pub use record::{Record, RecordKind};
 pub use registry_io::content_digest;
-pub use store::{Backend, Store};
+pub use store::{Backend, RegistryStamp, Store};
 pub use tx::BackendKind;

@@ -39,6 +39,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 7, "0007_records_name_index"),
     migration!("sqlite", 8, "0008_records_scope_versions"),
     migration!("sqlite", 9, "0009_records_change_seq"),
+    migration!("sqlite", 10, "0010_boundaries"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -52,10 +53,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 7, "0007_records_name_index"),
     migration!("postgres", 8, "0008_records_scope_versions"),
     migration!("postgres", 9, "0009_records_change_seq"),
+    migration!("postgres", 10, "0010_boundaries"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 9;
+pub const LATEST: i64 = 10;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

@@ -706,6 +706,8 @@ pub(crate) fn save_import(
         "codes",
         "unit_versions",
         "registry_meta",
+        "boundaries",
+        "boundary_sets",
     ] {
         tx.clear(t)?;
     }

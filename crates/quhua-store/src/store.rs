@@ -2,6 +2,7 @@
 
 use crate::accounts::{self, AccountRow, OrgRow, SessionRow};
 use crate::audit::{self, AuditReport, AuditRow};
+use crate::boundaries::{self, BoundaryFeature, BoundarySet, BoundarySetInfo};
 use crate::documents;
 use crate::error::{Result, StoreError};
 use crate::import::{ImportId, ImportMeta, ImportRecord};
@@ -26,6 +27,9 @@ use std::sync::Arc;
 /// readers do not wait for each other, and writers are serialised by the database.
 #[derive(Debug, Clone)]
 pub struct Store(Arc<Backend>);
+
+/// See [`Store::registry_stamp`].
+pub type RegistryStamp = (i64, i64, String);
 
 /// The two backends.
 #[derive(Debug)]
@@ -202,6 +206,29 @@ impl Store {
         self.write(|tx| observations::import(tx, rows, source_sha256, actor))
     }
 
+    /// Replaces the boundaries of one county and level with `features`, in one transaction
+    /// with its audit row (committing to the content): every feature or none. Returns how
+    /// many features the replaced set had.
+    pub fn import_boundaries(
+        &self,
+        set: &BoundarySet,
+        features: &[BoundaryFeature],
+        actor: &str,
+    ) -> Result<usize> {
+        self.write(|tx| boundaries::import(tx, set, features, actor))
+    }
+
+    /// Every stored boundary set (without its features), by county and level.
+    pub fn boundary_sets(&self) -> Result<Vec<BoundarySetInfo>> {
+        self.read(boundaries::sets)
+    }
+
+    /// A county's stored boundary sets with their features (township before village); a set
+    /// whose rows no longer match its recorded digest is an error.
+    pub fn boundaries(&self, county: &str) -> Result<Vec<(BoundarySetInfo, Vec<BoundaryFeature>)>> {
+        self.read(|tx| boundaries::of_county(tx, county))
+    }
+
     /// Stored observations (of one indicator, or all), by code, indicator and period.
     pub fn observations(&self, indicator: Option<&str>) -> Result<Vec<ObservationRecord>> {
         self.read(|tx| observations::list(tx, indicator))
@@ -299,18 +326,20 @@ impl Store {
         self.read(|tx| documents::get_document(tx, sha256))
     }
 
-    /// A stamp that changes whenever the stored registry does (an import or a recorded event):
-    /// `(last import id, last event id)`. Cheap (two primary-key lookups), so a server can poll
-    /// it to notice writes made by another process.
-    pub fn registry_stamp(&self) -> Result<(i64, i64)> {
+    /// A stamp that changes whenever the stored registry or its boundaries do (an import, a
+    /// recorded event, a boundary import): `(last import id, last event id, latest boundary
+    /// set)`. Cheap (primary-key lookups on small tables), so a server can poll it to notice
+    /// writes made by another process.
+    pub fn registry_stamp(&self) -> Result<RegistryStamp> {
         self.read(|tx| {
             let r = tx
                 .query_opt(
-                    "SELECT COALESCE((SELECT MAX(id) FROM imports), 0), COALESCE((SELECT MAX(id) FROM events), -1)",
+                    "SELECT COALESCE((SELECT MAX(id) FROM imports), 0), COALESCE((SELECT MAX(id) FROM events), -1), \
+                     COALESCE((SELECT MAX(imported_at || content_sha256) FROM boundary_sets), '')",
                     &[],
                 )?
                 .ok_or_else(|| crate::error::StoreError::Corrupt("no registry stamp".into()))?;
-            Ok((r[0].int()?, r[1].int()?))
+            Ok((r[0].int()?, r[1].int()?, r[2].string()?))
         })
     }
 

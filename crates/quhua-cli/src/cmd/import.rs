@@ -1,4 +1,5 @@
-//! `quhua import`: the national list, a survey table, or the demo county, into the database.
+//! `quhua import`: the national list, a survey table, boundaries, or the demo county, into the
+//! database.
 //! Each import is one transaction: on any error nothing is stored. The use cases are
 //! [`quhua_app::imports`]; this module parses the arguments and prints the summary.
 
@@ -33,6 +34,26 @@ pub enum Command {
         #[arg(long, value_name = "KEY=MAX", value_parser = quhua_io::Plausibility::parse_override)]
         allow: Vec<(String, f64)>,
     },
+    /// 导入乡镇界或村界（GeoJSON、Shapefile 压缩包 .zip、GeoPackage），按区划代码关联本县单位；有问题时逐要素列出，不入库 / import township or village boundaries (GeoJSON, zipped Shapefile, GeoPackage), linked by code; problems are listed per feature and nothing is stored
+    Boundaries {
+        /// 文件 / file (.geojson/.json, .zip, .gpkg)
+        file: PathBuf,
+        /// 县级区划代码（6 位）；省略时取文件代码所属的县 / the county code (6 digits); default: the county of the file's codes
+        #[arg(long)]
+        county: Option<String>,
+        /// 存放区划代码的字段；省略时自动识别 / the attribute holding the codes (default: detected)
+        #[arg(long)]
+        code_field: Option<String>,
+        /// township 或 village；省略时按代码识别 / township or village (default: detected from the codes)
+        #[arg(long)]
+        level: Option<String>,
+        /// 只检查，不入库 / check only, store nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// 以 JSON 输出报告 / print the report as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// 导入演示县（曲阳县，示意数据）/ import the demo county (synthetic figures)
     Demo,
 }
@@ -52,6 +73,24 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 .fold(quhua_io::Plausibility::new(), |p, (k, v)| p.allow(k, v));
             table(ctx, &file, &date, sheet.as_deref(), &plausibility)
         }
+        Command::Boundaries {
+            file,
+            county,
+            code_field,
+            level,
+            dry_run,
+            json,
+        } => super::boundaries::run(
+            ctx,
+            &super::boundaries::Args {
+                file,
+                county,
+                code_field,
+                level,
+                dry_run,
+                json,
+            },
+        ),
         Command::Demo => demo(ctx),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod boundaries;
 pub mod codes;
 pub mod demo;
 pub mod feedback;

@@ -11,11 +11,27 @@ use std::path::Path;
 /// Reads a GeoJSON FeatureCollection (or a single Feature / geometry).
 pub fn read_geojson(path: &Path) -> Result<Layer> {
     let bytes = std::fs::read(path).map_err(|e| GeoError::io(path, e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| GeoError::Encoding {
-        path: path.to_path_buf(),
-        detail: format!("GeoJSON 必须是 UTF-8 / GeoJSON must be UTF-8: {e}"),
-    })?;
-    read_geojson_str(text, path)
+    read_geojson_str(geojson_text(&bytes, path)?, path)
+}
+
+/// The bytes of a GeoJSON file as text: UTF-8 (RFC 7946), with or without a BOM (the BOM
+/// is skipped by [`read_geojson_str`]); anything else is an encoding error naming `path`.
+pub(crate) fn geojson_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        let (zh, en) = if utf16 {
+            (
+                "（文件是 UTF-16，请另存为 UTF-8）",
+                " (the file is UTF-16; save it as UTF-8)",
+            )
+        } else {
+            ("", "")
+        };
+        GeoError::Encoding {
+            path: path.to_path_buf(),
+            detail: format!("GeoJSON 必须是 UTF-8{zh} / GeoJSON must be UTF-8{en}: {e}"),
+        }
+    })
 }
 
 /// Reads GeoJSON text; `path` is used in messages and for the layer name.

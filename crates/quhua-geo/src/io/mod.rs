@@ -1,4 +1,5 @@
-//! Readers and writers: GeoJSON, Shapefile (.dbf encodings, .prj WKT).
+//! Readers and writers: GeoJSON, Shapefile (.dbf encodings, .prj WKT), GeoPackage, and
+//! uploaded files held in memory ([`read_layer_bytes`]: GeoJSON, zipped Shapefile, GeoPackage).
 
 pub mod dbf;
 pub mod dbf_encoding;
@@ -8,9 +9,14 @@ pub mod gpkg;
 pub mod prj;
 pub(crate) mod rings;
 pub mod shapefile;
+pub mod upload;
 
 pub use self::geojson::{read_geojson, read_geojson_str, write_geojson};
 pub use self::shapefile::{read_shapefile, read_shapefile_bytes, write_shapefile};
+pub use self::upload::{
+    MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, UPLOAD_EXTENSIONS, read_layer_bytes,
+    read_layer_bytes_with_limit,
+};
 
 use crate::error::{GeoError, Result};
 use crate::layer::Layer;

@@ -52,17 +52,22 @@ pub fn read_shapefile(path: &Path) -> Result<Layer> {
         &shp_path,
     )?;
     if sibling(path, "shx").is_none() {
-        layer.warnings.push(Warning::new(
-            WarningKind::MissingCompanion,
-            None,
-            format!(
-                "缺少 .shx 索引文件，已按顺序读取 {} / no .shx index; read {} sequentially",
-                shp_path.display(),
-                shp_path.display()
-            ),
-        ));
+        layer.warnings.push(missing_shx_warning(&shp_path));
     }
     Ok(layer)
+}
+
+/// The warning for a shapefile read without its .shx index (from a folder or an archive).
+pub(crate) fn missing_shx_warning(shp_path: &Path) -> Warning {
+    Warning::new(
+        WarningKind::MissingCompanion,
+        None,
+        format!(
+            "缺少 .shx 索引文件，已按顺序读取 {} / no .shx index; read {} sequentially",
+            shp_path.display(),
+            shp_path.display()
+        ),
+    )
 }
 
 fn be_i32(b: &[u8], at: usize) -> i32 {

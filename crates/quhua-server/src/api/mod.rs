@@ -2,6 +2,7 @@
 //! scenarios, comparison, the read-only procedure board `plans`), and the role × jurisdiction checks they share.
 
 pub mod auth;
+pub mod boundaries;
 pub mod compare;
 pub mod counties;
 pub mod handover;

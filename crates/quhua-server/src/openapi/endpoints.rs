@@ -617,6 +617,7 @@ pub fn endpoints() -> Vec<Endpoint> {
     // The statistics routes, before the document itself.
     let doc = all.pop();
     all.extend(super::registry_endpoints::endpoints());
+    all.extend(super::boundary_endpoints::endpoints());
     all.extend(super::stats_endpoints::endpoints());
     all.extend(super::followup_endpoints::endpoints());
     all.extend(doc);

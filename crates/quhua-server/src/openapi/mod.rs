@@ -4,6 +4,7 @@
 //! generated from this document (`web/src/api.gen.ts`, by `openapi-typescript`); tests fail
 //! when the committed document or the types drift from the code.
 
+mod boundary_endpoints;
 mod endpoints;
 mod followup_endpoints;
 mod registry_endpoints;

@@ -1,0 +1,68 @@
+//! Boundary upload: a GeoJSON, zipped Shapefile or GeoPackage as the body, previewed feature
+//! by feature and, with `commit=true` and no problem, stored (quhua-app's `boundaries`).
+
+use crate::app::AppState;
+use crate::auth::session::AuthUser;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiQuery;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use quhua_app::boundaries::{self, BoundaryFile, BoundaryImport, BoundaryLevel, BoundaryOptions};
+use serde::Deserialize;
+
+/// Query of a boundary upload.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BoundaryQuery {
+    /// The file's name (.geojson/.json, .zip holding a Shapefile, .gpkg).
+    pub file_name: String,
+    /// `township` or `village` (default: the level the codes match).
+    #[serde(default)]
+    pub level: Option<BoundaryLevel>,
+    /// The attribute holding the codes (default: the field matching most codes).
+    #[serde(default)]
+    pub code_field: Option<String>,
+    /// Store it (`true`) or only check and preview (`false`, the default).
+    #[serde(default)]
+    pub commit: bool,
+}
+
+/// `POST /api/counties/{code}/boundaries?file_name=&level=&code_field=&commit=`: 200 with
+/// the report (nothing stored: a preview, or problems listed per feature), 201 when stored.
+pub async fn import(
+    State(st): State<AppState>,
+    me: AuthUser,
+    Path(code): Path<String>,
+    ApiQuery(q): ApiQuery<BoundaryQuery>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    if body.is_empty() {
+        return Err(ApiError::bad_request(
+            "上传的文件是空的",
+            "the uploaded file is empty",
+        ));
+    }
+    let file = BoundaryFile {
+        name: q.file_name,
+        bytes: body.to_vec(),
+    };
+    let opts = BoundaryOptions {
+        level: q.level,
+        code_field: q.code_field.filter(|f| !f.trim().is_empty()),
+        commit: q.commit,
+        synthetic: false,
+    };
+    let actor = me.actor();
+    let out: BoundaryImport = st
+        .run(move |app| boundaries::import(app, &actor, Some(&code), &file, &opts))
+        .await?;
+    let status = if out.stored {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(out)).into_response())
+}
