@@ -88,6 +88,7 @@ test('边界导入: a bad file is refused by feature, the corrected one is store
     await page.evaluate(() => localStorage.setItem('quhua.lang', 'en'));
     await openView(base, page, '#/county/130634/boundaries', 'boundaries');
     const en = await page.textContent('#bd');
+    assert.match(en, /Data import/);
     assert.match(en, /Boundary import/);
     assert.match(en, /Check/);
     assert.doesNotMatch(en.replace(/曲阳县/g, ''), /[\u4e00-\u9fff]/u, 'no Chinese left in English mode');
@@ -101,11 +102,59 @@ test('边界导入: a bad file is refused by feature, the corrected one is store
   }
 });
 
+test('摸底表更新: a bad row is named, the changes are listed before anything is stored', { timeout: 180_000 }, async () => {
+  const files = mkdtempSync(join(tmpdir(), 'quhua-sv-'));
+  const { page, close } = await loginAs(base, 'quyang');
+  try {
+    await openView(base, page, '#/county/130634/boundaries', 'boundaries');
+    const baseData = await apiJson(page, '/api/counties/130634/base');
+    const town = baseData.townships.find((x) => x.code.startsWith('130634100'));
+    const before = Math.round(town.figures.pop_hukou ?? 0);
+    // A bad row (a negative population): refused naming the file and the row.
+    const bad = join(files, '摸底表-有误.csv');
+    writeFileSync(bad, `代码,名称,户籍人口\r\n130634100,恒州镇,${before + 500}\r\n130634101,燕赵镇,-3\r\n`);
+    await page.setInputFiles('[data-testid=sv-file]', bad);
+    await page.fill('[data-testid=sv-date]', '2026-06-30');
+    await page.click('[data-testid=sv-check]');
+    await page.waitForSelector('[data-testid=sv-error]');
+    const err = await page.textContent('[data-testid=sv-error]');
+    assert.match(err, /摸底表-有误\.csv/);
+    assert.match(err, /第 3 行/);
+    assert.ok(await page.isDisabled('[data-testid=sv-commit]'));
+    // The corrected table: one change listed, before → after, then stored.
+    const good = join(files, '摸底表-2026.csv');
+    writeFileSync(good, `代码,名称,户籍人口\r\n130634100,恒州镇,${before + 500}\r\n`);
+    await page.setInputFiles('[data-testid=sv-file]', good);
+    await page.click('[data-testid=sv-check]');
+    await page.waitForSelector('[data-testid=sv-changes]');
+    const rows = await page.$$eval('[data-testid=sv-change]', (r) => r.map((x) => x.textContent));
+    assert.equal(rows.length, 1, rows.join('\n'));
+    assert.match(rows[0], /户籍人口/);
+    assert.match(rows[0], /\+500/);
+    await page.screenshot({ path: join(ARTIFACTS, 'survey-preview-zh.png'), fullPage: true });
+    await page.click('[data-testid=sv-commit]');
+    await page.waitForSelector('[data-testid=sv-stored]');
+    // Checked again, the same table changes nothing.
+    await page.click('[data-testid=sv-check]');
+    await page.waitForSelector('[data-testid=sv-nothing]');
+    await page.evaluate(() => localStorage.setItem('quhua.lang', 'en'));
+    await openView(base, page, '#/county/130634/boundaries', 'boundaries');
+    await page.setInputFiles('[data-testid=sv-file]', bad);
+    await page.click('[data-testid=sv-check]');
+    await page.waitForSelector('[data-testid=sv-error]');
+    assert.match(await page.textContent('[data-testid=sv-error]'), /row 3/);
+    await page.screenshot({ path: join(ARTIFACTS, 'survey-refused-en.png'), fullPage: true });
+  } finally {
+    await close();
+  }
+});
+
 test('边界导入: a viewer reads the page without the upload form', { timeout: 120_000 }, async () => {
   const { page, close } = await loginAs(base, 'guest');
   try {
     await openView(base, page, '#/county/130634/boundaries', 'boundaries');
     assert.equal(await page.$('[data-testid=bd-form]'), null);
+    assert.equal(await page.$('[data-testid=sv-form]'), null);
     assert.match(await page.textContent('[data-testid=bd-readonly]'), /县级编辑/);
     // And the API refuses the upload.
     const status = await page.evaluate(async () => {

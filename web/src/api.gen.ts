@@ -257,6 +257,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{code}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更新摸底表（CSV/XLSX 为请求体，UTF-8 或 GBK；各行须为本县现行单位）；commit=false 列出将改变的每项数值（单位、字段、原值 → 新值），commit=true 记为一次摸底数据更新事件 / update the survey table (CSV/XLSX as the body, UTF-8 or GBK; every row a unit of the county in force); commit=false lists every value that would change (unit, field, before → after), commit=true records one survey-update event */
+        post: operations["postCountiesByCodeSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback": {
         parameters: {
             query?: never;
@@ -4936,6 +4953,64 @@ export interface components {
              */
             yellow: number;
         };
+        /** @description One value the table changes. */
+        SurveyChange: {
+            /**
+             * Format: double
+             * @description The table's value.
+             */
+            after: number;
+            /**
+             * Format: double
+             * @description The value in force (none: not recorded yet).
+             */
+            before: number | null;
+            /** @description The unit's code. */
+            code: string;
+            /** @description The attribute key (`pop_hukou`, …). */
+            key: string;
+            /** @description Its English label, or the key. */
+            label_en: string;
+            /** @description Its Chinese label (户籍人口), or the key. */
+            label_zh: string;
+            /** @description The unit's name in the registry. */
+            name: string;
+            /**
+             * Format: uint
+             * @description The table's row (spreadsheet numbering).
+             */
+            row: number;
+            /** @description Unit of measure (人, km², 万元), when known. */
+            unit: string;
+        };
+        /** @description What a check (or an import) of a survey table found. */
+        SurveyPreview: {
+            /** @description The values that change (unchanged ones are counted, not listed). */
+            changes: components["schemas"]["SurveyChange"][];
+            /** @description The date the figures hold from. */
+            date: string;
+            /** @description The file's name. */
+            file: string;
+            /**
+             * Format: uint
+             * @description Data rows read.
+             */
+            rows: number;
+            /** @description Whether it was stored. */
+            stored: boolean;
+            /**
+             * Format: uint
+             * @description Values equal to those in force.
+             */
+            unchanged: number;
+            /**
+             * Format: uint
+             * @description Units with at least one changed value.
+             */
+            units: number;
+            /** @description Notes ("中文 / English"): a name differing from the registry's, columns not applied. */
+            warnings: string[];
+        };
         /** @description A one-to-one talk (谈心谈话). */
         Talk: {
             /** @description Who talked with the cadre (e.g. 县委书记, 组织部部长, 指导组组长). */
@@ -6954,6 +7029,103 @@ export interface operations {
             };
             /** @description 日期无效 / a bad date */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCountiesByCodeSurvey: {
+        parameters: {
+            query: {
+                /** @description Store it (`true`) or only check and preview (`false`, the default). */
+                commit?: boolean;
+                /** @description The date the figures hold from (YYYY-MM-DD). */
+                date: string;
+                /** @description The file's name (.csv, .xlsx, .xls). */
+                file_name: string;
+            };
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 预览（未保存） / the preview (nothing stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPreview"];
+                };
+            };
+            /** @description 已保存 / stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPreview"];
+                };
+            };
+            /** @description 文件有误：指明文件、行与列 / a bad file: names the file, row and column */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

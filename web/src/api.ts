@@ -36,6 +36,7 @@ export type RegistryLineage = S['RegistryLineage'];
 export type AuditView = S['AuditView'];
 export type BoundaryImport = S['BoundaryImport'];
 export type BoundaryLevel = S['BoundaryLevel'];
+export type SurveyPreview = S['SurveyPreview'];
 export type DraftFreshness = S['DraftFreshness'];
 export type Proposal = S['Proposal'];
 
@@ -255,6 +256,9 @@ export const api = {
     if (q.code_field) p.set('code_field', q.code_field);
     return call<BoundaryImport>('POST', `/api/counties/${encodeURIComponent(code)}/boundaries?${p.toString()}`, undefined, file);
   },
+  /** Checks (`commit` false) or stores a survey table's figures as of `date`. */
+  updateSurvey: (code: string, file: File, date: string, commit: boolean) =>
+    call<SurveyPreview>('POST', `/api/counties/${encodeURIComponent(code)}/survey?${new URLSearchParams({ file_name: file.name, date, commit: String(commit) }).toString()}`, undefined, file),
   /** An uploaded table recast onto the boundaries of `to` (nothing stored): the file. */
   recastUpload: (code: string, file: File, q: { to: string; weight: string; format: string }) =>
     callFile(`/api/counties/${encodeURIComponent(code)}/recast?${new URLSearchParams({ file_name: file.name, ...q }).toString()}`, file),

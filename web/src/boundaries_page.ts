@@ -1,8 +1,10 @@
-// 边界导入 (#/county/CODE/boundaries): a GeoJSON, zipped Shapefile or GeoPackage is checked
-// (检查: every feature linked by code, problems listed by feature) and only then stored
-// (导入, enabled after a clean check of the same file). Nothing is stored while a problem remains.
+// 数据导入 (#/county/CODE/boundaries): 边界导入 — a GeoJSON, zipped Shapefile or GeoPackage is
+// checked (检查: every feature linked by code, problems listed by feature) and only then stored
+// (导入, enabled after a clean check of the same file; nothing is stored while a problem
+// remains); 摸底表更新 — a survey table is checked (every value that changes, before → after;
+// a bad row named by row and column) and then stored as one survey-update event.
 
-import { api, type BoundaryImport, type County } from './api';
+import { api, type BoundaryImport, type County, type SurveyPreview } from './api';
 import { getLang, type Key, t, tf } from './i18n';
 import { esc } from './panels';
 import type { PageContext } from './handover_page';
@@ -40,6 +42,41 @@ export function reportHtml(r: BoundaryImport, zh: boolean): string {
   return head + state + table + notes;
 }
 
+const fmt = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toLocaleString(getLang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }));
+
+/** The values a survey table changes. */
+export function surveyHtml(p: SurveyPreview, zh: boolean): string {
+  const head = `<p data-testid="sv-summary">${esc(tf('svSummary', { file: p.file, rows: p.rows, units: p.units, n: p.changes.length, same: p.unchanged, date: p.date }))}</p>`;
+  const state = p.stored
+    ? `<p class="ok" data-testid="sv-stored">${t('svStored')}</p>`
+    : p.changes.length ? '' : `<p class="muted" data-testid="sv-nothing">${t('svNothing')}</p>`;
+  const rows = p.changes.slice(0, 500).map((c) => {
+    const delta = c.before === null || c.before === undefined ? null : c.after - c.before;
+    return `<tr data-testid="sv-change" data-code="${esc(c.code)}" data-key="${esc(c.key)}"><td>${c.row}</td><td>${esc(c.code)}</td><td>${esc(c.name)}</td>
+      <td>${esc(zh ? c.label_zh : c.label_en)}${c.unit ? `（${esc(c.unit)}）` : ''}</td><td class="num">${fmt(c.before)}</td><td class="num">${fmt(c.after)}</td>
+      <td class="num">${delta === null ? '' : `${delta > 0 ? '+' : ''}${fmt(delta)}`}</td></tr>`;
+  }).join('');
+  const table = p.changes.length
+    ? `<table class="tbl" data-testid="sv-changes"><thead><tr><th>${t('svRow')}</th><th>${t('bdCode')}</th><th>${t('svName')}</th><th>${t('svField')}</th><th>${t('svBefore')}</th><th>${t('svAfter')}</th><th>${t('svDelta')}</th></tr></thead><tbody>${rows}</tbody></table>
+       ${p.changes.length > 500 ? `<p class="muted">${tf('svMore', { n: p.changes.length - 500 })}</p>` : ''}`
+    : '';
+  const notes = p.warnings.length
+    ? `<details data-testid="sv-warnings"><summary>${esc(tf('bdNotes', { n: p.warnings.length }))}</summary><ul>${p.warnings.map((w) => `<li>${esc(oneLanguage(w, zh))}</li>`).join('')}</ul></details>`
+    : '';
+  return head + state + table + notes;
+}
+
+function surveyFormHtml(): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return `<form id="sv-form" data-testid="sv-form">
+    <div class="row"><label>${t('svFile')} <input type="file" name="file" accept=".csv,.xlsx,.xls" required data-testid="sv-file"></label>
+      <label>${t('svDate')} <input type="date" name="date" value="${today}" required data-testid="sv-date"></label></div>
+    <p class="muted">${t('svHelp')}</p>
+    <div class="row"><button type="submit" value="check" data-testid="sv-check">${t('bdCheck')}</button>
+      <button type="submit" value="commit" disabled data-testid="sv-commit">${t('bdImport')}</button></div>
+  </form>`;
+}
+
 function formHtml(canImport: boolean): string {
   if (!canImport) return `<p class="muted" data-testid="bd-readonly">${t('bdReadOnly')}</p>`;
   return `<form id="bd-form" data-testid="bd-form">
@@ -66,8 +103,9 @@ export async function showBoundaries(ctx: PageContext, code: string): Promise<vo
   const canImport = user?.role === 'county_editor' && user.jurisdiction === code;
   ctx.mount(`<main class="page boundaries-page" id="bd">
     <p><a href="#/county/${esc(code)}" class="link">${t('back')}</a></p>
-    <h2>${t('bdTitle')} · <span id="bd-county">${esc(code)}</span></h2>
-    <section class="card"><div id="bd-status"></div>${formHtml(canImport)}<div id="bd-result" data-testid="bd-result"></div></section>
+    <h2>${t('dataTitle')} · <span id="bd-county">${esc(code)}</span></h2>
+    <section class="card"><h3>${t('bdTitle')}</h3><div id="bd-status"></div>${formHtml(canImport)}<div id="bd-result" data-testid="bd-result"></div></section>
+    ${canImport ? `<section class="card" id="sv"><h3>${t('svTitle')}</h3>${surveyFormHtml()}<div id="sv-result" data-testid="sv-result"></div></section>` : ''}
   </main>`);
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const zh = getLang() === 'zh';
@@ -120,5 +158,42 @@ export async function showBoundaries(ctx: PageContext, code: string): Promise<vo
       window.__quhua.ready = true;
     };
   }
+  const sv = document.getElementById('sv-form') as HTMLFormElement | null;
+  if (sv) bindSurvey(ctx, code, sv, zh);
   window.__quhua.ready = true;
+}
+
+/** 摸底表更新: 检查 lists the changes; 导入 only after a check of the same file and date. */
+function bindSurvey(ctx: PageContext, code: string, form: HTMLFormElement, zh: boolean): void {
+  let checked: string | null = null;
+  const key = (f: File, date: string) => `${f.name}|${f.size}|${f.lastModified}|${date}`;
+  const commitButton = form.querySelector('button[value=commit]') as HTMLButtonElement;
+  const checkButton = form.querySelector('button[value=check]') as HTMLButtonElement;
+  const out = document.getElementById('sv-result') as HTMLElement;
+  form.addEventListener('change', () => { checked = null; commitButton.disabled = true; });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void run((ev as SubmitEvent).submitter?.getAttribute('value') === 'commit');
+  });
+  const run = async (commit: boolean) => {
+    const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
+    const date = String(new FormData(form).get('date') ?? '');
+    if (!file) { out.innerHTML = `<p class="error" data-testid="sv-error">${t('stPickFile')}</p>`; return; }
+    if (commit && checked !== key(file, date)) { out.innerHTML = `<p class="error" data-testid="sv-error">${t('stCheckFirst')}</p>`; return; }
+    checkButton.disabled = true;
+    commitButton.disabled = true;
+    out.innerHTML = `<p class="muted">${t('loading')}</p>`;
+    window.__quhua.ready = false;
+    try {
+      const p = await api.updateSurvey(code, file, date, commit);
+      out.innerHTML = surveyHtml(p, zh);
+      checked = !p.stored && p.changes.length > 0 ? key(file, date) : null;
+    } catch (e) {
+      checked = null;
+      out.innerHTML = `<p class="error" data-testid="sv-error">${esc(ctx.errText(e))}</p>`;
+    }
+    checkButton.disabled = false;
+    commitButton.disabled = checked === null;
+    window.__quhua.ready = true;
+  };
 }

@@ -12,6 +12,8 @@
 //! - [`propose`]: 方案推荐, merger schemes from the optimizer on a county ([`county`]: its
 //!   base and geometry);
 //! - [`imports`]: the national list, a survey table, the demo county;
+//! - [`survey`]: 摸底表更新 from the browser, checked (every changed value listed) before it
+//!   is stored;
 //! - [`boundaries`]: township or village polygons from a file, linked by code, and a
 //!   county's geometry built from them;
 //! - [`registry`]: the units in force on a date, changes between dates, lineage;
@@ -35,6 +37,7 @@ pub mod propose;
 pub mod registry;
 pub mod scenarios;
 pub mod stats;
+pub mod survey;
 pub mod text;
 pub mod upload;
 pub mod views;

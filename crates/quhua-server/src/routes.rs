@@ -50,6 +50,7 @@ pub static API: &[Route] = &[
     route!(GET "/api/counties/{code}/base" => api::counties::base),
     route!(GET "/api/counties/{code}/geojson" => api::counties::geojson),
     route!(POST "/api/counties/{code}/boundaries" => api::boundaries::import, upload),
+    route!(POST "/api/counties/{code}/survey" => api::boundaries::survey, upload),
     route!(POST "/api/counties/{code}/evaluate" => api::counties::evaluate),
     route!(GET "/api/counties/{code}/registry" => api::registry::as_of),
     route!(GET "/api/counties/{code}/changes" => api::registry::changes),

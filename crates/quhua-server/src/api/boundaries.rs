@@ -1,5 +1,6 @@
-//! Boundary upload: a GeoJSON, zipped Shapefile or GeoPackage as the body, previewed feature
-//! by feature and, with `commit=true` and no problem, stored (quhua-app's `boundaries`).
+//! Data in from the browser: a boundary file (GeoJSON, zipped Shapefile or GeoPackage),
+//! previewed feature by feature and, with `commit=true` and no problem, stored (quhua-app's
+//! `boundaries`); a survey table, previewed value by value, then stored (`survey`).
 
 use crate::app::AppState;
 use crate::auth::session::AuthUser;
@@ -11,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use quhua_app::boundaries::{self, BoundaryFile, BoundaryImport, BoundaryLevel, BoundaryOptions};
+use quhua_app::survey::SurveyPreview;
 use serde::Deserialize;
 
 /// Query of a boundary upload.
@@ -58,6 +60,51 @@ pub async fn import(
     let actor = me.actor();
     let out: BoundaryImport = st
         .run(move |app| boundaries::import(app, &actor, Some(&code), &file, &opts))
+        .await?;
+    let status = if out.stored {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(out)).into_response())
+}
+
+/// Query of a survey-table upload.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyQuery {
+    /// The file's name (.csv, .xlsx, .xls).
+    pub file_name: String,
+    /// The date the figures hold from (YYYY-MM-DD).
+    pub date: String,
+    /// Store it (`true`) or only check and preview (`false`, the default).
+    #[serde(default)]
+    pub commit: bool,
+}
+
+/// `POST /api/counties/{code}/survey?file_name=&date=&commit=`: the values the table would
+/// change (200), or stored as one survey-update event (201).
+pub async fn survey(
+    State(st): State<AppState>,
+    me: AuthUser,
+    Path(code): Path<String>,
+    ApiQuery(q): ApiQuery<SurveyQuery>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    if body.is_empty() {
+        return Err(ApiError::bad_request(
+            "上传的文件是空的",
+            "the uploaded file is empty",
+        ));
+    }
+    let file = quhua_app::upload::ImportFile::Bytes {
+        name: q.file_name,
+        bytes: body.to_vec(),
+    };
+    let actor = me.actor();
+    let (date, commit) = (q.date, q.commit);
+    let out: SurveyPreview = st
+        .run(move |app| quhua_app::survey::update(app, &actor, &code, &file, &date, commit))
         .await?;
     let status = if out.stored {
         StatusCode::CREATED
