@@ -140,7 +140,7 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^=proposal-]').length >= 3, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
-    assert.deepEqual(requests.at(-1), { villages: false, prefer: 'floor', exact_time_limit: 2 });
+    assert.deepEqual(requests.at(-1), { villages: false, prefer: 'floor', exact_time_limit: 2, lock: [], seed_units: [] });
     // The demo county is small enough for the exact check: the best scheme comes back proven.
     assert.match(await text(page, 'optimal-0'), /已证明最优/);
     assert.match(await text(page, 'bound-0'), /p = (\d+) · 上界 \1/);

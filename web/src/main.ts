@@ -15,7 +15,7 @@ import { createMap, type MapView, unitColor } from './map';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
-import { bindPropose, proposalName, proposeCard } from './propose';
+import { bindPropose, proposalName, proposeCard, type Wishes, wishesLine } from './propose';
 import { showCountyStats, showPlanEvaluation } from './stats_page';
 import { showInbox, showTask, showTaskBoard } from './tasks_page';
 import { showFeedback, showRisks } from './registers_page';
@@ -142,6 +142,8 @@ interface Editor {
   redo: Operation[];
   scenarios: ScenarioSummary[];
   compareIds: number[];
+  /** Townships (codes) the optimizer must make heads of different new units (方案推荐 seeds). */
+  seeds: string[];
 }
 
 let editor: Editor | null = null;
@@ -157,7 +159,7 @@ async function showEditor(county: string): Promise<void> {
         throw e;
       };
       const [base, villages, result] = await Promise.all([api.base(county), api.villages(county).catch(noMap), api.evaluate(county, [])]);
-      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [] };
+      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [], seeds: [] };
     } catch (e) {
       mount(`<main class="page"><p class="error" data-testid="county-error">${esc(errText(e))}</p><p><a href="#/">${t('countyList')}</a></p></main>`);
       window.__quhua.ready = true;
@@ -233,16 +235,33 @@ async function showEditor(county: string): Promise<void> {
     const one = sel.length === 1 ? sel[0] : undefined;
     const seatCodes = one ? one.village_idx.map((v) => ed.base.villages[v]?.code).filter((c): c is string => c !== undefined) : [];
     const seatOptions = seatCodes.map((c) => `<option value="${c}" ${nameOf(c) === one?.seat ? 'selected' : ''}>${esc(nameOf(c))}</option>`).join('');
+    // Buttons for impossible operations are disabled with the reason as their title.
+    const kinds = sel.map((u) => u.kind);
+    const why = (ok: boolean, reason: string) => (ok ? '' : `disabled title="${esc(reason)}"`);
+    const noneSel = sel.length === 0;
+    const toTownOk = !noneSel && kinds.every((k) => k === '乡');
+    const toStreetOk = !noneSel && kinds.every((k) => k !== '街道');
+    const baseCode = (u: { code?: string | null }) => (u.code && ed.base.townships.some((b) => b.code === u.code) ? u.code : null);
+    const seedable = sel.map(baseCode).filter((c): c is string => c !== null);
+    const others = (ev?.units ?? []).map((u, i) => ({ u, i })).filter(({ i }) => !ed.selected.includes(i));
+    const villageOptions = one ? one.village_idx.map((v) => ed.base.villages[v]).filter((v) => v !== undefined)
+      .map((v) => `<option value="${esc(v.code)}">${esc(v.name)}</option>`).join('') : '';
     $('actions').innerHTML = `<p><strong>${t('selected')}：</strong><span data-testid="selection">${sel.length ? esc(sel.map((u) => u.name).join('、')) : t('none')}</span></p>
-      <div class="row"><button id="merge" class="primary" data-testid="merge" ${sel.length < 2 ? 'disabled' : ''}>${t('mergeInto')}</button>
+      <div class="row"><button id="merge" class="primary" data-testid="merge" ${why(sel.length >= 2, t('whyTwo'))}>${t('mergeInto')}</button>
       <button id="clear-sel">${t('clearSel')}</button></div>
       <div class="row"><input id="new-name" placeholder="${t('newName')}" aria-label="${t('newName')}">
         <select id="new-kind"><option value="镇">镇</option><option value="乡">乡</option><option value="街道">街道</option></select>
-        <button id="merge-new" ${sel.length < 2 ? 'disabled' : ''}>${t('mergeNew')}</button></div>
-      <div class="row"><button id="to-town" ${sel.length ? '' : 'disabled'}>${t('toTown')}</button>
-        <button id="to-street" ${sel.length ? '' : 'disabled'}>${t('toStreet')}</button>
-        <button id="lock" ${sel.length ? '' : 'disabled'}>${t('lock')}</button></div>
-      ${one ? `<div class="row"><label>${t('seat')} <select id="seat">${seatOptions}</select></label><button id="set-seat">${t('setSeat')}</button></div>` : ''}`;
+        <button id="merge-new" ${why(sel.length >= 2, t('whyTwo'))}>${t('mergeNew')}</button></div>
+      <div class="row"><button id="to-town" data-testid="to-town" ${why(toTownOk, noneSel ? t('whyOne') : t('whyNotXiang'))}>${t('toTown')}</button>
+        <button id="to-street" data-testid="to-street" ${why(toStreetOk, noneSel ? t('whyOne') : t('whyStreet'))}>${t('toStreet')}</button>
+        <button id="lock" ${why(!noneSel, t('whyOne'))}>${t('lock')}</button>
+        <button id="seed" data-testid="seed" ${why(seedable.length > 0, t('whySeed'))}>${t('seedToggle')}</button></div>
+      ${one ? `<div class="row"><label>${t('seat')} <select id="seat">${seatOptions}</select></label><button id="set-seat">${t('setSeat')}</button></div>
+      <div class="row"><input id="rename-to" data-testid="rename-to" placeholder="${t('renameTo')}" aria-label="${t('renameTo')}" value="${esc(one.name)}">
+        <button id="rename" data-testid="rename">${t('rename')}</button></div>
+      <div class="row transfer"><label>${t('transferVillages')} <select id="tr-villages" data-testid="tr-villages" multiple size="4">${villageOptions}</select></label>
+        <label>${t('transferTo')} <select id="tr-to" data-testid="tr-to">${others.map(({ u, i }) => `<option value="${i}">${esc(u.name)}</option>`).join('')}</select></label>
+        <button id="transfer" data-testid="transfer" ${why(others.length > 0, t('whyNoTarget'))}>${t('transfer')}</button></div>` : ''}`;
     const refs = () => ed.selected.map(unitRef);
     $('merge').onclick = () => { const r = refs(); void apply([...ed.ops, { op: 'merge', units: r.slice(1), into: r[0] ?? '' }]); };
     $('merge-new').onclick = () => {
@@ -254,8 +273,37 @@ async function showEditor(county: string): Promise<void> {
     $('to-town').onclick = () => void apply([...ed.ops, ...refs().map((u): Operation => ({ op: 'convert', unit: u, to: '镇' }))]);
     $('to-street').onclick = () => void apply([...ed.ops, ...refs().map((u): Operation => ({ op: 'convert', unit: u, to: '街道' }))]);
     $('lock').onclick = () => void apply([...ed.ops, { op: 'lock', units: refs() }]);
-    if (one) $('set-seat').onclick = () => void apply([...ed.ops, { op: 'move_seat', unit: unitRef(ed.selected[0] ?? 0), village: ($('seat') as HTMLSelectElement).value }]);
+    $('seed').onclick = () => {
+      for (const c of seedable) {
+        const k = ed.seeds.indexOf(c);
+        if (k >= 0) ed.seeds.splice(k, 1); else ed.seeds.push(c);
+      }
+      $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf);
+    };
+    if (one) {
+      $('set-seat').onclick = () => void apply([...ed.ops, { op: 'move_seat', unit: unitRef(ed.selected[0] ?? 0), village: ($('seat') as HTMLSelectElement).value }]);
+      $('rename').onclick = () => {
+        const name = ($('rename-to') as HTMLInputElement).value.trim();
+        if (!name || name === one.name) { $('rename-to').focus(); return; }
+        void apply([...ed.ops, { op: 'rename', unit: unitRef(ed.selected[0] ?? 0), name }]);
+      };
+      $('transfer').onclick = () => {
+        const villages = [...($('tr-villages') as HTMLSelectElement).selectedOptions].map((o) => o.value);
+        if (!villages.length) { $('tr-villages').focus(); return; }
+        const to = unitRef(Number(($('tr-to') as HTMLSelectElement).value));
+        void apply([...ed.ops, { op: 'transfer', villages, to }]);
+      };
+    }
   }
+
+  /** The wishes 方案推荐 honours: the base townships locked by the operations, and the seeds. */
+  const wishes = (): Wishes => {
+    const codes = new Set(ed.base.townships.map((b) => b.code));
+    const byName = new Map(ed.base.townships.map((b) => [b.name, b.code] as const));
+    const lock = [...new Set(ed.ops.flatMap((o) => (o.op === 'lock' ? o.units : []))
+      .map((r) => (codes.has(r) ? r : byName.get(r))).filter((c): c is string => c !== undefined))];
+    return { lock, seed_units: [...ed.seeds] };
+  };
 
   const mapColor = unitColor;
 
@@ -357,8 +405,12 @@ async function showEditor(county: string): Promise<void> {
   }
 
   bindPropose(ed.county, nameOf, (scheme) => {
-    if (mayReplace()) startNew(proposalName(scheme), scheme.ops, true);
-  });
+    // The adopted scheme keeps the editor's locks (the optimizer kept those townships whole).
+    const kept = new Set(wishes().lock);
+    const base = (r: string) => kept.has(r) || kept.has(ed.base.townships.find((b) => b.name === r)?.code ?? '');
+    const locks = ed.ops.filter((o) => o.op === 'lock' && o.units.every(base));
+    if (mayReplace()) startNew(proposalName(scheme), [...locks, ...scheme.ops], true);
+  }, wishes);
   $('reset').onclick = () => { if (ed.ops.length && window.confirm(t('confirmClear'))) void apply([]); };
 
   // ---- scenarios

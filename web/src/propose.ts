@@ -15,6 +15,7 @@ export function proposeCard(): string {
       <label>${t('exactLimit')} <input type="number" id="propose-exact" data-testid="propose-exact" min="0" max="60" step="0.5" value="2" style="width:5em"></label>
       <span id="propose-spinner" class="spinner" data-testid="propose-spinner" hidden role="status" aria-label="${t('proposing')}"></span>
       <span id="propose-msg" class="muted"></span></div>
+    <p id="propose-wishes" class="muted" data-testid="propose-wishes"></p>
     <ol id="proposals" class="proposals" data-testid="proposals"></ol></div>`;
 }
 
@@ -61,11 +62,22 @@ function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string 
     <div class="muted">${esc(merges.join('；'))}</div></li>`;
 }
 
-/** Binds the button: runs the optimizer (spinner while waiting), lists the schemes, and calls
- * `adopt` with a scheme's operations when its 采用 button is clicked. */
-export function bindPropose(county: string, nameOf: (ref: string) => string, adopt: (s: ProposedScheme) => void): void {
+/** The planner's wishes the optimizer honours: townships kept as they are (the editor's 锁定
+ * operations) and seeds (townships that each head a different new unit). */
+export interface Wishes { lock: string[]; seed_units: string[] }
+
+/** The wishes as a line of the card. */
+export function wishesLine(w: Wishes, nameOf: (ref: string) => string): string {
+  const list = (refs: string[]) => (refs.length ? refs.map(nameOf).join('、') : t('none'));
+  return `${t('wishLocked')}：${esc(list(w.lock))} · ${t('wishSeeds')}：${esc(list(w.seed_units))}`;
+}
+
+/** Binds the button: runs the optimizer with the editor's `wishes` (spinner while waiting),
+ * lists the schemes, and calls `adopt` with a scheme when its 采用 button is clicked. */
+export function bindPropose(county: string, nameOf: (ref: string) => string, adopt: (s: ProposedScheme) => void, wishes: () => Wishes): void {
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const button = $('propose') as HTMLButtonElement;
+  $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf);
   button.onclick = async () => {
     button.disabled = true;
     $('propose-spinner').hidden = false;
@@ -77,7 +89,9 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
       // The server checks the range and says what is wrong.
       const raw = ($('propose-exact') as HTMLInputElement).value.trim();
       const exact_time_limit = raw === '' ? 2 : Number(raw);
-      const { schemes } = await api.propose(county, { villages, prefer, exact_time_limit });
+      const w = wishes();
+      $('propose-wishes').innerHTML = wishesLine(w, nameOf);
+      const { schemes } = await api.propose(county, { villages, prefer, exact_time_limit, lock: w.lock, seed_units: w.seed_units });
       $('proposals').innerHTML = schemes.map((s) => schemeItem(s, nameOf)).join('');
       $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t('schemesFound')}` : t('noSchemes');
       $('proposals').querySelectorAll('button.adopt').forEach((b) => b.addEventListener('click', () => {
