@@ -113,3 +113,54 @@ test('rename, 村划归, disabled reasons, and 方案推荐 with locks and seeds
     await close();
   }
 });
+
+const swatch = (page, name) => page.evaluate((n) => {
+  const label = [...document.querySelectorAll('#units label.unit')].find((l) => l.textContent.includes(n));
+  return label?.querySelector('.sw')?.style.background ?? null;
+}, name);
+
+test('the map: stable colours, the unit panel, exports, 768 px', { timeout: 180_000 }, async () => {
+  const { page, close } = await loginAs(base, 'quyang', { width: 1500 });
+  try {
+    await page.click('[data-testid=county-130634]');
+    await ready(page, 'county');
+    const hengzhou = await swatch(page, '恒州镇');
+    const lingshan = await swatch(page, '灵山镇');
+    // A merge elsewhere does not recolour 恒州镇; the merged unit keeps 灵山镇's colour.
+    await selectOnly(page, '灵山镇');
+    const i = await page.evaluate(() => window.__quhua.result.evaluation.units.findIndex((u) => u.name === '党城镇'));
+    await page.check(`#units input[data-i="${i}"]`);
+    await page.click('[data-testid=merge]');
+    await settled(page, 1);
+    assert.equal(await swatch(page, '恒州镇'), hengzhou);
+    assert.equal(await swatch(page, '灵山镇'), lingshan);
+    // The unit panel of the merged unit: population, villages, predecessors.
+    await selectOnly(page, '灵山镇');
+    const panel = await page.textContent('[data-testid=unit-panel]');
+    const merged = await unit(page, '灵山镇');
+    assert.match(panel, /由哪些单位组成/);
+    assert.match(panel, /党城镇/);
+    assert.ok(panel.includes(String(merged.villages)));
+    // Exports: GeoJSON of the resulting townships (labelled 示意图 on the demo), and PNG.
+    const [gj] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-geojson]')]);
+    assert.match(gj.suggestedFilename(), /^130634-.*示意图\.geojson$/);
+    const text = await (await import('node:fs/promises')).readFile(await gj.path(), 'utf8');
+    const fc = JSON.parse(text);
+    assert.equal(fc.features.length, 17);
+    assert.equal(fc['示意'], true);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
+    assert.match(png.suggestedFilename(), /\.png$/);
+    const bytes = await (await import('node:fs/promises')).readFile(await png.path());
+    assert.ok(bytes.length > 10_000 && bytes.subarray(1, 4).toString() === 'PNG');
+    // 768 px: nothing overflows sideways, the charts and indicators are reachable.
+    await page.setViewportSize({ width: 768, height: 1000 });
+    await page.waitForTimeout(300);
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 770, `scroll width ${width}`);
+    const charts = await page.evaluate(() => document.getElementById('charts').getBoundingClientRect().width);
+    assert.ok(charts <= 768 && charts > 300, `charts ${charts}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'editor-768.png'), fullPage: true });
+  } finally {
+    await close();
+  }
+});

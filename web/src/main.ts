@@ -12,6 +12,7 @@ import { api, ApiError, type DraftFreshness, type Base, type County, type EvalRe
 import { createCharts } from './charts';
 import { getLang, setLang, t, tf, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
+import { exportGeoJson, exportPng, stableColors, unitPanel, villageHover } from './map_tools';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
@@ -171,6 +172,9 @@ async function showEditor(county: string): Promise<void> {
   mount(`<main class="editor">
     <section class="left">
       <div id="map" class="mapbox"></div>
+      <div class="row map-tools"><button id="export-png" data-testid="export-png">${t('exportPng')}</button>
+        <button id="export-geojson" data-testid="export-geojson">${t('exportGeoJson')}</button>
+        <button id="print" data-testid="print">${t('printMap')}</button></div>
       <div id="charts" class="charts"></div>
     </section>
     <section class="right">
@@ -208,7 +212,15 @@ async function showEditor(county: string): Promise<void> {
   const map = createMap($('map'), (code) => {
     const u = villageUnit.get(code);
     if (u !== undefined) toggle(u);
-  });
+  }, (code) => villageHover(code, ed.base, ed.result, villageUnit));
+  /** Colours of the current result's units, stable across edits (see map_tools). */
+  let colors: string[] = [];
+  const schematicGeometry = (ed.villages as unknown as Record<string, unknown>)['示意'] !== false;
+  $('export-png').onclick = () => exportPng(map.map.getCanvas(), ed.county, ed.name, schematicGeometry || ed.base.synthetic);
+  $('export-geojson').onclick = () => {
+    if (!exportGeoJson(ed.result, ed.county, ed.name, schematicGeometry)) $('status').textContent = t('bdNoMap');
+  };
+  $('print').onclick = () => window.print();
   const charts = createCharts($('charts'));
   cleanup = () => { map.destroy(); charts.dispose(); document.removeEventListener('keydown', onKey); };
 
@@ -228,7 +240,7 @@ async function showEditor(county: string): Promise<void> {
     const ev = ed.result?.evaluation;
     $('units').innerHTML = (ev?.units ?? []).map((u, i) => `<label class="unit ${ed.selected.includes(i) ? 'sel' : ''}">
       <input type="checkbox" data-i="${i}" ${ed.selected.includes(i) ? 'checked' : ''}>
-      <span class="sw" style="background:${mapColor(i)}"></span>${esc(u.name)}<span class="muted">${esc(u.kind)} · ${Math.round(u.population ?? 0).toLocaleString()}</span></label>`).join('');
+      <span class="sw" style="background:${colors[i] ?? mapColor(i)}"></span>${esc(u.name)}<span class="muted">${esc(u.kind)} · ${Math.round(u.population ?? 0).toLocaleString()}</span></label>`).join('');
     $('units').querySelectorAll('input[type=checkbox]').forEach((el) =>
       el.addEventListener('change', () => toggle(Number((el as HTMLInputElement).dataset['i']))));
     const sel = ed.selected.map((i) => ev?.units[i]).filter((u) => u !== undefined);
@@ -256,7 +268,7 @@ async function showEditor(county: string): Promise<void> {
         <button id="to-street" data-testid="to-street" ${why(toStreetOk, noneSel ? t('whyOne') : t('whyStreet'))}>${t('toStreet')}</button>
         <button id="lock" ${why(!noneSel, t('whyOne'))}>${t('lock')}</button>
         <button id="seed" data-testid="seed" ${why(seedable.length > 0, t('whySeed'))}>${t('seedToggle')}</button></div>
-      ${one ? `<div class="row"><label>${t('seat')} <select id="seat">${seatOptions}</select></label><button id="set-seat">${t('setSeat')}</button></div>
+      ${one ? `${unitPanel(one, nameOf)}<div class="row"><label>${t('seat')} <select id="seat">${seatOptions}</select></label><button id="set-seat">${t('setSeat')}</button></div>
       <div class="row"><input id="rename-to" data-testid="rename-to" placeholder="${t('renameTo')}" aria-label="${t('renameTo')}" value="${esc(one.name)}">
         <button id="rename" data-testid="rename">${t('rename')}</button></div>
       <div class="row transfer"><label>${t('transferVillages')} <select id="tr-villages" data-testid="tr-villages" multiple size="4">${villageOptions}</select></label>
@@ -315,7 +327,8 @@ async function showEditor(county: string): Promise<void> {
       const c = ed.base.villages[v]?.code;
       if (c !== undefined) villageUnit.set(c, i);
     }));
-    map.setResult(r.geojson, villageUnit);
+    colors = stableColors(ed.base, r.evaluation.units);
+    map.setResult(r.geojson, villageUnit, (u) => colors[u] ?? unitColor(u));
     const ind = r.evaluation.indicators;
     $('indicators').innerHTML = indicatorTable(ind.before, ind.after);
     $('findings').innerHTML = findingsList(r.evaluation);

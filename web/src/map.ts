@@ -22,8 +22,9 @@ export interface MapView {
   ready: Promise<void>;
   /** Sets the village polygons (once per county). */
   setVillages(fc: GeoJSON.FeatureCollection): void;
-  /** Colours villages by unit (village code → unit index) and draws the resulting townships. */
-  setResult(townships: GeoJSON.FeatureCollection | null, villageUnit: Map<string, number>): void;
+  /** Colours villages by unit (village code → unit index; `colorOf` a unit's colour, by
+   * default its index's) and draws the resulting townships. */
+  setResult(townships: GeoJSON.FeatureCollection | null, villageUnit: Map<string, number>, colorOf?: (unit: number) => string): void;
   /** Highlights the selected units (indices into the evaluation's units). */
   setSelection(selected: number[]): void;
   /** The label point of a unit of the current result. */
@@ -31,7 +32,7 @@ export interface MapView {
   destroy(): void;
 }
 
-export function createMap(container: HTMLElement, onClickVillage?: (code: string) => void): MapView {
+export function createMap(container: HTMLElement, onClickVillage?: (code: string) => void, hover?: (code: string) => string | null): MapView {
   container.classList.add('map');
   const badge = document.createElement('div');
   badge.className = 'schematic-badge';
@@ -82,6 +83,15 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
         map.on('mouseenter', 'villages-fill', () => { map.getCanvas().style.cursor = 'pointer'; });
         map.on('mouseleave', 'villages-fill', () => { map.getCanvas().style.cursor = ''; });
       }
+      if (hover) {
+        const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'village-hover' });
+        map.on('mousemove', 'villages-fill', (e) => {
+          const code = e.features?.[0]?.properties?.['code'];
+          const html = typeof code === 'string' ? hover(code) : null;
+          if (html) popup.setLngLat(e.lngLat).setHTML(html).addTo(map); else popup.remove();
+        });
+        map.on('mouseleave', 'villages-fill', () => { popup.remove(); });
+      }
       resolve();
     });
   });
@@ -107,10 +117,10 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
       (map.getSource('villages') as GeoJSONSource | undefined)?.setData(fc);
       fit(fc);
     },
-    setResult(townships, villageUnit) {
+    setResult(townships, villageUnit, colorOf = unitColor) {
       for (const code of villageCodes) {
         const u = villageUnit.get(code);
-        map.setFeatureState({ source: 'villages', id: code }, { color: u === undefined ? '#dddddd' : unitColor(u) });
+        map.setFeatureState({ source: 'villages', id: code }, { color: u === undefined ? '#dddddd' : colorOf(u) });
       }
       (map.getSource('townships') as GeoJSONSource | undefined)?.setData(townships ?? EMPTY);
       markers.forEach((m) => m.remove());

@@ -190,6 +190,15 @@ fn decode_set(r: &Row) -> Result<BoundarySetInfo> {
     })
 }
 
+/// The schema version that added the boundary tables.
+pub(crate) const SINCE_VERSION: i64 = 10;
+
+/// Removes every stored set (a registry import renumbers the units they refer to).
+pub(crate) fn clear(tx: &mut dyn Tx) -> Result<()> {
+    tx.clear("boundaries")?;
+    tx.clear("boundary_sets")
+}
+
 /// Every stored set (without features), by county and level.
 pub(crate) fn sets(tx: &mut dyn Tx) -> Result<Vec<BoundarySetInfo>> {
     tx.query(

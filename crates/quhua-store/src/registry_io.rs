@@ -706,8 +706,6 @@ pub(crate) fn save_import(
         "codes",
         "unit_versions",
         "registry_meta",
-        "boundaries",
-        "boundary_sets",
     ] {
         tx.clear(t)?;
     }

@@ -103,6 +103,9 @@ impl Store {
     /// codes, events and lineage — records the import, and appends one audit row with the
     /// counts, the file's SHA-256 and the content digest. One transaction.
     pub fn save_registry_import(&self, reg: &Registry, meta: &ImportMeta) -> Result<ImportId> {
+        // Stored boundaries refer to the old registry's unit ids: they go with it (a store
+        // opened at an older schema, in upgrade tests, has no boundary tables yet).
+        let with_boundaries = self.schema_version()? >= boundaries::SINCE_VERSION;
         // The digest is computed on the second core while rows are written.
         std::thread::scope(|s| {
             let digest = s.spawn(|| content_digest(reg));
@@ -110,6 +113,9 @@ impl Store {
                 let d = digest.join().map_err(|_| {
                     crate::error::StoreError::Corrupt("digest thread panicked".into())
                 })?;
+                if with_boundaries {
+                    boundaries::clear(tx)?;
+                }
                 registry_io::save_import(tx, reg, meta, &d)
             };
             match &*self.0 {
