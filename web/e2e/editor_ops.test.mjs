@@ -70,6 +70,11 @@ test('rename, 村划归, disabled reasons, and 方案推荐 with locks and seeds
     assert.deepEqual(tr.villages, [options[0]]);
     assert.equal((await unit(page, '路庄乡')).villages, from.villages - 1);
     assert.equal((await unit(page, '党城镇')).villages, to.villages + 1);
+    // The exclave it makes is named by the contiguity rule and outlined on the map.
+    const findings = await page.evaluate(() => window.__quhua.result.evaluation.findings.filter((f) => f.rule === 'contiguity').flatMap((f) => f.units));
+    const flagged = await page.evaluate(() => window.__quhua.map.map.getFilter('townships-flagged')[2][1]);
+    const dangcheng = await page.evaluate(() => window.__quhua.result.evaluation.units.findIndex((u) => u.name === '党城镇'));
+    if (findings.length) assert.ok(flagged.includes(dangcheng), `flagged ${flagged} / findings ${findings}`);
     await page.screenshot({ path: join(ARTIFACTS, 'editor-ops-zh.png') });
 
     // Start over (the page asks first), lock 恒州镇, seed 灵山镇 and 文德镇, propose.
@@ -134,6 +139,12 @@ test('the map: stable colours, the unit panel, exports, 768 px', { timeout: 180_
     await settled(page, 1);
     assert.equal(await swatch(page, '恒州镇'), hengzhou);
     assert.equal(await swatch(page, '灵山镇'), lingshan);
+    // Markers: ★ on the county-seat town's label, one seat dot per unit, the legend.
+    const labels = await page.$$eval('.tlabel', (els) => els.map((e) => e.textContent));
+    assert.ok(labels.some((l) => l.startsWith('★') && l.includes('恒州镇')), labels.join(' '));
+    const dots = await page.$$eval('.seat-dot', (els) => els.length);
+    assert.equal(dots, await page.evaluate(() => window.__quhua.result.evaluation.units.filter((u) => u.seat).length));
+    assert.match(await page.textContent('[data-testid=map-legend]'), /县城驻地镇/);
     // The unit panel of the merged unit: population, villages, predecessors.
     await selectOnly(page, '灵山镇');
     const panel = await page.textContent('[data-testid=unit-panel]');

@@ -12,7 +12,7 @@ import { api, ApiError, type DraftFreshness, type Base, type County, type EvalRe
 import { createCharts } from './charts';
 import { getLang, setLang, t, tf, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
-import { exportGeoJson, exportPng, stableColors, unitPanel, villageHover } from './map_tools';
+import { exportGeoJson, exportPng, flaggedUnits, labelDecoration, mapLegend, stableColors, unitPanel, villageHover } from './map_tools';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
@@ -174,7 +174,7 @@ async function showEditor(county: string): Promise<void> {
       <div id="map" class="mapbox"></div>
       <div class="row map-tools"><button id="export-png" data-testid="export-png">${t('exportPng')}</button>
         <button id="export-geojson" data-testid="export-geojson">${t('exportGeoJson')}</button>
-        <button id="print" data-testid="print">${t('printMap')}</button></div>
+        <button id="print" data-testid="print">${t('printMap')}</button> ${mapLegend()}</div>
       <div id="charts" class="charts"></div>
     </section>
     <section class="right">
@@ -328,7 +328,19 @@ async function showEditor(county: string): Promise<void> {
       if (c !== undefined) villageUnit.set(c, i);
     }));
     colors = stableColors(ed.base, r.evaluation.units);
-    map.setResult(r.geojson, villageUnit, (u) => colors[u] ?? unitColor(u));
+    const lockedRefs = new Set(ed.ops.flatMap((o) => (o.op === 'lock' ? o.units : [])));
+    const units = r.evaluation.units;
+    map.setResult(r.geojson, villageUnit, (u) => colors[u] ?? unitColor(u), (i) => {
+      const u = units[i];
+      return labelDecoration(u, !!u && (lockedRefs.has(u.code ?? '') || lockedRefs.has(u.name)));
+    });
+    map.setFlagged(flaggedUnits(r));
+    const seatOf = new Map(ed.base.villages.map((v) => [v.name, v.code] as const));
+    const labelOf = new Map(ed.villages.features.map((f) => [String(f.properties?.['code'] ?? ''), f.properties?.['label'] as [number, number] | undefined] as const));
+    map.setSeats(units.flatMap((u): [number, number, string][] => {
+      const p = u.seat ? labelOf.get(seatOf.get(u.seat) ?? '') : undefined;
+      return p ? [[p[0], p[1], `${u.name} ${t('upSeat')}：${u.seat ?? ''}`]] : [];
+    }));
     const ind = r.evaluation.indicators;
     $('indicators').innerHTML = indicatorTable(ind.before, ind.after);
     $('findings').innerHTML = findingsList(r.evaluation);

@@ -24,7 +24,12 @@ export interface MapView {
   setVillages(fc: GeoJSON.FeatureCollection): void;
   /** Colours villages by unit (village code → unit index; `colorOf` a unit's colour, by
    * default its index's) and draws the resulting townships. */
-  setResult(townships: GeoJSON.FeatureCollection | null, villageUnit: Map<string, number>, colorOf?: (unit: number) => string): void;
+  setResult(townships: GeoJSON.FeatureCollection | null, villageUnit: Map<string, number>, colorOf?: (unit: number) => string,
+    decorate?: (unit: number) => { prefix: string; title: string }): void;
+  /** Outlines units breaking a rule (dashed; indices into the evaluation's units). */
+  setFlagged(flagged: number[]): void;
+  /** Small markers at the seats of the resulting units: (lon, lat, hover text). */
+  setSeats(seats: [number, number, string][]): void;
   /** Highlights the selected units (indices into the evaluation's units). */
   setSelection(selected: number[]): void;
   /** The label point of a unit of the current result. */
@@ -52,6 +57,7 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
   container.appendChild(badge);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   let markers: Marker[] = [];
+  let seatMarkers: Marker[] = [];
   let labels = new Map<number, [number, number]>();
   let villageCodes: string[] = [];
   const ready = new Promise<void>((resolve) => {
@@ -69,6 +75,11 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
       map.addLayer({
         id: 'townships-line', type: 'line', source: 'townships',
         paint: { 'line-color': '#3b3b3b', 'line-width': 1.6 },
+      });
+      map.addLayer({
+        id: 'townships-flagged', type: 'line', source: 'townships',
+        filter: ['in', ['get', 'index'], ['literal', []]],
+        paint: { 'line-color': '#c51b7d', 'line-width': 3, 'line-dasharray': [2, 1] },
       });
       map.addLayer({
         id: 'townships-selected', type: 'line', source: 'townships',
@@ -117,7 +128,7 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
       (map.getSource('villages') as GeoJSONSource | undefined)?.setData(fc);
       fit(fc);
     },
-    setResult(townships, villageUnit, colorOf = unitColor) {
+    setResult(townships, villageUnit, colorOf = unitColor, decorate) {
       for (const code of villageCodes) {
         const u = villageUnit.get(code);
         map.setFeatureState({ source: 'villages', id: code }, { color: u === undefined ? '#dddddd' : colorOf(u) });
@@ -134,9 +145,25 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
         labels.set(index, label);
         const el = document.createElement('div');
         el.className = 'tlabel';
-        el.textContent = String(p['name'] ?? '');
+        const deco = decorate?.(index);
+        el.textContent = `${deco?.prefix ?? ''}${String(p['name'] ?? '')}`;
+        if (deco?.title) el.title = deco.title;
         markers.push(new Marker({ element: el, anchor: 'center' }).setLngLat(label).addTo(map));
       }
+    },
+    setFlagged(flagged) {
+      if (map.getLayer('townships-flagged')) {
+        map.setFilter('townships-flagged', ['in', ['get', 'index'], ['literal', flagged]]);
+      }
+    },
+    setSeats(seats) {
+      seatMarkers.forEach((m) => m.remove());
+      seatMarkers = seats.map(([lon, lat, title]) => {
+        const el = document.createElement('div');
+        el.className = 'seat-dot';
+        el.title = title;
+        return new Marker({ element: el, anchor: 'center' }).setLngLat([lon, lat]).addTo(map);
+      });
     },
     setSelection(selected) {
       if (map.getLayer('townships-selected')) {
@@ -148,6 +175,7 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
     },
     destroy() {
       markers.forEach((m) => m.remove());
+      seatMarkers.forEach((m) => m.remove());
       map.remove();
     },
   };

@@ -40,7 +40,7 @@ export function unitPanel(u: ResultUnit, nameOf: (ref: string) => string): strin
     <dt>${t('upVillages')}</dt><dd>${u.villages}</dd>
     <dt>${t('upSeat')}</dt><dd>${esc(u.seat ?? '—')}</dd>
     <dt>${t('upPredecessors')}</dt><dd>${esc(pred)}</dd>
-    ${u.flags.length ? `<dt>${t('upFlags')}</dt><dd>${esc(u.flags.join('、'))}</dd>` : ''}
+    ${u.flags.length ? `<dt>${t('upFlags')}</dt><dd>${esc(u.flags.map(flagName).join('、'))}</dd>` : ''}
   </dl>`;
 }
 
@@ -95,4 +95,44 @@ export function exportPng(canvas: HTMLCanvasElement, county: string, name: strin
     g.fillText(t('schematic'), 12 * scale, 34 * scale);
   }
   download(`${county}-${safe(name)}${schematic ? '-示意图' : ''}.png`, out.toDataURL('image/png'));
+}
+
+/** Map symbols of the flags the rules care about (the server names flags in Chinese). */
+const FLAG_SYMBOLS: [string, string][] = [['县城驻地镇', '★'], ['历史文化名镇', '◆'], ['重点镇', '▲'], ['民族乡镇', '◎'], ['边境乡镇', '▣']];
+
+/** A label's prefix and hover text: the unit's flags and whether the editor locked it. */
+export function labelDecoration(u: ResultUnit | undefined, locked: boolean): { prefix: string; title: string } {
+  if (!u) return { prefix: '', title: '' };
+  const marks = FLAG_SYMBOLS.filter(([f]) => u.flags.includes(f));
+  const prefix = marks.map(([, m]) => m).join('') + (locked ? '□' : '');
+  const title = [...marks.map(([f]) => flagName(f)), ...(locked ? [t('lockedMark')] : [])].join(' · ');
+  return { prefix, title };
+}
+
+/** A flag's name in the current language. */
+export function flagName(f: string): string {
+  const key = ({ 县城驻地镇: 'flagSeat', 历史文化名镇: 'flagHistoric', 重点镇: 'flagKey', 民族乡镇: 'flagEthnic', 边境乡镇: 'flagBorder' } as const)[f as '县城驻地镇'];
+  return key ? t(key) : f;
+}
+
+/** The legend of the map's symbols. */
+export function mapLegend(): string {
+  return `<span class="legend" data-testid="map-legend">★ ${t('flagSeat')} · ◆ ${t('flagHistoric')} · ▲ ${t('flagKey')} · □ ${t('lockedMark')} · ● ${t('upSeat')} · <span class="dash">┅</span> ${t('breachMark')}</span>`;
+}
+
+/** Indices of the units named by findings of contiguity or of error severity. */
+export function flaggedUnits(r: EvalResult): number[] {
+  const units = r.evaluation.units;
+  const out = new Set<number>();
+  for (const f of r.evaluation.findings) {
+    if (f.rule !== 'contiguity' && f.severity !== 'error') continue;
+    for (const ref of f.units) {
+      // "党城镇（130634112）", a bare code or a bare name.
+      const m = /^(.*?)（(\d+)）$/.exec(ref);
+      const [name, code] = m ? [m[1], m[2]] : [ref, ref];
+      const i = units.findIndex((u) => (code !== undefined && (u.code === code || u.proposed_code === code)) || u.name === name);
+      if (i >= 0) out.add(i);
+    }
+  }
+  return [...out];
 }
