@@ -171,6 +171,21 @@ test('the map: stable colours, the unit panel, exports, 768 px', { timeout: 180_
     const charts = await page.evaluate(() => document.getElementById('charts').getBoundingClientRect().width);
     assert.ok(charts <= 768 && charts > 300, `charts ${charts}`);
     await page.screenshot({ path: join(ARTIFACTS, 'editor-768.png'), fullPage: true });
+    // English: kinds, the unit panel, the default scheme name.
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    await page.evaluate(() => localStorage.setItem('quhua.lang', 'en'));
+    await page.reload();
+    await ready(page, 'county');
+    await selectOnly(page, '恒州镇');
+    const panelEn = await page.textContent('[data-testid=unit-panel]');
+    assert.match(panelEn, /Made of/);
+    assert.match(panelEn, /town · /);
+    assert.match(panelEn, /county-seat town/);
+    const units = await page.textContent('#units');
+    assert.doesNotMatch(units.replace(/[\u4e00-\u9fff]+(镇|乡|街道)/gu, ''), /[乡镇] ·/u);
+    const scheme = await page.inputValue('[data-testid=scenario-name]');
+    assert.ok(!/曲阳县New/.test(scheme), scheme);
+    await page.screenshot({ path: join(ARTIFACTS, 'editor-en.png') });
   } finally {
     await close();
   }

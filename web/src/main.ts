@@ -10,7 +10,7 @@
 import './style.css';
 import { api, ApiError, type DraftFreshness, type Base, type County, type EvalResult, type Operation, type ScenarioFull, type PlanBoard, type ScenarioSummary, type SessionInfo } from './api';
 import { createCharts } from './charts';
-import { getLang, setLang, t, tf, tx } from './i18n';
+import { getLang, kindName, setLang, t, tf, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
 import { exportGeoJson, exportPng, flaggedUnits, labelDecoration, mapLegend, stableColors, unitPanel, villageHover } from './map_tools';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
@@ -160,7 +160,7 @@ async function showEditor(county: string): Promise<void> {
         throw e;
       };
       const [base, villages, result] = await Promise.all([api.base(county), api.villages(county).catch(noMap), api.evaluate(county, [])]);
-      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: `${base.county.name}${t('newScenario')}`, scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [], seeds: [] };
+      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: tf('newScenarioOf', { county: base.county.name }), scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [], seeds: [] };
     } catch (e) {
       mount(`<main class="page"><p class="error" data-testid="county-error">${esc(errText(e))}</p><p><a href="#/">${t('countyList')}</a></p></main>`);
       window.__quhua.ready = true;
@@ -240,7 +240,7 @@ async function showEditor(county: string): Promise<void> {
     const ev = ed.result?.evaluation;
     $('units').innerHTML = (ev?.units ?? []).map((u, i) => `<label class="unit ${ed.selected.includes(i) ? 'sel' : ''}">
       <input type="checkbox" data-i="${i}" ${ed.selected.includes(i) ? 'checked' : ''}>
-      <span class="sw" style="background:${colors[i] ?? mapColor(i)}"></span>${esc(u.name)}<span class="muted">${esc(u.kind)} · ${Math.round(u.population ?? 0).toLocaleString()}</span></label>`).join('');
+      <span class="sw" style="background:${colors[i] ?? mapColor(i)}"></span>${esc(u.name)}<span class="muted">${esc(kindName(u.kind))} · ${Math.round(u.population ?? 0).toLocaleString()}</span></label>`).join('');
     $('units').querySelectorAll('input[type=checkbox]').forEach((el) =>
       el.addEventListener('change', () => toggle(Number((el as HTMLInputElement).dataset['i']))));
     const sel = ed.selected.map((i) => ev?.units[i]).filter((u) => u !== undefined);
@@ -262,7 +262,7 @@ async function showEditor(county: string): Promise<void> {
       <div class="row"><button id="merge" class="primary" data-testid="merge" ${why(sel.length >= 2, t('whyTwo'))}>${t('mergeInto')}</button>
       <button id="clear-sel">${t('clearSel')}</button></div>
       <div class="row"><input id="new-name" placeholder="${t('newName')}" aria-label="${t('newName')}">
-        <select id="new-kind"><option value="镇">镇</option><option value="乡">乡</option><option value="街道">街道</option></select>
+        <select id="new-kind">${['镇', '乡', '街道'].map((k) => `<option value="${k}">${esc(kindName(k))}</option>`).join('')}</select>
         <button id="merge-new" ${why(sel.length >= 2, t('whyTwo'))}>${t('mergeNew')}</button></div>
       <div class="row"><button id="to-town" data-testid="to-town" ${why(toTownOk, noneSel ? t('whyOne') : t('whyNotXiang'))}>${t('toTown')}</button>
         <button id="to-street" data-testid="to-street" ${why(toStreetOk, noneSel ? t('whyOne') : t('whyStreet'))}>${t('toStreet')}</button>
@@ -586,7 +586,7 @@ async function showEditor(county: string): Promise<void> {
     };
     $('save-new').onclick = () => void save(true);
     $('new-sc').onclick = () => {
-      if (mayReplace()) startNew(`${ed.base.county.name}${t('newScenario')}`, [], false);
+      if (mayReplace()) startNew(tf('newScenarioOf', { county: ed.base.county.name }), [], false);
     };
   }
   $('compare').onclick = () => {

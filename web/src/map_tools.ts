@@ -4,7 +4,7 @@
 // the geometry is schematic.
 
 import type { Base, EvalResult, ResultUnit } from './api';
-import { t } from './i18n';
+import { kindName, t } from './i18n';
 import { unitColor } from './map';
 import { esc } from './panels';
 
@@ -28,13 +28,19 @@ export function stableColors(base: Base, units: ResultUnit[]): string[] {
 const fmt = (x: number | null | undefined, digits = 0): string =>
   x === null || x === undefined ? '—' : x.toLocaleString('zh-CN', { maximumFractionDigits: digits });
 
+/** A unit's status (新设, 建制变更, 调整, 保留 as the server names it) in the current language. */
+function statusName(s: string): string {
+  const key = ({ 新设: 'stNew', 建制变更: 'stConverted', 调整: 'stAdjusted', 保留: 'stKept' } as const)[s as '新设'];
+  return key ? t(key) : s;
+}
+
 /** The per-unit results of one resulting unit. */
 export function unitPanel(u: ResultUnit, nameOf: (ref: string) => string): string {
   const code = u.code ?? (u.proposed_code ? `${u.proposed_code}（${t('proposedCode')}）` : '—');
   const pred = u.predecessors.length ? u.predecessors.map(nameOf).join('、') : '—';
   return `<dl class="unit-panel" data-testid="unit-panel">
     <dt>${t('upCode')}</dt><dd>${esc(code)}</dd>
-    <dt>${t('upKind')}</dt><dd>${esc(u.kind)} · ${esc(u.status)}</dd>
+    <dt>${t('upKind')}</dt><dd>${esc(kindName(u.kind))} · ${esc(statusName(u.status))}</dd>
     <dt>${t('upPopulation')}</dt><dd>${fmt(u.population)}</dd>
     <dt>${t('upArea')}</dt><dd>${fmt(u.area_km2, 1)} km²</dd>
     <dt>${t('upVillages')}</dt><dd>${u.villages}</dd>
