@@ -363,6 +363,15 @@ pub(crate) fn verify(tx: &mut dyn Tx, anchor: Option<&AuditAnchor>) -> Result<Au
     report
         .issues
         .extend(audit_content::check_registry(&rows, registry));
+    let version = tx.query_int("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[])?;
+    let boundaries = if version >= crate::boundaries::SINCE_VERSION {
+        crate::boundaries::actual_digests(tx)?
+    } else {
+        Vec::new()
+    };
+    report
+        .issues
+        .extend(audit_content::check_boundaries(&rows, &boundaries));
     if let Some(a) = anchor {
         report
             .issues

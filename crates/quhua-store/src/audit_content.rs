@@ -94,6 +94,55 @@ pub fn check_records(rows: &[AuditRow], stored: &[StoredContent]) -> Vec<AuditIs
     issues
 }
 
+/// Compares each stored boundary set — `(entity, SHA-256 of its rows now)` — with its last
+/// audit row: an import row commits to the content's SHA-256, a clear row (a registry import)
+/// to its absence. Names sets edited, inserted or deleted directly in the database.
+pub fn check_boundaries(rows: &[AuditRow], stored: &[(String, String)]) -> Vec<AuditIssue> {
+    let mut last: BTreeMap<&str, (i64, Option<String>)> = BTreeMap::new();
+    for r in rows {
+        if !r.entity.starts_with("boundaries:") {
+            continue;
+        }
+        let committed = match r.action.as_str() {
+            crate::boundaries::IMPORT_ACTION => r
+                .after
+                .as_deref()
+                .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
+                .and_then(|v| v.get("content_sha256")?.as_str().map(str::to_string))
+                .or(Some(String::new())),
+            crate::boundaries::CLEAR_ACTION => None,
+            _ => continue,
+        };
+        last.insert(r.entity.as_str(), (r.seq, committed));
+    }
+    let mut issues = Vec::new();
+    let mut present = BTreeSet::new();
+    for (entity, actual) in stored {
+        present.insert(entity.as_str());
+        match last.get(entity.as_str()) {
+            None => issues.push(AuditIssue::Unaudited {
+                entity: entity.clone(),
+            }),
+            Some((seq, committed)) if committed.as_deref() != Some(actual.as_str()) => {
+                issues.push(AuditIssue::ContentChanged {
+                    entity: entity.clone(),
+                    seq: *seq,
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for (entity, (seq, committed)) in &last {
+        if committed.is_some() && !present.contains(entity) {
+            issues.push(AuditIssue::ContentMissing {
+                entity: entity.to_string(),
+                seq: *seq,
+            });
+        }
+    }
+    issues
+}
+
 /// Compares the stored registry with the last import row and the `record_event` rows after it.
 pub fn check_registry(rows: &[AuditRow], stored: Option<StoredRegistry<'_>>) -> Vec<AuditIssue> {
     let import = rows

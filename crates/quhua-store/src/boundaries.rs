@@ -153,8 +153,8 @@ pub(crate) fn import(
         tx,
         AuditEntry {
             actor,
-            action: "boundaries_import",
-            entity: format!("boundaries:{}:{}", set.county, set.level),
+            action: IMPORT_ACTION,
+            entity: entity(&set.county, &set.level),
             before: None,
             after: Some(
                 serde_json::json!({
@@ -193,10 +193,62 @@ fn decode_set(r: &Row) -> Result<BoundarySetInfo> {
 /// The schema version that added the boundary tables.
 pub(crate) const SINCE_VERSION: i64 = 10;
 
-/// Removes every stored set (a registry import renumbers the units they refer to).
-pub(crate) fn clear(tx: &mut dyn Tx) -> Result<()> {
+/// Removes every stored set (a registry import renumbers the units they refer to), each with
+/// its audit row.
+pub(crate) fn clear(tx: &mut dyn Tx, actor: &str) -> Result<()> {
+    for info in sets(tx)? {
+        audit::append(
+            tx,
+            AuditEntry {
+                actor,
+                action: CLEAR_ACTION,
+                entity: entity(&info.set.county, &info.set.level),
+                before: None,
+                after: Some(
+                    serde_json::json!({"reason": "registry import", "features": info.features})
+                        .to_string(),
+                ),
+            },
+        )?;
+    }
     tx.clear("boundaries")?;
     tx.clear("boundary_sets")
+}
+
+/// The audit action of an import.
+pub const IMPORT_ACTION: &str = "boundaries_import";
+/// The audit action of a set cleared by a registry import.
+pub const CLEAR_ACTION: &str = "boundaries_clear";
+
+/// The audit entity of a set.
+pub fn entity(county: &str, level: &str) -> String {
+    format!("boundaries:{county}:{level}")
+}
+
+/// Each stored set's entity and the SHA-256 of its rows as they are now (for `audit verify`).
+pub(crate) fn actual_digests(tx: &mut dyn Tx) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for info in sets(tx)? {
+        let features = tx
+            .query(
+                "SELECT unit_id, code, geometry FROM boundaries WHERE county = $1 AND level = $2",
+                &[Val::text(&info.set.county), Val::text(&info.set.level)],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(BoundaryFeature {
+                    unit_id: r[0].int()?,
+                    code: r[1].string()?,
+                    geometry: r[2].string()?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.push((
+            entity(&info.set.county, &info.set.level),
+            content_sha256(&features),
+        ));
+    }
+    Ok(out)
 }
 
 /// Every stored set (without features), by county and level.

@@ -114,7 +114,7 @@ impl Store {
                     crate::error::StoreError::Corrupt("digest thread panicked".into())
                 })?;
                 if with_boundaries {
-                    boundaries::clear(tx)?;
+                    boundaries::clear(tx, &meta.actor)?;
                 }
                 registry_io::save_import(tx, reg, meta, &d)
             };

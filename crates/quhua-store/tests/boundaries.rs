@@ -125,4 +125,12 @@ fn exercise(url: &str) {
         )
         .unwrap();
     assert!(store.boundary_sets().unwrap().is_empty());
+    // The clearing is audited: the log and the database still agree.
+    assert!(
+        store.audit_verify().unwrap().is_ok(),
+        "{:?}",
+        store.audit_verify().unwrap().issues
+    );
+    let log = store.audit_log().unwrap();
+    assert!(log.iter().any(|r| r.action == "boundaries_clear"));
 }
