@@ -54,6 +54,9 @@ fi
 # it and never rewrites it.
 echo "== web UI: npm ci && npm run build"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+
+echo "== web unit tests (node --test): the editor's state"
+(cd web && npm run test:unit)
 export QUHUA_REQUIRE_WEB=1
 
 echo "== cargo test --workspace"

@@ -158,7 +158,7 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => !document.getElementById('propose')?.disabled, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
-    assert.deepEqual(requests.at(-1), { villages: true, prefer: 'ceiling', exact_time_limit: 0 });
+    assert.deepEqual(requests.at(-1), { villages: true, prefer: 'ceiling', exact_time_limit: 0, lock: [], seed_units: [] });
     // The answer is listed and no error was reported (errors go to the message line).
     assert.ok(await page.$$eval('[data-testid^=proposal-]', (l) => l.length) >= 3);
     assert.notEqual(await page.getAttribute('#propose-msg', 'class'), 'error');

@@ -12,6 +12,7 @@ import { api, ApiError, type DraftFreshness, type Base, type County, type EvalRe
 import { createCharts } from './charts';
 import { getLang, kindName, setLang, t, tf, tx } from './i18n';
 import { createMap, type MapView, unitColor } from './map';
+import { adoptScheme, conflictItems, lockedTownships, mergeVersions, redo as redoHistory, toggleSeeds, undo as undoHistory } from './editor_state';
 import { exportGeoJson, exportPng, flaggedUnits, labelDecoration, mapLegend, stableColors, unitPanel, villageHover } from './map_tools';
 import { describeOp, esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
@@ -286,10 +287,7 @@ async function showEditor(county: string): Promise<void> {
     $('to-street').onclick = () => void apply([...ed.ops, ...refs().map((u): Operation => ({ op: 'convert', unit: u, to: '街道' }))]);
     $('lock').onclick = () => void apply([...ed.ops, { op: 'lock', units: refs() }]);
     $('seed').onclick = () => {
-      for (const c of seedable) {
-        const k = ed.seeds.indexOf(c);
-        if (k >= 0) ed.seeds.splice(k, 1); else ed.seeds.push(c);
-      }
+      ed.seeds = toggleSeeds(ed.seeds, seedable);
       $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf);
     };
     if (one) {
@@ -309,13 +307,7 @@ async function showEditor(county: string): Promise<void> {
   }
 
   /** The wishes 方案推荐 honours: the base townships locked by the operations, and the seeds. */
-  const wishes = (): Wishes => {
-    const codes = new Set(ed.base.townships.map((b) => b.code));
-    const byName = new Map(ed.base.townships.map((b) => [b.name, b.code] as const));
-    const lock = [...new Set(ed.ops.flatMap((o) => (o.op === 'lock' ? o.units : []))
-      .map((r) => (codes.has(r) ? r : byName.get(r))).filter((c): c is string => c !== undefined))];
-    return { lock, seed_units: [...ed.seeds] };
-  };
+  const wishes = (): Wishes => ({ lock: lockedTownships(ed.ops, ed.base.townships), seed_units: [...ed.seeds] });
 
   const mapColor = unitColor;
 
@@ -384,17 +376,17 @@ async function showEditor(county: string): Promise<void> {
   const mayReplace = (): boolean => !ed.dirty || window.confirm(t('confirmReplace'));
 
   function undo(): void {
-    const last = ed.ops.at(-1);
-    if (!last) return;
-    void apply(ed.ops.slice(0, -1), true, true).then((ok) => {
-      if (ok) { ed.redo.push(last); renderResult(); }
+    const h = undoHistory({ ops: ed.ops, redo: ed.redo });
+    if (h.ops === ed.ops) return;
+    void apply(h.ops, true, true).then((ok) => {
+      if (ok) { ed.redo = h.redo; renderResult(); }
     });
   }
   function redo(): void {
-    const op = ed.redo.pop();
-    if (!op) return;
-    void apply([...ed.ops, op], true, true).then((ok) => {
-      if (!ok) ed.redo.push(op);
+    const h = redoHistory({ ops: ed.ops, redo: ed.redo });
+    if (h.ops === ed.ops) return;
+    void apply(h.ops, true, true).then((ok) => {
+      if (ok) ed.redo = h.redo;
       renderResult();
     });
   }
@@ -431,10 +423,7 @@ async function showEditor(county: string): Promise<void> {
 
   bindPropose(ed.county, nameOf, (scheme) => {
     // The adopted scheme keeps the editor's locks (the optimizer kept those townships whole).
-    const kept = new Set(wishes().lock);
-    const base = (r: string) => kept.has(r) || kept.has(ed.base.townships.find((b) => b.name === r)?.code ?? '');
-    const locks = ed.ops.filter((o) => o.op === 'lock' && o.units.every(base));
-    if (mayReplace()) startNew(proposalName(scheme), [...locks, ...scheme.ops], true);
+    if (mayReplace()) startNew(proposalName(scheme), adoptScheme(ed.ops, scheme.ops, ed.base.townships), true);
   }, wishes);
   $('reset').onclick = () => { if (ed.ops.length && window.confirm(t('confirmClear'))) void apply([]); };
 
@@ -546,26 +535,25 @@ async function showEditor(county: string): Promise<void> {
     const cur = e.body['current'] as ScenarioFull | undefined;
     const curVersion = Number(e.body['current_version'] ?? cur?.version ?? 0);
     const theirs: Operation[] = (cur?.ops ?? []) as Operation[];
-    const key = (o: unknown) => JSON.stringify(o);
-    const theirKeys = new Set(theirs.map(key));
     const mine = ed.ops;
+    const items = conflictItems(theirs, mine);
     const item = (side: string, o: Operation, i: number, checked: boolean, note = '') => `<li><label>
       <input type="checkbox" data-side="${side}" data-i="${i}" data-testid="c-${side}-${i}" ${checked ? 'checked' : ''}>
       ${esc(describeOp(o, nameOf))}${note ? ` <span class="muted">${note}</span>` : ''}</label></li>`;
     $('dialog').innerHTML = `<div class="modal" role="dialog" data-testid="conflict"><div class="card">
       <h3>${t('conflictTitle')}</h3><p>${esc(tx(e.text))}</p><p>${t('conflictText')}</p>
       ${cur ? `<p><strong>${esc(cur.name)}</strong> · ${t('version')} ${cur.version} · ${t('by')} ${esc(cur.updated_by)} · ${esc(cur.updated_at)}</p>` : ''}
-      <h4>${t('conflictTheirs')}</h4><ol class="ops">${theirs.map((o, i) => item('theirs', o, i, true)).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
-      <h4>${t('conflictMine')}</h4><ol class="ops">${mine.map((o, i) => item('mine', o, i, !theirKeys.has(key(o)), theirKeys.has(key(o)) ? t('conflictSame') : '')).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
+      <h4>${t('conflictTheirs')}</h4><ol class="ops">${items.theirs.map((c, i) => item('theirs', c.op, i, c.checked)).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
+      <h4>${t('conflictMine')}</h4><ol class="ops">${items.mine.map((c, i) => item('mine', c.op, i, c.checked, c.same ? t('conflictSame') : '')).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
       <p class="status" id="c-status" data-testid="c-status"></p>
       <div class="row"><button id="c-merge" class="primary" data-testid="c-merge">${t('conflictMerge')}</button>
         <button id="c-reload">${t('reloadTheirs')}</button><button id="c-cancel">${t('cancel')}</button></div></div></div>`;
     const close = () => { $('dialog').innerHTML = ''; };
-    const picked = (side: string, list: Operation[]) => list.filter((_, i) =>
-      ($('dialog').querySelector(`input[data-side="${side}"][data-i="${i}"]`) as HTMLInputElement | null)?.checked);
+    const ticks = (side: string, list: Operation[]) => list.map((_, i) =>
+      ($('dialog').querySelector(`input[data-side="${side}"][data-i="${i}"]`) as HTMLInputElement | null)?.checked ?? false);
     $('c-reload').onclick = () => { close(); if (cur) void loadScenario(cur); };
     $('c-merge').onclick = async () => {
-      const merged = [...picked('theirs', theirs), ...picked('mine', mine)];
+      const merged = mergeVersions(theirs, mine, ticks('theirs', theirs), ticks('mine', mine));
       if (!(await apply(merged))) {
         $('c-status').textContent = `${t('conflictMergeFailed')} ${$('status').textContent ?? ''}`;
         $('c-status').className = 'status error';
