@@ -4,67 +4,11 @@
 // remains); 摸底表更新 — a survey table is checked (every value that changes, before → after;
 // a bad row named by row and column) and then stored as one survey-update event.
 
-import { api, type BoundaryImport, type County, type SurveyPreview } from './api';
-import { getLang, type Key, t, tf } from './i18n';
+import { api, type County } from './api';
+import { reportHtml, surveyHtml } from './boundaries_view';
+import { getLang, t } from './i18n';
 import { esc } from './panels';
 import type { PageContext } from './handover_page';
-
-const PROBLEM_KEYS: Record<string, Key> = {
-  geometry: 'bdGeometry', no_code: 'bdNoCode', other_county: 'bdOtherCounty',
-  unknown_code: 'bdUnknown', duplicate: 'bdDuplicate', missing: 'bdMissing',
-};
-
-/** One language of a "中文 / English" note. */
-function oneLanguage(text: string, zh: boolean): string {
-  const i = text.indexOf(' / ');
-  if (i < 0) return text;
-  return zh ? text.slice(0, i) : text.slice(i + 3);
-}
-
-/** The report of a check or an import. */
-export function reportHtml(r: BoundaryImport, zh: boolean): string {
-  const level = r.level === 'village' ? t('bdVillage') : t('bdTownship');
-  const head = `<p data-testid="bd-summary">${esc(tf('bdSummary', { file: r.file, n: r.features, m: r.matched, u: r.units, level, field: r.code_field, area: r.area_km2.toFixed(1) }))}</p>`;
-  const state = r.stored
-    ? `<p class="ok" data-testid="bd-stored">${t('bdStored')}${r.replaced ? ` ${t('bdReplaced')} ${r.replaced}` : ''}</p>`
-    : r.problems.length
-      ? `<p class="error" data-testid="bd-refused">${tf('bdRefused', { n: r.problems.length })}</p>`
-      : `<p class="ok" data-testid="bd-clean">${t('bdClean')}</p>`;
-  const rows = r.problems.slice(0, 500).map((p) => `<tr data-testid="bd-problem" data-feature="${p.feature}" data-kind="${esc(p.kind)}">
-      <td>${p.feature || '—'}</td><td>${esc(p.code ?? '')}</td><td>${esc(t(PROBLEM_KEYS[p.kind] ?? 'bdGeometry'))}</td><td>${esc(zh ? p.zh : p.en)}</td></tr>`).join('');
-  const table = r.problems.length
-    ? `<table class="tbl" data-testid="bd-problems"><thead><tr><th>${t('bdFeature')}</th><th>${t('bdCode')}</th><th>${t('bdKind')}</th><th>${t('bdWhat')}</th></tr></thead><tbody>${rows}</tbody></table>
-       ${r.problems.length > 500 ? `<p class="muted">${tf('bdMore', { n: r.problems.length - 500 })}</p>` : ''}`
-    : '';
-  const notes = r.warnings.length
-    ? `<details data-testid="bd-warnings"><summary>${esc(tf('bdNotes', { n: r.warnings.length }))}</summary><ul>${r.warnings.slice(0, 200).map((w) => `<li>${esc(oneLanguage(w, zh))}</li>`).join('')}</ul></details>`
-    : '';
-  return head + state + table + notes;
-}
-
-const fmt = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toLocaleString(getLang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }));
-
-/** The values a survey table changes. */
-export function surveyHtml(p: SurveyPreview, zh: boolean): string {
-  const head = `<p data-testid="sv-summary">${esc(tf('svSummary', { file: p.file, rows: p.rows, units: p.units, n: p.changes.length, same: p.unchanged, date: p.date }))}</p>`;
-  const state = p.stored
-    ? `<p class="ok" data-testid="sv-stored">${t('svStored')}</p>`
-    : p.changes.length ? '' : `<p class="muted" data-testid="sv-nothing">${t('svNothing')}</p>`;
-  const rows = p.changes.slice(0, 500).map((c) => {
-    const delta = c.before === null || c.before === undefined ? null : c.after - c.before;
-    return `<tr data-testid="sv-change" data-code="${esc(c.code)}" data-key="${esc(c.key)}"><td>${c.row}</td><td>${esc(c.code)}</td><td>${esc(c.name)}</td>
-      <td>${esc(zh ? c.label_zh : c.label_en)}${c.unit ? `（${esc(c.unit)}）` : ''}</td><td class="num">${fmt(c.before)}</td><td class="num">${fmt(c.after)}</td>
-      <td class="num">${delta === null ? '' : `${delta > 0 ? '+' : ''}${fmt(delta)}`}</td></tr>`;
-  }).join('');
-  const table = p.changes.length
-    ? `<table class="tbl" data-testid="sv-changes"><thead><tr><th>${t('svRow')}</th><th>${t('bdCode')}</th><th>${t('svName')}</th><th>${t('svField')}</th><th>${t('svBefore')}</th><th>${t('svAfter')}</th><th>${t('svDelta')}</th></tr></thead><tbody>${rows}</tbody></table>
-       ${p.changes.length > 500 ? `<p class="muted">${tf('svMore', { n: p.changes.length - 500 })}</p>` : ''}`
-    : '';
-  const notes = p.warnings.length
-    ? `<details data-testid="sv-warnings"><summary>${esc(tf('bdNotes', { n: p.warnings.length }))}</summary><ul>${p.warnings.map((w) => `<li>${esc(oneLanguage(w, zh))}</li>`).join('')}</ul></details>`
-    : '';
-  return head + state + table + notes;
-}
 
 function surveyFormHtml(): string {
   const today = new Date().toISOString().slice(0, 10);
@@ -145,7 +89,7 @@ export async function showBoundaries(ctx: PageContext, code: string): Promise<vo
       window.__quhua.ready = false;
       try {
         const r = await api.importBoundaries(code, file, { level, code_field: field, commit });
-        out.innerHTML = reportHtml(r, zh);
+        out.innerHTML = reportHtml(r, zh).text;
         checked = !r.stored && r.problems.length === 0 ? key(file, level, field) : null;
         (buttons[0] as HTMLButtonElement).disabled = false;
         commitButton.disabled = checked === null;
@@ -186,7 +130,7 @@ function bindSurvey(ctx: PageContext, code: string, form: HTMLFormElement, zh: b
     window.__quhua.ready = false;
     try {
       const p = await api.updateSurvey(code, file, date, commit);
-      out.innerHTML = surveyHtml(p, zh);
+      out.innerHTML = surveyHtml(p, zh).text;
       checked = !p.stored && p.changes.length > 0 ? key(file, date) : null;
     } catch (e) {
       checked = null;

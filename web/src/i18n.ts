@@ -953,7 +953,8 @@ const table = {
 
 export type Key = keyof typeof table;
 
-let lang: Lang = (localStorage.getItem('quhua.lang') as Lang | null) ?? 'zh';
+// (No localStorage under node's test runner: Chinese.)
+let lang: Lang = (typeof localStorage === 'undefined' ? null : (localStorage.getItem('quhua.lang') as Lang | null)) ?? 'zh';
 
 export function t(key: Key): string {
   return table[key][lang === 'zh' ? 0 : 1];

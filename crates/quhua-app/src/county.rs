@@ -56,6 +56,18 @@ pub fn load(app: &App, county: &str, policy: &Policy) -> AppResult<CountyBase> {
     build(app, &registry, county, policy)
 }
 
+/// [`load`] as of `date` (the registry's latest date when `None`), e.g. a scheme's base date.
+pub fn load_at(
+    app: &App,
+    county: &str,
+    policy: &Policy,
+    date: Option<Date>,
+) -> AppResult<CountyBase> {
+    let registry = app.registry()?;
+    let sets = app.store().boundaries(county)?;
+    build_at(&registry, county, policy, &sets, date)
+}
+
 /// The county's base from a registry, with the county's stored boundaries (see the module
 /// documentation).
 pub fn build(
@@ -75,8 +87,19 @@ pub fn build_with(
     policy: &Policy,
     sets: &[(BoundarySetInfo, Vec<BoundaryFeature>)],
 ) -> AppResult<CountyBase> {
+    build_at(registry, county, policy, sets, None)
+}
+
+/// [`build_with`] as of `date` (the registry's latest date when `None`).
+pub fn build_at(
+    registry: &Registry,
+    county: &str,
+    policy: &Policy,
+    sets: &[(BoundarySetInfo, Vec<BoundaryFeature>)],
+    date: Option<Date>,
+) -> AppResult<CountyBase> {
     let code = county_code(county)?;
-    let snapshot = registry.as_of(latest_date(registry));
+    let snapshot = registry.as_of(date.unwrap_or_else(|| latest_date(registry)));
     if snapshot.by_code(code).is_none() {
         return Err(AppError::not_found(
             format!("县级单位 {county}"),

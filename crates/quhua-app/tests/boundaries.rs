@@ -1,7 +1,8 @@
 //! Boundaries through the one use case: the demo county's polygons stored on its import give
 //! the base its adjacency; a file of village or township polygons is linked by code (field and
 //! county detected), previewed, stored or replaced; any bad feature is named and nothing is
-//! stored (property-tested on generated corruptions); the roles that may not import are refused.
+//! stored (property-tested on generated corruptions); the roles that may not import are refused;
+//! a plan's maps (方案, 评估报告) are drawn from the stored set, 示意 only when it is schematic.
 
 use geo_types::MultiPolygon;
 use proptest::prelude::*;
@@ -135,13 +136,12 @@ fn a_village_file_is_linked_by_detected_field_and_county_then_replaces_the_set()
     assert!(edges(&own).is_subset(&edges(&cb.base)));
 }
 
-#[test]
-fn a_township_file_gives_contiguity_of_whole_townships() {
-    let (app, _dir) = demo_app();
+/// The demo's villages dissolved into their townships, as features with the codes as numbers
+/// in the 9-digit form in a field named 代码; and the townships' ids.
+fn township_features(app: &App) -> (Vec<Value>, Vec<quhua_core::unit::UnitId>) {
     let reg = app.registry().unwrap();
     let snap = reg.as_of(quhua_app::county::latest_date(&reg));
     let d = demo();
-    // Dissolve the demo's villages into their townships.
     let parents: Vec<quhua_core::unit::UnitId> = d
         .geometry
         .ids
@@ -159,8 +159,7 @@ fn a_township_file_gives_contiguity_of_whole_townships() {
         .map(|p| towns.iter().position(|t| t == p).unwrap())
         .collect();
     let shapes = quhua_geo::dissolve(&d.geometry.polygons, &group, towns.len()).unwrap();
-    // Codes as numbers in the 9-digit form, in a field named 代码.
-    let feats: Vec<Value> = towns
+    let feats = towns
         .iter()
         .zip(&shapes)
         .map(|(t, s)| {
@@ -168,6 +167,14 @@ fn a_township_file_gives_contiguity_of_whole_townships() {
             feature(json!({"代码": code}), s)
         })
         .collect();
+    (feats, towns)
+}
+
+#[test]
+fn a_township_file_gives_contiguity_of_whole_townships() {
+    let (app, _dir) = demo_app();
+    let reg = app.registry().unwrap();
+    let (feats, towns) = township_features(&app);
     let opts = BoundaryOptions {
         level: Some(BoundaryLevel::Township),
         ..commit()
@@ -256,6 +263,134 @@ fn only_the_county_editor_of_the_county_imports() {
         "{}",
         e.en
     );
+}
+
+/// Submits the demo's sample scheme (not applied: the documents apply it to a copy).
+fn submit_sample(app: &App) -> i64 {
+    quhua_app::plans::submit(
+        app,
+        &Actor::operator("tester"),
+        &quhua_app::plans::SchemeSource::Text(quhua_demo::SAMPLE_SCENARIO.into()),
+        "national",
+        quhua_core::date::parse_date("2026-03-01").unwrap(),
+    )
+    .unwrap()
+}
+
+/// The maps of plan `id` in its documents (before, after), as SVG with their captions.
+fn plan_maps(app: &App, id: i64) -> Option<[(String, String); 2]> {
+    let f =
+        quhua_app::plans::government::plan_facts(app, &Actor::operator("tester"), id, true, false)
+            .unwrap();
+    f.maps
+        .map(|(b, a)| [(b.caption, b.svg), (a.caption, a.svg)])
+}
+
+/// The drawn regions of a map's SVG (the north arrow aside).
+fn regions(svg: &str) -> Vec<&str> {
+    svg.lines()
+        .filter(|l| l.starts_with("<path d=\"M") && l.contains("stroke-width=\"0.6\""))
+        .collect()
+}
+
+/// Entries of a map's legend.
+fn legend(svg: &str) -> usize {
+    svg.matches("width=\"16\" height=\"14\"").count()
+}
+
+#[test]
+fn a_plans_maps_come_from_the_stored_village_boundaries_schematic_only_when_they_are() {
+    let (app, _dir) = demo_app();
+    let id = submit_sample(&app);
+    let villages = demo().geometry.ids.len();
+    // The demo's schematic set: every village drawn, labelled 示意.
+    let [(cb, sb), (ca, sa)] = plan_maps(&app, id).expect("maps");
+    assert!(cb.contains("示意图") && ca.contains("示意图"), "{cb} {ca}");
+    assert!(sb.contains("示意图") && sa.contains("示意图"));
+    assert_eq!(regions(&sb).len(), villages);
+    assert_eq!((legend(&sb), legend(&sa)), (18, 12));
+    // Surveyed village boundaries (here the demo's, stretched north–south) replace them.
+    let (lat0, k) = (38.6, 1.5);
+    let stretched: Vec<Value> = village_features(&app)
+        .into_iter()
+        .map(|mut f| {
+            let mut c = f["geometry"]["coordinates"].clone();
+            for poly in c.as_array_mut().unwrap() {
+                for ring in poly.as_array_mut().unwrap() {
+                    for p in ring.as_array_mut().unwrap() {
+                        let lat = p[1].as_f64().unwrap();
+                        p[1] = json!(lat0 + (lat - lat0) * k);
+                    }
+                }
+            }
+            f["geometry"]["coordinates"] = c;
+            f
+        })
+        .collect();
+    let r = boundaries::import(
+        &app,
+        &editor(),
+        Some("130634"),
+        &file("曲阳县村界.geojson", &stretched),
+        &commit(),
+    )
+    .unwrap();
+    assert!(r.stored, "{:?}", r.problems);
+    let [(cb, b), (ca, a)] = plan_maps(&app, id).expect("maps");
+    // Drawn from the stored set: the same villages and townships, other outlines.
+    assert_eq!(regions(&b).len(), villages);
+    assert_eq!((legend(&b), legend(&a)), (18, 12));
+    assert_ne!(regions(&b), regions(&sb));
+    // Not schematic: no 示意 on the maps, their captions or the downloaded file.
+    for text in [&cb, &ca, &b, &a] {
+        assert!(!text.contains("示意"), "{cb} {ca}");
+    }
+    let m = quhua_app::plans::government::map(&app, &Actor::operator("tester"), id, true, false)
+        .unwrap();
+    assert!(!m.name.contains("示意"), "{}", m.name);
+    assert_eq!(
+        regions(&String::from_utf8(m.bytes).unwrap()).len(),
+        villages
+    );
+}
+
+#[test]
+fn with_township_boundaries_only_a_plans_maps_draw_the_townships() {
+    // The demo registry without its boundaries: no map can be drawn.
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&format!("sqlite:{}", dir.path().join("t.db").display())).unwrap();
+    let meta = quhua_store::ImportMeta::from_bytes("tester", "quhua-demo", b"demo");
+    app.store()
+        .save_registry_import(&demo().registry, &meta)
+        .unwrap();
+    app.refresh().unwrap();
+    let id = submit_sample(&app);
+    assert!(plan_maps(&app, id).is_none());
+    let e = quhua_app::plans::government::map(&app, &Actor::operator("tester"), id, false, false)
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NotFound);
+    // Township boundaries: each township's polygon, merged townships in one colour.
+    let (feats, towns) = township_features(&app);
+    let opts = BoundaryOptions {
+        level: Some(BoundaryLevel::Township),
+        ..commit()
+    };
+    let r = boundaries::import(
+        &app,
+        &editor(),
+        Some("130634"),
+        &file("乡镇界.json", &feats),
+        &opts,
+    )
+    .unwrap();
+    assert!(r.stored, "{:?}", r.problems);
+    let [(cb, b), (ca, a)] = plan_maps(&app, id).expect("maps");
+    assert_eq!(regions(&b).len(), towns.len());
+    assert_eq!(regions(&a).len(), towns.len());
+    assert_eq!((legend(&b), legend(&a)), (18, 12));
+    for text in [&cb, &ca, &b, &a] {
+        assert!(!text.contains("示意"), "{cb} {ca}");
+    }
 }
 
 /// A corruption of one feature: (feature index, kind).

@@ -120,11 +120,22 @@ impl Context {
         if self.demo {
             return Ok(quhua_demo::Demo::load()?.registry);
         }
-        self.store()?.load_registry()?.ok_or_else(|| {
-            fail(
-                format!("数据库 {} 中尚无区划名录：请先运行 quhua import nbs 目录、quhua import table 文件 或 quhua import demo，或加 --demo 使用内置演示数据", self.db),
-                format!("database {} holds no registry yet: run quhua import nbs DIR, quhua import table FILE or quhua import demo first, or add --demo to use the embedded demo data", self.db),
-            )
-        })
+        self.store()?
+            .load_registry()?
+            .ok_or_else(|| self.no_registry())
+    }
+
+    /// The error for a database without a registry: what to import, or `--demo`.
+    pub fn no_registry(&self) -> Box<dyn std::error::Error> {
+        fail(
+            format!(
+                "数据库 {} 中尚无区划名录：请先运行 quhua import nbs 目录、quhua import table 文件 或 quhua import demo，或加 --demo 使用内置演示数据",
+                self.db
+            ),
+            format!(
+                "database {} holds no registry yet: run quhua import nbs DIR, quhua import table FILE or quhua import demo first, or add --demo to use the embedded demo data",
+                self.db
+            ),
+        )
     }
 }

@@ -1,5 +1,5 @@
 //! The `quhua` binary end to end: demo, scenario evaluation, registry queries, code diffs,
-//! and clear errors on bad input.
+//! GeoJSON from a county's stored boundaries, and clear errors on bad input.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -623,6 +623,125 @@ fn survey_table_overrides_must_be_stated() {
         log.contains("pop_hukou≤3000000"),
         "the override is recorded: {log}"
     );
+}
+
+/// The demo's village polygons as a surveyed (not schematic) boundary file, codes in `XZQDM`.
+fn village_boundary_file(path: &std::path::Path) {
+    let demo = quhua_demo::Demo::load().unwrap();
+    let snap = demo
+        .registry
+        .as_of(quhua_app::county::latest_date(&demo.registry));
+    let features: Vec<serde_json::Value> = demo
+        .geometry
+        .ids
+        .iter()
+        .zip(&demo.geometry.polygons)
+        .map(|(id, poly)| {
+            let coords: serde_json::Value =
+                serde_json::from_str(&quhua_app::boundaries::geometry_json(poly)).unwrap();
+            serde_json::json!({"type": "Feature",
+                "properties": {"XZQDM": snap.get(*id).unwrap().code.full()},
+                "geometry": {"type": "MultiPolygon", "coordinates": coords}})
+        })
+        .collect();
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    std::fs::write(path, serde_json::to_vec(&fc).unwrap()).unwrap();
+}
+
+/// A GeoJSON file's features, each checked to be a MultiPolygon; and whether any is 示意.
+fn geojson_features(path: &std::path::Path) -> (usize, bool) {
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let feats = g["features"].as_array().unwrap();
+    assert!(
+        feats
+            .iter()
+            .all(|f| f["geometry"]["type"] == "MultiPolygon")
+    );
+    (
+        feats.len(),
+        feats.iter().any(|f| f["properties"]["示意"] != false),
+    )
+}
+
+#[test]
+fn geojson_of_plan_suggest_and_scenario_eval_comes_from_the_imported_boundaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("g.db").display());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend_from_slice(args);
+        quhua(&all)
+    };
+    let o = run(&["import", "demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file = dir.path().join("曲阳县村界.geojson");
+    village_boundary_file(&file);
+    let o = run(&["import", "boundaries", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The first scheme's townships, from the stored (surveyed) village boundaries.
+    let gj = dir.path().join("suggest.geojson");
+    let o = run(&[
+        "plan",
+        "suggest",
+        "--json",
+        "--geojson",
+        gj.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let (n, schematic) = geojson_features(&gj);
+    assert_eq!(Some(n as u64), v["schemes"][0]["p"].as_u64());
+    assert!(!schematic, "the imported boundaries are not schematic");
+    // A scheme file's townships likewise.
+    let gj = dir.path().join("scenario.geojson");
+    let o = run(&[
+        "scenario",
+        "eval",
+        &data("demo/sample-scenario.toml"),
+        "--geojson",
+        gj.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(geojson_features(&gj), (12, false));
+}
+
+#[test]
+fn geojson_of_a_county_without_boundaries_says_to_import_them() {
+    // The demo registry stored without its boundaries.
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("r.db").display());
+    let demo = quhua_demo::Demo::load().unwrap();
+    quhua_store::Store::open(&db)
+        .unwrap()
+        .save_registry_import(
+            &demo.registry,
+            &quhua_store::ImportMeta::from_bytes("tester", "quhua-demo", b"demo"),
+        )
+        .unwrap();
+    let gj = dir.path().join("out.geojson");
+    let gjs = gj.to_str().unwrap();
+    let sample = data("demo/sample-scenario.toml");
+    for args in [
+        vec!["plan", "suggest", "--geojson", gjs],
+        vec!["scenario", "eval", &sample, "--geojson", gjs],
+    ] {
+        let mut all = vec!["--db", db.as_str()];
+        all.extend_from_slice(&args);
+        let o = quhua(&all);
+        assert!(!o.status.success(), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.contains("130634")
+                && e.contains("没有边界数据")
+                && e.contains("quhua import boundaries"),
+            "{e}"
+        );
+        assert!(!gj.exists());
+    }
+    // Without --geojson the scheme is still evaluated.
+    let o = quhua(&["--db", &db, "scenario", "eval", &sample]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 fn manifest_dir() -> String {

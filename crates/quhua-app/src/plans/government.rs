@@ -6,6 +6,7 @@
 
 use super::load;
 use crate::access::Actor;
+use crate::county::CountyBase;
 use crate::views::FileOut;
 use crate::{App, AppError, AppResult};
 use quhua_core::date::Date;
@@ -119,19 +120,20 @@ fn with_changes(
     Ok((reg, eff.pred_opt().unwrap_or(eff), eff, events))
 }
 
-fn map_spec(reg: &Registry, county: DivisionCode, date: Date, title: &str) -> Option<MapSpec> {
-    if county != quhua_demo::county_code() {
-        return None;
-    }
-    let demo = quhua_demo::Demo::load().ok()?;
-    let g = &demo.geometry;
+/// The map of the county's townships on `date` in `reg` (the registry, or a copy with the
+/// scheme applied), drawn from the county's stored boundaries ([`crate::county`]): each base
+/// village's polygon — with township boundaries only, each township's polygon on the village
+/// carrying it — coloured by that village's township on `date`. Schematic (示意) only when the
+/// stored set is.
+fn map_spec(reg: &Registry, county: &CountyBase, date: Date, title: &str) -> Option<MapSpec> {
+    let g = county.geometry.as_ref()?;
     let mut names: Vec<(DivisionCode, UnitId, String)> = Vec::new();
     let mut regions = Vec::new();
-    for (i, code) in g.codes.iter().enumerate() {
-        let Ok(v) = reg.unit_by_code(*code) else {
+    for (v, poly) in county.base.villages.iter().zip(&g.polygons) {
+        if poly.0.is_empty() {
             continue;
-        };
-        let Some(t) = state_at(reg, v, date).and_then(|s| s.parent) else {
+        }
+        let Some(t) = state_at(reg, v.id, date).and_then(|s| s.parent) else {
             continue;
         };
         let Some(ts) = state_at(reg, t, date).filter(|s| s.level() == Level::Township) else {
@@ -144,7 +146,7 @@ fn map_spec(reg: &Registry, county: DivisionCode, date: Date, title: &str) -> Op
                 names.len() - 1
             }
         };
-        let rings = g.polygons[i]
+        let rings = poly
             .0
             .iter()
             .flat_map(|p| {
@@ -157,6 +159,9 @@ fn map_spec(reg: &Registry, county: DivisionCode, date: Date, title: &str) -> Op
             township: idx,
             rings,
         });
+    }
+    if regions.is_empty() {
+        return None;
     }
     // Legend in code order.
     let mut order: Vec<usize> = (0..names.len()).collect();
@@ -172,7 +177,7 @@ fn map_spec(reg: &Registry, county: DivisionCode, date: Date, title: &str) -> Op
         title: title.to_string(),
         townships: order.iter().map(|&i| names[i].2.clone()).collect(),
         regions,
-        schematic: true,
+        schematic: g.synthetic,
     })
 }
 
@@ -264,21 +269,16 @@ fn risk_summary(plan: &Plan) -> Option<String> {
     (!parts.is_empty()).then(|| parts.concat())
 }
 
-/// The maps of a plan (before, and the scheme), where the county has geometry.
-fn maps_of(c: &PlanChange, county_name: &str) -> Option<(MapSpec, MapSpec)> {
-    let b = map_spec(
-        &c.reg,
-        c.county,
-        c.before,
-        &format!("{county_name}乡级行政区划图（调整前）"),
-    )?;
-    let a = map_spec(
-        &c.reg,
-        c.county,
-        c.after,
-        &format!("{county_name}乡级行政区划调整方案图"),
-    )?;
-    Some((b, a))
+/// The maps of a plan (before, and the scheme), where the county has stored boundaries.
+fn maps_of(app: &App, c: &PlanChange, county_name: &str) -> AppResult<Option<(MapSpec, MapSpec)>> {
+    let county = crate::county::load(app, &c.county.to_string(), &c.policy)?;
+    let spec = |date: Date, title: String| map_spec(&c.reg, &county, date, &title);
+    Ok(
+        spec(c.before, format!("{county_name}乡级行政区划图（调整前）")).zip(spec(
+            c.after,
+            format!("{county_name}乡级行政区划调整方案图"),
+        )),
+    )
 }
 
 /// A map of plan `id` for download: before (`after = false`) or the scheme, as SVG or PNG.
@@ -291,7 +291,7 @@ pub fn map(app: &App, actor: &Actor, id: i64, after: bool, png: bool) -> AppResu
     )
     .map(|s| s.name.clone())
     .unwrap_or_default();
-    let Some((b, a)) = maps_of(&c, &name) else {
+    let Some((b, a)) = maps_of(app, &c, &name)? else {
         return Err(AppError::not_found(
             format!("{name}的乡级边界（尚未导入边界数据，无法绘图）"),
             format!("township boundaries of {name} (none imported: no map can be drawn)"),
@@ -311,11 +311,12 @@ pub fn map(app: &App, actor: &Actor, id: i64, after: bool, png: bool) -> AppResu
             "image/svg+xml",
         )
     };
-    Ok(FileOut {
-        name: format!("{}（示意图）.{ext}", m.title),
-        mime,
-        bytes,
-    })
+    let name = if m.schematic {
+        format!("{}（示意图）.{ext}", m.title)
+    } else {
+        format!("{}.{ext}", m.title)
+    };
+    Ok(FileOut { name, mime, bytes })
 }
 
 /// Everything the documents of plan `id` are composed from.
@@ -406,7 +407,7 @@ pub fn plan_facts(
         })
         .collect();
     let maps = if with_maps {
-        match maps_of(&c, &evaluation.county_name) {
+        match maps_of(app, &c, &evaluation.county_name)? {
             Some((b, a)) => {
                 let fig = |m: &MapSpec, caption: String| -> AppResult<MapFigure> {
                     Ok(MapFigure {
@@ -415,9 +416,11 @@ pub fn plan_facts(
                         svg: quhua_report::map::svg(m),
                     })
                 };
+                // 示意图 only where the boundaries are schematic.
+                let kind = if b.schematic { "示意图" } else { "图" };
                 Some((
-                    fig(&b, "图1 调整前乡级行政区划示意图".into())?,
-                    fig(&a, "图2 调整方案示意图".into())?,
+                    fig(&b, format!("图1 调整前乡级行政区划{kind}"))?,
+                    fig(&a, format!("图2 调整方案{kind}"))?,
                 ))
             }
             None => None,

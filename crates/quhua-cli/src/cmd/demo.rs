@@ -62,7 +62,7 @@ pub fn sources() -> Vec<String> {
 }
 
 /// Village polygons keyed by the village codes the scenario base uses (the latest codes).
-pub fn village_polygons(demo: &Demo) -> HashMap<String, geo_types::MultiPolygon<f64>> {
+fn village_polygons(demo: &Demo) -> HashMap<String, geo_types::MultiPolygon<f64>> {
     let snap = demo.registry.as_of(quhua_demo::mca_list_date());
     demo.geometry
         .ids

@@ -6,7 +6,6 @@ use crate::{geojson_out, render};
 use quhua_core::i18n::Lang;
 use quhua_core::policy::Policy;
 use quhua_core::scenario::{Scenario, evaluate};
-use quhua_demo::Demo;
 use std::path::{Path, PathBuf};
 
 /// Scenario commands.
@@ -211,69 +210,38 @@ fn eval(ctx: &Context, file: &Path, json: bool, geojson: Option<&Path>) -> CliRe
         None => None,
     };
     let county = quhua_core::DivisionCode::parse(&scenario.county)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
-    let is_demo_county = county == quhua_demo::county_code();
-    // The demo's schematic geometry applies when the registry is the demo county's.
-    let demo = if is_demo_county {
-        Some(Demo::load()?)
+        .map_err(|e| format!("{}: {e}", file.display()))?
+        .prefix(quhua_core::Level::County);
+    if ctx.demo && county != quhua_demo::county_code() {
+        return Err(fail(
+            format!("演示数据只有曲阳县（130634），没有 {county}"),
+            format!("the demo data holds only 130634, not {county}"),
+        ));
+    }
+    // The county's base and stored boundaries through quhua-app: from the database, or with
+    // --demo from the embedded demo county imported (with its schematic boundaries) into a
+    // throw-away database.
+    let (app, _scratch) = if ctx.demo {
+        ctx.app_or_demo()?
     } else {
-        None
-    };
-    let (base, sources) = if ctx.demo {
-        let demo = demo.as_ref().ok_or_else(|| {
-            fail(
-                format!("演示数据只有曲阳县（130634），没有 {county}"),
-                format!("the demo data holds only 130634, not {county}"),
-            )
-        })?;
-        (demo.base(date, &policy)?, crate::cmd::demo::sources())
-    } else {
-        let reg = ctx.registry()?;
-        let latest = reg
-            .events()
-            .last()
-            .map(|e| e.date)
-            .unwrap_or(reg.genesis_date());
-        let snap = reg.as_of(date.unwrap_or(latest));
-        let province = county.prefix(quhua_core::Level::Province);
-        let others: Vec<String> = snap
-            .at_level(quhua_core::Level::Township)
-            .filter(|u| u.code.is_within(province) && !u.code.is_within(county))
-            .map(|u| u.name.clone())
-            .collect();
-        let synthetic = reg.sources().iter().any(|s| s.synthetic);
-        let mut base =
-            quhua_core::scenario::Base::from_snapshot(&snap, county, &policy.population_key)
-                .map_err(|e| format!("{}: {e}", file.display()))?
-                .with_code_history(reg.codes())
-                .with_other_names(others)
-                .mark_synthetic(synthetic);
-        if let Some(d) = demo
-            .as_ref()
-            .filter(|d| d.registry.genesis() == reg.genesis())
-        {
-            base = base.with_adjacency(d.geometry.adjacency_ids());
+        let app = ctx.app()?;
+        if app.registry_opt().is_none() {
+            return Err(ctx.no_registry());
         }
-        let sources = reg.sources().iter().map(|s| s.label.clone()).collect();
-        (base, sources)
+        (app, None)
     };
-    let ev = evaluate(&base, &policy, &scenario).map_err(|e| format!("{}: {e}", file.display()))?;
+    let cb = quhua_app::county::load_at(&app, &county.to_string(), &policy, date)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let sources = if ctx.demo {
+        crate::cmd::demo::sources()
+    } else {
+        let reg = app.registry()?;
+        reg.sources().iter().map(|s| s.label.clone()).collect()
+    };
+    let ev =
+        evaluate(&cb.base, &policy, &scenario).map_err(|e| format!("{}: {e}", file.display()))?;
     if let Some(path) = geojson {
-        let demo = demo
-            .as_ref()
-            .filter(|_| base.adjacency.is_some())
-            .ok_or_else(|| {
-                fail(
-                    "此县没有边界数据，无法输出 GeoJSON",
-                    "no boundaries for this county: cannot write GeoJSON",
-                )
-            })?;
-        geojson_out::write(
-            path,
-            &ev,
-            &crate::cmd::demo::village_polygons(demo),
-            base.synthetic,
-        )?;
+        geojson_out::write_county(path, &ev, &cb)?;
     }
     if json {
         println!(

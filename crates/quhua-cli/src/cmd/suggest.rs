@@ -5,7 +5,9 @@
 //! On a county this is the use case [`quhua_app::propose`], the one the web server's
 //! `POST /api/counties/{code}/propose` calls: same county, request and seed, same schemes.
 //! Without `--db` (or with `--demo`) it runs on the embedded demo county, imported into a
-//! throw-away database.
+//! throw-away database. `--geojson` writes the first scheme's townships from the county's
+//! stored boundaries (the demo county's schematic ones, or any imported with
+//! `quhua import boundaries`).
 
 use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
@@ -225,22 +227,28 @@ fn county(ctx: &Context, args: &Args) -> CliResult {
         .county
         .clone()
         .unwrap_or_else(|| quhua_demo::county_code().to_string());
+    // With --geojson, the county's stored boundaries, checked before the optimizer runs.
+    let shapes = match &args.geojson {
+        Some(path) => {
+            let cb = quhua_app::county::load(
+                &app,
+                &county,
+                &quhua_core::policy::Policy::default_policy(),
+            )?;
+            if cb.geometry.is_none() {
+                return Err(crate::geojson_out::no_boundaries(&county));
+            }
+            Some((path, cb))
+        }
+        None => None,
+    };
     let req = request(args.clone());
     let actor = ctx.operator();
     let p = super::suggest_run::with_progress(ctx.lang, |hooks| {
         Ok(propose_with(&app, &actor, &county, &req, hooks)?)
     })?;
-    if let (Some(path), Some(first)) = (&args.geojson, p.schemes.first()) {
-        if county != quhua_demo::county_code().to_string() {
-            return Err(fail(
-                format!("县 {county} 没有边界数据，--geojson 仅用于演示县"),
-                format!(
-                    "county {county} has no boundaries: --geojson works on the demo county only"
-                ),
-            ));
-        }
-        let polygons = crate::cmd::demo::village_polygons(&quhua_demo::Demo::load()?);
-        crate::geojson_out::write(path, &first.evaluation, &polygons, true)?;
+    if let (Some((path, cb)), Some(first)) = (&shapes, p.schemes.first()) {
+        crate::geojson_out::write_county(path, &first.evaluation, cb)?;
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&county_json(&p))?);
