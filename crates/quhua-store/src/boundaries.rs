@@ -229,26 +229,31 @@ pub fn entity(county: &str, level: &str) -> String {
 pub(crate) fn actual_digests(tx: &mut dyn Tx) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for info in sets(tx)? {
-        let features = tx
-            .query(
-                "SELECT unit_id, code, geometry FROM boundaries WHERE county = $1 AND level = $2",
-                &[Val::text(&info.set.county), Val::text(&info.set.level)],
-            )?
-            .iter()
-            .map(|r| {
-                Ok(BoundaryFeature {
-                    unit_id: r[0].int()?,
-                    code: r[1].string()?,
-                    geometry: r[2].string()?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let features = features_of(tx, &info.set.county, &info.set.level)?;
         out.push((
             entity(&info.set.county, &info.set.level),
             content_sha256(&features),
         ));
     }
     Ok(out)
+}
+
+/// The features of one set, by unit id.
+fn features_of(tx: &mut dyn Tx, county: &str, level: &str) -> Result<Vec<BoundaryFeature>> {
+    tx.query(
+        "SELECT unit_id, code, geometry FROM boundaries WHERE county = $1 AND level = $2 \
+         ORDER BY unit_id",
+        &[Val::text(county), Val::text(level)],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(BoundaryFeature {
+            unit_id: r[0].int()?,
+            code: r[1].string()?,
+            geometry: r[2].string()?,
+        })
+    })
+    .collect()
 }
 
 /// Every stored set (without features), by county and level.
@@ -277,21 +282,7 @@ pub(crate) fn of_county(
         .collect::<Result<_>>()?;
     let mut out = Vec::with_capacity(sets.len());
     for info in sets {
-        let features = tx
-            .query(
-                "SELECT unit_id, code, geometry FROM boundaries WHERE county = $1 AND level = $2 \
-                 ORDER BY unit_id",
-                &[Val::text(county), Val::text(&info.set.level)],
-            )?
-            .iter()
-            .map(|r| {
-                Ok(BoundaryFeature {
-                    unit_id: r[0].int()?,
-                    code: r[1].string()?,
-                    geometry: r[2].string()?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let features = features_of(tx, county, &info.set.level)?;
         if content_sha256(&features) != info.content_sha256 {
             return Err(StoreError::Corrupt(format!(
                 "boundaries of {county} ({}) do not match their recorded digest",

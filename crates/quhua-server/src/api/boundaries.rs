@@ -2,15 +2,14 @@
 //! previewed feature by feature and, with `commit=true` and no problem, stored (quhua-app's
 //! `boundaries`); a survey table, previewed value by value, then stored (`survey`).
 
+use super::{stored_or_preview, upload_bytes};
 use crate::app::AppState;
 use crate::auth::session::AuthUser;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::ApiQuery;
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use quhua_app::boundaries::{self, BoundaryFile, BoundaryImport, BoundaryLevel, BoundaryOptions};
 use quhua_app::survey::SurveyPreview;
 use serde::Deserialize;
@@ -41,15 +40,9 @@ pub async fn import(
     ApiQuery(q): ApiQuery<BoundaryQuery>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    if body.is_empty() {
-        return Err(ApiError::bad_request(
-            "上传的文件是空的",
-            "the uploaded file is empty",
-        ));
-    }
     let file = BoundaryFile {
         name: q.file_name,
-        bytes: body.to_vec(),
+        bytes: upload_bytes(&body)?,
     };
     let opts = BoundaryOptions {
         level: q.level,
@@ -61,12 +54,7 @@ pub async fn import(
     let out: BoundaryImport = st
         .run(move |app| boundaries::import(app, &actor, Some(&code), &file, &opts))
         .await?;
-    let status = if out.stored {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, Json(out)).into_response())
+    Ok(stored_or_preview(out.stored, out))
 }
 
 /// Query of a survey-table upload.
@@ -91,25 +79,14 @@ pub async fn survey(
     ApiQuery(q): ApiQuery<SurveyQuery>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    if body.is_empty() {
-        return Err(ApiError::bad_request(
-            "上传的文件是空的",
-            "the uploaded file is empty",
-        ));
-    }
     let file = quhua_app::upload::ImportFile::Bytes {
         name: q.file_name,
-        bytes: body.to_vec(),
+        bytes: upload_bytes(&body)?,
     };
     let actor = me.actor();
     let (date, commit) = (q.date, q.commit);
     let out: SurveyPreview = st
         .run(move |app| quhua_app::survey::update(app, &actor, &code, &file, &date, commit))
         .await?;
-    let status = if out.stored {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, Json(out)).into_response())
+    Ok(stored_or_preview(out.stored, out))
 }

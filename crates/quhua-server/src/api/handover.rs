@@ -11,8 +11,7 @@ use crate::extract::{ApiJson, ApiQuery};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use quhua_app::handover::{
     self, Acted, Action, HandoverView, ImportFile, ImportKind, ImportOutcome, ItemFilter,
     SectionDetail,
@@ -122,12 +121,7 @@ pub async fn import(
     let out: ImportOutcome = st
         .run(move |app| handover::import(app, &actor, id, kind, &file, commit))
         .await?;
-    let status = if out.stored {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, Json(out)).into_response())
+    Ok(super::stored_or_preview(out.stored, out))
 }
 
 /// `GET /api/plans/{id}/handover/documents/{doc}`: `summary.xlsx`, or the 移交清单 of one pair,

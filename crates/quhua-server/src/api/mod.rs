@@ -76,3 +76,24 @@ pub fn raw_json(status: StatusCode, body: impl Into<Bytes>) -> Response {
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
 }
+
+/// An upload's bytes; an empty body is refused (400).
+pub fn upload_bytes(body: &Bytes) -> Result<Vec<u8>, ApiError> {
+    if body.is_empty() {
+        return Err(ApiError::bad_request(
+            "上传的文件是空的",
+            "the uploaded file is empty",
+        ));
+    }
+    Ok(body.to_vec())
+}
+
+/// The answer of a check-then-store upload: 201 when stored, 200 for a preview.
+pub fn stored_or_preview<T: serde::Serialize>(stored: bool, out: T) -> Response {
+    let status = if stored {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    (status, axum::Json(out)).into_response()
+}

@@ -11,8 +11,7 @@ use crate::extract::ApiQuery;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use quhua_app::stats::{
     self, EvaluationView, ObservationOutcome, ObservationsView, TableFormat, WeightBy,
 };
@@ -118,15 +117,9 @@ pub struct UploadQuery {
 }
 
 fn upload(name: String, body: Bytes) -> Result<ImportFile, ApiError> {
-    if body.is_empty() {
-        return Err(ApiError::bad_request(
-            "上传的文件是空的",
-            "the uploaded file is empty",
-        ));
-    }
     Ok(ImportFile::Bytes {
         name,
-        bytes: body.to_vec(),
+        bytes: super::upload_bytes(&body)?,
     })
 }
 
@@ -145,12 +138,7 @@ pub async fn import(
     let out: ObservationOutcome = st
         .run(move |app| stats::import_observations(app, &actor, Some(&code), &file, commit))
         .await?;
-    let status = if out.stored {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, Json(out)).into_response())
+    Ok(super::stored_or_preview(out.stored, out))
 }
 
 /// Query of a crosswalk download.
