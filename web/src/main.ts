@@ -203,6 +203,10 @@ async function showEditor(county: string): Promise<void> {
   </main><div id="dialog"></div>`);
 
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
+  /** Whether this editor is still on screen (an answer arriving after the user went to
+   * another page must not touch the new page). */
+  const page = document.querySelector('main.editor');
+  const here = (): boolean => page?.isConnected === true;
   const townName = new Map<string, string>();
   for (const tw of ed.base.townships) townName.set(tw.code, tw.name);
   for (const v of ed.base.villages) townName.set(v.code, v.name);
@@ -355,7 +359,7 @@ async function showEditor(county: string): Promise<void> {
     $('status').className = 'status';
     try {
       const r = await api.evaluate(ed.county, ops);
-      if (mine !== seq) return false;
+      if (mine !== seq || !here()) return false;
       ed.ops = ops;
       ed.result = r;
       ed.selected = [];
@@ -365,7 +369,7 @@ async function showEditor(county: string): Promise<void> {
       renderResult();
       return true;
     } catch (e) {
-      if (mine !== seq) return false;
+      if (mine !== seq || !here()) return false;
       $('status').textContent = errText(e);
       $('status').className = 'status error';
       return false;
@@ -432,9 +436,10 @@ async function showEditor(county: string): Promise<void> {
     try {
       ed.scenarios = (await api.scenarios(ed.county)).scenarios;
     } catch (e) {
-      $('sc-list').innerHTML = `<li class="error">${esc(errText(e))}</li>`;
+      if (here()) $('sc-list').innerHTML = `<li class="error">${esc(errText(e))}</li>`;
       return;
     }
+    if (!here()) return;
     $('sc-current').textContent = `${t('current')}：${ed.name}${ed.scenario ? ` (${t('version')} ${ed.scenario.version})` : ` (${t('unsaved')})`}`;
     $('sc-list').innerHTML = ed.scenarios.map((s) => `<li data-testid="scenario-${s.id}">
       <input type="checkbox" class="cmp" data-id="${s.id}" ${ed.compareIds.includes(s.id) ? 'checked' : ''} aria-label="compare">
@@ -516,10 +521,12 @@ async function showEditor(county: string): Promise<void> {
       ed.scenario = { id: s.id, version: s.version };
       ed.dirty = false;
       ed.rebasedOn = null;
+      if (!here()) return;
       $('status').textContent = `${t('saved')}：${s.name}（#${s.id}，${t('version')} ${s.version}）`;
       $('status').className = 'status ok';
       await refreshScenarios();
     } catch (e) {
+      if (!here()) return;
       if (e instanceof ApiError && e.status === 409) showConflict(e);
       else { $('status').textContent = errText(e); $('status').className = 'status error'; }
     }
@@ -570,7 +577,7 @@ async function showEditor(county: string): Promise<void> {
     $('submit-plan').onclick = () => {
       if (!ed.scenario) { $('status').textContent = t('saveFirst'); return; }
       void api.submitPlan(ed.scenario.id).then((b) => { location.hash = `#/plans/${b.plan.id}`; })
-        .catch((e) => { $('status').textContent = errText(e); });
+        .catch((e) => { if (here()) $('status').textContent = errText(e); });
     };
     $('save-new').onclick = () => void save(true);
     $('new-sc').onclick = () => {
