@@ -240,6 +240,22 @@ fn only_the_county_editor_of_the_county_imports() {
         let e = boundaries::import(&app, &who, Some("130634"), &f, &commit()).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Forbidden, "{who:?}");
     }
+    // Refused before the file is even read: a viewer sending garbage gets 403, not a parse error.
+    let garbage = BoundaryFile {
+        name: "村界.geojson".into(),
+        bytes: b"not json at all".to_vec(),
+    };
+    for county in [Some("130634"), None] {
+        let e = boundaries::import(
+            &app,
+            &actor(Role::Viewer, "130634"),
+            county,
+            &garbage,
+            &commit(),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Forbidden, "{county:?}");
+    }
     // Unreadable files are errors naming the file.
     let bad = BoundaryFile {
         name: "村界.geojson".into(),
