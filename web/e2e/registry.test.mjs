@@ -108,6 +108,11 @@ test('审计日志: the provincial approver reads it verified and pages back; a 
     if (seqs.length === 50) {
       await page.click('[data-testid=au-older]');
       await ready(page, 'audit');
+      // (ready can still be the newest page's: wait for the older rows to be drawn.)
+      await page.waitForFunction((last) => {
+        const c = document.querySelector('[data-testid=au-rows] tbody tr td:first-child');
+        return c !== null && Number(c.textContent) < last;
+      }, seqs[seqs.length - 1], { timeout: 60_000 });
       const older = await page.$$eval('[data-testid=au-rows] tbody tr td:first-child', (c) => c.map((x) => Number(x.textContent)));
       assert.ok(older[0] < seqs[seqs.length - 1], `${older[0]} after ${seqs[seqs.length - 1]}`);
       await page.click('[data-testid=au-newest]');

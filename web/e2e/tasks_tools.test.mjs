@@ -528,6 +528,9 @@ test('督办汇总: lights and tables by county and lead unit; a county opens it
     await page.click('[data-testid=tk-whole]');
     await page.waitForFunction(() => !/scope=/.test(location.hash));
     await ready(page, 'tasks');
+    // (ready can still be the scoped board's: wait for the whole board's rows to be drawn.)
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=task-table] tbody tr').length === n
+      && !document.querySelector('[data-testid=tk-scoped]'), board.rows.length, { timeout: 60_000 });
     assert.equal(await page.$('[data-testid=tk-scoped]'), null);
     assert.equal((await boardRows(page)).length, board.rows.length);
 
