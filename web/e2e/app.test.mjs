@@ -140,7 +140,7 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^=proposal-]').length >= 3, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
-    assert.deepEqual(requests.at(-1), { villages: false, prefer: 'floor', exact_time_limit: 2, lock: [], seed_units: [] });
+    assert.deepEqual(requests.at(-1), { villages: false, prefer: 'floor', exact_time_limit: 2, lock: [], seed_units: [], policy: 'hebei' });
     // The demo county is small enough for the exact check: the best scheme comes back proven.
     assert.match(await text(page, 'optimal-0'), /已证明最优/);
     assert.match(await text(page, 'bound-0'), /p = (\d+) · 上界 \1/);
@@ -158,7 +158,7 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => !document.getElementById('propose')?.disabled, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
-    assert.deepEqual(requests.at(-1), { villages: true, prefer: 'ceiling', exact_time_limit: 0, lock: [], seed_units: [] });
+    assert.deepEqual(requests.at(-1), { villages: true, prefer: 'ceiling', exact_time_limit: 0, lock: [], seed_units: [], policy: 'hebei' });
     // The answer is listed and no error was reported (errors go to the message line).
     assert.ok(await page.$$eval('[data-testid^=proposal-]', (l) => l.length) >= 3);
     assert.notEqual(await page.getAttribute('#propose-msg', 'class'), 'error');

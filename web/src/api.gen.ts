@@ -205,6 +205,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{code}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本县可选的政策：本省政策在前（无本省政策时为全国参考），含各政策收录与未收录的内容 / the policies the county may be checked against, its own province's first (the national reference where its province has none), each with what it holds and leaves out */
+        get: operations["getCountiesByCodePolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counties/{code}/propose": {
         parameters: {
             query?: never;
@@ -1862,7 +1879,8 @@ export interface components {
              */
             ops?: components["schemas"]["OperationInput"][];
             /**
-             * @description Built-in policy id.
+             * @description The policy it is checked against: a built-in id (`hebei`, `default` …) or a stored
+             *     policy's name; none: the county's own province's (the national reference where none).
              * @default null
              */
             policy?: string | null;
@@ -2072,7 +2090,8 @@ export interface components {
              */
             ops?: components["schemas"]["OperationInput"][];
             /**
-             * @description Built-in policy id (`default`).
+             * @description The policy: a built-in id (`hebei`, `default` …) or a stored policy's name; none:
+             *     the county's own province's (the national reference where its province has none).
              * @default null
              */
             policy?: string | null;
@@ -3677,6 +3696,37 @@ export interface components {
             /** @description The point. */
             point: components["schemas"]["ServicePoint"];
         };
+        /** @description The policies a county may be checked against, its default first. */
+        PolicyChoices: {
+            /** @description The county. */
+            county: string;
+            /** @description The id used when a scenario names none: the county's own province's, else `default`. */
+            default: string;
+            /**
+             * @description Whether the county's province has a policy on file (else the default is the national
+             *     reference, whose findings say that the province's own standard is not on file).
+             */
+            own_province: boolean;
+            /** @description Every built-in policy: the default first, then the national reference, then the others. */
+            policies: components["schemas"]["PolicyOption"][];
+        };
+        /** @description A built-in policy as the policy selector offers it. */
+        PolicyOption: {
+            /** @description Built-in id (`hebei`, `default` …), sent back as a scenario's or request's `policy`. */
+            id: string;
+            /** @description Name (河北省, 全国参考（国家层面文件）…). */
+            name: string;
+            /** @description English name. */
+            name_en: string;
+            /** @description Whether this is the national reference (national texts only). */
+            national: boolean;
+            /** @description What the policy holds and what it leaves out, in both languages. */
+            note: components["schemas"]["Text"];
+            /** @description Whether this is the county's own province's policy. */
+            own_province: boolean;
+            /** @description The province's 2-digit code; `None` for the national reference. */
+            province_code: string | null;
+        };
         /** @description Which rule gives way where the population floor and the area cap cannot both hold. */
         PreferRule: "floor" | "ceiling";
         /** @description What is wrong with a feature (or a unit). */
@@ -3692,6 +3742,11 @@ export interface components {
             infeasibility: components["schemas"]["Infeasibility"] | (null);
             /** @description Townships without neighbours. */
             islands: components["schemas"]["ProposedIsland"][];
+            /**
+             * @description The policy the schemes were made and checked under (its floor and cap): the one
+             *     requested, else the county's own province's.
+             */
+            policy: string;
             /** @description Schemes, best first. */
             schemes: components["schemas"]["ProposedScheme"][];
             /** @description Whether figures include synthetic (示意) values. */
@@ -3707,7 +3762,10 @@ export interface components {
             exact_time_limit?: number | null;
             /** @description Townships kept exactly as they are (code or name), on top of the border townships. */
             lock?: string[];
-            /** @description Policy: a built-in id (`default`, `zhejiang`, `hunan`) or a stored policy's name. */
+            /**
+             * @description Policy: a built-in id (`hebei`, `default` …) or a stored policy's name; none: the
+             *     county's own province's policy (the national reference where there is none).
+             */
             policy?: string | null;
             /** @description Which rule gives way where floor and cap cannot both hold (default `floor`). */
             prefer?: components["schemas"]["PreferRule"] | (null);
@@ -5363,7 +5421,7 @@ export interface components {
             /** @description Name. */
             name: string;
             /**
-             * @description Notes.
+             * @description Notes (kept when not sent).
              * @default null
              */
             note?: string | null;
@@ -5373,7 +5431,7 @@ export interface components {
              */
             ops?: components["schemas"]["OperationInput"][];
             /**
-             * @description Built-in policy id.
+             * @description The policy it is checked against (kept when not sent).
              * @default null
              */
             policy?: string | null;
@@ -6619,6 +6677,83 @@ export interface operations {
             };
             /** @description 与名录不符：未知代码、该年份不存在、重复 / does not fit the registry: unknown codes, not in force, duplicates */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCountiesByCodePolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 可选政策 / the choices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChoices"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不在本账号辖区内 / outside this account's jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / unknown county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

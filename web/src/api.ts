@@ -39,6 +39,7 @@ export type BoundaryLevel = S['BoundaryLevel'];
 export type SurveyPreview = S['SurveyPreview'];
 export type DraftFreshness = S['DraftFreshness'];
 export type Proposal = S['Proposal'];
+export type PolicyChoices = S['PolicyChoices'];
 
 export type ClockState = S['ClockState'];
 export type PlanDocument = S['Document'];
@@ -191,7 +192,9 @@ export const api = {
   townships: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=township`),
   villages: (code: string) => call<GeoJSON.FeatureCollection>('GET', `/api/counties/${encodeURIComponent(code)}/geojson?level=village`),
   /** Evaluation with the resulting township outlines (cached by the server per village set). */
-  evaluate: (code: string, ops: Operation[]) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate?geojson=1`, { ops }),
+  evaluate: (code: string, ops: Operation[], policy?: string) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate?geojson=1`, { ops, ...(policy ? { policy } : {}) }),
+  /** The policies the county may be checked against, its own province's first. */
+  policies: (code: string) => call<PolicyChoices>('GET', `/api/counties/${encodeURIComponent(code)}/policies`),
   propose: (code: string, request: ProposeRequest = {}) =>
     call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, request),
   plans: () => call<{ plans: PlanSummary[]; today: string }>('GET', '/api/plans'),
@@ -299,11 +302,11 @@ export const api = {
   scenario: (id: number) => call<ScenarioFull>('GET', `/api/scenarios/${id}`),
   /** The draft against the registry in force (changes since, operations that no longer apply). */
   scenarioFreshness: (id: number) => call<DraftFreshness>('GET', `/api/scenarios/${id}/freshness`),
-  /** Saves a new draft; `base_date` records the registry date it was drafted on. */
-  create: (name: string, county: string, ops: Operation[], base_date?: string) =>
-    call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops, ...(base_date ? { base_date } : {}) }),
+  /** Saves a new draft checked against `policy`; `base_date` records the registry date it was drafted on. */
+  create: (name: string, county: string, ops: Operation[], policy: string, base_date?: string) =>
+    call<ScenarioFull>('POST', '/api/scenarios', { name, county, ops, policy, ...(base_date ? { base_date } : {}) }),
   /** Replaces a draft at its expected version; `base_date` when it was rebased. */
-  update: (id: number, expected_version: number, name: string, ops: Operation[], base_date?: string) =>
-    call<ScenarioFull>('PUT', `/api/scenarios/${id}`, { expected_version, name, ops, ...(base_date ? { base_date } : {}) }),
+  update: (id: number, expected_version: number, name: string, ops: Operation[], policy: string, base_date?: string) =>
+    call<ScenarioFull>('PUT', `/api/scenarios/${id}`, { expected_version, name, ops, policy, ...(base_date ? { base_date } : {}) }),
   compare: (a: number, b: number) => call<{ a: CompareSide; b: CompareSide }>('GET', `/api/compare?a=${a}&b=${b}`),
 };

@@ -88,6 +88,7 @@ const table = {
   status: ['状态', 'Status'],
   villages: ['村（居）数', 'Villages'],
   policy: ['政策', 'Policy'],
+  policyLabel: ['检查依据', 'Checked against'],
   diff: ['差值（B − A）', 'Difference (B − A)'],
   user: ['用户', 'User'],
   countyList: ['县列表', 'Counties'],

@@ -64,7 +64,7 @@ function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string 
 
 /** The planner's wishes the optimizer honours: townships kept as they are (the editor's 锁定
  * operations) and seeds (townships that each head a different new unit). */
-export interface Wishes { lock: string[]; seed_units: string[] }
+export interface Wishes { lock: string[]; seed_units: string[]; policy?: string }
 
 /** The wishes as a line of the card. */
 export function wishesLine(w: Wishes, nameOf: (ref: string) => string): string {
@@ -91,7 +91,7 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
       const exact_time_limit = raw === '' ? 2 : Number(raw);
       const w = wishes();
       $('propose-wishes').innerHTML = wishesLine(w, nameOf);
-      const { schemes } = await api.propose(county, { villages, prefer, exact_time_limit, lock: w.lock, seed_units: w.seed_units });
+      const { schemes } = await api.propose(county, { villages, prefer, exact_time_limit, lock: w.lock, seed_units: w.seed_units, ...(w.policy ? { policy: w.policy } : {}) });
       $('proposals').innerHTML = schemes.map((s) => schemeItem(s, nameOf)).join('');
       $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t('schemesFound')}` : t('noSchemes');
       $('proposals').querySelectorAll('button.adopt').forEach((b) => b.addEventListener('click', () => {

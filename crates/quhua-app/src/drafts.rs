@@ -70,7 +70,7 @@ pub fn freshness(app: &App, actor: &Actor, id: i64) -> AppResult<DraftFreshness>
     } else {
         Vec::new()
     };
-    let policy = policy::resolve_named(app, draft.policy.as_deref())?;
+    let policy = policy::resolve_named(app, draft.policy.as_deref(), &draft.county)?;
     let base = county::build(app, &reg, &draft.county, &policy)?;
     let mut session = Session::new(&base.base, &policy);
     let mut rebased = Vec::new();

@@ -67,7 +67,8 @@ pub struct ProposeRequest {
     /// Random seed (default 1); the result is the same for the same county, request and seed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
-    /// Policy: a built-in id (`default`, `zhejiang`, `hunan`) or a stored policy's name.
+    /// Policy: a built-in id (`hebei`, `default` …) or a stored policy's name; none: the
+    /// county's own province's policy (the national reference where there is none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<String>,
     /// Allow village transfers (村划归) after the township merges where they repair the
@@ -211,6 +212,9 @@ pub struct ProposedIsland {
 pub struct Proposal {
     /// County code.
     pub county: String,
+    /// The policy the schemes were made and checked under (its floor and cap): the one
+    /// requested, else the county's own province's.
+    pub policy: String,
     /// Schemes, best first.
     pub schemes: Vec<ProposedScheme>,
     /// Why some hard rule cannot be met, when it cannot (`quhua_optimize::Infeasibility`;
@@ -271,14 +275,8 @@ pub fn propose_with(
             "forbidden: outside this account's jurisdiction",
         ));
     }
-    let policy_id = req
-        .policy
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("default")
-        .to_string();
-    let policy = crate::policy::resolve_for(app, actor, Some(&policy_id))?;
+    let policy_id = crate::policy::reference_for(req.policy.as_deref(), county);
+    let policy = crate::policy::resolve_for(app, actor, Some(&policy_id), county)?;
     let params = pipeline::params(req, &policy)?;
     let cb = county::load(app, county, &policy)?;
     pipeline::run(&cb, &policy, &policy_id, req, &params, hooks)

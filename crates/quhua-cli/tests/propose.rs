@@ -73,6 +73,7 @@ fn plan_suggest_gives_the_schemes_of_the_shared_use_case() {
     assert!(!direct.is_empty());
     assert_eq!(ops(&cli), direct);
     assert_eq!(ops(&demo), direct);
-    // the scenario carries the policy it was proposed under
-    assert_eq!(cli["schemes"][0]["scenario"]["policy"], "default");
+    // no policy named: the county's own province's, carried by the answer and each scenario
+    assert_eq!(cli["policy"], "hebei");
+    assert_eq!(cli["schemes"][0]["scenario"]["policy"], "hebei");
 }

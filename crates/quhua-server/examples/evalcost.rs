@@ -28,7 +28,7 @@ fn main() {
         ..Default::default()
     };
     let state = quhua_server::AppState::open(&url, config).expect("open");
-    let policy = state.catalog().policy(None).expect("policy");
+    let policy = state.catalog().policy("130634", None).expect("policy");
     let data = state.catalog().data("130634", &policy).expect("county");
     let scenarios: Vec<Scenario> = BODIES
         .iter()

@@ -135,9 +135,6 @@ impl std::fmt::Debug for Catalog {
     }
 }
 
-/// The built-in policy ids.
-pub const POLICIES: &[&str] = &["default", "zhejiang", "hunan"];
-
 impl Catalog {
     /// A catalog over the app's current registry and stored boundaries.
     pub fn new(app: &App) -> Catalog {
@@ -150,8 +147,7 @@ impl Catalog {
     }
 
     fn build_over(app: Option<App>, registry: Option<Arc<Registry>>) -> Catalog {
-        let policies = POLICIES
-            .iter()
+        let policies = Policy::builtin_ids()
             .filter_map(|id| Policy::builtin(id).map(|p| (id.to_string(), Arc::new(p))))
             .collect();
         let Some(registry) = registry else {
@@ -221,18 +217,27 @@ impl Catalog {
         self.counties.iter().find(|c| c.code == code)
     }
 
-    /// A built-in policy (`None` → `default`).
-    pub fn policy(&self, id: Option<&str>) -> Result<Arc<Policy>, ApiError> {
-        let id = id.unwrap_or("default");
-        self.policies.get(id).cloned().ok_or_else(|| {
-            ApiError::bad_request(
-                format!("未知政策“{id}”，可用：{}", POLICIES.join("、")),
-                format!(
-                    "unknown policy \"{id}\"; available: {}",
-                    POLICIES.join(", ")
-                ),
-            )
-        })
+    /// The policy `county` is checked against: a built-in by id, else a policy stored under
+    /// that name; `None` → the county's own province's ([`quhua_app::policy::default_for`]).
+    pub fn policy(&self, county: &str, id: Option<&str>) -> Result<Arc<Policy>, ApiError> {
+        let id = quhua_app::policy::reference_for(id, county);
+        if let Some(p) = self.policies.get(&id) {
+            return Ok(p.clone());
+        }
+        match &self.app {
+            Some(app) => Ok(Arc::new(quhua_app::policy::resolve_named(
+                app,
+                Some(&id),
+                county,
+            )?)),
+            None => {
+                let ids = Policy::builtin_ids().collect::<Vec<_>>();
+                Err(ApiError::bad_request(
+                    format!("未知政策“{id}”，可用：{}", ids.join("、")),
+                    format!("unknown policy \"{id}\"; available: {}", ids.join(", ")),
+                ))
+            }
+        }
     }
 
     /// The county's data if already built.

@@ -49,6 +49,7 @@ pub static API: &[Route] = &[
     route!(GET "/api/counties" => api::counties::list),
     route!(GET "/api/counties/{code}/base" => api::counties::base),
     route!(GET "/api/counties/{code}/geojson" => api::counties::geojson),
+    route!(GET "/api/counties/{code}/policies" => api::counties::policies),
     route!(POST "/api/counties/{code}/boundaries" => api::boundaries::import, upload),
     route!(POST "/api/counties/{code}/survey" => api::boundaries::survey, upload),
     route!(POST "/api/counties/{code}/evaluate" => api::counties::evaluate),

@@ -30,7 +30,7 @@ fn demo_state() -> (tempfile::TempDir, AppState) {
 #[test]
 fn partition_indices_match_codes() {
     let (_dir, state) = demo_state();
-    let policy = state.catalog().policy(None).unwrap();
+    let policy = state.catalog().policy("130634", None).unwrap();
     let data = state.catalog().data("130634", &policy).unwrap();
     for ops in OPS {
         let ops: Vec<Operation> = serde_json::from_str(ops).unwrap();
@@ -65,7 +65,7 @@ fn cached_responses_equal_fresh_ones() {
     use axum::body::Body;
     use axum::http::{Request, header};
     let (_dir, state) = demo_state();
-    let policy = state.catalog().policy(None).unwrap();
+    let policy = state.catalog().policy("130634", None).unwrap();
     let data = state.catalog().data("130634", &policy).unwrap();
     assert!(data.results.is_enabled(), "the cache is on by default");
     let c = common::http::Client(quhua_server::router(state.clone()));

@@ -42,7 +42,7 @@ fn pairs_of(app: &App, actor: &Actor, plan: &Plan) -> AppResult<(PlanPairs, Date
     }
     let scenario =
         Scenario::from_toml(&plan.scenario).or_else(|_| Scenario::from_json(&plan.scenario))?;
-    let policy = crate::policy::resolve_for(app, actor, scenario.policy.as_deref())?;
+    let policy = crate::policy::resolve_for(app, actor, scenario.policy.as_deref(), &plan.county)?;
     let county = crate::county::county_code(&plan.county)?;
     let base = Base::from_snapshot(&reg.as_of(day_before), county, &policy.population_key)?;
     let eval = evaluate(&base, &policy, &scenario)?;

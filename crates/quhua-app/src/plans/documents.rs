@@ -288,7 +288,7 @@ fn generate(
     // The before/after indicators under the policy the scheme declares.
     let scenario =
         Scenario::from_toml(&plan.scenario).or_else(|_| Scenario::from_json(&plan.scenario))?;
-    let policy = crate::policy::resolve_for(app, actor, scenario.policy.as_deref())?;
+    let policy = crate::policy::resolve_for(app, actor, scenario.policy.as_deref(), &plan.county)?;
     let day_before = approval.effective.pred_opt().unwrap_or(approval.effective);
     let base = quhua_core::scenario::Base::from_snapshot(
         &reg.as_of(day_before),

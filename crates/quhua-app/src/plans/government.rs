@@ -200,11 +200,10 @@ pub(crate) fn plan_change(app: &App, actor: &Actor, id: i64) -> AppResult<PlanCh
     let reg: Registry = (*app.registry()?).clone();
     let county = crate::county::county_code(&plan.county)?;
     let (reg, before, after, events) = with_changes(reg, &plan)?;
-    let scenario_policy = Scenario::from_toml(&plan.scenario)
+    let named = Scenario::from_toml(&plan.scenario)
         .ok()
-        .and_then(|s| s.policy)
-        .and_then(|p| quhua_core::policy::Policy::builtin(&p));
-    let policy = scenario_policy.unwrap_or_else(quhua_core::policy::Policy::default_policy);
+        .and_then(|s| s.policy);
+    let policy = crate::policy::resolve_named(app, named.as_deref(), &plan.county)?;
     Ok(PlanChange {
         plan,
         reg,

@@ -151,6 +151,7 @@ pub(super) fn run(
         .collect();
     Ok(Proposal {
         county: base.county_code.to_string(),
+        policy: policy_id.to_string(),
         schemes,
         infeasibility: sol.infeasibility,
         islands,

@@ -179,10 +179,12 @@ pub fn read_scenario(file: &Path) -> CliResult<Scenario> {
     })
 }
 
-/// Resolves a scheme's policy: a built-in id, or a TOML file relative to the scheme.
+/// Resolves a scheme's policy: a built-in id, or a TOML file relative to the scheme; none
+/// named: the county's own province's policy (the national reference where there is none).
 pub fn resolve_policy(scenario: &Scenario, file: &Path) -> CliResult<Policy> {
-    let Some(p) = scenario.policy.as_deref() else {
-        return Ok(Policy::default_policy());
+    let Some(p) = scenario.policy.as_deref().filter(|p| !p.trim().is_empty()) else {
+        let id = quhua_app::policy::default_for(&scenario.county);
+        return Policy::builtin(id).ok_or_else(|| format!("built-in policy {id}").into());
     };
     if let Some(builtin) = Policy::builtin(p) {
         return Ok(builtin);
@@ -190,8 +192,16 @@ pub fn resolve_policy(scenario: &Scenario, file: &Path) -> CliResult<Policy> {
     let path = file.parent().unwrap_or(Path::new(".")).join(p);
     let text = std::fs::read_to_string(&path).map_err(|e| {
         fail(
-            format!("政策“{p}”既不是内置政策（default、zhejiang、hunan），也无法读取文件 {}：{e}", path.display()),
-            format!("policy \"{p}\" is neither built in (default, zhejiang, hunan) nor a readable file {}: {e}", path.display()),
+            format!(
+                "政策“{p}”既不是内置政策（{}），也无法读取文件 {}：{e}",
+                Policy::builtin_ids().collect::<Vec<_>>().join("、"),
+                path.display()
+            ),
+            format!(
+                "policy \"{p}\" is neither built in ({}) nor a readable file {}: {e}",
+                Policy::builtin_ids().collect::<Vec<_>>().join(", "),
+                path.display()
+            ),
         )
     })?;
     Ok(Policy::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?)

@@ -27,7 +27,7 @@ pub struct Args {
     /// 县级区划代码，缺省为演示县 130634（未给 --db 时用内置演示县）/ county code; default: the demo county (the embedded one without --db)
     #[arg(long, conflicts_with_all = ["layer", "units"])]
     county: Option<String>,
-    /// 政策：内置政策 default、zhejiang、hunan，已保存的政策名称或政策文件（县域）/ policy: built-in id, stored name or file (county)
+    /// 政策：内置政策（hebei、sichuan、zhejiang、hunan、default），已保存的政策名称或政策文件（县域；缺省为本省政策）/ policy: built-in id, stored name or file (county; default: the county's own province's)
     #[arg(long, conflicts_with_all = ["layer", "units"])]
     policy: Option<String>,
     /// 单位边界文件（GeoJSON 或 Shapefile）；缺省用演示县 / units with boundaries; default: the demo county
@@ -318,7 +318,7 @@ fn county_json(p: &Proposal) -> serde_json::Value {
             })
         })
         .collect();
-    json!({"county": p.county, "schemes": schemes, "infeasibility": p.infeasibility, "islands": p.raw_islands})
+    json!({"county": p.county, "policy": p.policy, "schemes": schemes, "infeasibility": p.infeasibility, "islands": p.raw_islands})
 }
 
 fn print_summary(

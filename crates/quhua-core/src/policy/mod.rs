@@ -146,9 +146,12 @@ pub struct PolicyMeta {
     /// The province's 2-digit code (`13` 河北, `33` 浙江 …), used to pick a county's policy.
     #[serde(default)]
     pub province_code: Option<String>,
-    /// Notes.
+    /// Notes: what the policy holds and what it leaves out.
     #[serde(default)]
     pub note: Option<String>,
+    /// The notes in English.
+    #[serde(default)]
+    pub note_en: Option<String>,
 }
 
 /// 设立镇 standard of a province (or the national 1984 criteria).

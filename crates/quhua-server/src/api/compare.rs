@@ -43,7 +43,7 @@ pub async fn compare(
             note: v.note.clone(),
             ops: v.ops.clone(),
         };
-        let policy = st.catalog().policy(sc.policy.as_deref())?;
+        let policy = st.catalog().policy(&v.county, sc.policy.as_deref())?;
         let data = super::county_data(&st, &v.county, &policy).await?;
         let inner = tokio::task::spawn_blocking(move || {
             let ev = data.evaluate(&policy, &sc)?;

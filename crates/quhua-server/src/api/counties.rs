@@ -32,9 +32,20 @@ pub async fn base(
     Path(code): Path<String>,
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
-    let policy = st.catalog().policy(None)?;
+    let policy = st.catalog().policy(&code, None)?;
     let data = county_data(&st, &code, &policy).await?;
     Ok(raw_json(StatusCode::OK, data.base_json()))
+}
+
+/// `GET /api/counties/{code}/policies`: the built-in policies the county may be checked
+/// against, its own province's first ([`quhua_app::policy::choices`]).
+pub async fn policies(
+    State(st): State<AppState>,
+    me: AuthUser,
+    Path(code): Path<String>,
+) -> ApiResult<Response> {
+    readable_county(&st, &me.user, &code)?;
+    Ok(Json(quhua_app::policy::choices(&code)).into_response())
 }
 
 /// Query of the GeoJSON endpoint.
@@ -53,7 +64,7 @@ pub async fn geojson(
     ApiQuery(q): ApiQuery<GeoQuery>,
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
-    let policy = st.catalog().policy(None)?;
+    let policy = st.catalog().policy(&code, None)?;
     let data = county_data(&st, &code, &policy).await?;
     let no_geo = || {
         ApiError::not_found(
@@ -92,7 +103,8 @@ pub struct EvaluateBody {
     /// Operations in order.
     #[serde(default)]
     pub ops: Vec<Operation>,
-    /// Built-in policy id (`default`).
+    /// The policy: a built-in id (`hebei`, `default` …) or a stored policy's name; none:
+    /// the county's own province's (the national reference where its province has none).
     #[serde(default)]
     pub policy: Option<String>,
 }
@@ -135,12 +147,12 @@ pub async fn evaluate(
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
     let with_geojson = matches!(q.geojson.as_deref(), Some("1" | "true"));
-    let policy = st.catalog().policy(body.policy.as_deref())?;
+    let policy = st.catalog().policy(&code, body.policy.as_deref())?;
     let data = county_data(&st, &code, &policy).await?;
     let ops = serde_json::to_string(&body.ops).map_err(ApiError::internal)?;
     let key = format!(
         "{}\u{1f}{}\u{1f}{ops}",
-        body.policy.as_deref().unwrap_or("default"),
+        quhua_app::policy::reference_for(body.policy.as_deref(), &code),
         u8::from(with_geojson)
     );
     if let Some(hit) = data.results.get(&key) {

@@ -38,7 +38,7 @@ pub async fn propose(
 ) -> ApiResult<Response> {
     readable_county(&st, &me.user, &code)?;
     // over HTTP the policy is one of the built-in ids (as documented)
-    let policy = st.catalog().policy(body.policy.as_deref())?;
+    let policy = st.catalog().policy(&code, body.policy.as_deref())?;
     // the result cache lives with the county's data, rebuilt when the registry changes
     let data = county_data(&st, &code, &policy).await?;
     let key = format!(

@@ -56,7 +56,8 @@ pub struct CreateBody {
     /// Operations.
     #[serde(default)]
     pub ops: Vec<Operation>,
-    /// Built-in policy id.
+    /// The policy it is checked against: a built-in id (`hebei`, `default` …) or a stored
+    /// policy's name; none: the county's own province's (the national reference where none).
     #[serde(default)]
     pub policy: Option<String>,
     /// Notes.
@@ -78,10 +79,10 @@ pub struct UpdateBody {
     /// Operations.
     #[serde(default)]
     pub ops: Vec<Operation>,
-    /// Built-in policy id.
+    /// The policy it is checked against (kept when not sent).
     #[serde(default)]
     pub policy: Option<String>,
-    /// Notes.
+    /// Notes (kept when not sent).
     #[serde(default)]
     pub note: Option<String>,
     /// The registry date the scenario was drafted on (`YYYY-MM-DD`).
@@ -92,7 +93,7 @@ pub struct UpdateBody {
 /// The evaluation check the use case runs before storing: the scheme must evaluate on the
 /// county's cached base (422 naming the failing operation otherwise).
 async fn validation(st: &AppState, sc: &Scenario) -> Result<(), ApiError> {
-    let policy = st.catalog().policy(sc.policy.as_deref())?;
+    let policy = st.catalog().policy(&sc.county, sc.policy.as_deref())?;
     let data = county_data(st, &sc.county, &policy).await?;
     let check = sc.clone();
     tokio::task::spawn_blocking(move || {
@@ -178,8 +179,8 @@ pub async fn update(
     let sc = Scenario {
         name: body.name,
         ops: body.ops,
-        policy: body.policy,
-        note: body.note,
+        policy: body.policy.or(current.policy),
+        note: body.note.or(current.note),
         base_date: body.base_date.or(current.base_date),
         ..empty_scenario(&current.county, Vec::new(), None)
     };

@@ -111,6 +111,23 @@ pub fn endpoints() -> Vec<Endpoint> {
         },
         Endpoint {
             method: "GET",
+            path: "/api/counties/{code}/policies",
+            summary: "本县可选的政策：本省政策在前（无本省政策时为全国参考），含各政策收录与未收录的内容 / the policies the county may be checked against, its own province's first (the national reference where its province has none), each with what it holds and leaves out",
+            access: Read,
+            params: &[Param::County],
+            body: None,
+            responses: &[
+                (
+                    200,
+                    "可选政策 / the choices",
+                    Some(Json(schema::<quhua_app::policy::PolicyChoices>)),
+                ),
+                (404, "县不存在 / unknown county", None),
+                super::OUTSIDE,
+            ],
+        },
+        Endpoint {
+            method: "GET",
             path: "/api/counties/{code}/geojson",
             summary: "示意边界 / schematic boundaries",
             access: Read,
