@@ -23,17 +23,18 @@ const freePort = () => new Promise((resolve, reject) => {
 
 /**
  * Starts `QUHUA_BIN serve --demo` on a free port in a scratch directory, waiting until it has
- * printed the demo accounts; with `allowRunning`, QUHUA_BASE names a server already running.
+ * printed the demo accounts (`args`: more options of `quhua serve`); with `allowRunning`,
+ * QUHUA_BASE names a server already running.
  * Returns `{ base, out, stop }` (`out`: what it printed).
  */
-export async function startDemoServer(name, { allowRunning = false } = {}) {
+export async function startDemoServer(name, { allowRunning = false, args = [] } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   if (allowRunning && process.env.QUHUA_BASE) return { base: process.env.QUHUA_BASE, out: '', stop: () => {} };
   const bin = process.env.QUHUA_BIN;
   assert.ok(bin, 'set QUHUA_BIN to the built quhua binary');
   const work = mkdtempSync(join(tmpdir(), `quhua-e2e-${name}-`));
   const port = await freePort();
-  const server = spawn(bin, ['serve', '--demo', '--addr', `127.0.0.1:${port}`], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(bin, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);

@@ -1355,6 +1355,50 @@ export interface components {
             /** @description Its township's code. */
             township_code: string;
         };
+        /**
+         * @description A tile service as the bureau configures it (TOML) and the browser receives it.
+         *
+         *     ```
+         *     let b = quhua_server::basemap::Basemap::from_toml("basemap.toml", r#"
+         *     name = "天地图矢量"
+         *     name_en = "Tianditu vector"
+         *     attribution = "天地图 审图号：GS(2024)0650号"
+         *     tiles = ["https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY"]
+         *     "#).unwrap();
+         *     assert_eq!(b.origins(), ["https://t0.tianditu.gov.cn"]);
+         *     assert!(quhua_server::basemap::Basemap::from_toml("b.toml", "tiles = []").is_err());
+         *     ```
+         */
+        Basemap: {
+            /** @description The attribution shown on the map while it is on (provider and 审图号). */
+            attribution: string;
+            /**
+             * @description An optional label layer drawn above the tiles (天地图's 注记, `cva_w`), same form.
+             * @default []
+             */
+            labels: string[];
+            /**
+             * Format: uint8
+             * @description The deepest zoom the service serves.
+             * @default 18
+             */
+            max_zoom: number;
+            /** @description Its name (天地图矢量底图 …). */
+            name: string;
+            /**
+             * @description Its English name.
+             * @default null
+             */
+            name_en: string | null;
+            /**
+             * Format: uint16
+             * @description Tile size in pixels.
+             * @default 256
+             */
+            tile_size: number;
+            /** @description Tile URL templates with `{z}`, `{x}` and `{y}` (several: the same tiles from mirrors). */
+            tiles: string[];
+        };
         /** @description The 挂图作战 board as of a date. */
         BoardView: {
             /** @description By group. */
@@ -4758,6 +4802,8 @@ export interface components {
         ServiceType: "service_centre" | "village_service" | "health_centre" | "village_clinic" | "primary_school" | "middle_school" | "kindergarten" | "post" | "bank";
         /** @description `POST /api/login`, `GET /api/me`: the user and the session's CSRF token. */
         Session: {
+            /** @description The basemap the bureau configured for the map, if any. */
+            basemap: components["schemas"]["Basemap"] | (null);
             /** @description Send it back in the `X-CSRF-Token` header of every non-GET request. */
             csrf_token: string;
             /**

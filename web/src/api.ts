@@ -11,6 +11,7 @@ export type BiText = S['Message'];
 export type ProposeRequest = S['ProposeRequest'];
 export type UserInfo = S['SessionUser'];
 export type SessionInfo = S['Session'];
+export type Basemap = S['Basemap'];
 export type County = S['CountyInfo'];
 export type BaseTownship = S['BaseTownship'];
 export type BaseVillage = S['BaseVillage'];

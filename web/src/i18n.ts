@@ -89,6 +89,7 @@ const table = {
   villages: ['村（居）数', 'Villages'],
   policy: ['政策', 'Policy'],
   policyLabel: ['检查依据', 'Checked against'],
+  basemap: ['底图', 'Basemap'],
   diff: ['差值（B − A）', 'Difference (B − A)'],
   user: ['用户', 'User'],
   countyList: ['县列表', 'Counties'],

@@ -10,7 +10,7 @@
 import './style.css';
 import { api, ApiError, type County, type EvalResult, type Operation, type PlanBoard, type SessionInfo } from './api';
 import { getLang, setLang, t, tx } from './i18n';
-import { createMap, type MapView } from './map';
+import { createMap, type MapView, setBasemap } from './map';
 import { esc, findingsList, indicatorTable } from './panels';
 import { planBoard, planList } from './plans';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
@@ -93,6 +93,7 @@ function showLogin(message = ''): void {
     const fd = new FormData(form);
     try {
       session = await api.login(String(fd.get('username') ?? ''), String(fd.get('password') ?? ''));
+      setBasemap(session.basemap);
       void route();
     } catch (e) {
       (document.getElementById('login-error') as HTMLElement).textContent = `${t('loginFailed')}：${errText(e)}`;
@@ -241,6 +242,7 @@ async function route(): Promise<void> {
   document.title = t('appTitle');
   if (!session) {
     try { session = await api.me(); } catch { showLogin(); return; }
+    setBasemap(session.basemap);
   }
   const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const h = path.split('/');

@@ -1,9 +1,21 @@
 // The schematic map: MapLibre GL with a blank style (no tiles, no network), village polygons
 // coloured by their resulting township, township outlines, and HTML labels (no glyph server).
+// Where the bureau configured a basemap (quhua serve --basemap: its own tile service, e.g.
+// 天地图 WMTS with its key and 审图号), a 底图 switch draws it underneath — off until the
+// planner turns it on, remembered in this browser; nothing depends on it.
 
 import maplibregl, { type GeoJSONSource, type Map as MlMap, Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { t } from './i18n';
+import type { Basemap } from './api';
+import { getLang, t } from './i18n';
+
+let basemap: Basemap | null = null;
+
+/** The basemap the server offers (from the session), or none. */
+export function setBasemap(b: Basemap | null | undefined): void { basemap = b ?? null; }
+
+const BASEMAP_KEY = 'quhua.basemap';
+const basemapWanted = (): boolean => typeof localStorage !== 'undefined' && localStorage.getItem(BASEMAP_KEY) === 'on';
 
 const PALETTE = [
   '#8dd3c7', '#fdb462', '#bebada', '#fb8072', '#80b1d3', '#b3de69', '#fccde5', '#bc80bd',
@@ -42,13 +54,22 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
   const badge = document.createElement('div');
   badge.className = 'schematic-badge';
   badge.innerHTML = `<strong>${t('schematic')}</strong><span>${t('schematicNote')}</span>`;
+  const bm = basemap;
+  const on = bm !== null && basemapWanted();
+  const sources: Record<string, maplibregl.SourceSpecification> = {};
+  const layers: maplibregl.LayerSpecification[] = [{ id: 'bg', type: 'background', paint: { 'background-color': '#f3f1ea' } }];
+  if (bm) {
+    const visibility = on ? 'visible' : 'none';
+    sources['basemap'] = { type: 'raster', tiles: bm.tiles, tileSize: bm.tile_size, maxzoom: bm.max_zoom, attribution: bm.attribution };
+    layers.push({ id: 'basemap', type: 'raster', source: 'basemap', layout: { visibility } });
+    if (bm.labels.length) {
+      sources['basemap-labels'] = { type: 'raster', tiles: bm.labels, tileSize: bm.tile_size, maxzoom: bm.max_zoom };
+      layers.push({ id: 'basemap-labels', type: 'raster', source: 'basemap-labels', layout: { visibility } });
+    }
+  }
   const map = new maplibregl.Map({
     container,
-    style: {
-      version: 8,
-      sources: {},
-      layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f3f1ea' } }],
-    },
+    style: { version: 8, sources, layers },
     center: [114.7, 38.62],
     zoom: 9,
     attributionControl: false,
@@ -56,6 +77,29 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
   });
   container.appendChild(badge);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  if (bm) {
+    map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: bm.attribution }), 'bottom-right');
+    const box = document.createElement('label');
+    box.className = 'basemap-switch';
+    box.dataset['testid'] = 'basemap-switch';
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.checked = on;
+    input.dataset['testid'] = 'basemap';
+    box.append(input, getLang() === 'zh' ? ` ${t('basemap')}：${bm.name}` : ` ${t('basemap')}: ${bm.name_en ?? bm.name}`);
+    container.appendChild(box);
+    input.addEventListener('change', () => {
+      localStorage.setItem(BASEMAP_KEY, input.checked ? 'on' : 'off');
+      showBasemap(input.checked);
+    });
+  }
+  /** Shows or hides the basemap; the villages let it show through while it is on. */
+  function showBasemap(visible: boolean): void {
+    for (const id of ['basemap', 'basemap-labels']) {
+      if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    }
+    if (map.getLayer('villages-fill')) map.setPaintProperty('villages-fill', 'fill-opacity', visible ? 0.55 : 0.85);
+  }
   let markers: Marker[] = [];
   let seatMarkers: Marker[] = [];
   let labels = new Map<number, [number, number]>();
@@ -66,7 +110,7 @@ export function createMap(container: HTMLElement, onClickVillage?: (code: string
       map.addSource('townships', { type: 'geojson', data: EMPTY });
       map.addLayer({
         id: 'villages-fill', type: 'fill', source: 'villages',
-        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], '#dddddd'], 'fill-opacity': 0.85 },
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], '#dddddd'], 'fill-opacity': on ? 0.55 : 0.85 },
       });
       map.addLayer({
         id: 'villages-line', type: 'line', source: 'villages',

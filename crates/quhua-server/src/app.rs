@@ -31,6 +31,8 @@ pub struct ServerConfig {
     pub login_max_failures: usize,
     /// The rate-limit window.
     pub login_window: Duration,
+    /// The basemap the bureau configured, if any (off unless given).
+    pub basemap: Option<crate::basemap::Basemap>,
 }
 
 impl Default for ServerConfig {
@@ -41,6 +43,7 @@ impl Default for ServerConfig {
             hash_params: HashParams::default(),
             login_max_failures: 5,
             login_window: Duration::from_secs(600),
+            basemap: None,
         }
     }
 }
@@ -160,11 +163,14 @@ impl AppState {
 
 /// The full application: API, OpenAPI document and the embedded web UI.
 pub fn router(state: AppState) -> Router {
+    let csp = crate::basemap::content_security_policy(state.config.basemap.as_ref());
     crate::routes::api_router()
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .fallback(embed::static_handler)
-        .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::map_response(move |resp| {
+            security_headers(resp, csp.clone())
+        }))
         .layer(DefaultBodyLimit::max(1 << 20))
         .with_state(state)
 }
@@ -174,8 +180,9 @@ async fn api_not_found() -> ApiError {
 }
 
 /// Headers on every response: no sniffing, no framing, a strict content security policy
-/// (MapLibre needs `blob:` workers; ECharts and MapLibre set inline styles).
-async fn security_headers(mut resp: Response) -> Response {
+/// (MapLibre needs `blob:` workers; ECharts and MapLibre set inline styles; the configured
+/// basemap's tile hosts, see [`crate::basemap::content_security_policy`]).
+async fn security_headers(mut resp: Response, csp: HeaderValue) -> Response {
     let h = resp.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -186,13 +193,6 @@ async fn security_headers(mut resp: Response) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
-             img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; \
-             connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-        ),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
     resp
 }

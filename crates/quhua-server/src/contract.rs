@@ -68,10 +68,12 @@ pub struct Session {
     pub csrf_token: String,
     /// Expiry, Unix seconds.
     pub expires_at: i64,
+    /// The basemap the bureau configured for the map, if any.
+    pub basemap: Option<crate::basemap::Basemap>,
 }
 
 impl Session {
-    /// The session of `user`.
+    /// The session of `user` (without a basemap; see [`Session::with_basemap`]).
     pub fn new(user: &User, csrf: &str, expires_at: i64) -> Session {
         Session {
             user: SessionUser {
@@ -87,7 +89,16 @@ impl Session {
             },
             csrf_token: csrf.to_string(),
             expires_at,
+            basemap: None,
         }
+    }
+}
+
+impl Session {
+    /// The session with the server's configured basemap.
+    pub fn with_basemap(mut self, basemap: Option<&crate::basemap::Basemap>) -> Session {
+        self.basemap = basemap.cloned();
+        self
     }
 }
 

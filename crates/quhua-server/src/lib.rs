@@ -23,6 +23,7 @@ pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod basemap;
 pub mod catalog;
 pub mod contract;
 pub mod demo;

@@ -20,6 +20,9 @@ pub struct Args {
     /// 每日提醒发送时间（本地时间 HH:MM） / when the daily digest is sent (local time HH:MM)
     #[arg(long, default_value = "07:30")]
     digest_at: String,
+    /// 底图配置（TOML：name、attribution 含审图号、tiles 瓦片地址，如天地图 WMTS 及本单位的 key），给出后地图可叠加底图；缺省无底图 / a basemap file (TOML: name, attribution with the approval number, tiles URL templates, e.g. 天地图 WMTS with the bureau's own key); given, the map can show it; none by default
+    #[arg(long)]
+    basemap: Option<std::path::PathBuf>,
 }
 
 /// Runs the server until Ctrl-C.
@@ -32,8 +35,19 @@ pub fn run(ctx: &Context, args: Args) -> CliResult {
             "sqlite:quhua.db".to_string()
         }
     });
+    let basemap = match &args.basemap {
+        None => None,
+        Some(path) => {
+            let text = crate::context::read_text(path)?;
+            Some(quhua_server::basemap::Basemap::from_toml(
+                &path.display().to_string(),
+                &text,
+            )?)
+        }
+    };
     let config = quhua_server::ServerConfig {
         secure_cookies: args.secure_cookies,
+        basemap,
         ..Default::default()
     };
     let digest = match &args.digest_config {

@@ -87,7 +87,9 @@ pub async fn login(
         },
     );
     let cookie = session::set_cookie(&token, st.config.session_ttl_secs, st.config.secure_cookies)?;
-    let mut resp = Json(Session::new(&user, &csrf, expires_at)).into_response();
+    let mut resp =
+        Json(Session::new(&user, &csrf, expires_at).with_basemap(st.config.basemap.as_ref()))
+            .into_response();
     resp.headers_mut().insert(header::SET_COOKIE, cookie);
     resp.headers_mut().insert(
         header::CACHE_CONTROL,
@@ -113,6 +115,9 @@ pub async fn logout(State(st): State<AppState>, me: AuthUser) -> ApiResult<Respo
 }
 
 /// The current user, role, jurisdiction and the session's CSRF token.
-pub async fn me(me: AuthUser) -> Json<Session> {
-    Json(Session::new(&me.user, &me.csrf_token, me.expires_at))
+pub async fn me(State(st): State<AppState>, me: AuthUser) -> Json<Session> {
+    Json(
+        Session::new(&me.user, &me.csrf_token, me.expires_at)
+            .with_basemap(st.config.basemap.as_ref()),
+    )
 }
