@@ -3723,6 +3723,8 @@ export interface components {
             template: string;
             /** @description Template name. */
             template_name: string;
+            /** @description Template name in English. */
+            template_name_en: string;
             /** @description When. */
             updated_at: string;
             /** @description Who last changed it. */
@@ -4950,8 +4952,12 @@ export interface components {
         StepView: {
             /** @description Who acts (as the template says). */
             actor: string;
+            /** @description Who acts, in English. */
+            actor_en: string;
             /** @description Legal basis. */
             basis: string;
+            /** @description The legal basis in English. */
+            basis_en: string;
             /** @description Whether the acting person may complete it now. */
             can_complete: boolean;
             /** @description The record, once done. */
@@ -4966,10 +4972,14 @@ export interface components {
             is_approval: boolean;
             /** @description Missing materials (Chinese). */
             missing_materials: string[];
+            /** @description Missing materials (English). */
+            missing_materials_en: string[];
             /** @description Departments whose opinion is awaited. */
             missing_opinions: components["schemas"]["Department"][];
             /** @description Unfinished prerequisites (Chinese). */
             missing_steps: string[];
+            /** @description Unfinished prerequisites (English). */
+            missing_steps_en: string[];
             /** @description The departments asked for an opinion at this step. */
             opinions_from: components["schemas"]["Department"][];
             /** @description Prerequisites, materials and opinions all present (whether done or not). */

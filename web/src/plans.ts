@@ -22,6 +22,10 @@ const CLOCK_TEXT: Record<ClockState, [string, string]> = {
   overdue: ['已逾期', 'overdue'], done_late: ['逾期完成', 'done late'],
 };
 const zh = () => getLang() === 'zh';
+/** Punctuation as each language writes it: colon, comma, and text in brackets. */
+const C = () => (zh() ? '：' : ': ');
+const CM = () => (zh() ? '，' : ', ');
+const paren = (s: string) => (zh() ? `（${s}）` : ` (${s})`);
 const clockText = (s: ClockState) => CLOCK_TEXT[s][zh() ? 0 : 1];
 
 const STAGE: Record<PlanSummary['stage'], [string, string]> = {
@@ -77,14 +81,14 @@ function stepItem(b: PlanBoard, s: PlanStep, n: number): string {
   if (s.state === 'done' && s.done) {
     const d = s.done.document;
     body = `<span class="mark">✓</span> ${t('doneBy')} ${esc(s.done.by)} · ${esc(s.done.at)}` +
-      (d ? ` · ${t('document')}：<a href="/api/plans/${b.plan.id}/materials/${esc(d.sha256)}" download>${esc(d.name)}</a>` : '');
+      (d ? ` · ${t('document')}${C()}<a href="/api/plans/${b.plan.id}/materials/${esc(d.sha256)}" download>${esc(d.name)}</a>` : '');
   } else if (s.state === 'ready') {
     body = `<span class="mark">○</span> ${t('stepReady')}`;
   } else {
     const missing = [
-      ...s.missing_steps.map((x) => `${t('missingStep')}：${esc(x)}`),
-      ...s.missing_materials.map((x) => `${t('missingMaterial')}：${esc(x)}`),
-      ...s.missing_opinions.map((d) => `${t('missingOpinion')}：${esc(deptName(d))}`),
+      ...(zh() ? s.missing_steps : s.missing_steps_en).map((x) => `${t('missingStep')}${C()}${esc(x)}`),
+      ...(zh() ? s.missing_materials : s.missing_materials_en).map((x) => `${t('missingMaterial')}${C()}${esc(x)}`),
+      ...s.missing_opinions.map((d) => `${t('missingOpinion')}${C()}${esc(deptName(d))}`),
     ];
     body = `<span class="mark">✕</span> ${t('stepBlocked')}<ul class="missing">${missing.map((m) => `<li>${m}</li>`).join('')}</ul>`;
   }
@@ -95,8 +99,8 @@ function stepItem(b: PlanBoard, s: PlanStep, n: number): string {
         <button class="primary" type="submit">${s.role === 'city' ? t('passUp') : t('completeStep')}</button></form>`
     : '';
   return `<li class="step step-${s.state}" data-testid="step-${s.id}" data-state="${s.state}">
-    <div><strong>${n}. ${esc(name)}</strong> <span class="muted">${esc(s.actor)}</span></div>
-    <div>${body}</div>${form}<div class="muted basis">${esc(s.basis)}</div></li>`;
+    <div><strong>${n}. ${esc(name)}</strong> <span class="muted">${esc(zh() ? s.actor : s.actor_en)}</span></div>
+    <div>${body}</div>${form}<div class="muted basis">${esc(zh() ? s.basis : s.basis_en)}</div></li>`;
 }
 
 function actionsCard(b: PlanBoard, scenarios: ScenarioSummary[]): string {
@@ -118,14 +122,14 @@ function actionsCard(b: PlanBoard, scenarios: ScenarioSummary[]): string {
       <div class="row"><label>${t('approvalDoc')} <input type="file" name="file"></label><button class="primary" type="submit">${t('approve')}</button></div></form>`);
   }
   if (p.revise) {
-    const opts = scenarios.map((s) => `<option value="${s.id}">${esc(s.name)}（#${s.id} · ${t('version')} ${s.version}）</option>`).join('');
+    const opts = scenarios.map((s) => `<option value="${s.id}">${esc(s.name)}${paren(`#${s.id} · ${t('version')} ${s.version}`)}</option>`).join('');
     parts.push(`<form class="act" data-action="revise" data-testid="revise-form"><h4>${t('revise')}</h4>
       <div class="row"><select name="scenario_id" aria-label="${t('scenarios')}">${opts}</select>
       <input name="note" placeholder="${t('reviseNote')}" aria-label="${t('reviseNote')}">${dateInput('date')}<button type="submit">${t('revise')}</button></div>
       <p class="muted">${t('reviseHint')}</p></form>`);
   }
   if (p.opinion) {
-    parts.push(`<form class="act" data-action="opinion" data-testid="opinion-form"><h4>${t('recordOpinion')}（${esc(deptName(p.opinion))}）</h4>
+    parts.push(`<form class="act" data-action="opinion" data-testid="opinion-form"><h4>${t('recordOpinion')}${paren(esc(deptName(p.opinion)))}</h4>
       <textarea name="text" required placeholder="${t('opinionText')}" aria-label="${t('opinionText')}"></textarea>
       <div class="row"><label><input type="checkbox" name="agrees" checked> ${t('agrees')}</label>${dateInput('date')}<button class="primary" type="submit">${t('recordOpinion')}</button></div></form>`);
   }
@@ -165,8 +169,8 @@ export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): stri
   const c = b.clocks;
   const clocks = c
     ? `<div class="clocks" data-testid="clocks">
-        <div class="clock ${clockClass(c.implementation)}" data-testid="clock-implementation">${t('clockImpl')}：${esc(c.implementation_due)} · ${esc(clockText(c.implementation))}${c.extension_months ? `（${t('extended')} ${c.extension_months}）` : ''}</div>
-        <div class="clock ${clockClass(c.codes)}" data-testid="clock-codes">${t('clockCodes')}：${esc(c.codes_due)} · ${esc(clockText(c.codes))}</div></div>`
+        <div class="clock ${clockClass(c.implementation)}" data-testid="clock-implementation">${t('clockImpl')}${C()}${esc(c.implementation_due)} · ${esc(clockText(c.implementation))}${c.extension_months ? paren(`${t('extended')} ${c.extension_months}`) : ''}</div>
+        <div class="clock ${clockClass(c.codes)}" data-testid="clock-codes">${t('clockCodes')}${C()}${esc(c.codes_due)} · ${esc(clockText(c.codes))}</div></div>`
     : `<p class="muted" data-testid="clocks">${t('noClocks')}</p>`;
   const k = b.consultation;
   const a = b.plan.approval;
@@ -175,18 +179,18 @@ export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): stri
         <td>${esc(materialName(m.kind))}</td><td>${esc(m.added_by)} · ${esc(m.added_at)}</td><td><code title="SHA-256">${esc(m.sha256.slice(0, 12))}…</code></td></tr>`).join('')}</tbody></table>`
     : `<p class="muted">${t('none')}</p>`;
   const opinions = b.opinions.length
-    ? `<ul class="opinions">${b.opinions.map((o) => `<li data-testid="opinion-${esc(o.department)}"><strong>${esc(deptName(o.department))}</strong>：${esc(o.text)}（${o.agrees ? t('agrees') : t('objects')}，${esc(o.by)} · ${esc(o.at)}）</li>`).join('')}</ul>`
+    ? `<ul class="opinions">${b.opinions.map((o) => `<li data-testid="opinion-${esc(o.department)}"><strong>${esc(deptName(o.department))}</strong>${C()}${esc(o.text)}${paren(`${o.agrees ? t('agrees') : t('objects')}${CM()}${esc(o.by)} · ${esc(o.at)}`)}</li>`).join('')}</ul>`
     : `<p class="muted">${t('none')}</p>`;
   const docs = b.documents.length
     ? `<ul class="docs" data-testid="documents">${b.documents.map((d) => `<li><a href="/api/plans/${b.plan.id}/documents/${esc(d.id)}" download data-testid="doc-${esc(d.id)}">${esc(zh() ? d.zh : d.en)}</a></li>`).join('')}</ul>`
     : `<p class="muted">${t('docsAfterApply')}</p>`;
   const returns = b.returns.length
-    ? `<ul class="returns">${b.returns.map((r) => `<li>${esc(r.at)} ${esc(r.by)}：${esc(r.comments)} ${r.resolved ? `<span class="muted">（${t('resubmitted')} ${esc(r.resolved)}）</span>` : `<span class="tag">${t('returnOpen')}</span>`}</li>`).join('')}</ul>`
+    ? `<ul class="returns">${b.returns.map((r) => `<li>${esc(r.at)} ${esc(r.by)}${C()}${esc(r.comments)} ${r.resolved ? `<span class="muted">${paren(`${t('resubmitted')} ${esc(r.resolved)}`)}</span>` : `<span class="tag">${t('returnOpen')}</span>`}</li>`).join('')}</ul>`
     : '';
   const activity = `<ol class="activity" data-testid="activity">${b.activity.map((x) => `<li><span class="muted">${esc(x.at)}</span> ${esc(x.by)} · ${esc(zh() ? x.zh : x.en)}</li>`).join('')}</ol>`;
-  return `<h2>${esc(b.plan.name)} <span class="muted">#${b.plan.id} · ${esc(b.plan.county)} · ${esc(b.plan.template_name)} · ${t('version')} ${b.plan.version}</span>
+  return `<h2>${esc(b.plan.name)} <span class="muted">#${b.plan.id} · ${esc(b.plan.county)} · ${esc(zh() ? b.plan.template_name : b.plan.template_name_en)} · ${t('version')} ${b.plan.version}</span>
       <span class="stage stage-${b.plan.stage}" data-testid="stage">${esc(STAGE[b.plan.stage][zh() ? 0 : 1])}</span></h2>
-    ${a ? `<p data-testid="approval">${t('approvalNo')}：<strong>${esc(a.document_no)}</strong> · ${esc(a.date)} · ${t('effective')} ${esc(a.effective)}${b.plan.applied ? ` · ${t('appliedOn')} ${esc(b.plan.applied)}` : ''}</p>` : ''}
+    ${a ? `<p data-testid="approval">${t('approvalNo')}${C()}<strong>${esc(a.document_no)}</strong> · ${esc(a.date)} · ${t('effective')} ${esc(a.effective)}${b.plan.applied ? ` · ${t('appliedOn')} ${esc(b.plan.applied)}` : ''}</p>` : ''}
     <p class="row">${b.plan.stage === 'approved' || b.plan.stage === 'applied' ? `<a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a>` : ''}
       <a href="#/plans/${b.plan.id}/evaluation" class="button" data-testid="evaluation-link">${t('stPlanEvalLink')}</a></p>
     ${actionsCard(b, scenarios)}
@@ -194,7 +198,7 @@ export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): stri
     <div class="card"><h3>${t('procedureSteps')}</h3><ol class="steps" data-testid="steps">${b.steps.map((s, i) => stepItem(b, s, i + 1)).join('')}</ol></div>
     <div class="card"><h3>${t('documents')}</h3>${docs}</div>
     <div class="card"><h3>${t('consultation')}</h3><p data-testid="consultation">${t('meetings')} ${k.meetings} · ${t('participants')} ${k.participants} ·
-      ${t('questionnaires')} ${k.questionnaires_returned}/${k.questionnaires_issued} · ${t('suggestions')} ${k.suggestions}（${t('adopted')} ${k.adopted}，${t('pending')} ${k.pending}）</p></div>
+      ${t('questionnaires')} ${k.questionnaires_returned}/${k.questionnaires_issued} · ${t('suggestions')} ${k.suggestions}${paren(`${t('adopted')} ${k.adopted}${CM()}${t('pending')} ${k.pending}`)}</p></div>
     <div class="card"><h3>${t('deptOpinions')}</h3>${opinions}</div>
     <div class="card"><h3>${t('materials')}</h3>${materials}</div>
     ${returns ? `<div class="card"><h3>${t('returnsHistory')}</h3>${returns}</div>` : ''}

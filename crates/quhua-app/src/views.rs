@@ -22,6 +22,8 @@ pub struct PlanSummary {
     pub template: String,
     /// Template name.
     pub template_name: String,
+    /// Template name in English.
+    pub template_name_en: String,
     /// Version (for optimistic concurrency).
     pub version: i64,
     /// Who created it and when.
@@ -81,8 +83,12 @@ pub struct StepView {
     pub en: String,
     /// Who acts (as the template says).
     pub actor: String,
+    /// Who acts, in English.
+    pub actor_en: String,
     /// Legal basis.
     pub basis: String,
+    /// The legal basis in English.
+    pub basis_en: String,
     /// Which level completes it.
     pub role: StepRole,
     /// `done`, `ready` or `blocked`.
@@ -95,6 +101,10 @@ pub struct StepView {
     pub missing_steps: Vec<String>,
     /// Missing materials (Chinese).
     pub missing_materials: Vec<String>,
+    /// Unfinished prerequisites (English).
+    pub missing_steps_en: Vec<String>,
+    /// Missing materials (English).
+    pub missing_materials_en: Vec<String>,
     /// Departments whose opinion is awaited.
     pub missing_opinions: Vec<Department>,
     /// The departments asked for an opinion at this step.

@@ -40,6 +40,11 @@ fn summary(rec: &Record<Plan>, today: Date) -> PlanSummary {
         county: rec.county.clone(),
         template: plan.template.id.clone(),
         template_name: plan.template.name.clone(),
+        template_name_en: plan
+            .template
+            .name_en
+            .clone()
+            .unwrap_or_else(|| plan.template.name.clone()),
         version: rec.version,
         created_by: rec.created_by.clone(),
         created_at: rec.created_at.clone(),
@@ -146,13 +151,17 @@ pub fn board(app: &App, actor: &Actor, id: i64, today: Date) -> AppResult<PlanBo
                 zh: s.zh,
                 en: s.en,
                 actor: s.actor,
+                actor_en: s.actor_en,
                 basis: s.basis,
+                basis_en: s.basis_en,
                 role: s.role,
                 state: state.into(),
                 ready: s.ready,
                 done: s.done,
                 missing_steps: s.missing_steps,
                 missing_materials: s.missing_materials,
+                missing_steps_en: s.missing_steps_en,
+                missing_materials_en: s.missing_materials_en,
                 missing_opinions: s.missing_opinions,
                 opinions_from: def.opinions_from.clone(),
                 is_approval: def.is_approval,

@@ -610,14 +610,36 @@ fn status(ctx: &Context, b: &PlanBoard) {
             ),
             None if s.ready => (t(ctx.lang, "可办理", "ready").to_string(), String::new()),
             None => {
-                let mut m = s.missing_steps.clone();
-                m.extend(s.missing_materials.iter().map(|x| format!("缺{x}")));
-                m.extend(
-                    s.missing_opinions
+                let m: Vec<String> = match ctx.lang {
+                    Lang::Zh => s
+                        .missing_steps
                         .iter()
-                        .map(|d| format!("待{}意见", d.zh())),
-                );
-                (t(ctx.lang, "待前置", "blocked").to_string(), m.join("、"))
+                        .cloned()
+                        .chain(s.missing_materials.iter().map(|x| format!("缺{x}")))
+                        .chain(
+                            s.missing_opinions
+                                .iter()
+                                .map(|d| format!("待{}意见", d.zh())),
+                        )
+                        .collect(),
+                    Lang::En => s
+                        .missing_steps_en
+                        .iter()
+                        .cloned()
+                        .chain(
+                            s.missing_materials_en
+                                .iter()
+                                .map(|x| format!("missing {x}")),
+                        )
+                        .chain(
+                            s.missing_opinions
+                                .iter()
+                                .map(|d| format!("awaiting the {} opinion", d.en())),
+                        )
+                        .collect(),
+                };
+                let sep = t(ctx.lang, "、", "; ");
+                (t(ctx.lang, "待前置", "blocked").to_string(), m.join(sep))
             }
         };
         tab.row([
@@ -627,7 +649,10 @@ fn status(ctx: &Context, b: &PlanBoard) {
             },
             state,
             detail,
-            s.basis.clone(),
+            match ctx.lang {
+                Lang::Zh => s.basis.clone(),
+                Lang::En => s.basis_en.clone(),
+            },
         ]);
     }
     print!("{}", tab.render());

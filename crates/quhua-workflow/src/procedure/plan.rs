@@ -201,8 +201,12 @@ pub struct StepStatus {
     pub en: String,
     /// Who acts.
     pub actor: String,
+    /// Who acts, in English (the Chinese where the template has none).
+    pub actor_en: String,
     /// Legal basis.
     pub basis: String,
+    /// The legal basis in English (the Chinese where the template has none).
+    pub basis_en: String,
     /// Done (with its record).
     pub done: Option<StepRecord>,
     /// All prerequisites done and materials present.
@@ -211,6 +215,10 @@ pub struct StepStatus {
     pub missing_steps: Vec<String>,
     /// Missing materials (Chinese names).
     pub missing_materials: Vec<String>,
+    /// Unfinished prerequisites (English names).
+    pub missing_steps_en: Vec<String>,
+    /// Missing materials (English names).
+    pub missing_materials_en: Vec<String>,
     /// Departments whose opinion the step still waits for.
     pub missing_opinions: Vec<crate::org::Department>,
     /// Who completes the step.
@@ -529,13 +537,17 @@ impl Plan {
                     zh: def.zh.clone(),
                     en: def.en.clone(),
                     actor: def.actor.clone(),
+                    actor_en: def.actor_en.clone().unwrap_or_else(|| def.actor.clone()),
                     basis: def.basis.clone(),
+                    basis_en: def.basis_en.clone().unwrap_or_else(|| def.basis.clone()),
                     done: self.steps.iter().find(|s| s.step == def.id).cloned(),
                     ready: steps.is_empty()
                         && materials.is_empty()
                         && self.missing_opinions(def).is_empty(),
                     missing_steps: steps.iter().map(|s| s.zh.clone()).collect(),
                     missing_materials: materials.iter().map(|m| m.zh().to_string()).collect(),
+                    missing_steps_en: steps.iter().map(|s| s.en.clone()).collect(),
+                    missing_materials_en: materials.iter().map(|m| m.en().to_string()).collect(),
                     missing_opinions: self.missing_opinions(def),
                     role: def.role,
                 }

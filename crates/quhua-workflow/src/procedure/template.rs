@@ -137,8 +137,14 @@ pub struct StepDef {
     pub en: String,
     /// Who acts.
     pub actor: String,
+    /// Who acts, in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_en: Option<String>,
     /// Legal basis.
     pub basis: String,
+    /// The legal basis in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis_en: Option<String>,
     /// Steps that must be done first.
     pub requires: Vec<String>,
     /// Materials that must be attached before the step completes.
@@ -182,6 +188,9 @@ pub struct Template {
     pub id: String,
     /// Name.
     pub name: String,
+    /// Name in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// Steps in order.
     pub steps: Vec<StepDef>,
 }
@@ -302,6 +311,26 @@ mod tests {
                 .is_empty()
         );
         assert!(Template::national(true).step("npc_resolution").is_some());
+    }
+
+    #[test]
+    fn every_builtin_template_speaks_english_too() {
+        let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for id in Template::IDS {
+            let t = Template::by_id(id).unwrap();
+            let name_en = t.name_en.as_deref().unwrap_or_default();
+            assert!(!name_en.is_empty() && !cjk(name_en), "{id}: {name_en}");
+            for s in &t.steps {
+                for (what, en) in [
+                    ("en", Some(s.en.as_str())),
+                    ("actor_en", s.actor_en.as_deref()),
+                    ("basis_en", s.basis_en.as_deref()),
+                ] {
+                    let en = en.unwrap_or_default();
+                    assert!(!en.is_empty() && !cjk(en), "{id}/{}: {what} = {en:?}", s.id);
+                }
+            }
+        }
     }
 
     #[test]
