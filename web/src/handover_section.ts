@@ -7,7 +7,7 @@ import type { UserInfo, AssetRow, CadreRow, DebtRow, HandoverView, ItemDispositi
 import { getLang, t, tx, type Key } from './i18n';
 import { esc } from './panels';
 import { C, CM, LIST, LP, RP, isMine, light, syntheticBanner, unitLabel, yuan } from './handover';
-import { deptName } from './plans';
+import { deptName } from './plans_view';
 
 const zh = () => getLang() === 'zh';
 const today = () => new Date().toISOString().slice(0, 10);

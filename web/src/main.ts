@@ -12,7 +12,7 @@ import { api, ApiError, type County, type EvalResult, type Operation, type PlanB
 import { getLang, setLang, t, tx } from './i18n';
 import { createMap, type MapView, setBasemap } from './map';
 import { esc, findingsList, indicatorTable } from './panels';
-import { planBoard, planList } from './plans';
+import { planBoard, planList } from './plans_view';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
 import { editorDirty, editorVillages, forgetEditor, showEditor } from './editor_page';
 import { showCountyStats, showPlanEvaluation } from './stats_page';
@@ -173,7 +173,7 @@ async function showPlans(id: number | null): Promise<void> {
   const refreshList = async () => {
     try {
       const { plans } = await api.plans();
-      $('plan-list').innerHTML = planList(plans, id);
+      $('plan-list').innerHTML = planList(plans, id).text;
     } catch (e) {
       $('plan-list').innerHTML = `<p class="error">${esc(errText(e))}</p>`;
     }
@@ -182,7 +182,7 @@ async function showPlans(id: number | null): Promise<void> {
   if (id === null) { window.__quhua.ready = true; return; }
   const render = async (b: PlanBoard) => {
     const scenarios = b.permissions.revise ? (await api.scenarios(b.plan.county)).scenarios : [];
-    $('board').innerHTML = planBoard(b, scenarios);
+    $('board').innerHTML = planBoard(b, scenarios).text;
   };
   try {
     await render(await api.plan(id));

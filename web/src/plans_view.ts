@@ -1,11 +1,12 @@
 // 报批程序: the procedure board of a plan and, for the role that may act, its actions —
 // consultation, materials, steps, department opinions (部门意见), returns for revision
 // (退回修改), revision, approval, apply — and downloads of every stored material and every
-// generated document. Rendering only: the actions are wired in main.ts (delegated events).
+// generated document. Rendering only, with html`` (every value escaped unless it is markup):
+// the actions are wired in main.ts (one delegated submit handler).
 
 import type { ClockState, PlanBoard, PlanStep, PlanSummary, ScenarioSummary } from './api';
+import { html, type Markup } from './html';
 import { getLang, t } from './i18n';
-import { esc } from './panels';
 
 /** Colour class of a clock state: green on track or done, amber near due, red overdue. */
 export function clockClass(s: ClockState | null): string {
@@ -25,7 +26,7 @@ const zh = () => getLang() === 'zh';
 /** Punctuation as each language writes it: colon, comma, and text in brackets. */
 const C = () => (zh() ? '：' : ': ');
 const CM = () => (zh() ? '，' : ', ');
-const paren = (s: string) => (zh() ? `（${s}）` : ` (${s})`);
+const paren = (s: string | Markup) => (zh() ? html`（${s}）` : html` (${s})`);
 const clockText = (s: ClockState) => CLOCK_TEXT[s][zh() ? 0 : 1];
 
 const STAGE: Record<PlanSummary['stage'], [string, string]> = {
@@ -63,144 +64,146 @@ const materialName = (k: string | null) => {
 };
 
 /** The list of plans (links to their boards). */
-export function planList(plans: PlanSummary[], current: number | null): string {
-  if (plans.length === 0) return `<p class="muted" data-testid="no-plans">${t('noPlans')}</p>`;
-  return `<ul class="plans">${plans.map((p) => `<li class="${p.id === current ? 'sel' : ''}">
-    <a href="#/plans/${p.id}" data-testid="plan-${p.id}"><strong>${esc(p.name)}</strong></a>
-    <span class="muted">${esc(p.county)} · ${p.steps_done}/${p.steps_total} ${t('stepsDone')}</span>
-    <span class="stage stage-${p.stage}" data-testid="stage-${p.id}">${esc(STAGE[p.stage][zh() ? 0 : 1])}</span>
-    ${p.implementation ? `<span class="clock ${clockClass(p.implementation)}">${esc(clockText(p.implementation))}</span>` : ''}</li>`).join('')}</ul>`;
+export function planList(plans: PlanSummary[], current: number | null): Markup {
+  if (plans.length === 0) return html`<p class="muted" data-testid="no-plans">${t('noPlans')}</p>`;
+  return html`<ul class="plans">${plans.map((p) => html`<li class="${p.id === current ? 'sel' : ''}">
+    <a href="#/plans/${p.id}" data-testid="plan-${p.id}"><strong>${p.name}</strong></a>
+    <span class="muted">${p.county} · ${p.steps_done}/${p.steps_total} ${t('stepsDone')}</span>
+    <span class="stage stage-${p.stage}" data-testid="stage-${p.id}">${STAGE[p.stage][zh() ? 0 : 1]}</span>
+    ${p.implementation ? html`<span class="clock ${clockClass(p.implementation)}">${clockText(p.implementation)}</span>` : ''}</li>`)}</ul>`;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const dateInput = (name: string) => `<label>${t('date')} <input type="date" name="${name}" value="${today()}" required></label>`;
+const dateInput = (name: string) => html`<label>${t('date')} <input type="date" name="${name}" value="${today()}" required></label>`;
 
-function stepItem(b: PlanBoard, s: PlanStep, n: number): string {
+function stepItem(b: PlanBoard, s: PlanStep, n: number): Markup {
   const name = zh() ? s.zh : s.en;
-  let body: string;
+  let body: Markup;
   if (s.state === 'done' && s.done) {
     const d = s.done.document;
-    body = `<span class="mark">✓</span> ${t('doneBy')} ${esc(s.done.by)} · ${esc(s.done.at)}` +
-      (d ? ` · ${t('document')}${C()}<a href="/api/plans/${b.plan.id}/materials/${esc(d.sha256)}" download>${esc(d.name)}</a>` : '');
+    body = html`<span class="mark">✓</span> ${t('doneBy')} ${s.done.by} · ${s.done.at}${d ? html` · ${t('document')}${C()}<a href="/api/plans/${b.plan.id}/materials/${d.sha256}" download>${d.name}</a>` : ''}`;
   } else if (s.state === 'ready') {
-    body = `<span class="mark">○</span> ${t('stepReady')}`;
+    body = html`<span class="mark">○</span> ${t('stepReady')}`;
   } else {
     const missing = [
-      ...(zh() ? s.missing_steps : s.missing_steps_en).map((x) => `${t('missingStep')}${C()}${esc(x)}`),
-      ...(zh() ? s.missing_materials : s.missing_materials_en).map((x) => `${t('missingMaterial')}${C()}${esc(x)}`),
-      ...s.missing_opinions.map((d) => `${t('missingOpinion')}${C()}${esc(deptName(d))}`),
+      ...(zh() ? s.missing_steps : s.missing_steps_en).map((x) => `${t('missingStep')}${C()}${x}`),
+      ...(zh() ? s.missing_materials : s.missing_materials_en).map((x) => `${t('missingMaterial')}${C()}${x}`),
+      ...s.missing_opinions.map((d) => `${t('missingOpinion')}${C()}${deptName(d)}`),
     ];
-    body = `<span class="mark">✕</span> ${t('stepBlocked')}<ul class="missing">${missing.map((m) => `<li>${m}</li>`).join('')}</ul>`;
+    body = html`<span class="mark">✕</span> ${t('stepBlocked')}<ul class="missing">${missing.map((m) => html`<li>${m}</li>`)}</ul>`;
   }
   const form = s.can_complete
-    ? `<form class="row act" data-action="step" data-step="${esc(s.id)}" data-testid="complete-${esc(s.id)}">
+    ? html`<form class="row act" data-action="step" data-step="${s.id}" data-testid="complete-${s.id}">
         ${dateInput('date')}<label>${t('evidence')} <input type="file" name="file"></label>
         <input name="note" placeholder="${t('note')}" aria-label="${t('note')}">
         <button class="primary" type="submit">${s.role === 'city' ? t('passUp') : t('completeStep')}</button></form>`
     : '';
-  return `<li class="step step-${s.state}" data-testid="step-${s.id}" data-state="${s.state}">
-    <div><strong>${n}. ${esc(name)}</strong> <span class="muted">${esc(zh() ? s.actor : s.actor_en)}</span></div>
-    <div>${body}</div>${form}<div class="muted basis">${esc(zh() ? s.basis : s.basis_en)}</div></li>`;
+  return html`<li class="step step-${s.state}" data-testid="step-${s.id}" data-state="${s.state}">
+    <div><strong>${n}. ${name}</strong> <span class="muted">${zh() ? s.actor : s.actor_en}</span></div>
+    <div>${body}</div>${form}<div class="muted basis">${zh() ? s.basis : s.basis_en}</div></li>`;
 }
 
-function actionsCard(b: PlanBoard, scenarios: ScenarioSummary[]): string {
+/** The levels a consultation meeting is held at (the value sent is the Chinese name). */
+const LEVELS: [string, string][] = [['县', 'county'], ['乡镇', 'township'], ['村', 'village']];
+
+function actionsCard(b: PlanBoard, scenarios: ScenarioSummary[]): Markup {
   const p = b.permissions;
-  const parts: string[] = [];
+  const parts: Markup[] = [];
   const open = b.returns.find((r) => r.resolved === null);
   if (open) {
-    parts.push(`<div class="returned" data-testid="open-return"><strong>${t('returnedBy')} ${esc(open.by)} · ${esc(open.at)}</strong><p>${esc(open.comments)}</p></div>`);
+    parts.push(html`<div class="returned" data-testid="open-return"><strong>${t('returnedBy')} ${open.by} · ${open.at}</strong><p>${open.comments}</p></div>`);
   }
   if (p.return_plan) {
-    parts.push(`<form class="act" data-action="return" data-testid="return-form"><h4>${t('returnPlan')}</h4>
+    parts.push(html`<form class="act" data-action="return" data-testid="return-form"><h4>${t('returnPlan')}</h4>
       <textarea name="comments" required placeholder="${t('returnComments')}" aria-label="${t('returnComments')}"></textarea>
       <div class="row">${dateInput('date')}<button type="submit">${t('returnPlan')}</button></div></form>`);
   }
   if (p.approve) {
-    parts.push(`<form class="act" data-action="approve" data-testid="approve-form"><h4>${t('approve')}</h4>
+    parts.push(html`<form class="act" data-action="approve" data-testid="approve-form"><h4>${t('approve')}</h4>
       <div class="row"><label>${t('docNo')} <input name="document_no" required placeholder="冀政字〔2026〕88号"></label>
       ${dateInput('date')}<label>${t('effective')} <input type="date" name="effective" value="${today()}" required></label></div>
       <div class="row"><label>${t('approvalDoc')} <input type="file" name="file"></label><button class="primary" type="submit">${t('approve')}</button></div></form>`);
   }
   if (p.revise) {
-    const opts = scenarios.map((s) => `<option value="${s.id}">${esc(s.name)}${paren(`#${s.id} · ${t('version')} ${s.version}`)}</option>`).join('');
-    parts.push(`<form class="act" data-action="revise" data-testid="revise-form"><h4>${t('revise')}</h4>
+    const opts = scenarios.map((s) => html`<option value="${s.id}">${s.name}${paren(`#${s.id} · ${t('version')} ${s.version}`)}</option>`);
+    parts.push(html`<form class="act" data-action="revise" data-testid="revise-form"><h4>${t('revise')}</h4>
       <div class="row"><select name="scenario_id" aria-label="${t('scenarios')}">${opts}</select>
       <input name="note" placeholder="${t('reviseNote')}" aria-label="${t('reviseNote')}">${dateInput('date')}<button type="submit">${t('revise')}</button></div>
       <p class="muted">${t('reviseHint')}</p></form>`);
   }
   if (p.opinion) {
-    parts.push(`<form class="act" data-action="opinion" data-testid="opinion-form"><h4>${t('recordOpinion')}${paren(esc(deptName(p.opinion)))}</h4>
+    parts.push(html`<form class="act" data-action="opinion" data-testid="opinion-form"><h4>${t('recordOpinion')}${paren(deptName(p.opinion))}</h4>
       <textarea name="text" required placeholder="${t('opinionText')}" aria-label="${t('opinionText')}"></textarea>
       <div class="row"><label><input type="checkbox" name="agrees" checked> ${t('agrees')}</label>${dateInput('date')}<button class="primary" type="submit">${t('recordOpinion')}</button></div></form>`);
   }
   if (p.apply) {
-    parts.push(`<form class="act" data-action="apply"><h4>${t('apply')}</h4><p class="muted">${t('applyHint')}</p>
+    parts.push(html`<form class="act" data-action="apply"><h4>${t('apply')}</h4><p class="muted">${t('applyHint')}</p>
       <button class="primary" type="submit" data-testid="apply">${t('apply')}</button></form>`);
   }
   if (p.edit) {
-    const kinds = MATERIALS.map((m) => `<option value="${m[0]}">${esc(zh() ? m[1] : m[2])}</option>`).join('');
-    parts.push(`<form class="act" data-action="materials" data-testid="material-form"><h4>${t('attachMaterial')}</h4>
+    const kinds = MATERIALS.map((m) => html`<option value="${m[0]}">${zh() ? m[1] : m[2]}</option>`);
+    parts.push(html`<form class="act" data-action="materials" data-testid="material-form"><h4>${t('attachMaterial')}</h4>
       <div class="row"><select name="kind" aria-label="${t('kind')}">${kinds}</select><input type="file" name="file" required aria-label="${t('file')}">
       ${dateInput('date')}<button type="submit">${t('upload')}</button></div><p class="muted">${t('uploadHint')}</p></form>`);
-    parts.push(`<form class="act" data-action="meeting" data-testid="meeting-form"><h4>${t('recordMeeting')}</h4>
-      <div class="row"><select name="level" aria-label="${t('level')}"><option>县</option><option>乡镇</option><option>村</option></select>
+    parts.push(html`<form class="act" data-action="meeting" data-testid="meeting-form"><h4>${t('recordMeeting')}</h4>
+      <div class="row"><select name="level" aria-label="${t('level')}">${LEVELS.map(([v, en]) => html`<option value="${v}">${zh() ? v : en}</option>`)}</select>
       <input name="place" required placeholder="${t('place')}" aria-label="${t('place')}">
       <input name="participants" placeholder="${t('participantKinds')}" aria-label="${t('participantKinds')}">
       <input name="count" type="number" min="1" required placeholder="${t('people')}" aria-label="${t('people')}">${dateInput('date')}
       <button type="submit">${t('record')}</button></div></form>`);
-    parts.push(`<form class="act" data-action="questionnaire"><h4>${t('recordQuestionnaire')}</h4>
+    parts.push(html`<form class="act" data-action="questionnaire"><h4>${t('recordQuestionnaire')}</h4>
       <div class="row"><input name="issued" type="number" min="0" required placeholder="${t('issued')}" aria-label="${t('issued')}">
       <input name="returned" type="number" min="0" required placeholder="${t('returnedQ')}" aria-label="${t('returnedQ')}">
       <input name="in_favour" type="number" min="0" required placeholder="${t('inFavour')}" aria-label="${t('inFavour')}">${dateInput('date')}
       <button type="submit">${t('record')}</button></div></form>`);
-    parts.push(`<form class="act" data-action="suggestion"><h4>${t('recordSuggestion')}</h4>
+    parts.push(html`<form class="act" data-action="suggestion"><h4>${t('recordSuggestion')}</h4>
       <div class="row"><input name="from" required placeholder="${t('fromWhom')}" aria-label="${t('fromWhom')}">
       <select name="disposition" aria-label="${t('disposition')}"><option value="adopted">${t('dispAdopted')}</option><option value="partly">${t('dispPartly')}</option>
       <option value="not_adopted">${t('dispNot')}</option><option value="pending">${t('dispPending')}</option></select></div>
       <textarea name="text" required placeholder="${t('suggestionText')}" aria-label="${t('suggestionText')}"></textarea>
       <div class="row"><input name="reason" placeholder="${t('reason')}" aria-label="${t('reason')}">${dateInput('date')}<button type="submit">${t('record')}</button></div></form>`);
   }
-  if (parts.length === 0) parts.push(`<p class="muted" data-testid="no-actions">${t('noActions')}</p>`);
-  return `<div class="card" data-testid="actions"><h3>${t('yourActions')}</h3>${parts.join('')}<p id="act-msg" class="status" data-testid="act-msg" role="status"></p></div>`;
+  if (parts.length === 0) parts.push(html`<p class="muted" data-testid="no-actions">${t('noActions')}</p>`);
+  return html`<div class="card" data-testid="actions"><h3>${t('yourActions')}</h3>${parts}<p id="act-msg" class="status" data-testid="act-msg" role="status"></p></div>`;
 }
 
 /** The board of one plan, with the actions the logged-in account may take. */
-export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): string {
+export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): Markup {
   const c = b.clocks;
   const clocks = c
-    ? `<div class="clocks" data-testid="clocks">
-        <div class="clock ${clockClass(c.implementation)}" data-testid="clock-implementation">${t('clockImpl')}${C()}${esc(c.implementation_due)} · ${esc(clockText(c.implementation))}${c.extension_months ? paren(`${t('extended')} ${c.extension_months}`) : ''}</div>
-        <div class="clock ${clockClass(c.codes)}" data-testid="clock-codes">${t('clockCodes')}${C()}${esc(c.codes_due)} · ${esc(clockText(c.codes))}</div></div>`
-    : `<p class="muted" data-testid="clocks">${t('noClocks')}</p>`;
+    ? html`<div class="clocks" data-testid="clocks">
+        <div class="clock ${clockClass(c.implementation)}" data-testid="clock-implementation">${t('clockImpl')}${C()}${c.implementation_due} · ${clockText(c.implementation)}${c.extension_months ? paren(`${t('extended')} ${c.extension_months}`) : ''}</div>
+        <div class="clock ${clockClass(c.codes)}" data-testid="clock-codes">${t('clockCodes')}${C()}${c.codes_due} · ${clockText(c.codes)}</div></div>`
+    : html`<p class="muted" data-testid="clocks">${t('noClocks')}</p>`;
   const k = b.consultation;
   const a = b.plan.approval;
   const materials = b.materials.length
-    ? `<table class="ind materials"><tbody>${b.materials.map((m) => `<tr><th><a href="/api/plans/${b.plan.id}/materials/${esc(m.sha256)}" download data-testid="material-link">${esc(m.name)}</a></th>
-        <td>${esc(materialName(m.kind))}</td><td>${esc(m.added_by)} · ${esc(m.added_at)}</td><td><code title="SHA-256">${esc(m.sha256.slice(0, 12))}…</code></td></tr>`).join('')}</tbody></table>`
-    : `<p class="muted">${t('none')}</p>`;
+    ? html`<table class="ind materials"><tbody>${b.materials.map((m) => html`<tr><th><a href="/api/plans/${b.plan.id}/materials/${m.sha256}" download data-testid="material-link">${m.name}</a></th>
+        <td>${materialName(m.kind)}</td><td>${m.added_by} · ${m.added_at}</td><td><code title="SHA-256">${m.sha256.slice(0, 12)}…</code></td></tr>`)}</tbody></table>`
+    : html`<p class="muted">${t('none')}</p>`;
   const opinions = b.opinions.length
-    ? `<ul class="opinions">${b.opinions.map((o) => `<li data-testid="opinion-${esc(o.department)}"><strong>${esc(deptName(o.department))}</strong>${C()}${esc(o.text)}${paren(`${o.agrees ? t('agrees') : t('objects')}${CM()}${esc(o.by)} · ${esc(o.at)}`)}</li>`).join('')}</ul>`
-    : `<p class="muted">${t('none')}</p>`;
+    ? html`<ul class="opinions">${b.opinions.map((o) => html`<li data-testid="opinion-${o.department}"><strong>${deptName(o.department)}</strong>${C()}${o.text}${paren(`${o.agrees ? t('agrees') : t('objects')}${CM()}${o.by} · ${o.at}`)}</li>`)}</ul>`
+    : html`<p class="muted">${t('none')}</p>`;
   const docs = b.documents.length
-    ? `<ul class="docs" data-testid="documents">${b.documents.map((d) => `<li><a href="/api/plans/${b.plan.id}/documents/${esc(d.id)}" download data-testid="doc-${esc(d.id)}">${esc(zh() ? d.zh : d.en)}</a></li>`).join('')}</ul>`
-    : `<p class="muted">${t('docsAfterApply')}</p>`;
+    ? html`<ul class="docs" data-testid="documents">${b.documents.map((d) => html`<li><a href="/api/plans/${b.plan.id}/documents/${d.id}" download data-testid="doc-${d.id}">${zh() ? d.zh : d.en}</a></li>`)}</ul>`
+    : html`<p class="muted">${t('docsAfterApply')}</p>`;
   const returns = b.returns.length
-    ? `<ul class="returns">${b.returns.map((r) => `<li>${esc(r.at)} ${esc(r.by)}${C()}${esc(r.comments)} ${r.resolved ? `<span class="muted">${paren(`${t('resubmitted')} ${esc(r.resolved)}`)}</span>` : `<span class="tag">${t('returnOpen')}</span>`}</li>`).join('')}</ul>`
-    : '';
-  const activity = `<ol class="activity" data-testid="activity">${b.activity.map((x) => `<li><span class="muted">${esc(x.at)}</span> ${esc(x.by)} · ${esc(zh() ? x.zh : x.en)}</li>`).join('')}</ol>`;
-  return `<h2>${esc(b.plan.name)} <span class="muted">#${b.plan.id} · ${esc(b.plan.county)} · ${esc(zh() ? b.plan.template_name : b.plan.template_name_en)} · ${t('version')} ${b.plan.version}</span>
-      <span class="stage stage-${b.plan.stage}" data-testid="stage">${esc(STAGE[b.plan.stage][zh() ? 0 : 1])}</span></h2>
-    ${a ? `<p data-testid="approval">${t('approvalNo')}${C()}<strong>${esc(a.document_no)}</strong> · ${esc(a.date)} · ${t('effective')} ${esc(a.effective)}${b.plan.applied ? ` · ${t('appliedOn')} ${esc(b.plan.applied)}` : ''}</p>` : ''}
-    <p class="row">${b.plan.stage === 'approved' || b.plan.stage === 'applied' ? `<a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a>` : ''}
+    ? html`<ul class="returns">${b.returns.map((r) => html`<li>${r.at} ${r.by}${C()}${r.comments} ${r.resolved ? html`<span class="muted">${paren(`${t('resubmitted')} ${r.resolved}`)}</span>` : html`<span class="tag">${t('returnOpen')}</span>`}</li>`)}</ul>`
+    : null;
+  const activity = html`<ol class="activity" data-testid="activity">${b.activity.map((x) => html`<li><span class="muted">${x.at}</span> ${x.by} · ${zh() ? x.zh : x.en}</li>`)}</ol>`;
+  return html`<h2>${b.plan.name} <span class="muted">#${b.plan.id} · ${b.plan.county} · ${zh() ? b.plan.template_name : b.plan.template_name_en} · ${t('version')} ${b.plan.version}</span>
+      <span class="stage stage-${b.plan.stage}" data-testid="stage">${STAGE[b.plan.stage][zh() ? 0 : 1]}</span></h2>
+    ${a ? html`<p data-testid="approval">${t('approvalNo')}${C()}<strong>${a.document_no}</strong> · ${a.date} · ${t('effective')} ${a.effective}${b.plan.applied ? html` · ${t('appliedOn')} ${b.plan.applied}` : ''}</p>` : ''}
+    <p class="row">${b.plan.stage === 'approved' || b.plan.stage === 'applied' ? html`<a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a>` : ''}
       <a href="#/plans/${b.plan.id}/evaluation" class="button" data-testid="evaluation-link">${t('stPlanEvalLink')}</a></p>
     ${actionsCard(b, scenarios)}
-    <div class="card"><h3>${t('clocks')} <span class="muted">${t('asOf')} ${esc(b.today)}</span></h3>${clocks}</div>
-    <div class="card"><h3>${t('procedureSteps')}</h3><ol class="steps" data-testid="steps">${b.steps.map((s, i) => stepItem(b, s, i + 1)).join('')}</ol></div>
+    <div class="card"><h3>${t('clocks')} <span class="muted">${t('asOf')} ${b.today}</span></h3>${clocks}</div>
+    <div class="card"><h3>${t('procedureSteps')}</h3><ol class="steps" data-testid="steps">${b.steps.map((s, i) => stepItem(b, s, i + 1))}</ol></div>
     <div class="card"><h3>${t('documents')}</h3>${docs}</div>
     <div class="card"><h3>${t('consultation')}</h3><p data-testid="consultation">${t('meetings')} ${k.meetings} · ${t('participants')} ${k.participants} ·
       ${t('questionnaires')} ${k.questionnaires_returned}/${k.questionnaires_issued} · ${t('suggestions')} ${k.suggestions}${paren(`${t('adopted')} ${k.adopted}${CM()}${t('pending')} ${k.pending}`)}</p></div>
     <div class="card"><h3>${t('deptOpinions')}</h3>${opinions}</div>
     <div class="card"><h3>${t('materials')}</h3>${materials}</div>
-    ${returns ? `<div class="card"><h3>${t('returnsHistory')}</h3>${returns}</div>` : ''}
+    ${returns ? html`<div class="card"><h3>${t('returnsHistory')}</h3>${returns}</div>` : ''}
     <div class="card"><h3>${t('activityLog')}</h3>${activity}</div>`;
 }
