@@ -7,12 +7,12 @@
 import { api, type County } from './api';
 import { reportHtml, surveyHtml } from './boundaries_view';
 import { getLang, t } from './i18n';
-import { esc } from './panels';
+import { html, type Markup } from './html';
 import type { PageContext } from './handover_page';
 
-function surveyFormHtml(): string {
+function surveyFormHtml(): Markup {
   const today = new Date().toISOString().slice(0, 10);
-  return `<form id="sv-form" data-testid="sv-form">
+  return html`<form id="sv-form" data-testid="sv-form">
     <div class="row"><label>${t('svFile')} <input type="file" name="file" accept=".csv,.xlsx,.xls" required data-testid="sv-file"></label>
       <label>${t('svDate')} <input type="date" name="date" value="${today}" required data-testid="sv-date"></label></div>
     <p class="muted">${t('svHelp')}</p>
@@ -21,9 +21,9 @@ function surveyFormHtml(): string {
   </form>`;
 }
 
-function formHtml(canImport: boolean): string {
-  if (!canImport) return `<p class="muted" data-testid="bd-readonly">${t('bdReadOnly')}</p>`;
-  return `<form id="bd-form" data-testid="bd-form">
+function formHtml(canImport: boolean): Markup {
+  if (!canImport) return html`<p class="muted" data-testid="bd-readonly">${t('bdReadOnly')}</p>`;
+  return html`<form id="bd-form" data-testid="bd-form">
     <div class="row"><label>${t('bdFile')} <input type="file" name="file" accept=".geojson,.json,.zip,.gpkg" required data-testid="bd-file"></label></div>
     <div class="row"><label>${t('bdLevel')} <select name="level" data-testid="bd-level">
       <option value="">${t('bdAuto')}</option><option value="township">${t('bdTownship')}</option><option value="village">${t('bdVillage')}</option></select></label>
@@ -34,10 +34,10 @@ function formHtml(canImport: boolean): string {
   </form>`;
 }
 
-function statusHtml(c: County | undefined): string {
-  if (!c) return '';
-  if (!c.geometry) return `<p class="muted" data-testid="bd-none">${t('bdNone')}</p>`;
-  return `<p data-testid="bd-has">${t('bdHas')}${c.geometry_synthetic ? ` <span class="tag">${t('schematic')}</span>` : ''} · <a href="#/county/${esc(c.code)}" data-testid="bd-open-map">${t('bdOpenMap')}</a></p>`;
+function statusHtml(c: County | undefined): Markup {
+  if (!c) return html``;
+  if (!c.geometry) return html`<p class="muted" data-testid="bd-none">${t('bdNone')}</p>`;
+  return html`<p data-testid="bd-has">${t('bdHas')}${c.geometry_synthetic ? html` <span class="tag">${t('schematic')}</span>` : ''} · <a href="#/county/${c.code}" data-testid="bd-open-map">${t('bdOpenMap')}</a></p>`;
 }
 
 /** #/county/CODE/boundaries */
@@ -45,12 +45,12 @@ export async function showBoundaries(ctx: PageContext, code: string): Promise<vo
   window.__quhua = { view: 'boundaries', ready: false };
   const user = ctx.user();
   const canImport = user?.role === 'county_editor' && user.jurisdiction === code;
-  ctx.mount(`<main class="page boundaries-page" id="bd">
-    <p><a href="#/county/${esc(code)}" class="link">${t('back')}</a></p>
-    <h2>${t('dataTitle')} · <span id="bd-county">${esc(code)}</span></h2>
+  ctx.mount(html`<main class="page boundaries-page" id="bd">
+    <p><a href="#/county/${code}" class="link">${t('back')}</a></p>
+    <h2>${t('dataTitle')} · <span id="bd-county">${code}</span></h2>
     <section class="card"><h3>${t('bdTitle')}</h3><div id="bd-status"></div>${formHtml(canImport)}<div id="bd-result" data-testid="bd-result"></div></section>
-    ${canImport ? `<section class="card" id="sv"><h3>${t('svTitle')}</h3>${surveyFormHtml()}<div id="sv-result" data-testid="sv-result"></div></section>` : ''}
-  </main>`);
+    ${canImport ? html`<section class="card" id="sv"><h3>${t('svTitle')}</h3>${surveyFormHtml()}<div id="sv-result" data-testid="sv-result"></div></section>` : ''}
+  </main>`.text);
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const zh = getLang() === 'zh';
   const refreshStatus = async () => {
@@ -58,9 +58,9 @@ export async function showBoundaries(ctx: PageContext, code: string): Promise<vo
       const { counties } = await api.counties();
       const c = counties.find((x) => x.code === code);
       if (c) $('bd-county').textContent = `${c.name} ${c.code}`;
-      $('bd-status').innerHTML = statusHtml(c);
+      $('bd-status').innerHTML = statusHtml(c).text;
     } catch (e) {
-      $('bd-status').innerHTML = `<p class="error">${esc(ctx.errText(e))}</p>`;
+      $('bd-status').innerHTML = html`<p class="error">${ctx.errText(e)}</p>`.text;
     }
   };
   await refreshStatus();
@@ -81,11 +81,11 @@ export async function showBoundaries(ctx: PageContext, code: string): Promise<vo
       const level = String(f.get('level') ?? '');
       const field = String(f.get('code_field') ?? '').trim();
       const out = $('bd-result');
-      if (!file) { out.innerHTML = `<p class="error" data-testid="bd-error">${t('stPickFile')}</p>`; return; }
-      if (commit && checked !== key(file, level, field)) { out.innerHTML = `<p class="error" data-testid="bd-error">${t('stCheckFirst')}</p>`; return; }
+      if (!file) { out.innerHTML = html`<p class="error" data-testid="bd-error">${t('stPickFile')}</p>`.text; return; }
+      if (commit && checked !== key(file, level, field)) { out.innerHTML = html`<p class="error" data-testid="bd-error">${t('stCheckFirst')}</p>`.text; return; }
       const buttons = [...form.querySelectorAll('button')];
       buttons.forEach((b) => { b.disabled = true; });
-      out.innerHTML = `<p class="muted">${t('loading')}</p>`;
+      out.innerHTML = html`<p class="muted">${t('loading')}</p>`.text;
       window.__quhua.ready = false;
       try {
         const r = await api.importBoundaries(code, file, { level, code_field: field, commit });
@@ -96,7 +96,7 @@ export async function showBoundaries(ctx: PageContext, code: string): Promise<vo
         if (r.stored) await refreshStatus();
       } catch (e) {
         checked = null;
-        out.innerHTML = `<p class="error" data-testid="bd-error">${esc(ctx.errText(e))}</p>`;
+        out.innerHTML = html`<p class="error" data-testid="bd-error">${ctx.errText(e)}</p>`.text;
         (buttons[0] as HTMLButtonElement).disabled = false;
       }
       window.__quhua.ready = true;
@@ -122,11 +122,11 @@ function bindSurvey(ctx: PageContext, code: string, form: HTMLFormElement, zh: b
   const run = async (commit: boolean) => {
     const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
     const date = String(new FormData(form).get('date') ?? '');
-    if (!file) { out.innerHTML = `<p class="error" data-testid="sv-error">${t('stPickFile')}</p>`; return; }
-    if (commit && checked !== key(file, date)) { out.innerHTML = `<p class="error" data-testid="sv-error">${t('stCheckFirst')}</p>`; return; }
+    if (!file) { out.innerHTML = html`<p class="error" data-testid="sv-error">${t('stPickFile')}</p>`.text; return; }
+    if (commit && checked !== key(file, date)) { out.innerHTML = html`<p class="error" data-testid="sv-error">${t('stCheckFirst')}</p>`.text; return; }
     checkButton.disabled = true;
     commitButton.disabled = true;
-    out.innerHTML = `<p class="muted">${t('loading')}</p>`;
+    out.innerHTML = html`<p class="muted">${t('loading')}</p>`.text;
     window.__quhua.ready = false;
     try {
       const p = await api.updateSurvey(code, file, date, commit);
@@ -134,7 +134,7 @@ function bindSurvey(ctx: PageContext, code: string, form: HTMLFormElement, zh: b
       checked = !p.stored && p.changes.length > 0 ? key(file, date) : null;
     } catch (e) {
       checked = null;
-      out.innerHTML = `<p class="error" data-testid="sv-error">${esc(ctx.errText(e))}</p>`;
+      out.innerHTML = html`<p class="error" data-testid="sv-error">${ctx.errText(e)}</p>`.text;
     }
     checkButton.disabled = false;
     commitButton.disabled = checked === null;

@@ -8,7 +8,8 @@ import { getLang, kindName, t, tf, tx } from './i18n';
 import { createMap, unitColor } from './map';
 import { adoptScheme, conflictItems, lockedTownships, mergeVersions, redo as redoHistory, toggleSeeds, undo as undoHistory } from './editor_state';
 import { exportGeoJson, exportPng, flaggedUnits, labelDecoration, mapLegend, stableColors, unitPanel, villageHover } from './map_tools';
-import { describeOp, esc, findingsList, indicatorTable } from './panels';
+import { describeOp, findingsList, indicatorTable } from './panels';
+import { html } from './html';
 import { policyNote, policyOptions } from './policy_view';
 import { bindPropose, proposalName, proposeCard, type Wishes, wishesLine } from './propose';
 import { C } from './handover';
@@ -58,7 +59,7 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
   const { mount, errText } = ctx;
   window.__quhua = { view: 'county', ready: false };
   if (!editor || editor.county !== county) {
-    mount(`<main class="page"><p>${t('loading')}</p></main>`);
+    mount(html`<main class="page"><p>${t('loading')}</p></main>`.text);
     try {
       // A county without stored boundaries has no map but can still be planned.
       const noMap = (e: unknown): GeoJSON.FeatureCollection => {
@@ -68,14 +69,14 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
       const [base, villages, result, policies] = await Promise.all([api.base(county), api.villages(county).catch(noMap), api.evaluate(county, []), api.policies(county)]);
       editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: tf('newScenarioOf', { county: base.county.name }), scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [], seeds: [], policy: policies.default, policies };
     } catch (e) {
-      mount(`<main class="page"><p class="error" data-testid="county-error">${esc(errText(e))}</p><p><a href="#/">${t('countyList')}</a></p></main>`);
+      mount(html`<main class="page"><p class="error" data-testid="county-error">${errText(e)}</p><p><a href="#/">${t('countyList')}</a></p></main>`.text);
       window.__quhua.ready = true;
       return;
     }
   }
   const ed = editor;
   const canEdit = ctx.user()?.can_edit ?? false;
-  mount(`<main class="editor">
+  mount(html`<main class="editor">
     <section class="left">
       <div id="map" class="mapbox"></div>
       <div class="row map-tools"><button id="export-png" data-testid="export-png">${t('exportPng')}</button>
@@ -84,7 +85,7 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
       <div id="charts" class="charts"></div>
     </section>
     <section class="right">
-      <h2>${esc(ed.base.county.name)} <span class="muted">${ed.county} · ${esc(ed.base.date)}</span> ${ed.base.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}
+      <h2>${ed.base.county.name} <span class="muted">${ed.county} · ${ed.base.date}</span> ${ed.base.synthetic ? html`<span class="tag">${t('schematic')}</span>` : ''}
         <a href="#/county/${ed.county}/stats" class="small-link" data-testid="editor-stats-link">${t('stTitle')}</a></h2>
       <div class="row policy-row"><label>${t('policyLabel')} <select id="policy" data-testid="policy">${policyOptions(ed.policies, ed.policy, getLang() === 'zh')}</select></label></div>
       <p class="muted small" id="policy-note" data-testid="policy-note"></p>
@@ -97,17 +98,17 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
       ${proposeCard()}
       <div class="card"><h3>${t('findings')}</h3><div id="findings"></div></div>
       <div class="card"><h3>${t('scenarios')}</h3>
-        ${canEdit ? `<div class="row"><input id="sc-name" data-testid="scenario-name" value="${esc(ed.name)}" aria-label="${t('scenarioName')}">
+        ${canEdit ? html`<div class="row"><input id="sc-name" data-testid="scenario-name" value="${ed.name}" aria-label="${t('scenarioName')}">
           <button id="save" class="primary" data-testid="save">${t('save')}</button>
           <button id="save-new" data-testid="save-new">${t('saveAsNew')}</button><button id="new-sc">${t('newScenario')}</button>
           <button id="submit-plan" data-testid="submit-plan" title="${t('submitHint')}">${t('submitPlan')}</button></div>`
-          : `<p class="muted">${t('readOnly')}</p>`}
+          : html`<p class="muted">${t('readOnly')}</p>`}
         <p class="muted" id="sc-current"></p>
         <ul id="sc-list" class="sclist"></ul>
         <button id="compare" data-testid="compare">${t('compare')}</button>
       </div>
     </section>
-  </main><div id="dialog"></div>`);
+  </main><div id="dialog"></div>`.text);
 
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   /** Whether this editor is still on screen (an answer arriving after the user went to
@@ -150,18 +151,18 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
   function renderSelection(): void {
     map.setSelection(ed.selected);
     const ev = ed.result?.evaluation;
-    $('units').innerHTML = (ev?.units ?? []).map((u, i) => `<label class="unit ${ed.selected.includes(i) ? 'sel' : ''}">
-      <input type="checkbox" data-i="${i}" ${ed.selected.includes(i) ? 'checked' : ''}>
-      <span class="sw" style="background:${colors[i] ?? mapColor(i)}"></span>${esc(u.name)}<span class="muted">${esc(kindName(u.kind))} · ${Math.round(u.population ?? 0).toLocaleString()}</span></label>`).join('');
+    $('units').innerHTML = html`${(ev?.units ?? []).map((u, i) => html`<label class="unit ${ed.selected.includes(i) ? 'sel' : ''}">
+      <input type="checkbox" data-i="${i}" ${ed.selected.includes(i) ? html`checked` : ''}>
+      <span class="sw" style="background:${colors[i] ?? mapColor(i)}"></span>${u.name}<span class="muted">${kindName(u.kind)} · ${Math.round(u.population ?? 0).toLocaleString()}</span></label>`)}`.text;
     $('units').querySelectorAll('input[type=checkbox]').forEach((el) =>
       el.addEventListener('change', () => toggle(Number((el as HTMLInputElement).dataset['i']))));
     const sel = ed.selected.map((i) => ev?.units[i]).filter((u) => u !== undefined);
     const one = sel.length === 1 ? sel[0] : undefined;
     const seatCodes = one ? one.village_idx.map((v) => ed.base.villages[v]?.code).filter((c): c is string => c !== undefined) : [];
-    const seatOptions = seatCodes.map((c) => `<option value="${c}" ${nameOf(c) === one?.seat ? 'selected' : ''}>${esc(nameOf(c))}</option>`).join('');
+    const seatOptions = seatCodes.map((c) => html`<option value="${c}" ${nameOf(c) === one?.seat ? html`selected` : ''}>${nameOf(c)}</option>`);
     // Buttons for impossible operations are disabled with the reason as their title.
     const kinds = sel.map((u) => u.kind);
-    const why = (ok: boolean, reason: string) => (ok ? '' : `disabled title="${esc(reason)}"`);
+    const why = (ok: boolean, reason: string) => (ok ? '' : html`disabled title="${reason}"`);
     const noneSel = sel.length === 0;
     const toTownOk = !noneSel && kinds.every((k) => k === '乡');
     const toStreetOk = !noneSel && kinds.every((k) => k !== '街道');
@@ -169,23 +170,23 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     const seedable = sel.map(baseCode).filter((c): c is string => c !== null);
     const others = (ev?.units ?? []).map((u, i) => ({ u, i })).filter(({ i }) => !ed.selected.includes(i));
     const villageOptions = one ? one.village_idx.map((v) => ed.base.villages[v]).filter((v) => v !== undefined)
-      .map((v) => `<option value="${esc(v.code)}">${esc(v.name)}</option>`).join('') : '';
-    $('actions').innerHTML = `<p><strong>${t('selected')}${C()}</strong><span data-testid="selection">${sel.length ? esc(sel.map((u) => u.name).join(getLang() === 'zh' ? '、' : ', ')) : t('none')}</span></p>
+      .map((v) => html`<option value="${v.code}">${v.name}</option>`) : [];
+    $('actions').innerHTML = html`<p><strong>${t('selected')}${C()}</strong><span data-testid="selection">${sel.length ? sel.map((u) => u.name).join(getLang() === 'zh' ? '、' : ', ') : t('none')}</span></p>
       <div class="row"><button id="merge" class="primary" data-testid="merge" ${why(sel.length >= 2, t('whyTwo'))}>${t('mergeInto')}</button>
       <button id="clear-sel">${t('clearSel')}</button></div>
       <div class="row"><input id="new-name" placeholder="${t('newName')}" aria-label="${t('newName')}">
-        <select id="new-kind">${['镇', '乡', '街道'].map((k) => `<option value="${k}">${esc(kindName(k))}</option>`).join('')}</select>
+        <select id="new-kind">${['镇', '乡', '街道'].map((k) => html`<option value="${k}">${kindName(k)}</option>`)}</select>
         <button id="merge-new" ${why(sel.length >= 2, t('whyTwo'))}>${t('mergeNew')}</button></div>
       <div class="row"><button id="to-town" data-testid="to-town" ${why(toTownOk, noneSel ? t('whyOne') : t('whyNotXiang'))}>${t('toTown')}</button>
         <button id="to-street" data-testid="to-street" ${why(toStreetOk, noneSel ? t('whyOne') : t('whyStreet'))}>${t('toStreet')}</button>
         <button id="lock" ${why(!noneSel, t('whyOne'))}>${t('lock')}</button>
         <button id="seed" data-testid="seed" ${why(seedable.length > 0, t('whySeed'))}>${t('seedToggle')}</button></div>
-      ${one ? `${unitPanel(one, nameOf)}<div class="row"><label>${t('seat')} <select id="seat">${seatOptions}</select></label><button id="set-seat">${t('setSeat')}</button></div>
-      <div class="row"><input id="rename-to" data-testid="rename-to" placeholder="${t('renameTo')}" aria-label="${t('renameTo')}" value="${esc(one.name)}">
+      ${one ? html`${unitPanel(one, nameOf)}<div class="row"><label>${t('seat')} <select id="seat">${seatOptions}</select></label><button id="set-seat">${t('setSeat')}</button></div>
+      <div class="row"><input id="rename-to" data-testid="rename-to" placeholder="${t('renameTo')}" aria-label="${t('renameTo')}" value="${one.name}">
         <button id="rename" data-testid="rename">${t('rename')}</button></div>
       <div class="row transfer"><label>${t('transferVillages')} <select id="tr-villages" data-testid="tr-villages" multiple size="4">${villageOptions}</select></label>
-        <label>${t('transferTo')} <select id="tr-to" data-testid="tr-to">${others.map(({ u, i }) => `<option value="${i}">${esc(u.name)}</option>`).join('')}</select></label>
-        <button id="transfer" data-testid="transfer" ${why(others.length > 0, t('whyNoTarget'))}>${t('transfer')}</button></div>` : ''}`;
+        <label>${t('transferTo')} <select id="tr-to" data-testid="tr-to">${others.map(({ u, i }) => html`<option value="${i}">${u.name}</option>`)}</select></label>
+        <button id="transfer" data-testid="transfer" ${why(others.length > 0, t('whyNoTarget'))}>${t('transfer')}</button></div>` : ''}`.text;
     const refs = () => ed.selected.map(unitRef);
     $('merge').onclick = () => { const r = refs(); void apply([...ed.ops, { op: 'merge', units: r.slice(1), into: r[0] ?? '' }]); };
     $('merge-new').onclick = () => {
@@ -199,7 +200,7 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     $('lock').onclick = () => void apply([...ed.ops, { op: 'lock', units: refs() }]);
     $('seed').onclick = () => {
       ed.seeds = toggleSeeds(ed.seeds, seedable);
-      $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf);
+      $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf).text;
     };
     if (one) {
       $('set-seat').onclick = () => void apply([...ed.ops, { op: 'move_seat', unit: unitRef(ed.selected[0] ?? 0), village: ($('seat') as HTMLSelectElement).value }]);
@@ -261,11 +262,11 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
       return p ? [[p[0], p[1], `${u.name} ${t('upSeat')}${C()}${u.seat ?? ''}`]] : [];
     }));
     const ind = r.evaluation.indicators;
-    $('indicators').innerHTML = indicatorTable(ind.before, ind.after);
-    $('findings').innerHTML = findingsList(r.evaluation);
+    $('indicators').innerHTML = indicatorTable(ind.before, ind.after).text;
+    $('findings').innerHTML = findingsList(r.evaluation).text;
     ($('undo') as HTMLButtonElement).disabled = ed.ops.length === 0;
     ($('redo') as HTMLButtonElement).disabled = ed.redo.length === 0;
-    $('ops').innerHTML = ed.ops.length ? ed.ops.map((o) => `<li>${esc(describeOp(o, nameOf))}</li>`).join('') : `<li class="muted">${t('noOps')}</li>`;
+    $('ops').innerHTML = (ed.ops.length ? html`${ed.ops.map((o) => html`<li>${describeOp(o, nameOf)}</li>`)}` : html`<li class="muted">${t('noOps')}</li>`).text;
     charts.update(ed.base, r.evaluation);
     renderSelection();
     window.__quhua.result = r;
@@ -362,15 +363,15 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     try {
       ed.scenarios = (await api.scenarios(ed.county)).scenarios;
     } catch (e) {
-      if (here()) $('sc-list').innerHTML = `<li class="error">${esc(errText(e))}</li>`;
+      if (here()) $('sc-list').innerHTML = html`<li class="error">${errText(e)}</li>`.text;
       return;
     }
     if (!here()) return;
     $('sc-current').textContent = `${t('current')}${C()}${ed.name}${ed.scenario ? ` (${t('version')} ${ed.scenario.version})` : ` (${t('unsaved')})`}`;
-    $('sc-list').innerHTML = ed.scenarios.map((s) => `<li data-testid="scenario-${s.id}">
-      <input type="checkbox" class="cmp" data-id="${s.id}" ${ed.compareIds.includes(s.id) ? 'checked' : ''} aria-label="compare">
-      <span class="name">${esc(s.name)}</span> <span class="muted">#${s.id} · ${t('version')} ${s.version} · ${esc(s.updated_by)}</span>
-      <button class="load" data-id="${s.id}">${t('load')}</button></li>`).join('');
+    $('sc-list').innerHTML = html`${ed.scenarios.map((s) => html`<li data-testid="scenario-${s.id}">
+      <input type="checkbox" class="cmp" data-id="${s.id}" ${ed.compareIds.includes(s.id) ? html`checked` : ''} aria-label="${t('compare')}">
+      <span class="name">${s.name}</span> <span class="muted">#${s.id} · ${t('version')} ${s.version} · ${s.updated_by}</span>
+      <button class="load" data-id="${s.id}">${t('load')}</button></li>`)}`.text;
     $('sc-list').querySelectorAll('button.load').forEach((b) => b.addEventListener('click', async () => {
       if (!mayReplace()) return;
       // Not ready while the draft is checked and loaded (tests and scripts wait for it).
@@ -423,19 +424,19 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
   }
 
   function showStale(s: ScenarioFull, f: DraftFreshness): void {
-    const changes = f.changes_since.map((c) => `<li>${esc(c.date)} ${esc(getLang() === 'zh' ? c.type : c.type_en)} ${esc(c.approval_no)}
-      ${c.lineage.length ? `<span class="muted">${esc(c.lineage.join('；'))}</span>` : ''}</li>`).join('');
-    const ops = f.ops.map((o) => `<li class="${o.applies ? '' : 'error'}" data-testid="stale-op-${o.index}">
-      ${o.applies ? '✓' : '✗'} ${esc(describeOp(o.op, nameOf))}${o.reason ? `<div class="small">${esc(tx(o.reason))}</div>` : ''}</li>`).join('');
+    const changes = f.changes_since.map((c) => html`<li>${c.date} ${getLang() === 'zh' ? c.type : c.type_en} ${c.approval_no}
+      ${c.lineage.length ? html`<span class="muted">${c.lineage.join(getLang() === 'zh' ? '；' : '; ')}</span>` : ''}</li>`);
+    const ops = f.ops.map((o) => html`<li class="${o.applies ? '' : 'error'}" data-testid="stale-op-${o.index}">
+      ${o.applies ? '✓' : '✗'} ${describeOp(o.op, nameOf)}${o.reason ? html`<div class="small">${tx(o.reason)}</div>` : ''}</li>`);
     const broken = f.ops.filter((o) => !o.applies).length;
-    $('dialog').innerHTML = `<div class="modal" role="dialog" data-testid="stale"><div class="card">
+    $('dialog').innerHTML = html`<div class="modal" role="dialog" data-testid="stale"><div class="card">
       <h3>${t('staleTitle')}</h3>
-      <p>${esc(tf(f.recorded ? 'staleDrafted' : 'staleSaved', { name: s.name, d: f.drafted_on, now: f.registry_date }))}</p>
-      ${changes ? `<h4>${t('staleChanges')}</h4><ul data-testid="stale-changes">${changes}</ul>` : ''}
+      <p>${tf(f.recorded ? 'staleDrafted' : 'staleSaved', { name: s.name, d: f.drafted_on, now: f.registry_date })}</p>
+      ${changes.length ? html`<h4>${t('staleChanges')}</h4><ul data-testid="stale-changes">${changes}</ul>` : ''}
       <h4>${t('staleOps')}</h4><ol class="ops">${ops}</ol>
-      <p>${esc(broken ? tf('staleBroken', { n: broken }) : t('staleAllApply'))}</p>
-      <div class="row">${canEdit ? `<button id="s-rebase" class="primary" data-testid="stale-rebase">${esc(tf('staleRebase', { n: f.rebased.length }))}</button>` : ''}
-        <button id="s-cancel" data-testid="stale-cancel">${t('staleKeep')}</button></div></div></div>`;
+      <p>${broken ? tf('staleBroken', { n: broken }) : t('staleAllApply')}</p>
+      <div class="row">${canEdit ? html`<button id="s-rebase" class="primary" data-testid="stale-rebase">${tf('staleRebase', { n: f.rebased.length })}</button>` : ''}
+        <button id="s-cancel" data-testid="stale-cancel">${t('staleKeep')}</button></div></div></div>`.text;
     const close = () => { $('dialog').innerHTML = ''; };
     if (canEdit) $('s-rebase').onclick = () => { close(); void adopt({ ...s, version: f.version }, f.rebased, f.registry_date); };
     $('s-cancel').onclick = close;
@@ -474,17 +475,18 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     const theirs: Operation[] = (cur?.ops ?? []) as Operation[];
     const mine = ed.ops;
     const items = conflictItems(theirs, mine);
-    const item = (side: string, o: Operation, i: number, checked: boolean, note = '') => `<li><label>
-      <input type="checkbox" data-side="${side}" data-i="${i}" data-testid="c-${side}-${i}" ${checked ? 'checked' : ''}>
-      ${esc(describeOp(o, nameOf))}${note ? ` <span class="muted">${note}</span>` : ''}</label></li>`;
-    $('dialog').innerHTML = `<div class="modal" role="dialog" data-testid="conflict"><div class="card">
-      <h3>${t('conflictTitle')}</h3><p>${esc(tx(e.text))}</p><p>${t('conflictText')}</p>
-      ${cur ? `<p><strong>${esc(cur.name)}</strong> · ${t('version')} ${cur.version} · ${t('by')} ${esc(cur.updated_by)} · ${esc(cur.updated_at)}</p>` : ''}
-      <h4>${t('conflictTheirs')}</h4><ol class="ops">${items.theirs.map((c, i) => item('theirs', c.op, i, c.checked)).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
-      <h4>${t('conflictMine')}</h4><ol class="ops">${items.mine.map((c, i) => item('mine', c.op, i, c.checked, c.same ? t('conflictSame') : '')).join('') || `<li class="muted">${t('noOps')}</li>`}</ol>
+    const item = (side: string, o: Operation, i: number, checked: boolean, note = '') => html`<li><label>
+      <input type="checkbox" data-side="${side}" data-i="${i}" data-testid="c-${side}-${i}" ${checked ? html`checked` : ''}>
+      ${describeOp(o, nameOf)}${note ? html` <span class="muted">${note}</span>` : ''}</label></li>`;
+    const none = html`<li class="muted">${t('noOps')}</li>`;
+    $('dialog').innerHTML = html`<div class="modal" role="dialog" data-testid="conflict"><div class="card">
+      <h3>${t('conflictTitle')}</h3><p>${tx(e.text)}</p><p>${t('conflictText')}</p>
+      ${cur ? html`<p><strong>${cur.name}</strong> · ${t('version')} ${cur.version} · ${t('by')} ${cur.updated_by} · ${cur.updated_at}</p>` : ''}
+      <h4>${t('conflictTheirs')}</h4><ol class="ops">${items.theirs.length ? items.theirs.map((c, i) => item('theirs', c.op, i, c.checked)) : none}</ol>
+      <h4>${t('conflictMine')}</h4><ol class="ops">${items.mine.length ? items.mine.map((c, i) => item('mine', c.op, i, c.checked, c.same ? t('conflictSame') : '')) : none}</ol>
       <p class="status" id="c-status" data-testid="c-status"></p>
       <div class="row"><button id="c-merge" class="primary" data-testid="c-merge">${t('conflictMerge')}</button>
-        <button id="c-reload">${t('reloadTheirs')}</button><button id="c-cancel">${t('cancel')}</button></div></div></div>`;
+        <button id="c-reload">${t('reloadTheirs')}</button><button id="c-cancel">${t('cancel')}</button></div></div></div>`.text;
     const close = () => { $('dialog').innerHTML = ''; };
     const ticks = (side: string, list: Operation[]) => list.map((_, i) =>
       ($('dialog').querySelector(`input[data-side="${side}"][data-i="${i}"]`) as HTMLInputElement | null)?.checked ?? false);
@@ -525,7 +527,7 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     const note = document.createElement('div');
     note.className = 'no-map';
     note.dataset['testid'] = 'no-map';
-    note.innerHTML = `<p>${t('bdNoMap')}</p><p><a href="#/county/${esc(ed.county)}/boundaries" data-testid="no-map-import">${t('bdImportLink')}</a></p>`;
+    note.innerHTML = html`<p>${t('bdNoMap')}</p><p><a href="#/county/${ed.county}/boundaries" data-testid="no-map-import">${t('bdImportLink')}</a></p>`.text;
     $('map').appendChild(note);
   }
   renderPolicy();

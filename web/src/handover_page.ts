@@ -3,8 +3,8 @@
 // handover_section.ts; main.ts routes here with the page context it owns.
 
 import { api, ApiError, type HandoverAction, type HandoverView, type ImportKind, type SectionDetail, type UserInfo } from './api';
+import { html } from './html';
 import { t } from './i18n';
-import { esc } from './panels';
 import { handoverOverview, importResult, notGenerated } from './handover';
 import { closeDialog, PAGE, sectionPage, type LedgerState } from './handover_section';
 
@@ -25,19 +25,19 @@ const onlyMineState = new Map<number, boolean>();
 
 export async function showHandover(ctx: PageContext, id: number): Promise<void> {
   window.__quhua = { view: 'handover', ready: false };
-  ctx.mount(`<main class="page handover" id="hv"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page handover" id="hv"><p>${t('loading')}</p></main>`.text);
   const root = document.getElementById('hv') as HTMLElement;
   const user = ctx.user();
   const onlyMine = () => onlyMineState.get(id) ?? Boolean(user?.department);
   let view: HandoverView | null = null;
   const render = () => {
-    root.innerHTML = view ? handoverOverview(view, user, onlyMine()) : notGenerated(id, user?.role === 'county_editor');
+    root.innerHTML = (view ? handoverOverview(view, user, onlyMine()) : notGenerated(id, user?.role === 'county_editor')).text;
   };
   try {
     view = await api.handover(id);
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 404)) {
-      root.innerHTML = `<p class="error" data-testid="hv-error">${esc(ctx.errText(e))}</p>`;
+      root.innerHTML = html`<p class="error" data-testid="hv-error">${ctx.errText(e)}</p>`.text;
       window.__quhua.ready = true;
       return;
     }
@@ -57,13 +57,13 @@ export async function showHandover(ctx: PageContext, id: number): Promise<void> 
     const buttons = form.querySelectorAll('button');
     const fail = (e: unknown, where: HTMLElement | null) => {
       buttons.forEach((b) => { b.disabled = false; });
-      if (where) where.innerHTML = `<p class="error" data-testid="hv-action-error">${esc(ctx.errText(e))}</p>`;
+      if (where) where.innerHTML = html`<p class="error" data-testid="hv-action-error">${ctx.errText(e)}</p>`.text;
     };
     if (form.dataset['action'] === 'generate') {
       buttons.forEach((b) => { b.disabled = true; });
       void api.generateHandover(id).then((v) => { view = v; render(); }).catch((e) => {
         fail(e, null);
-        form.insertAdjacentHTML('beforeend', `<p class="error" data-testid="hv-action-error">${esc(ctx.errText(e))}</p>`);
+        form.insertAdjacentHTML('beforeend', html`<p class="error" data-testid="hv-action-error">${ctx.errText(e)}</p>`.text);
       });
       return;
     }
@@ -72,10 +72,10 @@ export async function showHandover(ctx: PageContext, id: number): Promise<void> 
     const f = new FormData(form);
     const file = f.get('file') as File | null;
     const commit = (ev as SubmitEvent).submitter?.getAttribute('value') === 'commit';
-    if (!file || file.size === 0) { out.innerHTML = `<p class="error">${t('hvPickFile')}</p>`; return; }
+    if (!file || file.size === 0) { out.innerHTML = html`<p class="error">${t('hvPickFile')}</p>`.text; return; }
     const kind = String(f.get('kind') ?? 'assets') as ImportKind;
     buttons.forEach((b) => { b.disabled = true; });
-    out.innerHTML = `<p class="muted">${t('loading')}</p>`;
+    out.innerHTML = html`<p class="muted">${t('loading')}</p>`.text;
     void api.handoverImport(id, kind, file, commit).then(async (o) => {
       if (o.stored) {
         view = await api.handover(id);
@@ -83,7 +83,7 @@ export async function showHandover(ctx: PageContext, id: number): Promise<void> 
       } else {
         buttons.forEach((b) => { b.disabled = false; });
       }
-      (document.getElementById('import-result') as HTMLElement).innerHTML = importResult(o);
+      (document.getElementById('import-result') as HTMLElement).innerHTML = importResult(o).text;
     }).catch((e) => {
       fail(e, out);
       const c = form.querySelector('button[value=commit]') as HTMLButtonElement | null;
@@ -95,7 +95,7 @@ export async function showHandover(ctx: PageContext, id: number): Promise<void> 
 
 export async function showHandoverSection(ctx: PageContext, id: number, section: string): Promise<void> {
   window.__quhua = { view: 'handover-section', ready: false };
-  ctx.mount(`<main class="page handover" id="hv"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page handover" id="hv"><p>${t('loading')}</p></main>`.text);
   const root = document.getElementById('hv') as HTMLElement;
   const st: LedgerState = { assetOffset: 0, debtOffset: 0, onlyUndecided: false };
   let view: HandoverView;
@@ -107,7 +107,7 @@ export async function showHandoverSection(ctx: PageContext, id: number, section:
     view = v;
     detail = d;
   };
-  const render = () => { root.innerHTML = sectionPage(view, detail, st, ctx.user()); };
+  const render = () => { root.innerHTML = sectionPage(view, detail, st, ctx.user()).text; };
   const msg = (text: string, ok: boolean) => {
     const m = document.getElementById('act-msg');
     if (m) { m.textContent = text; m.className = `status ${ok ? 'ok' : 'error'}`; }
@@ -116,7 +116,7 @@ export async function showHandoverSection(ctx: PageContext, id: number, section:
     await load();
     render();
   } catch (e) {
-    root.innerHTML = `<p class="error" data-testid="hv-error">${esc(ctx.errText(e))}</p><p><a href="#/plans/${id}/handover">${t('hvBackOverview')}</a></p>`;
+    root.innerHTML = html`<p class="error" data-testid="hv-error">${ctx.errText(e)}</p><p><a href="#/plans/${id}/handover">${t('hvBackOverview')}</a></p>`.text;
     window.__quhua.ready = true;
     return;
   }
@@ -163,7 +163,7 @@ export async function showHandoverSection(ctx: PageContext, id: number, section:
       msg(ctx.errText(e), false);
       if (form) {
         form.querySelector('.form-error')?.remove();
-        form.insertAdjacentHTML('beforeend', `<span class="form-error error" data-testid="form-error">${esc(ctx.errText(e))}</span>`);
+        form.insertAdjacentHTML('beforeend', html`<span class="form-error error" data-testid="form-error">${ctx.errText(e)}</span>`.text);
       }
     }
     window.__quhua.ready = true;
@@ -183,7 +183,7 @@ export async function showHandoverSection(ctx: PageContext, id: number, section:
       if (page === 'assets') st.assetOffset = off; else st.debtOffset = off;
       void reload();
     } else if (el.id === 'close-section') {
-      (document.getElementById('dialog') as HTMLElement).innerHTML = closeDialog();
+      (document.getElementById('dialog') as HTMLElement).innerHTML = closeDialog().text;
     } else if (el.id === 'cancel-close') {
       (document.getElementById('dialog') as HTMLElement).innerHTML = '';
     } else if (el.id === 'confirm-close') {

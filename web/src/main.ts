@@ -11,7 +11,8 @@ import './style.css';
 import { api, ApiError, type County, type EvalResult, type Operation, type PlanBoard, type SessionInfo } from './api';
 import { getLang, setLang, t, tx } from './i18n';
 import { createMap, type MapView, setBasemap } from './map';
-import { esc, findingsList, indicatorTable } from './panels';
+import { findingsList, indicatorTable } from './panels';
+import { html, type Markup } from './html';
 import { planBoard, planList } from './plans_view';
 import { showHandover, showHandoverSection, type PageContext } from './handover_page';
 import { editorDirty, editorVillages, forgetEditor, showEditor } from './editor_page';
@@ -43,15 +44,15 @@ function errText(e: unknown): string {
   return String(e);
 }
 
-function header(): string {
+function header(): Markup {
   const u = session?.user;
-  return `<header class="top">
+  return html`<header class="top">
     <a href="#/" class="brand">${t('appTitle')}</a>
-    ${u ? `<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a><a href="#/tasks" class="nav" data-testid="nav-tasks">${t('navTasks')}</a><a href="#/inbox" class="nav" data-testid="nav-inbox">${t('navInbox')}</a><a href="#/risks" class="nav" data-testid="nav-risks">${t('navRisks')}</a><a href="#/feedback" class="nav" data-testid="nav-feedback">${t('navFeedback')}</a>${/^\d{6}$/.test(u.jurisdiction) ? `<a href="#/county/${esc(u.jurisdiction)}/stats" class="nav" data-testid="nav-stats">${t('stEval')}</a><a href="#/county/${esc(u.jurisdiction)}/registry" class="nav" data-testid="nav-registry">${t('rgNav')}</a>` : ''}${u.role === 'province_approver' ? `<a href="#/audit" class="nav" data-testid="nav-audit">${t('auNav')}</a>` : ''}` : ''}
+    ${u ? html`<a href="#/" class="nav">${t('countyList')}</a><a href="#/plans" class="nav" data-testid="nav-plans">${t('plans')}</a><a href="#/tasks" class="nav" data-testid="nav-tasks">${t('navTasks')}</a><a href="#/inbox" class="nav" data-testid="nav-inbox">${t('navInbox')}</a><a href="#/risks" class="nav" data-testid="nav-risks">${t('navRisks')}</a><a href="#/feedback" class="nav" data-testid="nav-feedback">${t('navFeedback')}</a>${/^\d{6}$/.test(u.jurisdiction) ? html`<a href="#/county/${u.jurisdiction}/stats" class="nav" data-testid="nav-stats">${t('stEval')}</a><a href="#/county/${u.jurisdiction}/registry" class="nav" data-testid="nav-registry">${t('rgNav')}</a>` : ''}${u.role === 'province_approver' ? html`<a href="#/audit" class="nav" data-testid="nav-audit">${t('auNav')}</a>` : ''}` : ''}
     <span class="spacer"></span>
-    ${u ? `<span class="who" data-testid="who">${esc(u.username)} · ${esc(getLang() === 'zh' ? u.role_zh : u.role)} · ${esc(u.jurisdiction)}</span>` : ''}
+    ${u ? html`<span class="who" data-testid="who">${u.username} · ${getLang() === 'zh' ? u.role_zh : u.role} · ${u.jurisdiction}</span>` : ''}
     <button id="lang" class="link">${t('language')}</button>
-    ${u ? `<button id="logout" class="link">${t('logout')}</button>` : ''}
+    ${u ? html`<button id="logout" class="link">${t('logout')}</button>` : ''}
   </header>`;
 }
 
@@ -69,10 +70,10 @@ function bindHeader(): void {
   });
 }
 
-function mount(html: string): void {
+function mount(content: string | Markup): void {
   cleanup?.();
   cleanup = null;
-  app.innerHTML = header() + html;
+  app.innerHTML = header().text + String(content);
   bindHeader();
 }
 
@@ -80,12 +81,12 @@ function mount(html: string): void {
 
 function showLogin(message = ''): void {
   window.__quhua = { view: 'login', ready: true };
-  mount(`<main class="login"><form id="login-form" class="card">
+  mount(html`<main class="login"><form id="login-form" class="card">
     <h1>${t('appTitle')}</h1>
     <label>${t('username')}<input name="username" autocomplete="username" required></label>
     <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required></label>
     <button type="submit" class="primary">${t('login')}</button>
-    <p class="error" id="login-error">${esc(message)}</p>
+    <p class="error" id="login-error">${message}</p>
   </form></main>`);
   const form = document.getElementById('login-form') as HTMLFormElement;
   form.addEventListener('submit', async (ev) => {
@@ -105,20 +106,20 @@ function showLogin(message = ''): void {
 
 async function showCounties(): Promise<void> {
   window.__quhua = { view: 'counties', ready: false };
-  mount(`<main class="page"><h2>${t('counties')}</h2><div id="list">${t('loading')}</div></main>`);
+  mount(html`<main class="page"><h2>${t('counties')}</h2><div id="list">${t('loading')}</div></main>`);
   const list = document.getElementById('list') as HTMLElement;
   try {
     const { counties } = await api.counties();
-    list.innerHTML = counties.length === 0
-      ? `<p class="muted" data-testid="no-counties">${t('noCounties')}</p>`
-      : `<ul class="counties">${counties.map((c: County) => `<li><a href="#/county/${c.code}" data-testid="county-${c.code}">
-          <strong>${esc(c.name)}</strong> ${c.code} <span class="muted">${esc([c.province, c.city].filter(Boolean).join(' '))} · ${c.townships}</span>
-          ${c.synthetic ? `<span class="tag">${t('schematic')}</span>` : ''}</a>
+    list.innerHTML = (counties.length === 0
+      ? html`<p class="muted" data-testid="no-counties">${t('noCounties')}</p>`
+      : html`<ul class="counties">${counties.map((c: County) => html`<li><a href="#/county/${c.code}" data-testid="county-${c.code}">
+          <strong>${c.name}</strong> ${c.code} <span class="muted">${[c.province, c.city].filter(Boolean).join(' ')} · ${c.townships}</span>
+          ${c.synthetic ? html`<span class="tag">${t('schematic')}</span>` : ''}</a>
           <a href="#/county/${c.code}/stats" class="stats-link" data-testid="county-stats-${c.code}">${t('stTitle')}</a>
           <a href="#/county/${c.code}/registry" class="stats-link" data-testid="county-registry-${c.code}">${t('rgTitle')}</a>
-          <a href="#/county/${c.code}/boundaries" class="stats-link" data-testid="county-boundaries-${c.code}">${t('bdNav')}${c.geometry ? '' : ` <span class="tag warn">${t('bdNoneShort')}</span>`}</a></li>`).join('')}</ul>`;
+          <a href="#/county/${c.code}/boundaries" class="stats-link" data-testid="county-boundaries-${c.code}">${t('bdNav')}${c.geometry ? '' : html` <span class="tag warn">${t('bdNoneShort')}</span>`}</a></li>`)}</ul>`).text;
   } catch (e) {
-    list.innerHTML = `<p class="error">${esc(errText(e))}</p>`;
+    list.innerHTML = html`<p class="error">${errText(e)}</p>`.text;
   }
   window.__quhua.ready = true;
 }
@@ -127,22 +128,22 @@ async function showCounties(): Promise<void> {
 
 async function showCompare(a: number, b: number): Promise<void> {
   window.__quhua = { view: 'compare', ready: false };
-  mount(`<main class="page"><p>${t('loading')}</p></main>`);
+  mount(html`<main class="page"><p>${t('loading')}</p></main>`);
   let data;
   try {
     data = await api.compare(a, b);
   } catch (e) {
-    mount(`<main class="page"><p class="error">${esc(errText(e))}</p></main>`);
+    mount(html`<main class="page"><p class="error">${errText(e)}</p></main>`);
     window.__quhua.ready = true;
     return;
   }
   const { a: A, b: B } = data;
-  const side = (s: typeof A, id: string) => `<div class="side"><h3>${esc(s.scenario.name)} <span class="muted">#${s.scenario.id} · ${t('version')} ${s.scenario.version}</span></h3>
+  const side = (s: typeof A, id: string) => html`<div class="side"><h3>${s.scenario.name} <span class="muted">#${s.scenario.id} · ${t('version')} ${s.scenario.version}</span></h3>
     <div id="${id}" class="mapbox small"></div>
     ${indicatorTable(s.evaluation.indicators.before, s.evaluation.indicators.after)}
     <h4>${t('findings')}</h4>${findingsList(s.evaluation)}</div>`;
-  mount(`<main class="page compare"><h2>${t('compareTitle')} <a href="#/county/${A.scenario.county}" class="link">${t('back')}</a></h2>
-    <div class="card" data-testid="compare-diff"><h3>${t('after')}：A / B</h3>${indicatorTable(A.evaluation.indicators.after, B.evaluation.indicators.after, ['A', 'B', t('diff')])}</div>
+  mount(html`<main class="page compare"><h2>${t('compareTitle')} <a href="#/county/${A.scenario.county}" class="link">${t('back')}</a></h2>
+    <div class="card" data-testid="compare-diff"><h3>${t('after')}${getLang() === 'zh' ? '：' : ': '}A / B</h3>${indicatorTable(A.evaluation.indicators.after, B.evaluation.indicators.after, ['A', 'B', t('diff')])}</div>
     <div class="sides">${side(A, 'map-a')}${side(B, 'map-b')}</div></main>`);
   const maps: MapView[] = [];
   for (const [s, id] of [[A, 'map-a'], [B, 'map-b']] as const) {
@@ -167,7 +168,7 @@ async function showCompare(a: number, b: number): Promise<void> {
 
 async function showPlans(id: number | null): Promise<void> {
   window.__quhua = { view: 'plans', ready: false };
-  mount(`<main class="page plans-page"><section><h2>${t('plans')}</h2><div id="plan-list">${t('loading')}</div></section>
+  mount(html`<main class="page plans-page"><section><h2>${t('plans')}</h2><div id="plan-list">${t('loading')}</div></section>
     <section id="board" data-testid="board"><p class="muted">${id === null ? t('pickPlan') : t('loading')}</p></section></main>`);
   const $ = (x: string) => document.getElementById(x) as HTMLElement;
   const refreshList = async () => {
@@ -175,7 +176,7 @@ async function showPlans(id: number | null): Promise<void> {
       const { plans } = await api.plans();
       $('plan-list').innerHTML = planList(plans, id).text;
     } catch (e) {
-      $('plan-list').innerHTML = `<p class="error">${esc(errText(e))}</p>`;
+      $('plan-list').innerHTML = html`<p class="error">${errText(e)}</p>`.text;
     }
   };
   await refreshList();
@@ -187,7 +188,7 @@ async function showPlans(id: number | null): Promise<void> {
   try {
     await render(await api.plan(id));
   } catch (e) {
-    $('board').innerHTML = `<p class="error" data-testid="board-error">${esc(errText(e))}</p>`;
+    $('board').innerHTML = html`<p class="error" data-testid="board-error">${errText(e)}</p>`.text;
     window.__quhua.ready = true;
     return;
   }

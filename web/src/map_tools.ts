@@ -4,9 +4,9 @@
 // the geometry is schematic.
 
 import type { Base, EvalResult, ResultUnit } from './api';
-import { kindName, t } from './i18n';
+import { html, type Markup } from './html';
+import { getLang, kindName, t } from './i18n';
 import { unitColor } from './map';
-import { esc } from './panels';
 
 /**
  * A colour per resulting unit that does not reshuffle after an edit: the colour of the base
@@ -35,18 +35,20 @@ function statusName(s: string): string {
 }
 
 /** The per-unit results of one resulting unit. */
-export function unitPanel(u: ResultUnit, nameOf: (ref: string) => string): string {
-  const code = u.code ?? (u.proposed_code ? `${u.proposed_code}（${t('proposedCode')}）` : '—');
-  const pred = u.predecessors.length ? u.predecessors.map(nameOf).join('、') : '—';
-  return `<dl class="unit-panel" data-testid="unit-panel">
-    <dt>${t('upCode')}</dt><dd>${esc(code)}</dd>
-    <dt>${t('upKind')}</dt><dd>${esc(kindName(u.kind))} · ${esc(statusName(u.status))}</dd>
+export function unitPanel(u: ResultUnit, nameOf: (ref: string) => string): Markup {
+  const zh = getLang() === 'zh';
+  const sep = zh ? '、' : ', ';
+  const code = u.code ?? (u.proposed_code ? (zh ? `${u.proposed_code}（${t('proposedCode')}）` : `${u.proposed_code} (${t('proposedCode')})`) : '—');
+  const pred = u.predecessors.length ? u.predecessors.map(nameOf).join(sep) : '—';
+  return html`<dl class="unit-panel" data-testid="unit-panel">
+    <dt>${t('upCode')}</dt><dd>${code}</dd>
+    <dt>${t('upKind')}</dt><dd>${kindName(u.kind)} · ${statusName(u.status)}</dd>
     <dt>${t('upPopulation')}</dt><dd>${fmt(u.population)}</dd>
     <dt>${t('upArea')}</dt><dd>${fmt(u.area_km2, 1)} km²</dd>
     <dt>${t('upVillages')}</dt><dd>${u.villages}</dd>
-    <dt>${t('upSeat')}</dt><dd>${esc(u.seat ?? '—')}</dd>
-    <dt>${t('upPredecessors')}</dt><dd>${esc(pred)}</dd>
-    ${u.flags.length ? `<dt>${t('upFlags')}</dt><dd>${esc(u.flags.map(flagName).join('、'))}</dd>` : ''}
+    <dt>${t('upSeat')}</dt><dd>${u.seat ?? '—'}</dd>
+    <dt>${t('upPredecessors')}</dt><dd>${pred}</dd>
+    ${u.flags.length ? html`<dt>${t('upFlags')}</dt><dd>${u.flags.map(flagName).join(sep)}</dd>` : ''}
   </dl>`;
 }
 
@@ -56,7 +58,7 @@ export function villageHover(code: string, base: Base, r: EvalResult | null, uni
   if (!v) return null;
   const i = unitOf.get(code);
   const u = i === undefined ? undefined : r?.evaluation.units[i];
-  return `<strong>${esc(v.name)}</strong><br>${esc(u?.name ?? '')}${u ? ` · ${t('upPopulation')} ${fmt(u.population)}` : ''}`;
+  return html`<strong>${v.name}</strong><br>${u?.name ?? ''}${u ? ` · ${t('upPopulation')} ${fmt(u.population)}` : ''}`.text;
 }
 
 function download(name: string, href: string): void {
@@ -122,8 +124,8 @@ export function flagName(f: string): string {
 }
 
 /** The legend of the map's symbols. */
-export function mapLegend(): string {
-  return `<span class="legend" data-testid="map-legend">★ ${t('flagSeat')} · ◆ ${t('flagHistoric')} · ▲ ${t('flagKey')} · □ ${t('lockedMark')} · ● ${t('upSeat')} · <span class="dash">┅</span> ${t('breachMark')}</span>`;
+export function mapLegend(): Markup {
+  return html`<span class="legend" data-testid="map-legend">★ ${t('flagSeat')} · ◆ ${t('flagHistoric')} · ▲ ${t('flagKey')} · □ ${t('lockedMark')} · ● ${t('upSeat')} · <span class="dash">┅</span> ${t('breachMark')}</span>`;
 }
 
 /** Indices of the units named by findings of contiguity or of error severity. */

@@ -1,11 +1,10 @@
-// Indicator table and rule findings, rendered as plain DOM.
+// Indicator table and rule findings (built with html``, every value escaped), and the
+// one-line text of a scenario operation.
 
 import type { Evaluation, Finding, Indicators, Operation } from './api';
-import { kindName, t, tx, type Key } from './i18n';
+import { html, type Markup } from './html';
+import { getLang, kindName, t, tx, type Key } from './i18n';
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 const num = (v: number, digits = 0) =>
   Number.isFinite(v) ? v.toLocaleString('zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–';
@@ -30,7 +29,7 @@ function cell(v: number | null, digits: number, suffix = ''): string {
 }
 
 /** Two indicator sets side by side with the change; `prefix` names the data-testid columns. */
-export function indicatorTable(a: Indicators, b: Indicators, labels: [string, string, string] = [t('before'), t('after'), t('change')]): string {
+export function indicatorTable(a: Indicators, b: Indicators, labels: [string, string, string] = [t('before'), t('after'), t('change')]): Markup {
   const kinds = [...new Set([...Object.keys(a.by_kind), ...Object.keys(b.by_kind)])];
   const rows = ROWS.map((r) => {
     const x = r.get(a);
@@ -38,35 +37,37 @@ export function indicatorTable(a: Indicators, b: Indicators, labels: [string, st
     const d = x === null || y === null ? null : y - x;
     const pct = r.id === 'town-share' ? '%' : '';
     const sign = d !== null && d > 0 ? '+' : '';
-    return `<tr><th>${t(r.key)}</th><td data-testid="ind-${r.id}-before">${cell(x, r.digits, pct)}</td>` +
-      `<td data-testid="ind-${r.id}-after">${cell(y, r.digits, pct)}</td><td class="${d && d < 0 ? 'neg' : d && d > 0 ? 'pos' : ''}">${d === null ? '–' : sign + num(d, r.digits)}</td></tr>`;
+    return html`<tr><th>${t(r.key)}</th><td data-testid="ind-${r.id}-before">${cell(x, r.digits, pct)}</td><td data-testid="ind-${r.id}-after">${cell(y, r.digits, pct)}</td><td class="${d && d < 0 ? 'neg' : d && d > 0 ? 'pos' : ''}">${d === null ? '–' : sign + num(d, r.digits)}</td></tr>`;
   });
   for (const k of kinds) {
     const x = a.by_kind[k] ?? 0;
     const y = b.by_kind[k] ?? 0;
-    rows.push(`<tr><th>${esc(kindName(k))}</th><td>${x}</td><td>${y}</td><td>${y - x > 0 ? '+' : ''}${y - x}</td></tr>`);
+    rows.push(html`<tr><th>${kindName(k)}</th><td>${x}</td><td>${y}</td><td>${y - x > 0 ? '+' : ''}${y - x}</td></tr>`);
   }
-  return `<table class="ind"><thead><tr><th></th><th>${esc(labels[0])}</th><th>${esc(labels[1])}</th><th>${esc(labels[2])}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return html`<table class="ind"><thead><tr><th></th><th>${labels[0]}</th><th>${labels[1]}</th><th>${labels[2]}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 const SEV: Record<Finding['severity'], Key> = { error: 'sevError', warning: 'sevWarning', info: 'sevInfo' };
 
-export function findingsList(ev: Evaluation): string {
-  if (ev.findings.length === 0) return `<p class="muted">${t('noFindings')}</p>`;
-  return `<ul class="findings">${ev.findings.map((f) => `<li class="sev-${f.severity}">
+export function findingsList(ev: Evaluation): Markup {
+  if (ev.findings.length === 0) return html`<p class="muted">${t('noFindings')}</p>`;
+  const sep = getLang() === 'zh' ? '、' : ', ';
+  return html`<ul class="findings">${ev.findings.map((f) => html`<li class="sev-${f.severity}">
       <span class="badge">${t(SEV[f.severity])}</span>
-      <span class="msg">${esc(tx(f.message))}</span>
-      ${f.units.length ? `<span class="units">${esc(f.units.join('、'))}</span>` : ''}
-      <div class="cite">${esc(f.citation)}</div></li>`).join('')}</ul>`;
+      <span class="msg">${tx(f.message)}</span>
+      ${f.units.length ? html`<span class="units">${f.units.join(sep)}</span>` : ''}
+      <div class="cite">${f.citation}</div></li>`)}</ul>`;
 }
 
 /** A one-line description of an operation; `n` turns a code into a display name. */
 export function describeOp(op: Operation, n: (ref: string) => string = (r) => r): string {
-  const list = (xs: string[]) => xs.map(n).join('、');
+  const zh = getLang() === 'zh';
+  const list = (xs: string[]) => xs.map(n).join(zh ? '、' : ', ');
   switch (op.op) {
     case 'merge':
-      return 'into' in op ? `${t('opMerge')} ${list(op.units)} → ${n(op.into)}` : `${t('opMergeNew')} ${op.new.name}（${list(op.units)}）`;
-    case 'convert': return `${t('opConvert')} ${n(op.unit)} → ${op.to}`;
+      return 'into' in op ? `${t('opMerge')} ${list(op.units)} → ${n(op.into)}`
+        : zh ? `${t('opMergeNew')} ${op.new.name}（${list(op.units)}）` : `${t('opMergeNew')} ${op.new.name} (${list(op.units)})`;
+    case 'convert': return `${t('opConvert')} ${n(op.unit)} → ${kindName(op.to)}`;
     case 'rename': return `${t('opRename')} ${n(op.unit)} → ${op.name}`;
     case 'move_seat': return `${t('seat')} ${n(op.unit)} → ${n(op.village)}`;
     case 'transfer': return `${t('opTransfer')} ${list(op.villages)} → ${n(op.to)}`;

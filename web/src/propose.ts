@@ -2,12 +2,15 @@
 // and hands the adopted scheme's operations to the editor.
 
 import { api, ApiError, type ProposedScheme } from './api';
-import { t, tf, tx } from './i18n';
-import { esc } from './panels';
+import { html, type Markup } from './html';
+import { getLang, t, tf, tx } from './i18n';
+
+const zh = () => getLang() === 'zh';
+const sep = () => (zh() ? '、' : ', ');
 
 /** The card's markup (button, spinner, list). */
-export function proposeCard(): string {
-  return `<div class="card"><h3>${t('propose')}</h3>
+export function proposeCard(): Markup {
+  return html`<div class="card"><h3>${t('propose')}</h3>
     <div class="row"><button id="propose" data-testid="propose">${t('propose')}</button>
       <label><input type="checkbox" id="propose-villages" data-testid="propose-villages"> ${t('allowVillages')}</label>
       <label>${t('preferLabel')} <select id="propose-prefer" data-testid="propose-prefer">
@@ -22,27 +25,28 @@ export function proposeCard(): string {
 const fmt = (v: number) => Math.round(v).toLocaleString('zh-CN');
 
 /** p, its bound and whether it is proven optimal. */
-function proofLine(s: ProposedScheme): string {
+function proofLine(s: ProposedScheme): Markup {
   const status = s.optimal
-    ? `<span class="badge-c ok" data-testid="optimal-${s.index}">${t('provenOptimal')}</span>`
-    : `<span class="badge-c warn" data-testid="optimal-${s.index}">${t('notProven')}</span>`;
+    ? html`<span class="badge-c ok" data-testid="optimal-${s.index}">${t('provenOptimal')}</span>`
+    : html`<span class="badge-c warn" data-testid="optimal-${s.index}">${t('notProven')}</span>`;
   const bound = s.bound == null ? t('noBound') : `${t('boundIs')} ${s.bound}`;
-  return `<div class="muted" data-testid="bound-${s.index}">p = ${s.p} · ${bound} · ${status}</div>`;
+  return html`<div class="muted" data-testid="bound-${s.index}">p = ${s.p} · ${bound} · ${status}</div>`;
 }
 
 /** The new units breaking the rule that gives way, each with the townships that prove it unavoidable. */
-function conflictList(s: ProposedScheme): string {
+function conflictList(s: ProposedScheme): Markup | '' {
   if (!s.conflicts.length) return '';
   const unit = (broken: string) => (broken === 'ceiling' ? 'km²' : t('people'));
+  const colon = zh() ? '：' : ': ';
   const items = s.conflicts.map((c) => {
     const why = c.proven.length
-      ? c.proven.map((p) => `${esc(p.name)}：${esc(tx(p.text))}`).join('；')
-      : `<span class="error">${t('unexplained')}</span>`;
-    return `<li>${esc(c.townships.join('、'))} — ${c.broken === 'ceiling' ? t('conflictCeiling') : t('conflictFloor')}
-      ${fmt(c.excess)} ${unit(c.broken)} · ${t('provenBy')}：${why}</li>`;
+      ? c.proven.map((p) => `${p.name}${colon}${tx(p.text)}`).join(zh() ? '；' : '; ')
+      : html`<span class="error">${t('unexplained')}</span>`;
+    return html`<li>${c.townships.join(sep())} — ${c.broken === 'ceiling' ? t('conflictCeiling') : t('conflictFloor')}
+      ${fmt(c.excess)} ${unit(c.broken)} · ${t('provenBy')}${colon}${why}</li>`;
   });
   const unitOf = unit(s.conflicts[0]?.broken ?? 'ceiling');
-  return `<div class="muted" data-testid="conflicts-${s.index}">${t('totalExcess')} ${fmt(s.excess)} ${unitOf}<ul>${items.join('')}</ul></div>`;
+  return html`<div class="muted" data-testid="conflicts-${s.index}">${t('totalExcess')} ${fmt(s.excess)} ${unitOf}<ul>${items}</ul></div>`;
 }
 
 /** A proposal's name in the current language (the server's name is the Chinese one). */
@@ -50,16 +54,16 @@ export function proposalName(s: ProposedScheme): string {
   return tf('proposalName', { n: s.index + 1, seed: s.restart });
 }
 
-function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string {
+function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): Markup {
   const m = s.summary;
-  const merges = s.ops.map((o) => (o.op === 'merge' && 'into' in o ? `${o.units.map(nameOf).join('、')} → ${nameOf(o.into)}` : '')).filter(Boolean);
-  return `<li data-testid="proposal-${s.index}">
-    <div class="row"><strong>${esc(proposalName(s))}</strong>
+  const merges = s.ops.map((o) => (o.op === 'merge' && 'into' in o ? `${o.units.map(nameOf).join(sep())} → ${nameOf(o.into)}` : '')).filter(Boolean);
+  return html`<li data-testid="proposal-${s.index}">
+    <div class="row"><strong>${proposalName(s)}</strong>
       <button class="adopt primary" data-i="${s.index}" data-testid="adopt-${s.index}">${t('adopt')}</button></div>
     <div class="muted">${t('count')} ${m.count_before} → ${m.count_after} · ${t('meanPop')} ${fmt(m.mean_population_before)} → ${fmt(m.mean_population_after)}
       · ${t('sevError')} ${m.errors} · ${t('sevWarning')} ${m.warnings}${s.moved_villages ? ` · ${s.moved_villages} ${t('villagesMoved')}` : ''}</div>
     ${proofLine(s)}${conflictList(s)}
-    <div class="muted">${esc(merges.join('；'))}</div></li>`;
+    <div class="muted">${merges.join(zh() ? '；' : '; ')}</div></li>`;
 }
 
 /** The planner's wishes the optimizer honours: townships kept as they are (the editor's 锁定
@@ -67,9 +71,10 @@ function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): string 
 export interface Wishes { lock: string[]; seed_units: string[]; policy?: string }
 
 /** The wishes as a line of the card. */
-export function wishesLine(w: Wishes, nameOf: (ref: string) => string): string {
-  const list = (refs: string[]) => (refs.length ? refs.map(nameOf).join('、') : t('none'));
-  return `${t('wishLocked')}：${esc(list(w.lock))} · ${t('wishSeeds')}：${esc(list(w.seed_units))}`;
+export function wishesLine(w: Wishes, nameOf: (ref: string) => string): Markup {
+  const list = (refs: string[]) => (refs.length ? refs.map(nameOf).join(sep()) : t('none'));
+  const colon = zh() ? '：' : ': ';
+  return html`${t('wishLocked')}${colon}${list(w.lock)} · ${t('wishSeeds')}${colon}${list(w.seed_units)}`;
 }
 
 /** Binds the button: runs the optimizer with the editor's `wishes` (spinner while waiting),
@@ -77,7 +82,7 @@ export function wishesLine(w: Wishes, nameOf: (ref: string) => string): string {
 export function bindPropose(county: string, nameOf: (ref: string) => string, adopt: (s: ProposedScheme) => void, wishes: () => Wishes): void {
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const button = $('propose') as HTMLButtonElement;
-  $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf);
+  $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf).text;
   button.onclick = async () => {
     button.disabled = true;
     $('propose-spinner').hidden = false;
@@ -90,9 +95,9 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
       const raw = ($('propose-exact') as HTMLInputElement).value.trim();
       const exact_time_limit = raw === '' ? 2 : Number(raw);
       const w = wishes();
-      $('propose-wishes').innerHTML = wishesLine(w, nameOf);
+      $('propose-wishes').innerHTML = wishesLine(w, nameOf).text;
       const { schemes } = await api.propose(county, { villages, prefer, exact_time_limit, lock: w.lock, seed_units: w.seed_units, ...(w.policy ? { policy: w.policy } : {}) });
-      $('proposals').innerHTML = schemes.map((s) => schemeItem(s, nameOf)).join('');
+      $('proposals').innerHTML = html`${schemes.map((s) => schemeItem(s, nameOf))}`.text;
       $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t('schemesFound')}` : t('noSchemes');
       $('proposals').querySelectorAll('button.adopt').forEach((b) => b.addEventListener('click', () => {
         const s = schemes.find((x) => x.index === Number((b as HTMLElement).dataset['i']));

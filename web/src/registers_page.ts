@@ -3,8 +3,8 @@
 // main.ts routes here with the page context it owns. There is no delete or hide anywhere.
 
 import { api, type FeedbackAction, type FeedbackImport, type FeedbackView, type NewFeedback, type NewRisk, type RiskAction, type RisksView } from './api';
+import { html } from './html';
 import { t, tf } from './i18n';
-import { esc } from './panels';
 import type { PageContext } from './handover_page';
 import {
   feedbackList, feedbackStats, importForm, importResult, newFeedbackForm, newRiskForm, riskDetail, riskSummary, riskTable, syntheticTag,
@@ -53,7 +53,7 @@ export async function showRisks(ctx: PageContext, query: URLSearchParams): Promi
   window.__quhua = { view: 'risks', ready: false };
   const date = query.get('date') ?? '';
   let selected = query.get('id') ?? '';
-  ctx.mount(`<main class="page tasks-page reg-page" id="reg"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page tasks-page reg-page" id="reg"><p>${t('loading')}</p></main>`.text);
   const root = document.getElementById('reg') as HTMLElement;
   const office = ctx.user()?.can_edit ?? false;
   let v: RisksView;
@@ -61,20 +61,20 @@ export async function showRisks(ctx: PageContext, query: URLSearchParams): Promi
   try {
     await load();
   } catch (e) {
-    root.innerHTML = `<p class="error" data-testid="reg-msg">${esc(ctx.errText(e))}</p>`;
+    root.innerHTML = html`<p class="error" data-testid="reg-msg">${ctx.errText(e)}</p>`.text;
     window.__quhua.ready = true;
     return;
   }
   const render = (msg = '', ok = true) => {
-    root.innerHTML = `<h2>${t('rkTitle')} <span class="muted">${esc(v.scope)} · ${t('tkAsOf')} <span data-testid="rk-asof">${esc(v.date)}</span></span> ${syntheticTag(v.synthetic, 'rkSyntheticNote')}</h2>
-      ${v.synthetic ? `<p class="muted">${t('rkSyntheticNote')}</p>` : ''}
-      <form class="tk-filters" data-testid="rk-filters"><label>${t('tkAsOf')} <input type="date" name="date" value="${esc(date || v.date)}" data-testid="rk-date"></label>
+    root.innerHTML = html`<h2>${t('rkTitle')} <span class="muted">${v.scope} · ${t('tkAsOf')} <span data-testid="rk-asof">${v.date}</span></span> ${syntheticTag(v.synthetic, 'rkSyntheticNote')}</h2>
+      ${v.synthetic ? html`<p class="muted">${t('rkSyntheticNote')}</p>` : ''}
+      <form class="tk-filters" data-testid="rk-filters"><label>${t('tkAsOf')} <input type="date" name="date" value="${date || v.date}" data-testid="rk-date"></label>
         <button type="submit" class="primary" data-testid="rk-apply">${t('tkShow')}</button></form>
       <p id="reg-msg" class="status" data-testid="reg-msg" role="status"></p>
       <section class="card"><h3>${t('rkList')} <span class="muted">${v.risks.length}</span></h3>${riskTable(v, selected)}</section>
       <section class="card" id="rk-detail-card">${riskDetail(v.risks.find((r) => r.id === selected), office)}</section>
       <section class="card"><h3>${t('rkTable')}</h3>${riskSummary(v)}</section>
-      ${office ? newRiskForm() : ''}`;
+      ${office ? newRiskForm() : ''}`.text;
     message(msg, ok);
     window.__quhua.ready = true;
   };
@@ -143,26 +143,26 @@ export async function showRisks(ctx: PageContext, query: URLSearchParams): Promi
 export async function showFeedback(ctx: PageContext, query: URLSearchParams): Promise<void> {
   window.__quhua = { view: 'feedback', ready: false };
   const scope = query.get('scope') ?? '';
-  ctx.mount(`<main class="page tasks-page reg-page" id="reg"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page tasks-page reg-page" id="reg"><p>${t('loading')}</p></main>`.text);
   const root = document.getElementById('reg') as HTMLElement;
   let v: FeedbackView;
   const load = async () => { v = await api.feedback(scope || undefined); };
   try {
     await load();
   } catch (e) {
-    root.innerHTML = `<p class="error" data-testid="reg-msg">${esc(ctx.errText(e))}</p>`;
+    root.innerHTML = html`<p class="error" data-testid="reg-msg">${ctx.errText(e)}</p>`.text;
     window.__quhua.ready = true;
     return;
   }
   const openItems = new Set<string>();
   const render = (msg = '', ok = true) => {
-    root.innerHTML = `<h2>${t('fbTitle')} <span class="muted">${esc(v.scope)} · ${esc(v.at)}</span> ${syntheticTag(v.synthetic, 'fbSyntheticNote')}</h2>
-      ${v.synthetic ? `<p class="muted">${t('fbSyntheticNote')}</p>` : ''}
+    root.innerHTML = html`<h2>${t('fbTitle')} <span class="muted">${v.scope} · ${v.at}</span> ${syntheticTag(v.synthetic, 'fbSyntheticNote')}</h2>
+      ${v.synthetic ? html`<p class="muted">${t('fbSyntheticNote')}</p>` : ''}
       <p id="reg-msg" class="status" data-testid="reg-msg" role="status"></p>
       <section class="card" data-testid="fb-stats"><h3>${t('fbStats')}</h3>${feedbackStats(v.stats)}</section>
-      ${v.can_manage ? `<div class="tk-two">${importForm()}${newFeedbackForm(v.scope)}</div>` : ''}
+      ${v.can_manage ? html`<div class="tk-two">${importForm()}${newFeedbackForm(v.scope)}</div>` : ''}
       <section class="card"><h3>${t('fbList')} <span class="muted">${v.items.length}</span></h3>
-        <p class="muted">${t('fbListNote')} ${t('fbNoDelete')}</p>${feedbackList(v, openItems)}</section>`;
+        <p class="muted">${t('fbListNote')} ${t('fbNoDelete')}</p>${feedbackList(v, openItems)}</section>`.text;
     message(msg, ok);
     if (v.can_manage) wireImport();
     window.__quhua.ready = true;
@@ -183,25 +183,25 @@ export async function showFeedback(ctx: PageContext, query: URLSearchParams): Pr
     const out = root.querySelector('#import-result') as HTMLElement;
     let checked: File | null = null;
     const same = (a: File | null, b: File | undefined) => !!a && !!b && a === b;
-    const showError = (e: unknown) => { out.innerHTML = `<p class="status error" data-testid="import-error">${esc(ctx.errText(e))}</p>`; };
+    const showError = (e: unknown) => { out.innerHTML = html`<p class="status error" data-testid="import-error">${ctx.errText(e)}</p>`.text; };
     input.addEventListener('change', () => { checked = null; commit.disabled = true; out.innerHTML = ''; });
     const run = (doCommit: boolean) => {
       const file = input.files?.[0];
-      if (!file) { out.innerHTML = `<p class="status error" data-testid="import-error">${t('fbNeedFile')}</p>`; return; }
+      if (!file) { out.innerHTML = html`<p class="status error" data-testid="import-error">${t('fbNeedFile')}</p>`.text; return; }
       if (doCommit && !same(checked, file)) { commit.disabled = true; return; }
       check.disabled = true; commit.disabled = true;
       window.__quhua.ready = false;
-      out.innerHTML = `<p class="status">${t('tkSending')}</p>`;
+      out.innerHTML = html`<p class="status">${t('tkSending')}</p>`.text;
       void api.importFeedback(file, doCommit).then(async (r: FeedbackImport) => {
         if (doCommit) {
           await load();
           render(tf('fbImported', { f: r.file, n: r.new_items, a: r.already }), true);
           const res = root.querySelector('#import-result');
-          if (res) res.innerHTML = importResult(r);
+          if (res) res.innerHTML = importResult(r).text;
           return;
         }
         checked = file;
-        out.innerHTML = importResult(r);
+        out.innerHTML = importResult(r).text;
         check.disabled = false;
         commit.disabled = false;
         window.__quhua.ready = true;

@@ -3,8 +3,8 @@
 // view can be bookmarked and the back button steps through what was looked at.
 
 import { api, type RegistryAsOf, type RegistryChanges, type RegistryLineage } from './api';
+import { html } from './html';
 import { t } from './i18n';
-import { esc } from './panels';
 import type { PageContext } from './handover_page';
 import { asOfCard, auditHtml, changesCard, lineageCard } from './registry_view';
 
@@ -20,15 +20,15 @@ export async function showRegistry(ctx: PageContext, code: string, query: URLSea
   const from = query.get('from') || EARLIEST;
   const to = query.get('to') || today();
   const unit = query.get('unit') ?? '';
-  ctx.mount(`<main class="page registry-page" id="rg">
-    <p><a href="#/county/${esc(code)}" class="link">${t('back')}</a></p>
-    <h2>${t('rgTitle')} · <span id="rg-county">${esc(code)}</span></h2>
+  ctx.mount(html`<main class="page registry-page" id="rg">
+    <p><a href="#/county/${code}" class="link">${t('back')}</a></p>
+    <h2>${t('rgTitle')} · <span id="rg-county">${code}</span></h2>
     <p class="error" id="rg-msg" data-testid="rg-error" hidden></p>
     <div class="rg-grid">
       <section class="card" id="rg-asof">${asOfCard(null, date, villages)}</section>
       <div><section class="card" id="rg-lineage-card">${lineageCard(null, unit)}</section>
       <section class="card" id="rg-changes-card">${changesCard(null, from, to)}</section></div>
-    </div></main>`);
+    </div></main>`.text);
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const fail = (e: unknown) => {
     const m = $('rg-msg');
@@ -61,13 +61,13 @@ export async function showRegistry(ctx: PageContext, code: string, query: URLSea
       if (c) $('rg-county').textContent = `${c.name}（${code}）`;
     }).catch(() => undefined),
     api.registryAsOf(code, date, villages ? 'village' : 'township')
-      .then((r: RegistryAsOf) => { $('rg-asof').innerHTML = asOfCard(r, date, villages); }).catch(fail),
+      .then((r: RegistryAsOf) => { $('rg-asof').innerHTML = asOfCard(r, date, villages).text; }).catch(fail),
     api.registryChanges(code, from, to)
-      .then((r: RegistryChanges) => { $('rg-changes-card').innerHTML = changesCard(r, from, to); }).catch(fail),
+      .then((r: RegistryChanges) => { $('rg-changes-card').innerHTML = changesCard(r, from, to).text; }).catch(fail),
   ];
   if (unit) {
     loads.push(api.registryLineage(code, unit)
-      .then((r: RegistryLineage) => { $('rg-lineage-card').innerHTML = lineageCard(r, unit); }).catch(fail));
+      .then((r: RegistryLineage) => { $('rg-lineage-card').innerHTML = lineageCard(r, unit).text; }).catch(fail));
   }
   await Promise.all(loads);
   window.__quhua.ready = true;
@@ -77,13 +77,13 @@ export async function showRegistry(ctx: PageContext, code: string, query: URLSea
 export async function showAudit(ctx: PageContext, query: URLSearchParams): Promise<void> {
   window.__quhua = { view: 'audit', ready: false };
   const before = query.get('before');
-  ctx.mount(`<main class="page audit-page"><h2>${t('auTitle')}</h2><div id="au">${t('loading')}</div></main>`);
+  ctx.mount(html`<main class="page audit-page"><h2>${t('auTitle')}</h2><div id="au">${t('loading')}</div></main>`.text);
   const el = document.getElementById('au') as HTMLElement;
   try {
     const v = await api.audit(before ? Number(before) : undefined);
-    el.innerHTML = auditHtml(v, before !== null);
+    el.innerHTML = auditHtml(v, before !== null).text;
   } catch (e) {
-    el.innerHTML = `<p class="error" data-testid="au-error">${esc(ctx.errText(e))}</p>`;
+    el.innerHTML = html`<p class="error" data-testid="au-error">${ctx.errText(e)}</p>`.text;
   }
   window.__quhua.ready = true;
 }

@@ -4,8 +4,8 @@
 // stats_view.ts and stats_charts.ts; main.ts routes here with the page context it owns.
 
 import { api, type EvaluationView, type ObservationsView, type PlanBoard } from './api';
+import { html } from './html';
 import { t, tf } from './i18n';
-import { esc } from './panels';
 import type { PageContext } from './handover_page';
 import { createChartSet, handoverOption, kindsOption, meansOption, populationOption, seriesOption, type ChartSet } from './stats_charts';
 import { chartBoxes, crosswalkCard, dateForm, docLinks, evalHeader, keyFigures, observationsCard, outcomeHtml, sentence } from './stats_view';
@@ -33,12 +33,12 @@ export async function showCountyStats(ctx: PageContext, code: string, query: URL
 /** #/plans/ID/evaluation */
 export async function showPlanEvaluation(ctx: PageContext, id: number): Promise<void> {
   window.__quhua = { view: 'plan-evaluation', ready: false };
-  ctx.mount(`<main class="page stats-page"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page stats-page"><p>${t('loading')}</p></main>`.text);
   let board: PlanBoard;
   try {
     board = await api.plan(id);
   } catch (e) {
-    ctx.mount(`<main class="page stats-page"><p class="error" data-testid="st-error">${esc(ctx.errText(e))}</p></main>`);
+    ctx.mount(html`<main class="page stats-page"><p class="error" data-testid="st-error">${ctx.errText(e)}</p></main>`.text);
     window.__quhua.ready = true;
     return;
   }
@@ -48,14 +48,14 @@ export async function showPlanEvaluation(ctx: PageContext, id: number): Promise<
 async function showPage(ctx: PageContext, src: Source): Promise<void> {
   window.__quhua = { view: src.view, ready: false };
   const back = src.board
-    ? `<a href="#/plans/${src.board.plan.id}" class="link">${t('stPlanBoard')}</a>`
-    : `<a href="#/county/${esc(src.county ?? '')}" class="link">${t('back')}</a>`;
-  ctx.mount(`<main class="page stats-page" id="st">
+    ? html`<a href="#/plans/${src.board.plan.id}" class="link">${t('stPlanBoard')}</a>`
+    : html`<a href="#/county/${src.county ?? ''}" class="link">${t('back')}</a>`;
+  ctx.mount(html`<main class="page stats-page" id="st">
     <p class="st-nav">${back}</p>
     <section class="card" id="st-eval"><p>${t('loading')}</p></section>
     ${src.board ? docLinks(src.board) : ''}
     <section class="card" id="st-data"></section>
-    <section class="card" id="st-cw"></section></main>`);
+    <section class="card" id="st-cw"></section></main>`.text);
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const charts: ChartSet = createChartSet();
   let ev: EvaluationView;
@@ -63,8 +63,8 @@ async function showPage(ctx: PageContext, src: Source): Promise<void> {
   try {
     ev = await src.load();
   } catch (e) {
-    $('st-eval').innerHTML = `<p class="error" data-testid="st-error">${esc(ctx.errText(e))}</p>`;
-    if (src.dates) $('st-eval').insertAdjacentHTML('beforeend', dateForm(src.dates.from, src.dates.to));
+    $('st-eval').innerHTML = html`<p class="error" data-testid="st-error">${ctx.errText(e)}</p>`.text;
+    if (src.dates) $('st-eval').insertAdjacentHTML('beforeend', dateForm(src.dates.from, src.dates.to).text);
     bindDates();
     charts.dispose();
     window.__quhua.ready = true;
@@ -75,9 +75,7 @@ async function showPage(ctx: PageContext, src: Source): Promise<void> {
 
   const renderEval = () => {
     charts.clear();
-    $('st-eval').innerHTML = evalHeader(ev, src.board)
-      + (src.dates ? dateForm(src.dates.from || ev.before.date, src.dates.to || ev.after.date) : '')
-      + sentence(ev) + keyFigures(ev) + chartBoxes(ev);
+    $('st-eval').innerHTML = html`${evalHeader(ev, src.board)}${src.dates ? dateForm(src.dates.from || ev.before.date, src.dates.to || ev.after.date) : ''}${sentence(ev)}${keyFigures(ev)}${chartBoxes(ev)}`.text;
     const box = (id: string) => $('st-eval').querySelector(`[data-testid=${id}]`) as HTMLElement | null;
     const put = (id: string, option: Parameters<ChartSet['add']>[1]) => { const el = box(id); if (el) charts.add(el, option); };
     put('chart-kinds', kindsOption(ev));
@@ -93,13 +91,13 @@ async function showPage(ctx: PageContext, src: Source): Promise<void> {
   const renderData = async () => {
     try {
       obs = await api.observations(county);
-      $('st-data').innerHTML = observationsCard(obs);
+      $('st-data').innerHTML = observationsCard(obs).text;
     } catch (e) {
-      $('st-data').innerHTML = `<p class="error" data-testid="obs-load-error">${esc(ctx.errText(e))}</p>`;
+      $('st-data').innerHTML = html`<p class="error" data-testid="obs-load-error">${ctx.errText(e)}</p>`.text;
     }
   };
   const renderCrosswalk = () => {
-    $('st-cw').innerHTML = crosswalkCard(ev.before.date, ev.after.date, (obs?.figures ?? 0) > 0);
+    $('st-cw').innerHTML = crosswalkCard(ev.before.date, ev.after.date, (obs?.figures ?? 0) > 0).text;
     $('st-cw').querySelectorAll<HTMLFormElement>('form[data-link]').forEach(updateLink);
   };
 
@@ -157,11 +155,11 @@ async function showPage(ctx: PageContext, src: Source): Promise<void> {
   async function importObs(form: HTMLFormElement, commit: boolean): Promise<void> {
     const out = $('obs-result');
     const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
-    if (!file) { out.innerHTML = `<p class="error" data-testid="obs-error">${t('stPickFile')}</p>`; return; }
-    if (commit && checked !== fileKey(file)) { out.innerHTML = `<p class="error" data-testid="obs-error">${t('stCheckFirst')}</p>`; return; }
+    if (!file) { out.innerHTML = html`<p class="error" data-testid="obs-error">${t('stPickFile')}</p>`.text; return; }
+    if (commit && checked !== fileKey(file)) { out.innerHTML = html`<p class="error" data-testid="obs-error">${t('stCheckFirst')}</p>`.text; return; }
     const buttons = [...form.querySelectorAll('button')];
     buttons.forEach((b) => { b.disabled = true; });
-    out.innerHTML = `<p class="muted">${t('loading')}</p>`;
+    out.innerHTML = html`<p class="muted">${t('loading')}</p>`.text;
     window.__quhua.ready = false;
     try {
       const o = await api.importObservations(county, file, commit);
@@ -171,15 +169,15 @@ async function showPage(ctx: PageContext, src: Source): Promise<void> {
         renderEval();
         await renderData();
         renderCrosswalk();
-        $('obs-result').innerHTML = outcomeHtml(o);
+        $('obs-result').innerHTML = outcomeHtml(o).text;
       } else {
         checked = fileKey(file);
-        out.innerHTML = outcomeHtml(o);
+        out.innerHTML = outcomeHtml(o).text;
         buttons.forEach((b) => { b.disabled = false; });
       }
     } catch (err) {
       checked = null;
-      out.innerHTML = `<p class="error" data-testid="obs-error">${esc(ctx.errText(err))}</p>`;
+      out.innerHTML = html`<p class="error" data-testid="obs-error">${ctx.errText(err)}</p>`.text;
       buttons.forEach((b) => { b.disabled = b.value === 'commit'; });
     }
     window.__quhua.ready = true;
@@ -189,11 +187,11 @@ async function showPage(ctx: PageContext, src: Source): Promise<void> {
     const out = $('recast-result');
     const f = new FormData(form);
     const file = f.get('file') as File | null;
-    if (!file || file.size === 0) { out.innerHTML = `<p class="error" data-testid="recast-error">${t('stPickFile')}</p>`; return; }
+    if (!file || file.size === 0) { out.innerHTML = html`<p class="error" data-testid="recast-error">${t('stPickFile')}</p>`.text; return; }
     const q = { to: String(f.get('to') ?? ''), weight: String(f.get('weight') ?? 'population'), format: String(f.get('format') ?? 'xlsx') };
     const button = form.querySelector('button') as HTMLButtonElement;
     button.disabled = true;
-    out.innerHTML = `<p class="muted">${t('loading')}</p>`;
+    out.innerHTML = html`<p class="muted">${t('loading')}</p>`.text;
     try {
       const { blob, name } = await api.recastUpload(county, file, q);
       const fileName = name ?? `${file.name.replace(/\.[^.]*$/, '')}-${q.to}.${q.format}`;
@@ -205,9 +203,9 @@ async function showPage(ctx: PageContext, src: Source): Promise<void> {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      out.innerHTML = `<p class="ok" data-testid="recast-result">${esc(tf('stRecastDone', { f: fileName }))}</p>`;
+      out.innerHTML = html`<p class="ok" data-testid="recast-result">${tf('stRecastDone', { f: fileName })}</p>`.text;
     } catch (err) {
-      out.innerHTML = `<p class="error" data-testid="recast-error">${esc(ctx.errText(err))}</p>`;
+      out.innerHTML = html`<p class="error" data-testid="recast-error">${ctx.errText(err)}</p>`.text;
     }
     button.disabled = false;
   }

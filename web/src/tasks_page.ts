@@ -6,7 +6,7 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { api, type BoardView, type DivisionLight, type OverviewView, type ReportPeriod, type EvidenceRef, type TaskAction, type TaskView } from './api';
 import { t, tf, type Key } from './i18n';
-import { esc } from './panels';
+import { html, type Markup } from './html';
 import type { PageContext } from './handover_page';
 import { autoSummary, hold, keepSummary, mountTools, previewSummary, resetHolds } from './tasks_tools';
 import {
@@ -28,11 +28,11 @@ const boardHash = (q: BoardQuery): string => {
 let lastScope = '';
 
 /** The board's heading: scope, date, 示意; on a scoped board, the way back to the whole jurisdiction. */
-function boardHead(v: { scope: string; date: string; synthetic: boolean }, q: BoardQuery): string {
-  return `<h2>${t('tkTitle')} <span class="muted">${esc(v.scope)} · ${t('tkAsOf')} <span data-testid="tk-asof">${esc(v.date)}</span></span> ${syntheticTag(v.synthetic)}</h2>
-    ${q.scope ? `<p class="tk-scoped" data-testid="tk-scoped" data-scope="${esc(v.scope)}"><span>${esc(tf('tkScoped', { s: v.scope }))}</span>
+function boardHead(v: { scope: string; date: string; synthetic: boolean }, q: BoardQuery): Markup {
+  return html`<h2>${t('tkTitle')} <span class="muted">${v.scope} · ${t('tkAsOf')} <span data-testid="tk-asof">${v.date}</span></span> ${syntheticTag(v.synthetic)}</h2>
+    ${q.scope ? html`<p class="tk-scoped" data-testid="tk-scoped" data-scope="${v.scope}"><span>${tf('tkScoped', { s: v.scope })}</span>
       <a href="${boardHash({ ...q, scope: '' })}" class="button" data-testid="tk-whole">${t('tkWholeScope')}</a></p>` : ''}
-    ${v.synthetic ? `<p class="muted">${t('tkSyntheticNote')}</p>` : ''}`;
+    ${v.synthetic ? html`<p class="muted">${t('tkSyntheticNote')}</p>` : ''}`;
 }
 
 /** #/tasks?scope=&date=&group=&unit=&light= */
@@ -44,7 +44,7 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
     scope: (query.get('scope') ?? '').trim(), date: query.get('date') ?? '', group: query.get('group') ?? '', unit: query.get('unit') ?? '', light: query.get('light') ?? '',
   };
   lastScope = q.scope;
-  ctx.mount(`<main class="page tasks-page" id="tk"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page tasks-page" id="tk"><p>${t('loading')}</p></main>`.text);
   const root = document.getElementById('tk') as HTMLElement;
   const boardHref = (p: { scope?: string; light?: string }) => boardHash({ scope: p.scope ?? q.scope, date: q.date, group: '', unit: '', light: p.light ?? '' });
   // The summary (no rows) comes before the board: a jurisdiction with many tasks shows it while its rows load.
@@ -53,20 +53,20 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
   const ov: OverviewView | null = await api.summary({ scope: q.scope, date: q.date }).catch(() => null);
   keepSummary(ov);
   if (ov && autoSummary(ov.scope, ov.total)) {
-    root.innerHTML = `${boardHead(ov, q)}<div id="tk-tools-box"></div>
-      <div id="tk-board"><p class="muted" data-testid="tk-board-loading">${esc(tf('ttSumLoadingBoard', { n: ov.total }))}</p></div>`;
+    root.innerHTML = html`${boardHead(ov, q)}<div id="tk-tools-box"></div>
+      <div id="tk-board"><p class="muted" data-testid="tk-board-loading">${tf('ttSumLoadingBoard', { n: ov.total })}</p></div>`.text;
     previewSummary(document.getElementById('tk-tools-box') as HTMLElement, ov, { county: (code) => boardHref({ scope: code }), light: (light) => boardHref({ light }) });
   }
   let b: BoardView;
   try {
     b = await loading;
   } catch (e) {
-    root.innerHTML = `${q.scope ? `<p class="tk-nav"><a href="${boardHash({ ...q, scope: '' })}" class="link" data-testid="tk-whole">${t('tkWholeScope')}</a></p>` : ''}
-      <p class="error" data-testid="tk-error">${esc(ctx.errText(e))}</p>`;
+    root.innerHTML = html`${q.scope ? html`<p class="tk-nav"><a href="${boardHash({ ...q, scope: '' })}" class="link" data-testid="tk-whole">${t('tkWholeScope')}</a></p>` : ''}
+      <p class="error" data-testid="tk-error">${ctx.errText(e)}</p>`.text;
     release();
     return;
   }
-  root.innerHTML = `${boardHead(b, q)}<div id="tk-tools-box"></div><div id="tk-board"></div>`;
+  root.innerHTML = html`${boardHead(b, q)}<div id="tk-tools-box"></div><div id="tk-board"></div>`.text;
   const boardBox = document.getElementById('tk-board') as HTMLElement;
   // The map is replaced with the board; the page's cleanup releases the last one.
   let mapCleanup: (() => void) | null = null;
@@ -83,7 +83,7 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
       try {
         b = await api.tasks({ ...q, mine_first: true });
       } catch (e) {
-        boardBox.innerHTML = `<p class="error" data-testid="tk-error">${esc(ctx.errText(e))}</p>`;
+        boardBox.innerHTML = html`<p class="error" data-testid="tk-error">${ctx.errText(e)}</p>`.text;
         return;
       }
       await draw();
@@ -97,9 +97,9 @@ export async function showTaskBoard(ctx: PageContext, query: URLSearchParams): P
 function renderBoard(box: HTMLElement, b: BoardView, q: BoardQuery): void {
   const bars: Bar[] = b.rows.map((r) => ({ id: r.id, label: title(r), start: r.start, end: r.due, light: r.light, progress: r.progress, marks: [] }));
   const anyMine = b.rows.some((r) => r.mine);
-  box.innerHTML = `${filterForm(b, q, boardHash({ scope: q.scope, date: '', group: '', unit: '', light: '' }))}
+  box.innerHTML = html`${filterForm(b, q, boardHash({ scope: q.scope, date: '', group: '', unit: '', light: '' }))}
     ${lightChips(b, (l) => boardHash({ ...q, light: l }), q.light)}
-    <p class="muted" data-testid="tk-count">${esc(tf('tkOfTotal', { n: b.rows.length, total: b.total }))}${anyMine ? ` · ${t('tkMineNote')}` : ''}</p>
+    <p class="muted" data-testid="tk-count">${tf('tkOfTotal', { n: b.rows.length, total: b.total })}${anyMine ? ` · ${t('tkMineNote')}` : ''}</p>
     <section class="card"><h3>${t('tkList')}</h3>${taskTable(b, q.date)}</section>
     <section class="card"><h3>${t('tkTimeline')}</h3>${timeline(bars, b.date, q.date)}</section>
     <div class="tk-two">
@@ -107,7 +107,7 @@ function renderBoard(box: HTMLElement, b: BoardView, q: BoardQuery): void {
       <section class="card"><h3>${t('tkByGroup')}</h3>${summaryTable(b.by_group, t('tkGroup'), 'by-group')}</section>
     </div>
     ${reportBox(b)}
-    <section class="card" id="tk-map-card"><h3>${t('tkMap')}</h3><div id="tk-map-box">${t('loading')}</div></section>`;
+    <section class="card" id="tk-map-card"><h3>${t('tkMap')}</h3><div id="tk-map-box">${t('loading')}</div></section>`.text;
 
   const form = box.querySelector('form.tk-filters') as HTMLFormElement;
   form.addEventListener('submit', (ev) => {
@@ -121,7 +121,7 @@ function renderBoard(box: HTMLElement, b: BoardView, q: BoardQuery): void {
   const period = box.querySelector('[data-testid=report-period]') as HTMLSelectElement | null;
   period?.addEventListener('change', () => {
     const links = box.querySelector('[data-testid=report-links]');
-    if (links) links.innerHTML = reportLinks(b, period.value as ReportPeriod);
+    if (links) links.innerHTML = reportLinks(b, period.value as ReportPeriod).text;
   });
   box.querySelector('[data-testid=task-table]')?.addEventListener('click', (ev) => {
     const target = ev.target as HTMLElement;
@@ -135,14 +135,14 @@ const PERIODS: [ReportPeriod, Key][] = [['week', 'rpWeek'], ['fortnight', 'rpFor
 const FORMATS: ['docx' | 'pdf' | 'xlsx', string][] = [['docx', 'Word'], ['pdf', 'PDF'], ['xlsx', 'Excel']];
 
 /** 督办报告: the period's report as of the board's date, as Word, PDF or Excel. */
-function reportLinks(b: BoardView, period: ReportPeriod): string {
+function reportLinks(b: BoardView, period: ReportPeriod): Markup {
   const label = t(PERIODS.find(([p]) => p === period)?.[1] ?? 'rpWeek');
-  return FORMATS.map(([f, name]) => `<a class="button" href="${api.reportUrl(period, f, { date: b.date, scope: b.scope })}" download data-testid="report-${period}-${f}">${esc(label)} · ${name}</a>`).join('');
+  return html`${FORMATS.map(([f, name]) => html`<a class="button" href="${api.reportUrl(period, f, { date: b.date, scope: b.scope })}" download data-testid="report-${period}-${f}">${label} · ${name}</a>`)}`;
 }
 
-function reportBox(b: BoardView, period: ReportPeriod = 'week'): string {
-  return `<section class="card tk-reports" data-testid="report-box"><h3>${t('rpTitle')} <span class="muted">${esc(tf('rpAsOf', { d: b.date }))}</span></h3>
-    <div class="row"><label>${t('rpPeriod')} <select data-testid="report-period">${PERIODS.map(([p, k]) => `<option value="${p}" ${p === period ? 'selected' : ''}>${t(k)}</option>`).join('')}</select></label>
+function reportBox(b: BoardView, period: ReportPeriod = 'week'): Markup {
+  return html`<section class="card tk-reports" data-testid="report-box"><h3>${t('rpTitle')} <span class="muted">${tf('rpAsOf', { d: b.date })}</span></h3>
+    <div class="row"><label>${t('rpPeriod')} <select data-testid="report-period">${PERIODS.map(([p, k]) => html`<option value="${p}" ${p === period ? 'selected' : ''}>${t(k)}</option>`)}</select></label>
     <span class="rp-links" data-testid="report-links">${reportLinks(b, period)}</span></div></section>`;
 }
 
@@ -152,7 +152,7 @@ async function drawMap(scope: string, divs: DivisionLight[], box: HTMLElement): 
   if (/^\d{6}$/.test(scope)) {
     try { fc = await api.townships(scope); } catch { fc = null; }
   }
-  if (!fc || fc.features.length === 0) { box.innerHTML = divisionGrid(divs); return null; }
+  if (!fc || fc.features.length === 0) { box.innerHTML = divisionGrid(divs).text; return null; }
   const light = new Map(divs.map((d) => [d.code, d.light]));
   const features = fc.features.map((f) => {
     const code = String(f.properties?.['code'] ?? '');
@@ -160,9 +160,9 @@ async function drawMap(scope: string, divs: DivisionLight[], box: HTMLElement): 
   });
   const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features };
   const synthetic = Boolean((fc as unknown as Record<string, unknown>)['示意']);
-  box.innerHTML = `${synthetic ? `<p class="muted">${syntheticTag(true)} ${t('schematicNote')}</p>` : ''}
+  box.innerHTML = html`${synthetic ? html`<p class="muted">${syntheticTag(true)} ${t('schematicNote')}</p>` : ''}
     <div class="tk-map" data-testid="task-map" data-features="${features.length}"></div>${legend()}
-    <ul class="tk-map-list">${divs.map((d) => `<li data-testid="division-${esc(d.code)}" data-light="${esc(d.light)}"><span class="tk-dot tk-${esc(d.light)}"></span>${esc(d.name || d.code)} <span class="muted">${esc(tf('tkTasksN', { n: d.tasks }))}</span></li>`).join('')}</ul>`;
+    <ul class="tk-map-list">${divs.map((d) => html`<li data-testid="division-${d.code}" data-light="${d.light}"><span class="tk-dot tk-${d.light}"></span>${d.name || d.code} <span class="muted">${tf('tkTasksN', { n: d.tasks })}</span></li>`)}</ul>`.text;
   const el = box.querySelector('.tk-map') as HTMLElement;
   let bounds: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (c: unknown): void => {
@@ -203,27 +203,27 @@ async function drawMap(scope: string, divs: DivisionLight[], box: HTMLElement): 
 export async function showTask(ctx: PageContext, id: string, query: URLSearchParams): Promise<void> {
   window.__quhua = { view: 'task', ready: false };
   const date = query.get('date') ?? '';
-  ctx.mount(`<main class="page tasks-page task-page" id="tk"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page tasks-page task-page" id="tk"><p>${t('loading')}</p></main>`.text);
   const root = document.getElementById('tk') as HTMLElement;
   let v: TaskView;
   try {
     v = await api.task(id, date || undefined);
   } catch (e) {
-    root.innerHTML = `<p class="tk-nav"><a href="#/tasks" class="link">${t('tkBack')}</a></p><p class="error" data-testid="task-msg">${esc(ctx.errText(e))}</p>`;
+    root.innerHTML = html`<p class="tk-nav"><a href="#/tasks" class="link">${t('tkBack')}</a></p><p class="error" data-testid="task-msg">${ctx.errText(e)}</p>`.text;
     window.__quhua.ready = true;
     return;
   }
   const back = boardHash({ scope: lastScope, date, group: '', unit: '', light: '' });
   const render = (msg = '', ok = true) => {
-    root.innerHTML = `<p class="tk-nav"><a href="${back}" class="link" data-testid="task-back">${t('tkBack')}</a></p>
-      <p id="task-msg" class="status ${msg ? (ok ? 'ok' : 'error') : ''}" data-testid="task-msg" role="status">${esc(msg)}</p>
+    root.innerHTML = html`<p class="tk-nav"><a href="${back}" class="link" data-testid="task-back">${t('tkBack')}</a></p>
+      <p id="task-msg" class="status ${msg ? (ok ? 'ok' : 'error') : ''}" data-testid="task-msg" role="status">${msg}</p>
       <section class="card">${taskHeader(v, date)}</section>
       <section class="card"><h3>${t('tkTimeline')}</h3>${timeline(taskBars(v), date || today(), date)}</section>
       <section class="card"><h3>${t('tkCheckpoints')}</h3>${checkpointTable(v.checkpoints)}</section>
       <div class="tk-detail">
         <section class="card"><h3>${t('tkHistory')}</h3>${historyList(v.row.id, v.history)}</section>
-        <section class="card tk-actions"><h3>${t('tkActions')}</h3>${date ? `<p class="muted">${t('tkAsOf')} ${esc(date)}</p>` : ''}${actionForms(v)}</section>
-      </div>`;
+        <section class="card tk-actions"><h3>${t('tkActions')}</h3>${date ? html`<p class="muted">${t('tkAsOf')} ${date}</p>` : ''}${actionForms(v)}</section>
+      </div>`.text;
     window.__quhua.ready = true;
   };
   render();
@@ -305,12 +305,12 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 export async function showInbox(ctx: PageContext, query: URLSearchParams): Promise<void> {
   window.__quhua = { view: 'inbox', ready: false };
   const date = query.get('date') ?? '';
-  ctx.mount(`<main class="page tasks-page inbox-page" id="tk"><p>${t('loading')}</p></main>`);
+  ctx.mount(html`<main class="page tasks-page inbox-page" id="tk"><p>${t('loading')}</p></main>`.text);
   const root = document.getElementById('tk') as HTMLElement;
   try {
-    root.innerHTML = inboxView(await api.inbox(date || undefined), date);
+    root.innerHTML = inboxView(await api.inbox(date || undefined), date).text;
   } catch (e) {
-    root.innerHTML = `<p class="error" data-testid="inbox-error">${esc(ctx.errText(e))}</p>`;
+    root.innerHTML = html`<p class="error" data-testid="inbox-error">${ctx.errText(e)}</p>`.text;
   }
   const form = root.querySelector('form') as HTMLFormElement | null;
   form?.addEventListener('submit', (ev) => {

@@ -7,7 +7,7 @@
 
 import { api, ApiError, type BoardView, type Escalated, type ImportProblem, type OverviewView } from './api';
 import { getLang, t, tf } from './i18n';
-import { esc } from './panels';
+import { html } from './html';
 import type { PageContext } from './handover_page';
 import { title } from './tasks_view';
 import {
@@ -55,9 +55,9 @@ export const autoSummary = (scope: string, total: number): boolean => total > BI
 export function previewSummary(box: HTMLElement, ov: OverviewView, links: SummaryLinks): void {
   state.summary = ov;
   state.open = 'summary';
-  box.innerHTML = `${toolBar('summary')}${toolSection('summary', true, summaryBody())}`;
+  box.innerHTML = html`${toolBar('summary')}${toolSection('summary', true, summaryBody())}`.text;
   const out = box.querySelector('#summary-out') as HTMLElement;
-  out.innerHTML = overviewView(ov, state.sorts, links, BIG_BOARD);
+  out.innerHTML = overviewView(ov, state.sorts, links, BIG_BOARD).text;
   box.querySelectorAll('button').forEach((el) => { el.disabled = true; });
 }
 
@@ -104,11 +104,11 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
   if (state.since.date !== b0.date) state.since = { date: b0.date, value: daysBefore(b0.date, 7) };
   const scope = b0.scope;
   if (state.open === '' && autoSummary(scope, b0.total)) state.open = 'summary';
-  box.innerHTML = `${toolBar(state.open)}
+  box.innerHTML = html`${toolBar(state.open)}
     ${toolSection('changes', state.open === 'changes', changesBody(state.since.value, b0.date))}
     ${toolSection('escalate', state.open === 'escalate', escalateBody(scope, host.linkDate))}
     ${toolSection('import', state.open === 'import', importBody())}
-    ${toolSection('summary', state.open === 'summary', summaryBody())}`;
+    ${toolSection('summary', state.open === 'summary', summaryBody())}`.text;
   const $ = <T extends HTMLElement>(sel: string) => box.querySelector(sel) as T;
   let changesLoaded = false;
   let summaryLoaded = false;
@@ -160,17 +160,17 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
   const loadChanges = async () => {
     const b = host.board();
     const since = sinceInput.value;
-    if (!since) { out.innerHTML = `<p class="status error" data-testid="changes-error">${t('ttNeedSince')}</p>`; return; }
-    if (since > b.date) { out.innerHTML = `<p class="status error" data-testid="changes-error">${esc(tf('ttSinceAfter', { d: b.date }))}</p>`; return; }
+    if (!since) { out.innerHTML = html`<p class="status error" data-testid="changes-error">${t('ttNeedSince')}</p>`.text; return; }
+    if (since > b.date) { out.innerHTML = html`<p class="status error" data-testid="changes-error">${tf('ttSinceAfter', { d: b.date })}</p>`.text; return; }
     state.since = { date: b.date, value: since };
     changesLoaded = true;
     const release = hold();
-    out.innerHTML = `<p class="muted">${t('loading')}</p>`;
+    out.innerHTML = html`<p class="muted">${t('loading')}</p>`.text;
     try {
       const cs = await api.taskChanges({ since, date: b.date, scope: b.scope });
-      out.innerHTML = changesTable(cs, await titles(cs.map((c) => c.id)), since, b.date, host.linkDate);
+      out.innerHTML = changesTable(cs, await titles(cs.map((c) => c.id)), since, b.date, host.linkDate).text;
     } catch (e) {
-      out.innerHTML = `<p class="status error" data-testid="changes-error">${esc(host.ctx.errText(e))}</p>`;
+      out.innerHTML = html`<p class="status error" data-testid="changes-error">${host.ctx.errText(e)}</p>`.text;
     } finally {
       release();
     }
@@ -184,11 +184,11 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
   const showEscalation = async () => {
     const e = state.escalation;
     if (!e || e.scope !== scope) return;
-    escOut.innerHTML = escalateResult(e.result, await titles(e.result.map((x) => x.task)), e.at, host.linkDate);
+    escOut.innerHTML = escalateResult(e.result, await titles(e.result.map((x) => x.task)), e.at, host.linkDate).text;
   };
   void showEscalation();
   runBtn.addEventListener('click', () => {
-    dialog.innerHTML = escalateConfirm(scope);
+    dialog.innerHTML = escalateConfirm(scope).text;
     ($('[data-testid=escalate-confirm-do]') as HTMLButtonElement).focus();
   });
   dialog.addEventListener('click', (ev) => {
@@ -198,7 +198,7 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
     if (el.dataset['testid'] !== 'escalate-confirm-do') return;
     runBtn.disabled = true;
     const release = hold();
-    escOut.innerHTML = `<p class="status">${t('ttEscRunning')}</p>`;
+    escOut.innerHTML = html`<p class="status">${t('ttEscRunning')}</p>`.text;
     void api.escalate(scope)
       .then(async (result) => {
         const at = new Date().toLocaleTimeString(getLang() === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -206,7 +206,7 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
         await refreshAll();
         await showEscalation();
       })
-      .catch((e) => { escOut.innerHTML = `<p class="status error" data-testid="escalate-error">${esc(host.ctx.errText(e))}</p>`; })
+      .catch((e) => { escOut.innerHTML = html`<p class="status error" data-testid="escalate-error">${host.ctx.errText(e)}</p>`.text; })
       .finally(() => { runBtn.disabled = false; release(); });
   });
   dialog.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') dialog.innerHTML = ''; });
@@ -231,13 +231,13 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
   for (const el of [fileInput, scopeInput, prefixInput]) { el.addEventListener('input', changed); el.addEventListener('change', changed); }
   const run = (doCommit: boolean) => {
     const c = choice();
-    if (!c.file) { impOut.innerHTML = `<p class="status error" data-testid="timp-error">${t('ttImpNeedFile')}</p>`; return; }
+    if (!c.file) { impOut.innerHTML = html`<p class="status error" data-testid="timp-error">${t('ttImpNeedFile')}</p>`.text; return; }
     if (doCommit && !same(checked, c)) { commit.disabled = true; return; }
     const file = c.file;
     check.disabled = true;
     commit.disabled = true;
     const release = hold();
-    impOut.innerHTML = `<p class="status">${t(doCommit ? 'ttImpImporting' : 'ttImpChecking')}</p>`;
+    impOut.innerHTML = html`<p class="status">${t(doCommit ? 'ttImpImporting' : 'ttImpChecking')}</p>`.text;
     void api.importTasks(file, { commit: doCommit, scope: c.scope, prefix: c.prefix })
       .then(async (r) => {
         if (doCommit) {
@@ -246,14 +246,14 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
         } else {
           checked = c;
         }
-        impOut.innerHTML = importSummary(r, host.linkDate);
+        impOut.innerHTML = importSummary(r, host.linkDate).text;
         // What was typed meanwhile counts: the import stays for the very choice checked.
         commit.disabled = doCommit || !same(checked, choice());
       })
       .catch((e) => {
         checked = null;
         const ps = problemsOf(e);
-        impOut.innerHTML = ps.length ? importProblems(ps) : `<p class="status error" data-testid="timp-error">${esc(host.ctx.errText(e))}</p>`;
+        impOut.innerHTML = (ps.length ? importProblems(ps) : html`<p class="status error" data-testid="timp-error">${host.ctx.errText(e)}</p>`).text;
       })
       .finally(() => { check.disabled = false; release(); });
   };
@@ -263,21 +263,21 @@ export function mountTools(box: HTMLElement, host: ToolsHost): void {
   // ------------------------------------------------------------ 督办汇总
   const sumOut = $('#summary-out');
   const links: SummaryLinks = { county: (code) => host.boardHref({ scope: code }), light: (light) => host.boardHref({ light }) };
-  const drawSummary = (ov: OverviewView) => { sumOut.innerHTML = overviewView(ov, state.sorts, links, BIG_BOARD); };
+  const drawSummary = (ov: OverviewView) => { sumOut.innerHTML = overviewView(ov, state.sorts, links, BIG_BOARD).text; };
   const loadSummary = async () => {
     const b = host.board();
     summaryLoaded = true;
     const cached = state.summary;
     if (cached && cached.scope === b.scope && cached.date === b.date) { drawSummary(cached); return; }
     const release = hold();
-    sumOut.innerHTML = `<p class="muted">${t('loading')}</p>`;
+    sumOut.innerHTML = html`<p class="muted">${t('loading')}</p>`.text;
     try {
       const ov = await api.summary({ scope: b.scope, date: b.date });
       state.summary = ov;
       drawSummary(ov);
     } catch (e) {
       summaryLoaded = false;
-      sumOut.innerHTML = `<p class="status error" data-testid="summary-error">${esc(host.ctx.errText(e))}</p>`;
+      sumOut.innerHTML = html`<p class="status error" data-testid="summary-error">${host.ctx.errText(e)}</p>`.text;
     } finally {
       release();
     }
