@@ -13,6 +13,7 @@
 mod conflicts;
 mod explain;
 mod pipeline;
+pub mod region;
 pub mod units;
 
 pub use conflicts::{ProposedConflict, ProvenTownship, proof_text};

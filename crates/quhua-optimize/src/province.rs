@@ -167,7 +167,8 @@ fn one(
         Ok(sol) => {
             if let Some(s) = sol.schemes.first() {
                 run.after = s.p;
-                run.bound = s.bound;
+                // p can never exceed the townships: a looser bound says no more than that.
+                run.bound = s.bound.map(|b| b.min(run.before));
                 run.optimal = s.optimal;
                 run.conflicts = s.conflicts.len();
                 run.unexplained = s.unexplained().count();

@@ -18,6 +18,7 @@ pub mod scenario;
 pub mod serve;
 pub mod stats;
 pub mod suggest;
+mod suggest_region;
 mod suggest_run;
 pub mod tasks;
 pub mod user;

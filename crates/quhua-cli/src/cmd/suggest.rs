@@ -27,6 +27,12 @@ pub struct Args {
     /// 县级区划代码，缺省为演示县 130634（未给 --db 时用内置演示县）/ county code; default: the demo county (the embedded one without --db)
     #[arg(long, conflicts_with_all = ["layer", "units"])]
     county: Option<String>,
+    /// 整省（2 位）、整市（4 位）或全部（all）逐县求解，各县按本省政策，汇总输出 / every county of a province (2 digits), a city (4) or the whole list (all), each under its province's policy, with one summary
+    #[arg(long, conflicts_with_all = ["county", "layer", "units", "villages", "geojson"])]
+    province: Option<String>,
+    /// 与 --province 同用：名录无人口、面积或边界时，以示意数据（合成人口面积、示意邻接）试算，不入库 / with --province: where the list has no figures or boundaries, try on synthetic (示意) figures and a schematic adjacency, never stored
+    #[arg(long, requires = "province")]
+    schematic: bool,
     /// 政策：内置政策（hebei、sichuan、zhejiang、hunan、default），已保存的政策名称或政策文件（县域；缺省为本省政策）/ policy: built-in id, stored name or file (county; default: the county's own province's)
     #[arg(long, conflicts_with_all = ["layer", "units"])]
     policy: Option<String>,
@@ -139,6 +145,16 @@ fn parse_effort(s: &str) -> Result<f64, String> {
 
 /// Runs the optimizer.
 pub fn run(ctx: &Context, args: Args) -> CliResult {
+    if let Some(prefix) = &args.province {
+        return super::suggest_region::run(
+            ctx,
+            prefix,
+            args.schematic,
+            args.seed,
+            args.exact_time_limit,
+            args.json,
+        );
+    }
     if args.layer.is_none() && args.units.is_none() {
         return county(ctx, &args);
     }
