@@ -71,7 +71,7 @@ fn every_county_solved_on_its_own_under_its_provinces_policy() {
         imports::nbs(&app, &operator, &list, "2023-06-30").unwrap();
 
         // No figures, no boundaries: every county says why it was not solved.
-        let plain = region(
+        let plain = &region(
             &app,
             &operator,
             &RegionRequest {
@@ -79,7 +79,8 @@ fn every_county_solved_on_its_own_under_its_provinces_policy() {
                 ..Default::default()
             },
         )
-        .unwrap();
+        .unwrap()
+        .summary;
         let in13 = counts.iter().filter(|(c, _)| c.starts_with("13")).count();
         assert_eq!((plain.counties.len(), plain.failed), (in13, in13));
         assert!(
@@ -95,7 +96,8 @@ fn every_county_solved_on_its_own_under_its_provinces_policy() {
             seed: Some(seed),
             exact_time_limit: Some(0.2),
         };
-        let run = region(&app, &operator, &req).unwrap();
+        let answer = region(&app, &operator, &req).unwrap();
+        let run = &answer.summary;
         assert!(run.synthetic);
         assert_eq!(run.counties.len(), counts.len());
         assert_eq!(
@@ -130,7 +132,7 @@ fn every_county_solved_on_its_own_under_its_provinces_policy() {
             run.after,
             run.counties.iter().map(|c| c.after).sum::<usize>()
         );
-        let policies: Vec<(&str, &str)> = run
+        let policies: Vec<(&str, &str)> = answer
             .policies
             .iter()
             .map(|p| (p.province.as_str(), p.policy.as_str()))
@@ -149,7 +151,8 @@ fn every_county_solved_on_its_own_under_its_provinces_policy() {
                 ..req.clone()
             },
         )
-        .unwrap();
+        .unwrap()
+        .summary;
         let part: Vec<_> = run
             .counties
             .iter()

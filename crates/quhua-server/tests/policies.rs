@@ -3,23 +3,11 @@
 //! unknown one is refused in both languages; a draft keeps its policy across saves that do
 //! not name one; another county's account sees none of it.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use serde_json::{Value, json};
 
 mod common;
-use common::http::{Client, Who, bilingual, on_demo};
-
-async fn put(c: &Client, who: &Who, uri: &str, body: Value) -> (StatusCode, Value) {
-    let req = Request::put(uri)
-        .header(header::COOKIE, &who.cookie)
-        .header("x-csrf-token", &who.csrf)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    let (s, v, _) = c.send(req).await;
-    (s, v)
-}
+use common::http::{bilingual, on_demo};
 
 const TO_STREET: &str = r#"[{"op":"convert","unit":"恒州镇","to":"街道"}]"#;
 
@@ -106,17 +94,16 @@ fn policies_follow_the_county_and_the_draft() {
         assert_eq!(s, StatusCode::CREATED, "{created}");
         let id = created["id"].as_i64().unwrap();
         let uri = format!("/api/scenarios/{id}");
-        let (s, kept) = put(
-            c,
-            &quyang,
-            &uri,
-            json!({"expected_version": created["version"], "name": "浙江口径", "ops": ops}),
-        )
-        .await;
+        let (s, kept) = c
+            .put(
+                &quyang,
+                &uri,
+                json!({"expected_version": created["version"], "name": "浙江口径", "ops": ops}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK, "{kept}");
         assert_eq!(kept["policy"], "zhejiang");
-        let (s, changed) = put(
-            c,
+        let (s, changed) = c.put(
             &quyang,
             &uri,
             json!({"expected_version": kept["version"], "name": "本省口径", "ops": ops, "policy": "hebei"}),

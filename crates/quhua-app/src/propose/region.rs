@@ -18,7 +18,7 @@ use quhua_core::synth::SplitMix64;
 use quhua_core::unit::UnitId;
 use quhua_core::{DivisionCode, Level};
 use quhua_optimize::Params;
-use quhua_optimize::province::{self, CountyRun};
+use quhua_optimize::province::{self, ProvinceRun};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -49,25 +49,15 @@ pub struct RegionPolicy {
     pub policy: String,
 }
 
-/// The outcome of a region run.
+/// The outcome of a region run: the optimizer's summary (counties, totals, whether synthetic)
+/// with the registry date and each province's policy.
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionRun {
-    /// The prefix solved ("" for the whole list).
-    pub prefix: String,
+    /// Counties in code order and the totals ([`quhua_optimize::province::ProvinceRun`]).
+    #[serde(flatten)]
+    pub summary: ProvinceRun,
     /// The registry date solved on.
     pub date: String,
-    /// Counties in code order.
-    pub counties: Vec<CountyRun>,
-    /// Townships before, all counties.
-    pub before: usize,
-    /// New units after, all counties.
-    pub after: usize,
-    /// Counties whose best scheme is proven optimal.
-    pub proven: usize,
-    /// Counties that could not be solved (each with its reason).
-    pub failed: usize,
-    /// Whether figures or adjacency are synthetic (示意).
-    pub synthetic: bool,
     /// The policy of each province in the run.
     pub policies: Vec<RegionPolicy>,
 }
@@ -151,14 +141,16 @@ pub fn region(app: &App, actor: &Actor, req: &RegionRequest) -> AppResult<Region
         .collect();
     provinces.dedup();
     let mut out = RegionRun {
-        prefix: prefix.to_string(),
+        summary: ProvinceRun {
+            prefix: prefix.to_string(),
+            counties: Vec::new(),
+            before: 0,
+            after: 0,
+            proven: 0,
+            failed: 0,
+            synthetic,
+        },
         date: date.to_string(),
-        counties: Vec::new(),
-        before: 0,
-        after: 0,
-        proven: 0,
-        failed: 0,
-        synthetic,
         policies: Vec::new(),
     };
     for p in provinces {
@@ -177,9 +169,10 @@ pub fn region(app: &App, actor: &Actor, req: &RegionRequest) -> AppResult<Region
             province: p,
             policy: id.to_string(),
         });
-        out.counties.extend(run.counties);
+        out.summary.counties.extend(run.counties);
     }
-    for c in out.counties.iter_mut() {
+    let sum = &mut out.summary;
+    for c in sum.counties.iter_mut() {
         if DivisionCode::parse(&c.code).is_ok_and(|code| unmapped.contains(&code)) {
             c.after = c.before;
             c.bound = None;
@@ -195,10 +188,10 @@ pub fn region(app: &App, actor: &Actor, req: &RegionRequest) -> AppResult<Region
             ));
         }
     }
-    out.before = out.counties.iter().map(|c| c.before).sum();
-    out.after = out.counties.iter().map(|c| c.after).sum();
-    out.proven = out.counties.iter().filter(|c| c.optimal).count();
-    out.failed = out.counties.iter().filter(|c| c.error.is_some()).count();
+    sum.before = sum.counties.iter().map(|c| c.before).sum();
+    sum.after = sum.counties.iter().map(|c| c.after).sum();
+    sum.proven = sum.counties.iter().filter(|c| c.optimal).count();
+    sum.failed = sum.counties.iter().filter(|c| c.error.is_some()).count();
     Ok(out)
 }
 

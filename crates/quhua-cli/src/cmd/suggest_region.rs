@@ -32,10 +32,11 @@ pub fn run(
         exact_time_limit: exact,
     };
     let started = Instant::now();
-    let run = region(&app, &ctx.operator(), &req)?;
+    let answer = region(&app, &ctx.operator(), &req)?;
+    let run = &answer.summary;
     let secs = started.elapsed().as_secs_f64();
     if json {
-        println!("{}", serde_json::to_string(&run)?);
+        println!("{}", serde_json::to_string(&answer)?);
         return Ok(());
     }
     let mut tab = Table::new([
@@ -93,9 +94,9 @@ pub fn run(
         .replace("{p}", &run.proven.to_string())
         .replace("{f}", &run.failed.to_string())
         .replace("{s}", &format!("{secs:.2}"))
-        .replace("{d}", &run.date)
+        .replace("{d}", &answer.date)
     );
-    let policies: Vec<String> = run
+    let policies: Vec<String> = answer
         .policies
         .iter()
         .map(|p| format!("{} {}", p.province, p.policy))

@@ -66,7 +66,20 @@ impl Client {
     }
 
     pub async fn post(&self, who: &Who, uri: &str, body: Value) -> (StatusCode, Value) {
-        let req = Request::post(uri)
+        self.json(who, Request::post(uri), body).await
+    }
+
+    pub async fn put(&self, who: &Who, uri: &str, body: Value) -> (StatusCode, Value) {
+        self.json(who, Request::put(uri), body).await
+    }
+
+    async fn json(
+        &self,
+        who: &Who,
+        req: axum::http::request::Builder,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        let req = req
             .header(header::COOKIE, &who.cookie)
             .header("x-csrf-token", &who.csrf)
             .header(header::CONTENT_TYPE, "application/json")
