@@ -23,9 +23,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-/// The default exact-check time limit per county in a region run (seconds): enough to prove
-/// most small counties, short enough for a province on two cores.
-pub const REGION_EXACT_SECS: f64 = 0.25;
+/// The default exact-check time limit per county in a region run (seconds). On the national
+/// list (2,978 counties, synthetic figures, two cores) 0.1 s proves 91 % of the counties'
+/// schemes optimal in about 18 s; 0.25 s proves 93 % in about 33 s; without it 29 % in 1.7 s.
+pub const REGION_EXACT_SECS: f64 = 0.1;
 
 /// A region run's request.
 #[derive(Debug, Clone, Default)]
