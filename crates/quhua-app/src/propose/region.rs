@@ -111,7 +111,7 @@ pub fn region(app: &App, actor: &Actor, req: &RegionRequest) -> AppResult<Region
                     .enumerate()
                     .flat_map(|(a, ns)| ns.iter().map(move |&b| (a, b as usize)))
                     .filter(|(a, b)| a < b)
-                    .map(|(a, b)| (ids[a], ids[b]))
+                    .filter_map(|(a, b)| Some((*ids.get(a)?, *ids.get(b)?)))
                     .collect();
                 adjacency.insert(c, pairs);
                 continue;
@@ -140,6 +140,9 @@ pub fn region(app: &App, actor: &Actor, req: &RegionRequest) -> AppResult<Region
         .iter()
         .map(|c| c.to_string()[..2].to_string())
         .collect();
+    // Unit ids follow the order units were registered, not their codes (a county set up later
+    // has a later id): sort before dropping repeats, so no province is solved twice.
+    provinces.sort();
     provinces.dedup();
     let mut out = RegionRun {
         summary: ProvinceRun {
