@@ -239,6 +239,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{code}/propose-villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 村级撤并推荐：各乡镇内的合并村方案（只读，辖区内任何角色） / village mergers proposed inside each township (read-only; any role that reads the county) */
+        post: operations["postCountiesByCodeProposevillages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counties/{code}/recast": {
         parameters: {
             query?: never;
@@ -489,8 +506,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 省级登记批复（文号、日期、生效日期，请求体可为批复文件） / the province records the approval (the body may carry the approval document) */
+        /** 登记批复（省级；村级建制调整由县级人民政府批准）：文号、日期、生效日期，请求体可为批复文件 / record the approval (the province; for a village adjustment the county government): document number, dates; the body may carry the approval document */
         post: operations["postPlansByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/assemblies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记涉改村村民会议（或村民代表会议）的表决 / record a village's villagers' assembly (or representative assembly) on a village adjustment */
+        post: operations["postPlansByIdAssemblies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1075,6 +1109,17 @@ export interface components {
             /** @description Name. */
             name: string;
         };
+        /** @description A village merged away by the scheme. */
+        AbolishedVillageView: {
+            /** @description Its code (retired), if it had one. */
+            code: string | null;
+            /** @description Where it went. */
+            into: string;
+            /** @description Name. */
+            name: string;
+            /** @description Its township. */
+            township: string;
+        };
         /** @description A 超配 being absorbed (retirement, exchange out …). */
         Absorption: {
             /**
@@ -1245,6 +1290,93 @@ export interface components {
              * @description The date the change takes effect.
              */
             effective: string;
+        };
+        /** @description Body of `POST /api/plans/{id}/assemblies`. */
+        AssemblyBody: {
+            /**
+             * Format: uint32
+             * @description Abstentions.
+             * @default 0
+             */
+            abstentions?: number;
+            /**
+             * @description Date of the meeting (default today).
+             * @default null
+             */
+            date?: string | null;
+            /**
+             * Format: uint32
+             * @description Members entitled to attend (adult villagers, households or representatives).
+             */
+            entitled: number;
+            /** @description Which body met. */
+            kind: components["schemas"]["AssemblyKind"];
+            /**
+             * Format: uint32
+             * @description Present.
+             */
+            present: number;
+            /** @description The village as the scheme names it (12-digit code or name). */
+            village: string;
+            /**
+             * Format: uint32
+             * @description Votes against.
+             * @default 0
+             */
+            votes_against?: number;
+            /**
+             * Format: uint32
+             * @description Votes in favour.
+             */
+            votes_for: number;
+        };
+        /** @description Which body met. */
+        AssemblyKind: "villagers_meeting" | "villagers_meeting_households" | "representatives_meeting";
+        /** @description One village's assembly on the proposal. */
+        AssemblyRecord: {
+            /**
+             * Format: uint32
+             * @description Abstentions.
+             */
+            abstentions: number;
+            /**
+             * Format: date
+             * @description Date of the meeting.
+             */
+            date: string;
+            /**
+             * Format: uint32
+             * @description Members entitled to attend (adult villagers, households or representatives).
+             */
+            entitled: number;
+            /** @description Which body met. */
+            kind: components["schemas"]["AssemblyKind"];
+            /**
+             * @description The minutes (会议记录), if attached.
+             * @default null
+             */
+            minutes: components["schemas"]["Document"] | (null);
+            /**
+             * Format: uint32
+             * @description Present.
+             */
+            present: number;
+            /** @description Who recorded it. */
+            recorded_by: string;
+            /** @description The village as the scheme names it (12-digit code or name). */
+            village: string;
+            /** @description Its name, for display. */
+            village_name: string;
+            /**
+             * Format: uint32
+             * @description Votes against.
+             */
+            votes_against: number;
+            /**
+             * Format: uint32
+             * @description Votes in favour.
+             */
+            votes_for: number;
         };
         /** @description An asset item with what happens to it. */
         AssetRow: {
@@ -2156,6 +2288,8 @@ export interface components {
             policy: string;
             synthetic: boolean;
             units: components["schemas"]["UnitOut"][];
+            /** @description The village layer (村级建制调整): indicators, villages changed and merged away. */
+            villages: components["schemas"]["VillageEvaluation"];
         };
         /**
          * @description `POST /api/counties/{code}/evaluate`: the evaluation, and the resulting townships'
@@ -2536,6 +2670,11 @@ export interface components {
              */
             key_town: boolean;
         };
+        /**
+         * Format: double
+         * @description A fraction as written in a scenario (e.g. 0.35), compared bit for bit so operations stay `Eq`.
+         */
+        Fraction: number;
         /** @description What the handover of a plan achieved (when there is one). */
         HandoverFigures: {
             /** @description Staffing quotas before and after. */
@@ -3190,6 +3329,26 @@ export interface components {
              */
             seat?: string | null;
         };
+        /** @description A new village (村/居) created by a village merger or a split (合并村, 分设村). */
+        NewVillageSpec: {
+            /**
+             * @description Its kind; by default 村委会, or 居委会 when every member is one.
+             * @default null
+             */
+            kind: string | null;
+            /** @description Its name (unique within its township). */
+            name: string;
+        };
+        /** @description A new village (村/居) created by a village merger or a split (合并村, 分设村). */
+        NewVillageSpecInput: {
+            /**
+             * @description Its kind; by default 村委会, or 居委会 when every member is one.
+             * @default null
+             */
+            kind?: string | null;
+            /** @description Its name (unique within its township). */
+            name: string;
+        };
         /** @description Objective values of one scheme. */
         Objectives: {
             /**
@@ -3321,7 +3480,69 @@ export interface components {
             to: string;
             /** @description The villages (codes or names). */
             villages: string[];
+        } | ({
+            into: string;
+            /** @enum {string} */
+            op: "merge_villages";
+            /** @description The villages merged away (for a new village: all its members). */
+            villages: string[];
         } | {
+            new: components["schemas"]["NewVillageSpec"];
+            /** @enum {string} */
+            op: "merge_villages";
+            /** @description The villages merged away (for a new village: all its members). */
+            villages: string[];
+        }) | {
+            /**
+             * @description New name; by default the name is kept (…村 becomes …社区).
+             * @default null
+             */
+            name: string | null;
+            /** @enum {string} */
+            op: "convert_village";
+            /**
+             * @description The new kind (居委会 by default).
+             * @default null
+             */
+            to: string | null;
+            /** @description The village. */
+            village: string;
+        } | {
+            /** @description The new name. */
+            name: string;
+            /** @enum {string} */
+            op: "rename_village";
+            /** @description The village. */
+            village: string;
+        } | ({
+            /** @description Its share of area, if different from `share`. */
+            area_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Its share of households, if different from `share`. */
+            households_share?: components["schemas"]["Fraction"] | (null);
+            into: string;
+            /** @enum {string} */
+            op: "split_village";
+            /** @description Its share of population, if different from `share`. */
+            population_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Share (0–1, exclusive) of its figures that goes. */
+            share: components["schemas"]["Fraction"];
+            /** @description The village split. */
+            village: string;
+        } | {
+            /** @description Its share of area, if different from `share`. */
+            area_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Its share of households, if different from `share`. */
+            households_share?: components["schemas"]["Fraction"] | (null);
+            new: components["schemas"]["NewVillageSpec"];
+            /** @enum {string} */
+            op: "split_village";
+            /** @description Its share of population, if different from `share`. */
+            population_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Share (0–1, exclusive) of its figures that goes. */
+            share: components["schemas"]["Fraction"];
+            /** @description The village split. */
+            village: string;
+        }) | {
             /** @enum {string} */
             op: "lock";
             /** @description The townships. */
@@ -3376,7 +3597,69 @@ export interface components {
             to: string;
             /** @description The villages (codes or names). */
             villages: string[];
+        } | ({
+            into: string;
+            /** @enum {string} */
+            op: "merge_villages";
+            /** @description The villages merged away (for a new village: all its members). */
+            villages: string[];
         } | {
+            new: components["schemas"]["NewVillageSpecInput"];
+            /** @enum {string} */
+            op: "merge_villages";
+            /** @description The villages merged away (for a new village: all its members). */
+            villages: string[];
+        }) | {
+            /**
+             * @description New name; by default the name is kept (…村 becomes …社区).
+             * @default null
+             */
+            name?: string | null;
+            /** @enum {string} */
+            op: "convert_village";
+            /**
+             * @description The new kind (居委会 by default).
+             * @default null
+             */
+            to?: string | null;
+            /** @description The village. */
+            village: string;
+        } | {
+            /** @description The new name. */
+            name: string;
+            /** @enum {string} */
+            op: "rename_village";
+            /** @description The village. */
+            village: string;
+        } | ({
+            /** @description Its share of area, if different from `share`. */
+            area_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Its share of households, if different from `share`. */
+            households_share?: components["schemas"]["Fraction"] | (null);
+            into: string;
+            /** @enum {string} */
+            op: "split_village";
+            /** @description Its share of population, if different from `share`. */
+            population_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Share (0–1, exclusive) of its figures that goes. */
+            share: components["schemas"]["Fraction"];
+            /** @description The village split. */
+            village: string;
+        } | {
+            /** @description Its share of area, if different from `share`. */
+            area_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Its share of households, if different from `share`. */
+            households_share?: components["schemas"]["Fraction"] | (null);
+            new: components["schemas"]["NewVillageSpecInput"];
+            /** @enum {string} */
+            op: "split_village";
+            /** @description Its share of population, if different from `share`. */
+            population_share?: components["schemas"]["Fraction"] | (null);
+            /** @description Share (0–1, exclusive) of its figures that goes. */
+            share: components["schemas"]["Fraction"];
+            /** @description The village split. */
+            village: string;
+        }) | {
             /** @enum {string} */
             op: "lock";
             /** @description The townships. */
@@ -3570,12 +3853,17 @@ export interface components {
         Permissions: {
             /** @description Apply to the registry (county, approved, on or after the effective date). */
             apply: boolean;
-            /** @description Record the approval (province, at the approval step). */
+            /**
+             * @description Record the approval (the approval step's level: the province, or the county
+             *     government for a village adjustment), once its prerequisites are done.
+             */
             approve: boolean;
             /** @description Record consultation, attach materials, complete county steps. */
             edit: boolean;
             /** @description Record this department's opinion. */
             opinion: components["schemas"]["Department"] | (null);
+            /** @description Record a village's 村民会议 (county, before the approval, for a village adjustment). */
+            record_assembly: boolean;
             /** @description Return the plan for revision (city or province, at its own step). */
             return_plan: boolean;
             /** @description Replace the scheme (county, after a return). */
@@ -3666,6 +3954,8 @@ export interface components {
              * @description The date the clocks are computed on.
              */
             today: string;
+            /** @description For a village adjustment: each village concerned and its 村民会议 (empty otherwise). */
+            village_assent: components["schemas"]["VillageAssent"][];
         };
         /** @description The plans of the user's jurisdiction. */
         PlanList: {
@@ -4427,7 +4717,7 @@ export interface components {
          *     assert!(RuleId::Contiguity == "contiguity");
          *     ```
          */
-        RuleId: "area_cap" | "population_floor" | "contiguity" | "contiguity_unchecked" | "county_seat" | "locked" | "historic_name" | "ethnic_consultation" | "town_standard" | "street_standard" | "name_kind" | "unique_name" | "homophone" | "no_increase" | "services_pending" | "services_no_decrease" | "services_station";
+        RuleId: "area_cap" | "population_floor" | "contiguity" | "contiguity_unchecked" | "county_seat" | "locked" | "historic_name" | "ethnic_consultation" | "town_standard" | "street_standard" | "name_kind" | "unique_name" | "homophone" | "no_increase" | "village_unique_name" | "residents_size" | "village_population_floor" | "village_households_floor" | "village_contiguity" | "services_pending" | "services_no_decrease" | "services_station";
         /** @description One rule or procedure reviewed. */
         RuleReview: {
             /** @description What is done with it. */
@@ -5004,7 +5294,8 @@ export interface components {
              */
             scenario_id: number;
             /**
-             * @description Procedure template (`national`, `national_npc`, `sichuan`; default `national`).
+             * @description Procedure template (`national`, `national_npc`, `sichuan`, `village`); by default
+             *     `village` for a scheme of village changes only (村级建制调整), else `national`.
              * @default null
              */
             template?: string | null;
@@ -5509,6 +5800,193 @@ export interface components {
              * @description Version number.
              */
             version: number;
+        };
+        /** @description Each village concerned and where its assent stands. */
+        VillageAssent: {
+            /** @description Whether it agreed. */
+            agreed: boolean;
+            /** @description Its latest assembly record, if any. */
+            record: components["schemas"]["AssemblyRecord"] | (null);
+            /** @description The village as the scheme names it. */
+            village: string;
+            /** @description Why not, when it has not (both languages). */
+            why_not: components["schemas"]["Text"] | (null);
+        };
+        /** @description Before and after. */
+        VillageComparison: {
+            /** @description After the scheme. */
+            after: components["schemas"]["VillageIndicators"];
+            /** @description Before the scheme. */
+            before: components["schemas"]["VillageIndicators"];
+            /**
+             * Format: int64
+             * @description Villages removed (before − after).
+             */
+            reduction: number;
+        };
+        /** @description The village layer of an evaluation. */
+        VillageEvaluation: {
+            /** @description Villages merged away. */
+            abolished: components["schemas"]["AbolishedVillageView"][];
+            /** @description Villages changed or created, by township and name. */
+            changed: components["schemas"]["VillageView"][];
+            /** @description Indicators before and after. */
+            indicators: components["schemas"]["VillageComparison"];
+        };
+        /** @description What a set of villages looks like. */
+        VillageIndicators: {
+            /** @description Count by kind (Chinese kind name: 村委会, 居委会 …). */
+            by_kind: {
+                [key: string]: number;
+            };
+            /**
+             * Format: uint
+             * @description Number of villages (村 + 居).
+             */
+            count: number;
+            /** @description Households per village (`households`), where known. */
+            households: components["schemas"]["Stats"];
+            /** @description Villages per township. */
+            per_township: components["schemas"]["Stats"];
+            /** @description Population per village (the policy's key). */
+            population: components["schemas"]["Stats"];
+            /**
+             * Format: uint
+             * @description Villages below the policy's village households floor, if it has one.
+             */
+            under_households_floor: number | null;
+            /**
+             * Format: uint
+             * @description Villages below the policy's village population floor, if it has one.
+             */
+            under_population_floor: number | null;
+        };
+        /** @description The proposal: operations, each township's outcome and the village indicators. */
+        VillageProposal: {
+            /** @description County code. */
+            county: string;
+            /** @description The findings on the villages the proposal changes. */
+            findings: components["schemas"]["Finding"][];
+            /**
+             * Format: double
+             * @description The floor used, and what it counts (`population` or `households`).
+             */
+            floor: number;
+            /** @description `population` or `households`. */
+            floor_basis: string;
+            /** @description Village indicators before and after. */
+            indicators: components["schemas"]["VillageComparison"];
+            /**
+             * Format: double
+             * @description The area cap used, if any.
+             */
+            max_area: number | null;
+            /** @description The 合并村 operations, township by township. */
+            ops: components["schemas"]["Operation"][];
+            /** @description The policy the scheme was checked under. */
+            policy: string;
+            /** @description Whether the figures include synthetic (示意) data. */
+            synthetic: boolean;
+            /** @description Each township's outcome, in code order. */
+            townships: components["schemas"]["VillageTownshipRun"][];
+        };
+        /** @description What the planner asks for (every field optional). */
+        VillageRequest: {
+            /**
+             * @description The floor counts households (户数) instead of people.
+             * @default false
+             */
+            by_households?: boolean;
+            /**
+             * Format: double
+             * @description Exact-check time limit per township, seconds (default 0.2, at most 5; 0 skips it).
+             */
+            exact_time_limit?: number | null;
+            /**
+             * Format: double
+             * @description The floor per merged village (people, or households with `by_households`); by default
+             *     the policy's village floor.
+             */
+            floor?: number | null;
+            /**
+             * Format: double
+             * @description Area cap per merged village (km²), if any.
+             */
+            max_area?: number | null;
+            /** @description Policy: a built-in id or a stored policy's name; none: the county's own province's. */
+            policy?: string | null;
+            /** @description Which rule gives way where floor and cap cannot both hold (default: the floor holds). */
+            prefer?: components["schemas"]["PreferRule"] | (null);
+            /**
+             * Format: uint64
+             * @description Random seed (default 1).
+             */
+            seed?: number | null;
+        };
+        /** @description One township's outcome. */
+        VillageTownshipRun: {
+            /**
+             * Format: uint
+             * @description Villages after.
+             */
+            after: number;
+            /**
+             * Format: uint
+             * @description Villages before.
+             */
+            before: number;
+            /**
+             * Format: uint
+             * @description Proven upper bound on the villages any scheme meeting the rules can keep, if known.
+             */
+            bound: number | null;
+            /**
+             * Format: uint
+             * @description New villages breaking the rule that gives way (each contains a village proven unable
+             *     to meet both rules).
+             */
+            conflicts: number;
+            /** @description Whether `after` is proven the largest possible. */
+            optimal: boolean;
+            /** @description Township name. */
+            township: string;
+        };
+        /** @description A village the scheme changed or created. */
+        VillageView: {
+            /**
+             * Format: double
+             * @description Area, km².
+             */
+            area_km2: number | null;
+            /** @description The code kept, if any. */
+            code: string | null;
+            /**
+             * Format: double
+             * @description Households.
+             */
+            households: number | null;
+            /** @description Kind (Chinese). */
+            kind: string;
+            /** @description Name. */
+            name: string;
+            /**
+             * Format: double
+             * @description Population under the policy's key.
+             */
+            population: number | null;
+            /** @description Former village codes whose territory it holds. */
+            predecessor_codes: string[];
+            /** @description Former villages whose territory it holds (names). */
+            predecessors: string[];
+            /**
+             * @description For a village needing a new code: the next free number in its kind's range under its
+             *     township, when the township keeps its code (拟用代码).
+             */
+            proposed_code: string | null;
+            /** @description 合并 / 新设 / 撤村设居 (建制变更) / 拆分 / 更名. */
+            status: string;
+            /** @description Its township (result name). */
+            township: string;
         };
         /** @description A violated hard constraint in a scheme. */
         Violation: {
@@ -6917,6 +7395,114 @@ export interface operations {
                 };
             };
             /** @description 缺少邻接或人口数据，或优化器拒绝输入 / no adjacency or population data, or the optimizer refused the input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCountiesByCodeProposevillages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 6 位县级区划代码 / 6-digit county code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VillageRequest"];
+            };
+        };
+        responses: {
+            /** @description 合并村操作、各乡镇结果与村级指标 / the merge operations, each township's outcome and the village indicators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillageProposal"];
+                };
+            };
+            /** @description 缺少或超出范围的下限、上限 / a floor or cap missing or out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 县不存在 / unknown county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 尚未导入村级边界 / no village boundaries */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8443,6 +9029,122 @@ export interface operations {
             };
             /** @description 请求体过大 / the body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPlansByIdAssemblies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssemblyBody"];
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 需要 JSON 请求体 / the body must be JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

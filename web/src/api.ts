@@ -40,6 +40,8 @@ export type BoundaryLevel = S['BoundaryLevel'];
 export type SurveyPreview = S['SurveyPreview'];
 export type DraftFreshness = S['DraftFreshness'];
 export type Proposal = S['Proposal'];
+export type VillageProposal = S['VillageProposal'];
+export type VillageRequest = S['VillageRequest'];
 export type PolicyChoices = S['PolicyChoices'];
 
 export type ClockState = S['ClockState'];
@@ -196,6 +198,8 @@ export const api = {
   evaluate: (code: string, ops: Operation[], policy?: string) => call<EvalResult>('POST', `/api/counties/${encodeURIComponent(code)}/evaluate?geojson=1`, { ops, ...(policy ? { policy } : {}) }),
   /** The policies the county may be checked against, its own province's first. */
   policies: (code: string) => call<PolicyChoices>('GET', `/api/counties/${encodeURIComponent(code)}/policies`),
+  proposeVillages: (code: string, request: VillageRequest) =>
+    call<VillageProposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose-villages`, request),
   propose: (code: string, request: ProposeRequest = {}) =>
     call<Proposal>('POST', `/api/counties/${encodeURIComponent(code)}/propose`, request),
   plans: () => call<{ plans: PlanSummary[]; today: string }>('GET', '/api/plans'),

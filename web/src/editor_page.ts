@@ -9,6 +9,7 @@ import { createMap, unitColor } from './map';
 import { adoptScheme, conflictItems, lockedTownships, mergeVersions, redo as redoHistory, toggleSeeds, undo as undoHistory } from './editor_state';
 import { exportGeoJson, exportPng, flaggedUnits, labelDecoration, mapLegend, stableColors, unitPanel, villageHover } from './map_tools';
 import { describeOp, findingsList, indicatorTable } from './panels';
+import { villageChoices, villageControls, villagePanel, villageProposal, villageProposeForm } from './village_view';
 import { html } from './html';
 import { policyNote, policyOptions } from './policy_view';
 import { bindPropose, proposalName, proposeCard, type Wishes, wishesLine } from './propose';
@@ -95,6 +96,7 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
         <div class="row"><button id="undo" data-testid="undo" title="Ctrl+Z">${t('undo')}</button><button id="redo" data-testid="redo" title="Ctrl+Shift+Z / Ctrl+Y">${t('redo')}</button><button id="reset">${t('reset')}</button></div>
         <p id="status" class="status" data-testid="status"></p></div>
       <div class="card"><h3>${t('indicators')}</h3><div id="indicators"></div></div>
+      <div class="card"><h3>${t('vlTitle')}</h3><div id="villages-panel" data-testid="villages-panel"></div>${villageProposeForm()}</div>
       ${proposeCard()}
       <div class="card"><h3>${t('findings')}</h3><div id="findings"></div></div>
       <div class="card"><h3>${t('scenarios')}</h3>
@@ -186,7 +188,8 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
         <button id="rename" data-testid="rename">${t('rename')}</button></div>
       <div class="row transfer"><label>${t('transferVillages')} <select id="tr-villages" data-testid="tr-villages" multiple size="4">${villageOptions}</select></label>
         <label>${t('transferTo')} <select id="tr-to" data-testid="tr-to">${others.map(({ u, i }) => html`<option value="${i}">${u.name}</option>`)}</select></label>
-        <button id="transfer" data-testid="transfer" ${why(others.length > 0, t('whyNoTarget'))}>${t('transfer')}</button></div>` : ''}`.text;
+        <button id="transfer" data-testid="transfer" ${why(others.length > 0, t('whyNoTarget'))}>${t('transfer')}</button></div>
+      ${ev ? villageControls(villageChoices(one.village_idx.map((v) => ed.base.villages[v]).filter((v) => v !== undefined), one.name, ev.villages)) : ''}` : ''}`.text;
     const refs = () => ed.selected.map(unitRef);
     $('merge').onclick = () => { const r = refs(); void apply([...ed.ops, { op: 'merge', units: r.slice(1), into: r[0] ?? '' }]); };
     $('merge-new').onclick = () => {
@@ -215,7 +218,47 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
         const to = unitRef(Number(($('tr-to') as HTMLSelectElement).value));
         void apply([...ed.ops, { op: 'transfer', villages, to }]);
       };
+      bindVillageControls();
     }
+  }
+
+  /** 村级撤并推荐: the optimizer's village mergers, appended to the scheme when adopted. */
+  $('vl-propose').onclick = () => {
+    const floor = Number(($('vl-floor') as HTMLInputElement).value);
+    const byHouseholds = ($('vl-households') as HTMLInputElement).checked;
+    $('vl-propose-msg').textContent = t('vlProposing');
+    void api.proposeVillages(county, { floor, by_households: byHouseholds, ...(ed.policy ? { policy: ed.policy } : {}) }).then((p) => {
+      $('vl-propose-msg').textContent = '';
+      $('vl-proposal').innerHTML = villageProposal(p).text;
+      $('vl-adopt').onclick = () => void apply([...ed.ops, ...p.ops]);
+    }).catch((e) => { $('vl-propose-msg').textContent = e instanceof Error ? e.message : String(e); });
+  };
+
+  /** 合并村, 撤村设居, 村更名 on the villages chosen in the selected township. */
+  function bindVillageControls(): void {
+    if (!document.getElementById('vl-villages')) return;
+    const chosen = () => [...($('vl-villages') as HTMLSelectElement).selectedOptions].map((o) => o.value);
+    const need = (n: number) => { const c = chosen(); if (c.length < n) { $('vl-villages').focus(); return null; } return c; };
+    $('vl-merge-new').onclick = () => {
+      const c = need(2); const name = ($('vl-new-name') as HTMLInputElement).value.trim();
+      if (!c) return;
+      if (!name) { $('vl-new-name').focus(); return; }
+      void apply([...ed.ops, { op: 'merge_villages', villages: c, new: { name } }]);
+    };
+    $('vl-merge-into').onclick = () => {
+      const c = need(2);
+      if (c) void apply([...ed.ops, { op: 'merge_villages', villages: c.slice(1), into: c[0] ?? '' }]);
+    };
+    $('vl-residents').onclick = () => {
+      const c = need(1);
+      if (c) void apply([...ed.ops, ...c.map((village): Operation => ({ op: 'convert_village', village }))]);
+    };
+    $('vl-rename').onclick = () => {
+      const c = need(1); const name = ($('vl-rename-to') as HTMLInputElement).value.trim();
+      if (!c) return;
+      if (!name || c.length !== 1) { $('vl-rename-to').focus(); return; }
+      void apply([...ed.ops, { op: 'rename_village', village: c[0] ?? '', name }]);
+    };
   }
 
   /** The wishes 方案推荐 honours: the base townships locked by the operations, the seeds and
@@ -264,6 +307,7 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     const ind = r.evaluation.indicators;
     $('indicators').innerHTML = indicatorTable(ind.before, ind.after).text;
     $('findings').innerHTML = findingsList(r.evaluation).text;
+    $('villages-panel').innerHTML = villagePanel(r.evaluation.villages).text;
     ($('undo') as HTMLButtonElement).disabled = ed.ops.length === 0;
     ($('redo') as HTMLButtonElement).disabled = ed.redo.length === 0;
     $('ops').innerHTML = (ed.ops.length ? html`${ed.ops.map((o) => html`<li>${describeOp(o, nameOf)}</li>`)}` : html`<li class="muted">${t('noOps')}</li>`).text;

@@ -213,6 +213,8 @@ async function showPlans(id: number | null): Promise<void> {
       case 'revise': call = api.planAction(id, 'revise', { scenario_id: num('scenario_id'), note: str('note'), date: str('date') }); break;
       case 'opinion': call = api.planAction(id, 'opinions', { text: str('text'), agrees: f.get('agrees') !== null, date: str('date') }); break;
       case 'apply': call = api.planAction(id, 'apply', {}); break;
+      case 'assembly': call = api.planAction(id, 'assemblies', { village: str('village'), kind: str('kind'), date: str('date'), entitled: num('entitled'), present: num('present'),
+        votes_for: num('votes_for'), votes_against: num('votes_against'), abstentions: num('abstentions') }); break;
       case 'meeting': call = api.planAction(id, 'consultation', { kind: 'meeting', date: str('date'), level: str('level'), place: str('place'),
         participants: str('participants').split(/[,，、]/).map((x) => x.trim()).filter(Boolean), count: num('count') }); break;
       case 'questionnaire': call = api.planAction(id, 'consultation', { kind: 'questionnaire', date: str('date'), issued: num('issued'), returned: num('returned'), in_favour: num('in_favour') }); break;

@@ -59,6 +59,13 @@ export function findingsList(ev: Evaluation): Markup {
       <div class="cite">${f.citation}</div></li>`)}</ul>`;
 }
 
+/** A village kind's name in the current language (the server writes the Chinese one). */
+function villageKindName(zh: string): string {
+  if (getLang() === 'zh') return zh;
+  const en: Record<string, string> = { 居委会: "residents' committee", 村委会: "villagers' committee", 类似居委会: "residents'-committee-like unit", 类似村委会: "villagers'-committee-like unit" };
+  return en[zh] ?? zh;
+}
+
 /** A one-line description of an operation; `n` turns a code into a display name. */
 export function describeOp(op: Operation, n: (ref: string) => string = (r) => r): string {
   const zh = getLang() === 'zh';
@@ -72,5 +79,14 @@ export function describeOp(op: Operation, n: (ref: string) => string = (r) => r)
     case 'move_seat': return `${t('seat')} ${n(op.unit)} → ${n(op.village)}`;
     case 'transfer': return `${t('opTransfer')} ${list(op.villages)} → ${n(op.to)}`;
     case 'lock': return `${t('opLock')} ${list(op.units)}`;
+    case 'merge_villages':
+      return 'into' in op ? `${t('opMergeVillages')} ${list(op.villages)} → ${n(op.into)}`
+        : `${t('opMergeVillages')} ${list(op.villages)} → ${op.new.name}`;
+    case 'convert_village': return `${t('opConvertVillage')} ${n(op.village)} → ${op.to ? villageKindName(op.to) : villageKindName('居委会')}${op.name ? ` (${op.name})` : ''}`;
+    case 'rename_village': return `${t('opRenameVillage')} ${n(op.village)} → ${op.name}`;
+    case 'split_village': {
+      const to = 'into' in op ? n(op.into) : op.new.name;
+      return `${t('opSplitVillage')} ${n(op.village)} → ${to} (${Math.round(op.share * 1000) / 10}%)`;
+    }
   }
 }

@@ -6,7 +6,7 @@
 
 import type { ClockState, PlanBoard, PlanStep, PlanSummary, ScenarioSummary } from './api';
 import { html, type Markup } from './html';
-import { getLang, t } from './i18n';
+import { getLang, t, tx, type Key } from './i18n';
 
 /** Colour class of a clock state: green on track or done, amber near due, red overdue. */
 export function clockClass(s: ClockState | null): string {
@@ -167,6 +167,44 @@ function actionsCard(b: PlanBoard, scenarios: ScenarioSummary[]): Markup {
   return html`<div class="card" data-testid="actions"><h3>${t('yourActions')}</h3>${parts}<p id="act-msg" class="status" data-testid="act-msg" role="status"></p></div>`;
 }
 
+const ASSEMBLY_KINDS: [string, string][] = [
+  ['representatives_meeting', 'asmRepresentatives'],
+  ['villagers_meeting', 'asmVillagers'],
+  ['villagers_meeting_households', 'asmHouseholds'],
+];
+
+/** 村民会议表决: each village a village adjustment concerns, its latest assembly and whether
+ * it agreed; with the county's form to record one (empty for a township plan). */
+export function assemblyCard(b: PlanBoard): Markup | '' {
+  if (b.village_assent.length === 0) return '';
+  const rows = b.village_assent.map((a) => {
+    const r = a.record;
+    const name = r ? r.village_name : a.village;
+    const status = a.agreed
+      ? html`<span class="badge-c ok">${t('asmAgreed')}</span>`
+      : html`<span class="badge-c warn">${a.why_not ? tx(a.why_not) : t('asmNone')}</span>`;
+    return html`<tr data-testid="assent-${a.village}" data-agreed="${a.agreed ? 'yes' : 'no'}"><th>${name}</th>
+      <td>${r ? `${r.date} · ${t(ASSEMBLY_KINDS.find((k) => k[0] === r.kind)?.[1] as Key ?? 'asmVillagers')}` : ''}</td>
+      <td>${r ? `${r.present}/${r.entitled}` : ''}</td><td>${r ? `${r.votes_for}/${r.votes_against}/${r.abstentions}` : ''}</td><td>${status}</td></tr>`;
+  });
+  const form = b.permissions.record_assembly
+    ? html`<form class="act" data-action="assembly" data-testid="assembly-form"><h4>${t('asmRecord')}</h4>
+      <div class="row"><select name="village" aria-label="${t('asmVillage')}">${b.village_assent.map((a) => html`<option value="${a.village}">${a.record ? a.record.village_name : a.village}</option>`)}</select>
+      <select name="kind" aria-label="${t('asmKind')}">${ASSEMBLY_KINDS.map(([v, k]) => html`<option value="${v}">${t(k as Key)}</option>`)}</select>${dateInput('date')}</div>
+      <div class="row"><label>${t('asmEntitled')} <input name="entitled" type="number" min="1" required></label>
+      <label>${t('asmPresent')} <input name="present" type="number" min="0" required></label>
+      <label>${t('asmFor')} <input name="votes_for" type="number" min="0" required></label>
+      <label>${t('asmAgainst')} <input name="votes_against" type="number" min="0" value="0"></label>
+      <label>${t('asmAbstain')} <input name="abstentions" type="number" min="0" value="0"></label>
+      <button class="primary" type="submit">${t('record')}</button></div>
+      <p class="muted">${t('asmHint')}</p></form>`
+    : '';
+  const agreed = b.village_assent.filter((a) => a.agreed).length;
+  return html`<div class="card" data-testid="assemblies"><h3>${t('asmTitle')} <span class="muted">${agreed}/${b.village_assent.length} ${t('asmAgreedCount')}</span></h3>
+    <table class="ind"><thead><tr><th>${t('asmVillage')}</th><th>${t('asmMeeting')}</th><th>${t('asmPresent')}/${t('asmEntitled')}</th><th>${t('asmFor')}/${t('asmAgainst')}/${t('asmAbstain')}</th><th>${t('asmResult')}</th></tr></thead>
+    <tbody>${rows}</tbody></table>${form}</div>`;
+}
+
 /** The board of one plan, with the actions the logged-in account may take. */
 export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): Markup {
   const c = b.clocks;
@@ -197,6 +235,7 @@ export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): Mark
     <p class="row">${b.plan.stage === 'approved' || b.plan.stage === 'applied' ? html`<a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a>` : ''}
       <a href="#/plans/${b.plan.id}/evaluation" class="button" data-testid="evaluation-link">${t('stPlanEvalLink')}</a></p>
     ${actionsCard(b, scenarios)}
+    ${assemblyCard(b)}
     <div class="card"><h3>${t('clocks')} <span class="muted">${t('asOf')} ${b.today}</span></h3>${clocks}</div>
     <div class="card"><h3>${t('procedureSteps')}</h3><ol class="steps" data-testid="steps">${b.steps.map((s, i) => stepItem(b, s, i + 1))}</ol></div>
     <div class="card"><h3>${t('documents')}</h3>${docs}</div>

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PlanBoard, PlanStep, PlanSummary } from '../src/api';
-import { planBoard, planList } from '../src/plans_view';
+import { assemblyCard, planBoard, planList } from '../src/plans_view';
 
 const step = (over: Partial<PlanStep>): PlanStep => ({
   id: 'draft', zh: '拟制方案', en: 'draft the scheme', actor: '县级人民政府', actor_en: 'county government',
@@ -27,8 +27,8 @@ const board = (over: Partial<PlanBoard> = {}): PlanBoard => ({
   consultation_register: [], consultation_summary: '', materials: [{ name: '<img src=x>.pdf', sha256: 'ff00', kind: 'map_before', added_by: 'u', added_at: '2026-03-05', size: 1 }],
   opinions: [{ department: 'finance', text: '同意<br>', agrees: true, by: '财政局', at: '2026-03-05' }],
   returns: [], extensions: [], activity: [{ at: '2026-03-05', by: 'u', zh: '附件<x>', en: 'attached <x>' }],
-  scheme: null, documents: [],
-  permissions: { edit: false, return_plan: false, revise: false, approve: false, opinion: null, apply: false },
+  scheme: null, documents: [], village_assent: [],
+  permissions: { edit: false, return_plan: false, revise: false, approve: false, opinion: null, apply: false, record_assembly: false },
   ...over,
 } as unknown as PlanBoard);
 
@@ -58,4 +58,25 @@ test('the plan list escapes names and marks the current plan', () => {
   assert.match(h, /<li class="sel">\s*<a href="#\/plans\/2"/);
   assert.match(h, /clock-green/);
   assert.match(planList([], null).text, /no-plans/);
+});
+
+test("the villages' assemblies: each village with its result, names escaped, the form only for the county", () => {
+  const rec = { village: '130634106201', village_name: '西邸村<i>', kind: 'representatives_meeting', date: '2026-03-20', entitled: 30, present: 25,
+    votes_for: 12, votes_against: 13, abstentions: 0, minutes: null, recorded_by: 'quyang' };
+  const assent = [
+    { village: '130634106200', record: { ...rec, village: '130634106200', village_name: '东邸村', votes_for: 20, votes_against: 5 }, agreed: true, why_not: null },
+    { village: '130634106201', record: rec, agreed: false, why_not: { zh: '村民代表会议未通过（赞成 12，到会 25，须过半数）', en: 'did not agree' } },
+    { village: '130634100218', record: null, agreed: false, why_not: { zh: '尚无村民会议记录', en: 'no record' } },
+  ];
+  const read = assemblyCard(board({ village_assent: assent as never })) as { text: string };
+  assert.match(read.text, /1\/3/);
+  assert.ok(read.text.includes('西邸村&lt;i&gt;') && !read.text.includes('西邸村<i>'));
+  assert.match(read.text, /data-testid="assent-130634106201" data-agreed="no"/);
+  assert.match(read.text, /未通过/);
+  assert.ok(!read.text.includes('assembly-form'), 'no form without the permission');
+  const perms = { ...board().permissions, record_assembly: true };
+  const withForm = assemblyCard(board({ village_assent: assent as never, permissions: perms })) as { text: string };
+  assert.match(withForm.text, /data-testid="assembly-form"/);
+  assert.match(withForm.text, /<option value="130634100218">130634100218<\/option>/);
+  assert.equal(assemblyCard(board()), '', 'nothing for a township plan');
 });

@@ -15,6 +15,7 @@ mod explain;
 mod pipeline;
 pub mod region;
 pub mod units;
+pub mod villages;
 
 pub use conflicts::{ProposedConflict, ProvenTownship, proof_text};
 pub use explain::explain;

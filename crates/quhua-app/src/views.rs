@@ -160,8 +160,11 @@ pub struct Permissions {
     pub return_plan: bool,
     /// Replace the scheme (county, after a return).
     pub revise: bool,
-    /// Record the approval (province, at the approval step).
+    /// Record the approval (the approval step's level: the province, or the county
+    /// government for a village adjustment), once its prerequisites are done.
     pub approve: bool,
+    /// Record a village's 村民会议 (county, before the approval, for a village adjustment).
+    pub record_assembly: bool,
     /// Record this department's opinion.
     pub opinion: Option<Department>,
     /// Apply to the registry (county, approved, on or after the effective date).
@@ -199,6 +202,8 @@ pub struct PlanBoard {
     pub scheme: String,
     /// The documents generated from the applied plan.
     pub documents: Vec<DocumentLink>,
+    /// For a village adjustment: each village concerned and its 村民会议 (empty otherwise).
+    pub village_assent: Vec<quhua_workflow::procedure::VillageAssent>,
     /// What the acting person may do now.
     pub permissions: Permissions,
 }

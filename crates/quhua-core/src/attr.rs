@@ -127,6 +127,8 @@ pub mod keys {
     pub const DEBTS: &str = "debts";
     /// 建成区人口 (persons)
     pub const BUILTUP_POP: &str = "builtup_pop";
+    /// 户数 (households)
+    pub const HOUSEHOLDS: &str = "households";
 }
 
 /// How values combine when units merge.
@@ -194,6 +196,7 @@ pub fn builtin_defs() -> Vec<AttrDef> {
             "built-up-area population",
             "人",
         ),
+        d(keys::HOUSEHOLDS, "户数", "households", "户"),
     ]
 }
 

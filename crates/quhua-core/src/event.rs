@@ -8,7 +8,7 @@
 use crate::attr::Attrs;
 use crate::date::Date;
 use crate::unit::{Seat, UnitId, UnitState};
-use quhua_codes::{DivisionCode, TownshipKind};
+use quhua_codes::{DivisionCode, TownshipKind, VillageKind};
 use serde::{Deserialize, Serialize};
 
 /// The type of a change, as official documents name it.
@@ -37,6 +37,16 @@ pub enum EventType {
     ChangeSuperior,
     /// 摸底数据更新: attribute values from a survey table (not a change of division).
     SurveyUpdate,
+    /// 撤村并入: a village abolished, its territory joins another village.
+    VillageAbolishMerge,
+    /// 合并设立村: villages abolished, a new village established over their territory.
+    VillageMergeEstablish,
+    /// 撤村设居: a 村委会 abolished, a 居委会 established over the same territory.
+    VillageToResidents,
+    /// Other changes of a village's kind (e.g. 居委会 → 村委会).
+    VillageConvert,
+    /// 村拆分 (范围调整): part of a village's territory and figures goes to another village.
+    VillageSplit,
 }
 
 impl EventType {
@@ -54,6 +64,11 @@ impl EventType {
             EventType::VillageTransfer => "村划归",
             EventType::ChangeSuperior => "隶属变更",
             EventType::SurveyUpdate => "摸底数据更新",
+            EventType::VillageAbolishMerge => "撤村并入",
+            EventType::VillageMergeEstablish => "合并设立村",
+            EventType::VillageToResidents => "撤村设居",
+            EventType::VillageConvert => "村级建制变更",
+            EventType::VillageSplit => "村拆分",
         }
     }
 
@@ -71,6 +86,11 @@ impl EventType {
             EventType::VillageTransfer => "village transfer",
             EventType::ChangeSuperior => "change of superior",
             EventType::SurveyUpdate => "survey update",
+            EventType::VillageAbolishMerge => "village abolished and merged into another",
+            EventType::VillageMergeEstablish => "villages merged into a new village",
+            EventType::VillageToResidents => "villagers' committee to residents' committee",
+            EventType::VillageConvert => "change of a village's kind",
+            EventType::VillageSplit => "village split",
         }
     }
 
@@ -83,6 +103,33 @@ impl EventType {
             _ => EventType::Convert,
         }
     }
+
+    /// Whether the change is a 村级建制调整 (approved by the county government).
+    pub fn is_village_level(self) -> bool {
+        matches!(
+            self,
+            EventType::VillageAbolishMerge
+                | EventType::VillageMergeEstablish
+                | EventType::VillageToResidents
+                | EventType::VillageConvert
+                | EventType::VillageSplit
+        )
+    }
+}
+
+/// Where the split-off part of a village goes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SplitTarget {
+    /// An existing village of the same township.
+    Into(UnitId),
+    /// A new village.
+    New {
+        /// Its name.
+        name: String,
+        /// Its kind.
+        kind: VillageKind,
+    },
 }
 
 /// A change as asked for (by an approval, or by applying a plan).
@@ -141,6 +188,50 @@ pub enum ChangeRequest {
         villages: Vec<UnitId>,
         /// The receiving township.
         to: UnitId,
+    },
+    /// 撤村并入: abolish village `abolished`; its territory and figures join village `into`
+    /// (same township; `into` keeps its code).
+    VillageAbolishMerge {
+        /// The village abolished.
+        abolished: UnitId,
+        /// The village that absorbs it.
+        into: UnitId,
+    },
+    /// 合并设立村: abolish the villages; establish a new one over their territory.
+    VillageMergeEstablish {
+        /// The villages abolished (at least two, one township).
+        abolished: Vec<UnitId>,
+        /// The new village's name.
+        name: String,
+        /// Its kind.
+        kind: VillageKind,
+        /// An explicit code; else the next free number in the kind's range.
+        code: Option<DivisionCode>,
+    },
+    /// 撤村设居 (or another change of kind): abolish the village, establish one of kind `to`
+    /// over the same territory, with a code in the new kind's range.
+    VillageConvert {
+        /// The village.
+        village: UnitId,
+        /// The new kind.
+        to: VillageKind,
+        /// New name; by default …村 becomes …社区 (and back).
+        name: Option<String>,
+        /// An explicit code; else the next free number in the new kind's range.
+        code: Option<DivisionCode>,
+    },
+    /// 村拆分: a share (parts per million, by attribute key) of the village's figures and
+    /// territory goes to another village or a new one; the village keeps its code.
+    VillageSplit {
+        /// The village split.
+        village: UnitId,
+        /// Where the part goes.
+        to: SplitTarget,
+        /// Share of every figure without its own, ppm (0 < share < 1,000,000).
+        share: u32,
+        /// Shares of particular keys, ppm.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        key_shares: Vec<(String, u32)>,
     },
     /// 隶属变更: a township moves to another county (retire and assign its code).
     ChangeSuperior {
@@ -245,8 +336,13 @@ pub struct LineageEdge {
     pub from: UnitId,
     /// Successor unit.
     pub to: UnitId,
-    /// The villages that went with the territory.
+    /// The villages that went with the territory (for a change between villages: the
+    /// predecessor village itself).
     pub villages: Vec<UnitId>,
+    /// For a partial lineage (a village split): the population share that went, in parts per
+    /// million; `None` when the whole territory went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<u32>,
 }
 
 /// Identifier of a recorded event.

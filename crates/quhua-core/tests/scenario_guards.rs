@@ -161,7 +161,7 @@ fn village_transfers_refuse_repeats_own_villages_seats_and_emptying() {
     refused(
         &b,
         vec![transfer(&["西2村", "西2村"], "东镇")],
-        "有村重复列出",
+        "西2村 重复列出",
     );
     refused(&b, vec![transfer(&["西2村"], "西乡")], "已属于目标乡镇");
     refused(&b, vec![transfer(&["西1村"], "东镇")], "须先迁移驻地");

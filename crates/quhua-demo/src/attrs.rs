@@ -13,6 +13,9 @@ use quhua_core::synth::{SplitMix64, split_exact};
 use quhua_core::unit::Seat;
 use quhua_core::{Level, TownshipKind, UnitKind};
 
+/// Mean registered persons per household (示意), for the villages' 户数.
+const HOUSEHOLD_SIZE: f64 = 3.1;
+
 /// Mean registered population per township before the reform (≈2.2万).
 const MEAN_TOWNSHIP_POP: i64 = 22_000;
 
@@ -46,6 +49,15 @@ pub fn fill(rows: &mut [RawUnit], layout: &Layout, geometry: &DemoGeometry, sour
                 source,
             );
             put(&mut a, keys::AREA_KM2, area, source);
+            // 户数 (示意): registered persons over a mean household of 3.1, no draw from the
+            // generator (the other figures stay as they were).
+            let households = (vpop as f64 / HOUSEHOLD_SIZE).round().max(1.0) as i64;
+            put(
+                &mut a,
+                keys::HOUSEHOLDS,
+                Amount::from_int(households),
+                source,
+            );
             quhua_core::attr::add_attrs(&mut town, &a);
             rows[v].attrs = a;
             rows[v].seat = Some(Seat {

@@ -140,6 +140,11 @@ impl Demo {
         Ok(Scenario::from_toml(SAMPLE_SCENARIO)?)
     }
 
+    /// The sample village scheme (村级建制调整) shipped with the demo.
+    pub fn village_scenario() -> Result<Scenario, DemoError> {
+        Ok(Scenario::from_toml(VILLAGE_SCENARIO)?)
+    }
+
     /// The registry id of a village by code.
     pub fn village_id(&self, code: &str) -> Option<UnitId> {
         DivisionCode::parse(code)
@@ -154,6 +159,9 @@ pub fn other_names() -> &'static [String] {
     static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| units::other_hebei_names().unwrap_or_default())
 }
+
+/// The sample village scheme (TOML), also at data/demo/village-scenario.toml.
+pub const VILLAGE_SCENARIO: &str = include_str!("../../../data/demo/village-scenario.toml");
 
 /// The sample scheme (TOML), also at data/demo/sample-scenario.toml.
 pub const SAMPLE_SCENARIO: &str = include_str!("../../../data/demo/sample-scenario.toml");

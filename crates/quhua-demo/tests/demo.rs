@@ -177,3 +177,87 @@ fn applying_the_sample_scheme_records_the_events_and_codes_the_evaluation_promis
     );
     assert_eq!(snapshot, serde_json::to_string(&demo.registry).unwrap());
 }
+
+#[test]
+fn village_scheme_evaluates_and_applies_with_the_codes_it_promised() {
+    use quhua_core::scenario::apply_scenario;
+    let mut demo = Demo::load().unwrap();
+    let policy = Policy::for_province("13").policy;
+    let scenario = Demo::village_scenario().unwrap();
+    let base = demo.base(None, &policy).unwrap();
+    let ev = evaluate(&base, &policy, &scenario).unwrap();
+    let v = &ev.villages;
+    // 4 → 1 (西旺), 3 into 大赵邱, 2 → 1 (邸村): 7 fewer villages; two 村 became 居.
+    assert_eq!(v.indicators.reduction, 7);
+    let kind = |i: &quhua_core::scenario::VillageIndicators, k: &str| {
+        i.by_kind.get(k).copied().unwrap_or(0)
+    };
+    assert_eq!(
+        kind(&v.indicators.after, "居委会"),
+        kind(&v.indicators.before, "居委会") + 2
+    );
+    assert_eq!(v.abolished.len(), 9, "4 + 3 + 2 villages merged away");
+    let dongguan = v
+        .changed
+        .iter()
+        .find(|c| c.name == "东关社区居民委员会")
+        .unwrap();
+    assert_eq!(dongguan.status, "建制变更");
+    // 居委会 numbers after the highest used in 恒州镇 (009): 010 and 011.
+    assert_eq!(dongguan.proposed_code.as_deref(), Some("130634100010"));
+    let xiwang = v
+        .changed
+        .iter()
+        .find(|c| c.name == "西旺村民委员会")
+        .unwrap();
+    assert_eq!(xiwang.predecessors.len(), 4);
+    // Households (示意) conserved: the merged village holds its four villages' households.
+    let hh = |code: &str| {
+        base.villages
+            .iter()
+            .find(|b| b.code.to_string() == code)
+            .and_then(|b| {
+                let k = base.keys.iter().position(|k| k == keys::HOUSEHOLDS)?;
+                b.attrs[k]
+            })
+    };
+    let sum: f64 = [
+        "130634100218",
+        "130634100220",
+        "130634100221",
+        "130634100222",
+    ]
+    .iter()
+    .map(|c| hh(c).unwrap().to_f64())
+    .sum();
+    assert!((xiwang.households.unwrap() - sum).abs() < 1e-6);
+    assert!(ev.synthetic);
+    // Applied by the county government: the registry assigns the promised codes.
+    let effective = quhua_core::date::parse_date("2026-10-01").unwrap();
+    apply_scenario(
+        &mut demo.registry,
+        &scenario,
+        mca_list_date(),
+        effective,
+        "曲政字〔2026〕9号",
+    )
+    .unwrap();
+    let after = demo.registry.as_of(effective);
+    for c in v.changed.iter().filter(|c| c.proposed_code.is_some()) {
+        let got = after
+            .units()
+            .iter()
+            .find(|u| u.name == c.name)
+            .map(|u| u.code.to_string());
+        assert_eq!(got, c.proposed_code, "{}", c.name);
+    }
+    let old = DivisionCode::parse("130634100206").unwrap();
+    assert!(
+        after.by_code(old).is_none(),
+        "the retired code is out of force"
+    );
+    assert!(
+        demo.registry.codes().was_used(old),
+        "and stays in the code book, never reused"
+    );
+}

@@ -45,6 +45,33 @@ pub fn rows(registry: &Registry, events: &[&ChangeEvent]) -> Vec<ChangeRow> {
             let (Some(from), (to_code, to_name)) = (before.get(l.from), name_after(l.to)) else {
                 continue;
             };
+            if from.level() == Level::Village {
+                if e.kind.is_village_level() {
+                    let change = match e.kind {
+                        EventType::VillageAbolishMerge => format!("撤销，并入{to_name}"),
+                        EventType::VillageMergeEstablish => format!("撤销，合并设立{to_name}"),
+                        EventType::VillageToResidents => format!("撤村设居，设立{to_name}"),
+                        EventType::VillageSplit => format!("部分区域划归{to_name}（代码不变）"),
+                        k => format!("{}，设立{to_name}", k.zh()),
+                    };
+                    let (new_code, new_name) = if e.kind == EventType::VillageSplit {
+                        (from.code.to_string(), from.name.clone())
+                    } else {
+                        (to_code, to_name)
+                    };
+                    villages.push(ChangeRow {
+                        level: Level::Village,
+                        old_code: from.code.to_string(),
+                        old_name: from.name.clone(),
+                        change,
+                        new_code,
+                        new_name,
+                        approval_no: e.approval_no.clone(),
+                        date: e.date.to_string(),
+                    });
+                }
+                continue;
+            }
             if from.level() != Level::Township {
                 continue;
             }
@@ -72,8 +99,16 @@ pub fn rows(registry: &Registry, events: &[&ChangeEvent]) -> Vec<ChangeRow> {
         }
         for f in &e.facts {
             match f {
-                Fact::Rename { unit, from, to } => towns.push(ChangeRow {
-                    level: Level::Township,
+                Fact::Rename { unit, from, to } => (if before
+                    .get(*unit)
+                    .is_some_and(|u| u.level() == Level::Village)
+                {
+                    &mut villages
+                } else {
+                    &mut towns
+                })
+                .push(ChangeRow {
+                    level: before.get(*unit).map_or(Level::Township, |u| u.level()),
                     old_code: before
                         .get(*unit)
                         .map(|u| u.code.to_string())

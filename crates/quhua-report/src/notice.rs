@@ -187,13 +187,60 @@ pub fn compose(
                 name_before(*unit),
                 name_after(*parent)
             )),
+            (ChangeRequest::VillageAbolishMerge { abolished, into }, _) => items.push(format!(
+                "撤销{}，将其所辖区域并入{}。",
+                name_before(*abolished),
+                name_after(*into)
+            )),
+            (
+                ChangeRequest::VillageMergeEstablish {
+                    abolished, name, ..
+                },
+                _,
+            ) => {
+                let olds: Vec<String> = abolished.iter().map(|a| name_before(*a)).collect();
+                items.push(format!(
+                    "撤销{}，设立{name}，以原{}的区域为{name}的区域。",
+                    olds.join("、"),
+                    olds.join("、")
+                ));
+            }
+            (ChangeRequest::VillageConvert { village, .. }, _) => {
+                let new_name = e
+                    .established()
+                    .next()
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
+                let old = name_before(*village);
+                items.push(format!(
+                    "撤销{old}，设立{new_name}，以原{old}的区域为{new_name}的区域。"
+                ));
+            }
+            (ChangeRequest::VillageSplit { village, .. }, _) => {
+                let to = e
+                    .lineage
+                    .first()
+                    .map(|l| name_after(l.to))
+                    .unwrap_or_default();
+                items.push(format!("将{}的部分区域划归{to}。", name_before(*village)));
+            }
             // Survey updates are not changes of division: nothing to announce.
             (ChangeRequest::UpdateAttrs { .. }, _) => {}
         }
         i += 1;
     }
+    let village_change = |e: &&ChangeEvent| {
+        e.kind.is_village_level()
+            || matches!(&e.request, ChangeRequest::Rename { unit, .. }
+                if registry.latest(*unit).is_some_and(|u| u.level() == Level::Village))
+    };
+    let what = if events.iter().all(village_change) {
+        "部分村（居）民委员会建制"
+    } else {
+        "部分乡镇行政区划"
+    };
     let mut body = vec![format!(
-        "经{}批准（{}），对{}部分乡镇行政区划进行调整。现将有关事项公告如下：",
+        "经{}批准（{}），对{}{what}进行调整。现将有关事项公告如下：",
         info.approver, info.approval_no, county_name
     )];
     for (k, item) in items.iter().enumerate() {

@@ -281,6 +281,10 @@ pub fn prepare(db_url: &str, params: &HashParams) -> Result<bool, ServerError> {
             )
             .map_err(|e| ServerError::Demo(e.to_string()))?;
         }
+        // The village adjustment draft (村级建制调整示意方案), next to the township scheme.
+        let mut village = Demo::village_scenario().map_err(|e| ServerError::Demo(e.to_string()))?;
+        village.base_date = Some(quhua_app::county::latest_date(&demo.registry).to_string());
+        store.create(&village, "quhua-demo")?;
         imported = true;
     }
     // A demo database made before boundaries were stored gets its schematic polygons now.

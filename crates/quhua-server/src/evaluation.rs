@@ -10,6 +10,7 @@ use quhua_core::policy::Policy;
 use quhua_core::rules::Finding;
 use quhua_core::scenario::{
     AbolishedView, Base, Evaluation, ResultUnitView, Scenario, ScenarioError, Session,
+    VillageEvaluation,
 };
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -131,6 +132,8 @@ pub struct EvaluationOut<'a> {
     abolished: &'a [AbolishedView],
     indicators: &'a Comparison,
     findings: &'a [Finding],
+    /// The village layer (村级建制调整): indicators, villages changed and merged away.
+    villages: &'a VillageEvaluation,
 }
 
 /// `{"evaluation": …, "geojson": …}` ([`crate::contract::EvaluationResult`]) as JSON bytes,
@@ -154,6 +157,7 @@ pub fn evaluation_json(e: &Evaluated, geojson: Option<&str>) -> Result<Vec<u8>, 
         abolished: &ev.abolished,
         indicators: &ev.indicators,
         findings: &ev.findings,
+        villages: &ev.villages,
     };
     let geojson = geojson.unwrap_or("null");
     let mut buf = Vec::with_capacity(16 * 1024 + geojson.len());

@@ -40,6 +40,7 @@ pub const SQLITE: &[Migration] = &[
     migration!("sqlite", 8, "0008_records_scope_versions"),
     migration!("sqlite", 9, "0009_records_change_seq"),
     migration!("sqlite", 10, "0010_boundaries"),
+    migration!("sqlite", 11, "0011_lineage_share"),
 ];
 
 /// PostgreSQL migrations, in order.
@@ -54,10 +55,11 @@ pub const POSTGRES: &[Migration] = &[
     migration!("postgres", 8, "0008_records_scope_versions"),
     migration!("postgres", 9, "0009_records_change_seq"),
     migration!("postgres", 10, "0010_boundaries"),
+    migration!("postgres", 11, "0011_lineage_share"),
 ];
 
 /// The schema version this build produces.
-pub const LATEST: i64 = 10;
+pub const LATEST: i64 = 11;
 
 /// Creates the version table (same SQL on both backends).
 pub(crate) const CREATE_VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_version (\

@@ -563,6 +563,18 @@ impl FactTarget for Staged<'_> {
     }
 }
 
+/// The schema version that added `lineage.share` (a village split's share).
+const LINEAGE_SHARE_SINCE: i64 = 11;
+
+/// Whether the database has `lineage.share` (a store opened at an older schema, in the
+/// upgrade tests, has not).
+fn has_lineage_share(tx: &mut dyn Tx) -> Result<bool> {
+    Ok(
+        tx.query_int("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[])?
+            >= LINEAGE_SHARE_SINCE,
+    )
+}
+
 /// Appends events (validated against the stored registry) with their versions, codes and
 /// lineage; one audit row per event when `audit` is set. Runs inside the caller's transaction.
 #[allow(clippy::explicit_counter_loop)] // the counter continues the stored sequence
@@ -582,6 +594,7 @@ pub(crate) fn record_events(
     let mut kinds = KindCache::default();
     let mut ap = Applier::load(tx, events, meta.genesis_count, &mut kinds)?;
     let now = now_text();
+    let with_share = has_lineage_share(tx)?;
     let mut lineage_rows: Vec<Vec<Val<'_>>> = Vec::new();
     for e in events {
         let id = i64::from(e.id.0);
@@ -635,14 +648,18 @@ pub(crate) fn record_events(
         )?;
         for (edge_no, l) in e.lineage.iter().enumerate() {
             let row = |pos: usize, village: Option<i64>| {
-                vec![
+                let mut r = vec![
                     Val::Int(id),
                     Val::Int(edge_no as i64),
                     Val::Int(pos as i64),
                     Val::Int(i64::from(l.from.0)),
                     Val::Int(i64::from(l.to.0)),
                     Val::opt_int(village),
-                ]
+                ];
+                if with_share {
+                    r.push(Val::opt_int(l.share.map(i64::from)));
+                }
+                r
             };
             if l.villages.is_empty() {
                 lineage_rows.push(row(0, None));
@@ -666,8 +683,7 @@ pub(crate) fn record_events(
         next_event += 1;
         last_date = e.date;
     }
-    tx.bulk_insert(
-        "lineage",
+    let columns: &[&str] = if with_share {
         &[
             "event_id",
             "edge_no",
@@ -675,9 +691,19 @@ pub(crate) fn record_events(
             "from_unit",
             "to_unit",
             "village",
-        ],
-        &mut lineage_rows.into_iter(),
-    )?;
+            "share",
+        ]
+    } else {
+        &[
+            "event_id",
+            "edge_no",
+            "pos",
+            "from_unit",
+            "to_unit",
+            "village",
+        ]
+    };
+    tx.bulk_insert("lineage", columns, &mut lineage_rows.into_iter())?;
     ap.flush(tx, &mut kinds)
 }
 
@@ -887,25 +913,34 @@ pub(crate) fn load(tx: &mut dyn Tx) -> Result<Option<Registry>> {
         )));
     }
     let mut lineage: HashMap<i64, Vec<LineageEdge>> = HashMap::new();
-    tx.query_each(
-        "SELECT event_id, edge_no, from_unit, to_unit, village FROM lineage ORDER BY event_id, edge_no, pos",
-        &[],
-        &mut |r| {
-            let edges = lineage.entry(r[0].int()?).or_default();
-            let edge_no = usize::try_from(r[1].int()?).map_err(|_| StoreError::Corrupt("bad edge_no".into()))?;
-            if edges.len() <= edge_no {
-                edges.push(LineageEdge {
-                    from: unit_id(r[2].int()?)?,
-                    to: unit_id(r[3].int()?)?,
-                    villages: Vec::new(),
-                });
-            }
-            if let (Some(v), Some(edge)) = (r[4].opt_i64()?, edges.last_mut()) {
-                edge.villages.push(unit_id(v)?);
-            }
-            Ok(())
-        },
-    )?;
+    let select = if has_lineage_share(tx)? {
+        "SELECT event_id, edge_no, from_unit, to_unit, village, share FROM lineage ORDER BY event_id, edge_no, pos"
+    } else {
+        "SELECT event_id, edge_no, from_unit, to_unit, village, CAST(NULL AS BIGINT) FROM lineage ORDER BY event_id, edge_no, pos"
+    };
+    tx.query_each(select, &[], &mut |r| {
+        let edges = lineage.entry(r[0].int()?).or_default();
+        let edge_no =
+            usize::try_from(r[1].int()?).map_err(|_| StoreError::Corrupt("bad edge_no".into()))?;
+        if edges.len() <= edge_no {
+            edges.push(LineageEdge {
+                from: unit_id(r[2].int()?)?,
+                to: unit_id(r[3].int()?)?,
+                villages: Vec::new(),
+                share: r[5]
+                    .opt_i64()?
+                    .map(|s| {
+                        u32::try_from(s)
+                            .map_err(|_| StoreError::Corrupt("bad lineage share".into()))
+                    })
+                    .transpose()?,
+            });
+        }
+        if let (Some(v), Some(edge)) = (r[4].opt_i64()?, edges.last_mut()) {
+            edge.villages.push(unit_id(v)?);
+        }
+        Ok(())
+    })?;
     let mut events = Vec::new();
     tx.query_each(
         "SELECT id, kind, date, approval_no, request, facts FROM events ORDER BY id",

@@ -8,8 +8,8 @@ use quhua_core::date::Date;
 use quhua_core::scenario::{Scenario, apply_scenario};
 use quhua_workflow::org::Department;
 use quhua_workflow::procedure::{
-    Approval, Disposition, Document, Extension, MaterialKind, Meeting, Opinion, Plan,
-    Questionnaire, StepRole, Suggestion, Template,
+    Approval, AssemblyRecord, Disposition, Document, Extension, MaterialKind, Meeting, Opinion,
+    Plan, Questionnaire, StepRole, Suggestion, Template,
 };
 
 /// Where a submitted or revised scheme comes from.
@@ -66,6 +66,20 @@ fn store_upload(
     })
 }
 
+/// The template id that picks one by the scheme ([`default_template`]).
+pub const AUTO_TEMPLATE: &str = "auto";
+
+/// The procedure a scheme follows by default: a scheme of village changes only (村级建制调整,
+/// approved by the county government) takes `village`; any township change takes `national`.
+pub fn default_template(sc: &Scenario) -> &'static str {
+    let village_only = sc.ops.iter().any(quhua_core::scenario::is_village_op)
+        && sc.ops.iter().all(|op| {
+            quhua_core::scenario::is_village_op(op)
+                || matches!(op, quhua_core::scenario::Operation::Lock { .. })
+        });
+    if village_only { "village" } else { "national" }
+}
+
 /// 提交报批: a county editor submits a scheme of its county into the procedure (the drafting
 /// step is done at submission). Returns the new plan's id.
 pub fn submit(
@@ -94,6 +108,11 @@ pub fn submit(
             format!("no county {} in the registry on {date}", sc.county),
         ));
     }
+    let template = if template == AUTO_TEMPLATE {
+        default_template(&sc)
+    } else {
+        template
+    };
     let tpl = Template::by_id(template).ok_or_else(|| {
         AppError::invalid(
             format!(
@@ -363,7 +382,9 @@ pub fn revise(
     Ok(rec.version)
 }
 
-/// 批复: the province records its approval with 文号, date and effective date.
+/// 批复: the approving level records its approval with 文号, date and effective date — the
+/// province for a township scheme, the county government for a village adjustment (the
+/// template's approval step says which).
 pub fn approve(
     app: &App,
     actor: &Actor,
@@ -371,8 +392,11 @@ pub fn approve(
     approval: Approval,
     file: Option<&Upload>,
 ) -> AppResult<i64> {
-    require_level(actor, StepRole::Province)?;
     let rec = load(app, actor, id)?;
+    let level = super::board::approval_step(&rec.body)
+        .map(|s| s.role)
+        .unwrap_or(StepRole::Province);
+    require_level(actor, level)?;
     let mut trial = rec.body.clone();
     trial.approve(approval.clone(), &actor.name, None)?;
     let doc = file
@@ -390,6 +414,46 @@ pub fn approve(
         Ok(plan.approve(approval.clone(), &actor.name, doc.clone())?)
     })?;
     Ok(rec.version)
+}
+
+/// 登记村民会议: a county editor records one village's 村民会议 (or 村民代表会议) on a village
+/// adjustment: date, attendance and votes. Refused for a village the scheme does not concern,
+/// an impossible count, or once approved.
+pub fn record_assembly(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    mut record: AssemblyRecord,
+    minutes: Option<&Upload>,
+) -> AppResult<i64> {
+    require_level(actor, StepRole::County)?;
+    record.recorded_by = actor.name.clone();
+    record.village = record.village.trim().to_string();
+    if record.village_name.trim().is_empty() {
+        record.village_name = village_name(app, &record.village, record.date)?;
+    }
+    let mut trial = load(app, actor, id)?.body;
+    trial.record_assembly(record.clone())?;
+    record.minutes = minutes
+        .map(|f| store_upload(app, actor, f, None, record.date))
+        .transpose()?;
+    let (_, rec) = mutate(app, actor, id, |plan| {
+        Ok(plan.record_assembly(record.clone())?)
+    })?;
+    Ok(rec.version)
+}
+
+/// A village's name for a reference (code or name) on `date`: the registry's, else the reference.
+fn village_name(app: &App, reference: &str, date: Date) -> AppResult<String> {
+    let Ok(code) = quhua_core::DivisionCode::parse(reference) else {
+        return Ok(reference.to_string());
+    };
+    let registry = app.registry()?;
+    Ok(registry
+        .as_of(date)
+        .by_code(code)
+        .map(|u| u.name.clone())
+        .unwrap_or_else(|| reference.to_string()))
 }
 
 /// 延期: records the approver's consent to extend implementation (at most 6 months in all).

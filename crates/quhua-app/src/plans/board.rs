@@ -98,11 +98,12 @@ fn permissions(actor: &Actor, plan: &Plan, today: Date) -> Permissions {
                     mine && plan.pending_review(level).is_some()
                 }),
         revise: county && plan.open_return().is_some(),
-        approve: actor.is(Role::ProvinceApprover)
-            && plan.approval.is_none()
-            && plan
-                .pending_review(StepRole::Province)
-                .is_some_and(|s| s.is_approval),
+        approve: approval_step(plan).is_some_and(|step| {
+            actor.step_role() == Some(step.role)
+                && plan.approval.is_none()
+                && step.requires.iter().all(|r| plan.is_done(r))
+        }),
+        record_assembly: county && plan.approval.is_none() && !plan.villages_concerned().is_empty(),
         opinion: match actor.role {
             Some(Role::Department) => actor.department.filter(|d| {
                 plan.template
@@ -114,6 +115,11 @@ fn permissions(actor: &Actor, plan: &Plan, today: Date) -> Permissions {
         },
         apply: county && !finished && plan.approval.as_ref().is_some_and(|a| today >= a.effective),
     }
+}
+
+/// The step that records the approval (省政府批复, or 县级人民政府批准 for villages).
+pub(crate) fn approval_step(plan: &Plan) -> Option<&quhua_workflow::procedure::StepDef> {
+    plan.template.steps.iter().find(|s| s.is_approval)
 }
 
 /// The procedure board of one plan on `today`: every step (done with who/when/document,
@@ -194,6 +200,7 @@ pub fn board(app: &App, actor: &Actor, id: i64, today: Date) -> AppResult<PlanBo
         activity: plan.activity.clone(),
         scheme: plan.scenario.clone(),
         documents: links(plan.applied.is_some()),
+        village_assent: plan.village_assent(),
         permissions: permissions(actor, plan, today),
     })
 }

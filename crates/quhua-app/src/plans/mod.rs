@@ -19,7 +19,8 @@ pub use documents::{DOCUMENT_IDS, document, documents, material};
 /// The procedure's vocabulary the adapters parse requests into.
 pub use quhua_workflow::org::Department;
 pub use quhua_workflow::procedure::{
-    Approval, Disposition, Extension, MaterialKind, Meeting, Questionnaire, Suggestion,
+    Approval, AssemblyKind, AssemblyRecord, Disposition, Extension, MaterialKind, Meeting,
+    Questionnaire, Suggestion,
 };
 
 use crate::access::{Actor, Role};

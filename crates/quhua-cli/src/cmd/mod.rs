@@ -1,5 +1,6 @@
 //! One module per top-level command.
 
+pub mod assembly;
 pub mod audit;
 pub mod backup;
 pub mod boundaries;
@@ -20,5 +21,6 @@ pub mod stats;
 pub mod suggest;
 mod suggest_region;
 mod suggest_run;
+pub mod suggest_villages;
 pub mod tasks;
 pub mod user;

@@ -1,4 +1,4 @@
-//! `quhua plan submit|list|status|consult|attach|step|opinion|return|revise|approve|extend|apply|documents`:
+//! `quhua plan submit|list|status|consult|attach|step|opinion|return|revise|assembly|approve|extend|apply|documents`:
 //! argument handling and rendering only — each command calls one `quhua_app::plans` function
 //! (the web calls the same ones), acting as the local operator named by `--actor`.
 
@@ -21,8 +21,8 @@ pub enum Command {
     Submit {
         /// 方案文件 / scheme file
         scenario: PathBuf,
-        /// 程序模板 national | national_npc | sichuan
-        #[arg(long, default_value = "national")]
+        /// 程序模板 national | national_npc | sichuan | village；缺省按方案自动选择（只有村级调整的用 village）/ procedure template; by default chosen by the scheme (village changes only: village)
+        #[arg(long, default_value = "auto")]
         template: String,
         /// 日期 / date
         #[arg(long)]
@@ -114,7 +114,9 @@ pub enum Command {
         #[arg(long)]
         date: String,
     },
-    /// 登记省政府批复 / record the provincial approval
+    /// 登记涉改村村民会议表决（村级建制调整）/ record a village's assembly (village adjustment)
+    Assembly(super::assembly::Args),
+    /// 登记批复（省政府；村级建制调整为县级人民政府批准）/ record the approval (the province; the county government for a village adjustment)
     Approve {
         /// 方案编号 / plan id
         id: i64,
@@ -231,7 +233,7 @@ pub enum Consult {
     },
 }
 
-fn date_arg(s: &str) -> CliResult<Date> {
+pub(crate) fn date_arg(s: &str) -> CliResult<Date> {
     parse_date(s).ok_or_else(|| {
         fail(
             format!("日期“{s}”应为 YYYY-MM-DD"),
@@ -245,7 +247,7 @@ pub(crate) fn today() -> Date {
 }
 
 /// Reads a file to upload (checked by quhua-app: size, type).
-fn read_upload(path: &Path) -> CliResult<Upload> {
+pub(crate) fn read_upload(path: &Path) -> CliResult<Upload> {
     let bytes = crate::context::read_bytes(path)?;
     let name = path
         .file_name()
@@ -422,6 +424,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 "scheme revised; submit it again".into(),
             );
         }
+        Command::Assembly(a) => return super::assembly::run(ctx, a),
         Command::Approve {
             id,
             doc_no,
@@ -656,6 +659,7 @@ fn status(ctx: &Context, b: &PlanBoard) {
         ]);
     }
     print!("{}", tab.render());
+    print!("{}", super::assembly::assent_table(ctx.lang, b));
     println!(
         "{}：{}",
         t(ctx.lang, "征求意见", "Consultation"),

@@ -121,6 +121,7 @@ pub fn render(ev: &Evaluation, title: &str, sources: &[String], lang: Lang) -> S
         out.push_str(&ab.render());
     }
     out.push('\n');
+    out.push_str(&super::villages::render(&ev.villages, lang));
     let (e, w, i) = ev.finding_counts();
     let _ = writeln!(
         out,

@@ -2,6 +2,7 @@
 
 pub mod evaluation;
 pub mod table;
+pub mod villages;
 
 use quhua_core::i18n::Lang;
 

@@ -252,6 +252,57 @@ pub struct Policy {
     /// 设街道 standard.
     #[serde(default)]
     pub street_standard: Option<StreetStandard>,
+    /// 村级建制调整: population floor per village (村/居), where a province sets one.
+    #[serde(default)]
+    pub village_population_floor: Option<Threshold>,
+    /// 村级建制调整: households floor per village, where a province sets one.
+    #[serde(default)]
+    pub village_households_floor: Option<Threshold>,
+    /// The size of a 居委会 in households. On by default with the national range (100–700
+    /// households, 《居民委员会组织法》 art. 6); a policy file may set its own.
+    #[serde(default = "default_residents_size")]
+    pub residents_households: Option<HouseholdRange>,
+    /// Village names unique (within the township; a new name also within the county). On by default, citing the
+    /// 《地名管理条例》; a policy file may set its own severity and citation.
+    #[serde(default = "default_village_names")]
+    pub village_unique_names: Option<Cited>,
+}
+
+/// A range of households (the size a 居委会 is set up at).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdRange {
+    /// Fewest households.
+    pub min: f64,
+    /// Most households.
+    pub max: f64,
+    /// Severity outside the range.
+    #[serde(default = "default_severity")]
+    pub severity: Severity,
+    /// Where the range comes from.
+    pub citation: String,
+}
+
+/// The national text behind the 居委会 size range.
+pub const RESIDENTS_SIZE_CITATION: &str = "《中华人民共和国城市居民委员会组织法》第六条：居民委员会根据居民居住状况，按照便于居民自治的原则，一般在一百户至七百户的范围内设立";
+
+/// The national text behind unique village names.
+pub const VILLAGE_NAME_CITATION: &str = "《地名管理条例》（2022）第九条第（八）项：同一个县级行政区域内的村民委员会、居民委员会所在地名称……不应重名，并避免同音";
+
+fn default_residents_size() -> Option<HouseholdRange> {
+    Some(HouseholdRange {
+        min: 100.0,
+        max: 700.0,
+        severity: Severity::Warning,
+        citation: RESIDENTS_SIZE_CITATION.to_string(),
+    })
+}
+
+fn default_village_names() -> Option<Cited> {
+    Some(Cited {
+        severity: Severity::Error,
+        citation: VILLAGE_NAME_CITATION.to_string(),
+    })
 }
 
 fn default_name_kind() -> Option<Cited> {
@@ -347,6 +398,8 @@ impl Policy {
             ("area_cap_km2", &self.area_cap_km2),
             ("population_floor", &self.population_floor),
             ("population_target", &self.population_target),
+            ("village_population_floor", &self.village_population_floor),
+            ("village_households_floor", &self.village_households_floor),
         ];
         thresholds.extend(opt.iter().filter_map(|(n, t)| t.as_ref().map(|t| (*n, t))));
         if let Some(s) = &self.town_standard {
@@ -415,7 +468,24 @@ impl Policy {
             ("ethnic_consultation", &self.ethnic_consultation),
             ("no_increase", &self.no_increase),
             ("name_kind_match", &self.name_kind_match),
+            ("village_unique_names", &self.village_unique_names),
         ];
+        if let Some(r) = &self.residents_households {
+            if r.citation.trim().is_empty() {
+                return Err(PolicyError::MissingCitation("residents_households".into()));
+            }
+            for v in [r.min, r.max] {
+                if !v.is_finite() || v < 0.0 {
+                    return Err(PolicyError::BadValue("residents_households".into(), v));
+                }
+            }
+            if r.min > r.max {
+                return Err(PolicyError::BadValue(
+                    "residents_households.min".into(),
+                    r.min,
+                ));
+            }
+        }
         for (name, r) in rules {
             if r.as_ref().is_some_and(|r| r.citation.trim().is_empty()) {
                 return Err(PolicyError::MissingCitation(name.to_string()));

@@ -10,11 +10,11 @@ use quhua_codes::{DivisionCode, Level, TownshipKind, UnitKind, VillageKind};
 use std::collections::{BTreeSet, HashSet};
 
 /// Facts and lineage being assembled for one event.
-struct Draft {
-    facts: Vec<Fact>,
-    lineage: Vec<LineageEdge>,
-    pending_codes: BTreeSet<DivisionCode>,
-    next_id: u32,
+pub(super) struct Draft {
+    pub(super) facts: Vec<Fact>,
+    pub(super) lineage: Vec<LineageEdge>,
+    pub(super) pending_codes: BTreeSet<DivisionCode>,
+    pub(super) next_id: u32,
 }
 
 impl Registry {
@@ -109,6 +109,27 @@ impl Registry {
 
     fn plan(&self, req: &ChangeRequest, d: &mut Draft) -> Result<EventType, RegistryError> {
         match req {
+            ChangeRequest::VillageAbolishMerge { abolished, into } => {
+                self.plan_village_abolish_merge(*abolished, *into, d)
+            }
+            ChangeRequest::VillageMergeEstablish {
+                abolished,
+                name,
+                kind,
+                code,
+            } => self.plan_village_merge_establish(abolished, name, *kind, *code, d),
+            ChangeRequest::VillageConvert {
+                village,
+                to,
+                name,
+                code,
+            } => self.plan_village_convert(*village, *to, name.as_deref(), *code, d),
+            ChangeRequest::VillageSplit {
+                village,
+                to,
+                share,
+                key_shares,
+            } => self.plan_village_split(*village, to, *share, key_shares, d),
             ChangeRequest::AbolishMerge { abolished, into } => {
                 let a = self.township(*abolished)?;
                 let b = self.township(*into)?;
@@ -133,6 +154,7 @@ impl Registry {
                     from: a.id,
                     to: b.id,
                     villages,
+                    share: None,
                 });
                 Ok(EventType::AbolishMerge)
             }
@@ -184,6 +206,7 @@ impl Registry {
                         from: u.id,
                         to: new.id,
                         villages,
+                        share: None,
                     });
                 }
                 Ok(EventType::MergeEstablish)
@@ -231,6 +254,7 @@ impl Registry {
                     from: u.id,
                     to: new.id,
                     villages,
+                    share: None,
                 });
                 Ok(EventType::for_conversion(from, *to))
             }
@@ -242,8 +266,12 @@ impl Registry {
                         "the new name is empty or unchanged",
                     ));
                 }
-                if let Some(p) = u.parent {
-                    self.check_new_name(name.trim(), p, &[u.id])?;
+                match (u.parent, u.level()) {
+                    (Some(p), Level::Village) => {
+                        self.check_new_village_name(name.trim(), p, &[u.id])?
+                    }
+                    (Some(p), _) => self.check_new_name(name.trim(), p, &[u.id])?,
+                    (None, _) => {}
                 }
                 d.facts.push(Fact::Rename {
                     unit: u.id,
@@ -347,6 +375,7 @@ impl Registry {
                         from: *origin,
                         to: dest.id,
                         villages: moved.clone(),
+                        share: None,
                     });
                 }
                 Ok(EventType::VillageTransfer)
@@ -424,6 +453,7 @@ impl Registry {
                     from: old_parent,
                     to: p.id,
                     villages,
+                    share: None,
                 });
                 Ok(EventType::ChangeSuperior)
             }

@@ -9,6 +9,7 @@ mod apply;
 mod build;
 mod error;
 mod query;
+mod village;
 
 pub use build::{RawUnit, RegistryBuilder};
 pub use error::RegistryError;

@@ -43,6 +43,16 @@ pub enum RuleId {
     Homophone,
     /// More township-level units than before.
     NoIncrease,
+    /// Two villages of one township with the same name (or a new name repeating one in the county).
+    VillageUniqueName,
+    /// A 居委会 outside the household range (100–700 by 居委会组织法 art. 6).
+    ResidentsSize,
+    /// A village below the policy's population floor.
+    VillagePopulationFloor,
+    /// A village below the policy's households floor.
+    VillageHouseholdsFloor,
+    /// A merged village whose territory is not in one piece.
+    VillageContiguity,
     /// Handover: service points at a former seat still without a decided outcome.
     ServicesPending,
     /// Handover: fewer service points of a type at a former seat (基层服务只增不减).
@@ -53,7 +63,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule id, in a fixed order.
-    pub const ALL: [RuleId; 17] = [
+    pub const ALL: [RuleId; 22] = [
         RuleId::AreaCap,
         RuleId::PopulationFloor,
         RuleId::Contiguity,
@@ -68,6 +78,11 @@ impl RuleId {
         RuleId::UniqueName,
         RuleId::Homophone,
         RuleId::NoIncrease,
+        RuleId::VillageUniqueName,
+        RuleId::ResidentsSize,
+        RuleId::VillagePopulationFloor,
+        RuleId::VillageHouseholdsFloor,
+        RuleId::VillageContiguity,
         RuleId::ServicesPending,
         RuleId::ServicesNoDecrease,
         RuleId::ServicesStation,
@@ -98,6 +113,11 @@ impl RuleId {
             RuleId::UniqueName => "unique_name",
             RuleId::Homophone => "homophone",
             RuleId::NoIncrease => "no_increase",
+            RuleId::VillageUniqueName => "village_unique_name",
+            RuleId::ResidentsSize => "residents_size",
+            RuleId::VillagePopulationFloor => "village_population_floor",
+            RuleId::VillageHouseholdsFloor => "village_households_floor",
+            RuleId::VillageContiguity => "village_contiguity",
             RuleId::ServicesPending => "services_pending",
             RuleId::ServicesNoDecrease => "services_no_decrease",
             RuleId::ServicesStation => "services_station",
@@ -126,6 +146,11 @@ impl RuleId {
             RuleId::UniqueName => "名称不重名",
             RuleId::Homophone => "名称避免同音",
             RuleId::NoIncrease => "建制总量",
+            RuleId::VillageUniqueName => "村（居）名称不重名",
+            RuleId::ResidentsSize => "居委会规模",
+            RuleId::VillagePopulationFloor => "村（居）人口下限",
+            RuleId::VillageHouseholdsFloor => "村（居）户数下限",
+            RuleId::VillageContiguity => "合并村连片",
             RuleId::ServicesPending => "服务网点去向待定",
             RuleId::ServicesNoDecrease => "基层服务只增不减",
             RuleId::ServicesStation => "原驻地便民服务站",
@@ -149,6 +174,11 @@ impl RuleId {
             RuleId::UniqueName => "unique name",
             RuleId::Homophone => "homophone",
             RuleId::NoIncrease => "no increase",
+            RuleId::VillageUniqueName => "unique village name",
+            RuleId::ResidentsSize => "residents' committee size",
+            RuleId::VillagePopulationFloor => "village population floor",
+            RuleId::VillageHouseholdsFloor => "village households floor",
+            RuleId::VillageContiguity => "merged village contiguity",
             RuleId::ServicesPending => "service point outcome pending",
             RuleId::ServicesNoDecrease => "services never fewer",
             RuleId::ServicesStation => "service station at the former seat",

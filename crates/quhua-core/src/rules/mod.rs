@@ -6,6 +6,8 @@
 //!   seat, locks, historic names, 民族乡, name and kind, the 设镇/设街道 standards);
 //! - [`global_findings`]: rules on the result as a whole (unique names, homophones, the
 //!   number of units);
+//! - [`village_findings`]: rules on the villages a scheme changed (names, the 居委会 size,
+//!   village floors, merged villages in one piece);
 //! - [`fmt`]: numbers as people read them.
 
 pub mod fmt;
@@ -15,11 +17,13 @@ mod names;
 mod population;
 mod standards;
 mod unit;
+mod villages;
 
 pub use global::global_findings;
 pub use id::RuleId;
 pub use names::toneless;
 pub use unit::{components, unit_findings};
+pub use villages::{figure, is_changed, village_findings, village_label};
 
 use crate::i18n::Text;
 use crate::policy::Severity;

@@ -2,13 +2,15 @@
 //! effective on one date under one 批准文号, atomically. A scheme whose units changed in the
 //! registry after the scheme's base date is refused, naming the unit and the change.
 
-use super::ops::{MergeTarget, Operation, Scenario};
+use super::ops::{MergeTarget, NewVillageSpec, Operation, Scenario, VillageTarget};
+use super::villages::{SplitShares, converted_name};
+use crate::attr::keys;
 use crate::date::Date;
-use crate::event::{ChangeRequest, EventId};
+use crate::event::{ChangeRequest, EventId, SplitTarget};
 use crate::i18n::{Bilingual, Text};
 use crate::registry::{Registry, RegistryError};
 use crate::unit::{Seat, UnitId};
-use quhua_codes::{DivisionCode, Level};
+use quhua_codes::{DivisionCode, Level, UnitKind, VillageKind};
 
 /// Why a scheme cannot be applied. Nothing is recorded when one is returned.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -152,6 +154,7 @@ fn check_unchanged(
                 villages.iter().chain(std::iter::once(to)).collect()
             }
             Operation::Lock { .. } => Vec::new(),
+            other => super::village_refs(other),
         };
         for r in refs {
             touched.extend(find(&base, r, county, None));
@@ -319,7 +322,122 @@ fn requests(
                 .collect::<Result<_, _>>()?,
             to: unit(to, Level::Township)?,
         }],
+        Operation::MergeVillages { villages, target } => {
+            let members: Vec<UnitId> = villages
+                .iter()
+                .map(|v| unit(v, Level::Village))
+                .collect::<Result<_, _>>()?;
+            match target {
+                VillageTarget::Into(t) => {
+                    let into = unit(t, Level::Village)?;
+                    members
+                        .into_iter()
+                        .map(|a| ChangeRequest::VillageAbolishMerge { abolished: a, into })
+                        .collect()
+                }
+                VillageTarget::New(spec) => {
+                    let kind = new_village_kind(&snap, spec, &members);
+                    vec![ChangeRequest::VillageMergeEstablish {
+                        abolished: members,
+                        name: spec.name.clone(),
+                        kind,
+                        code: None,
+                    }]
+                }
+            }
+        }
+        Operation::ConvertVillage { village, to, name } => {
+            let id = unit(village, Level::Village)?;
+            let to = to.unwrap_or(VillageKind::Residents);
+            let name = name
+                .clone()
+                .or_else(|| snap.get(id).map(|s| converted_name(&s.name, to)));
+            vec![ChangeRequest::VillageConvert {
+                village: id,
+                to,
+                name,
+                code: None,
+            }]
+        }
+        Operation::RenameVillage { village, name } => vec![ChangeRequest::Rename {
+            unit: unit(village, Level::Village)?,
+            name: name.clone(),
+        }],
+        Operation::SplitVillage {
+            village,
+            share,
+            population_share,
+            area_share,
+            households_share,
+            target,
+        } => {
+            let id = unit(village, Level::Village)?;
+            let shares = SplitShares::from_fractions(
+                n,
+                share.0,
+                population_share.map(|f| f.0),
+                area_share.map(|f| f.0),
+                households_share.map(|f| f.0),
+            )
+            .map_err(|e| {
+                let t = e.text();
+                ApplyError::Registry {
+                    op: n,
+                    source: RegistryError::invalid(t.zh, t.en),
+                }
+            })?;
+            let to = match target {
+                VillageTarget::Into(t) => SplitTarget::Into(unit(t, Level::Village)?),
+                VillageTarget::New(spec) => SplitTarget::New {
+                    name: spec.name.clone(),
+                    kind: spec.kind.unwrap_or_else(|| {
+                        snap.get(id)
+                            .and_then(|s| match s.kind {
+                                UnitKind::Village(k) => Some(k),
+                                _ => None,
+                            })
+                            .unwrap_or(VillageKind::Villagers)
+                    }),
+                },
+            };
+            let key_shares = [
+                keys::POP_HUKOU,
+                keys::POP_RESIDENT,
+                keys::BUILTUP_POP,
+                keys::AREA_KM2,
+                keys::HOUSEHOLDS,
+            ]
+            .into_iter()
+            .map(|k| (k.to_string(), shares.for_key(k)))
+            .filter(|(_, s)| *s != shares.share)
+            .collect();
+            vec![ChangeRequest::VillageSplit {
+                village: id,
+                to,
+                share: shares.share,
+                key_shares,
+            }]
+        }
         Operation::Lock { .. } => Vec::new(),
+    })
+}
+
+/// A new merged village's kind: as asked, else 居委会 when every member is one, else 村委会.
+fn new_village_kind(
+    snap: &crate::snapshot::Snapshot,
+    spec: &NewVillageSpec,
+    members: &[UnitId],
+) -> VillageKind {
+    spec.kind.unwrap_or_else(|| {
+        let all_residents = members.iter().all(|m| {
+            snap.get(*m)
+                .is_some_and(|s| s.kind == UnitKind::Village(VillageKind::Residents))
+        });
+        if all_residents {
+            VillageKind::Residents
+        } else {
+            VillageKind::Villagers
+        }
     })
 }
 

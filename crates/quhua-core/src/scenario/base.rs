@@ -74,6 +74,8 @@ pub struct Base {
     pub other_sounds: HashMap<String, String>,
     /// Every township code ever used in the county (new codes never reuse them).
     pub used_codes: BTreeSet<DivisionCode>,
+    /// Every village code ever used in the county (the villages' own codes at least).
+    pub used_village_codes: BTreeSet<DivisionCode>,
     /// Whether attributes include synthetic (示意) values.
     pub synthetic: bool,
 }
@@ -169,6 +171,7 @@ impl Base {
             });
         }
         let used_codes = townships.iter().map(|t| t.code).collect();
+        let used_village_codes = villages.iter().map(|v| v.code).collect();
         Ok(Base {
             date: snapshot.date,
             county_code: c.code,
@@ -182,6 +185,7 @@ impl Base {
             other_names: Vec::new(),
             other_sounds: HashMap::new(),
             used_codes,
+            used_village_codes,
             synthetic: false,
         })
     }
@@ -227,11 +231,20 @@ impl Base {
         self
     }
 
-    /// Adds every township code the county ever used (from the registry's code book).
+    /// Adds every township and village code the county ever used (from the registry's code book).
     pub fn with_code_history(mut self, codes: &CodeBook) -> Self {
         for (c, _) in codes.iter() {
-            if c.level() == Level::Township && c.is_within(self.county_code) {
-                self.used_codes.insert(*c);
+            if !c.is_within(self.county_code) {
+                continue;
+            }
+            match c.level() {
+                Level::Township => {
+                    self.used_codes.insert(*c);
+                }
+                Level::Village => {
+                    self.used_village_codes.insert(*c);
+                }
+                _ => {}
             }
         }
         self

@@ -1,7 +1,7 @@
 //! Scenario operations and the scenario file (TOML or JSON).
 
 use super::error::ScenarioError;
-use quhua_codes::TownshipKind;
+use quhua_codes::{TownshipKind, VillageKind};
 use serde::{Deserialize, Serialize};
 
 /// A new township created by a merger.
@@ -32,6 +32,41 @@ pub enum MergeTarget {
     /// 合并设立 a new unit.
     New(NewUnitSpec),
 }
+
+/// A new village (村/居) created by a village merger or a split (合并村, 分设村).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewVillageSpec {
+    /// Its name (unique within its township).
+    pub name: String,
+    /// Its kind; by default 村委会, or 居委会 when every member is one.
+    #[serde(default, with = "village_kind_opt_serde")]
+    #[schemars(with = "Option<String>")]
+    pub kind: Option<VillageKind>,
+}
+
+/// Where merged (or split-off) villages go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VillageTarget {
+    /// 撤销并入 an existing village (code or name) of the same township.
+    Into(String),
+    /// 合并设立 (or 分设) a new village.
+    New(NewVillageSpec),
+}
+
+/// A fraction as written in a scenario (e.g. 0.35), compared bit for bit so operations stay `Eq`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(transparent)]
+pub struct Fraction(pub f64);
+
+impl PartialEq for Fraction {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_bits() == other.0.to_bits()
+    }
+}
+
+impl Eq for Fraction {}
 
 /// One scenario operation. Units are referred to by code (9-digit townships, 12-digit
 /// villages) or by name; units created earlier in the scenario by their name.
@@ -78,6 +113,55 @@ pub enum Operation {
         villages: Vec<String>,
         /// The receiving township.
         to: String,
+    },
+    /// 村级建制调整: merge villages of one township into an existing village or a new one
+    /// (合并村). A merger across townships needs a 村划归 first.
+    MergeVillages {
+        /// The villages merged away (for a new village: all its members).
+        villages: Vec<String>,
+        /// Existing target (`into`), or a new village (`new`).
+        #[serde(flatten)]
+        target: VillageTarget,
+    },
+    /// 撤村设居 (村委会 → 居委会), or another change of a village's kind.
+    ConvertVillage {
+        /// The village.
+        village: String,
+        /// The new kind (居委会 by default).
+        #[serde(default, with = "village_kind_opt_serde")]
+        #[schemars(with = "Option<String>")]
+        to: Option<VillageKind>,
+        /// New name; by default the name is kept (…村 becomes …社区).
+        #[serde(default)]
+        name: Option<String>,
+    },
+    /// Rename a village.
+    RenameVillage {
+        /// The village.
+        village: String,
+        /// The new name.
+        name: String,
+    },
+    /// Split part of a village off to another village of the same township, or to a new
+    /// one: the stated share of its population, area and households (and of every other
+    /// figure) goes; the rest stays (a partial lineage).
+    SplitVillage {
+        /// The village split.
+        village: String,
+        /// Share (0–1, exclusive) of its figures that goes.
+        share: Fraction,
+        /// Its share of population, if different from `share`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        population_share: Option<Fraction>,
+        /// Its share of area, if different from `share`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        area_share: Option<Fraction>,
+        /// Its share of households, if different from `share`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        households_share: Option<Fraction>,
+        /// The receiving village (`into`) or a new one (`new`).
+        #[serde(flatten)]
+        target: VillageTarget,
     },
     /// Lock townships: any later change to them is a rule violation.
     Lock {
@@ -138,6 +222,40 @@ mod kind_serde {
         let s = String::deserialize(d)?;
         TownshipKind::parse(&s).ok_or_else(|| {
             serde::de::Error::custom(format!("未知建制类型“{s}” / unknown kind \"{s}\""))
+        })
+    }
+}
+
+/// Optional village kinds written as Chinese (居委会, 村委会, 社区, 村 …) or English.
+mod village_kind_opt_serde {
+    use quhua_codes::VillageKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(k: &Option<VillageKind>, s: S) -> Result<S::Ok, S::Error> {
+        match k {
+            Some(k) => s.serialize_str(k.zh()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<VillageKind>, D::Error> {
+        let Some(s) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        parse(&s).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "未知村级类型“{s}”，应为 村委会/居委会/类似村委会/类似居委会 / unknown village kind \"{s}\""
+            ))
+        })
+    }
+
+    /// Chinese names and short forms, or the English names.
+    pub fn parse(s: &str) -> Option<VillageKind> {
+        let t = s.trim();
+        VillageKind::parse(t).or(match t {
+            "居" | "社区居民委员会" | "residents" => Some(VillageKind::Residents),
+            "villagers" => Some(VillageKind::Villagers),
+            _ => None,
         })
     }
 }

@@ -5,6 +5,9 @@ use super::base::Base;
 use super::error::ScenarioError;
 use super::ops::{Operation, Scenario};
 use super::state::{State, pick};
+use super::village_view::{
+    VillageEvaluation, VillageIndicators, village_evaluation, village_indicators,
+};
 use crate::indicators::{Comparison, Indicators};
 use crate::policy::Policy;
 use crate::rules::{self, Finding};
@@ -77,6 +80,8 @@ pub struct Evaluation {
     pub indicators: Comparison,
     /// Rule findings, most serious first.
     pub findings: Vec<Finding>,
+    /// The village layer (村级建制调整): indicators, villages changed and merged away.
+    pub villages: VillageEvaluation,
 }
 
 impl Evaluation {
@@ -98,6 +103,7 @@ pub struct Session<'a> {
     cache: Vec<Option<Vec<Finding>>>,
     before: Indicators,
     count_before: usize,
+    villages_before: VillageIndicators,
 }
 
 impl<'a> Session<'a> {
@@ -105,7 +111,9 @@ impl<'a> Session<'a> {
     pub fn new(base: &'a Base, policy: &'a Policy) -> Self {
         let state = State::new(base);
         let before = state.accum.indicators(policy);
+        let villages_before = village_indicators(base, policy, &state);
         Session {
+            villages_before,
             base,
             policy,
             count_before: state.accum.n,
@@ -188,6 +196,7 @@ impl<'a> Session<'a> {
             &self.state,
             self.count_before,
         ));
+        out.extend(rules::village_findings(self.base, self.policy, &self.state));
         out.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)
@@ -202,6 +211,11 @@ impl<'a> Session<'a> {
         let findings = self.findings();
         let base = self.base;
         let proposed = proposed_codes(base, &self.state);
+        let mut village_counts: BTreeMap<u32, usize> = BTreeMap::new();
+        for (v, _) in self.state.villages.alive() {
+            let t = self.state.villages.township_of(v, &self.state.village_unit);
+            *village_counts.entry(t).or_default() += 1;
+        }
         let units: Vec<ResultUnitView> = self
             .state
             .alive()
@@ -230,7 +244,7 @@ impl<'a> Session<'a> {
                         .iter()
                         .map(|&o| base.townships[o as usize].name.clone())
                         .collect(),
-                    villages: u.villages.len(),
+                    villages: village_counts.get(&i).copied().unwrap_or(0),
                     population: pick(&u.attrs, base.pop_key).map(|a| a.to_f64()),
                     area_km2: pick(&u.attrs, base.area_key).map(|a| a.to_f64()),
                     attrs: base
@@ -239,9 +253,7 @@ impl<'a> Session<'a> {
                         .zip(&u.attrs)
                         .filter_map(|(k, v)| v.map(|v| (k.clone(), v.to_f64())))
                         .collect(),
-                    seat: u
-                        .seat_village
-                        .map(|v| base.villages[v as usize].name.clone()),
+                    seat: u.seat_village.map(|v| self.state.seat_name(base, v)),
                     flags: u.flags.labels_zh().into_iter().map(String::from).collect(),
                     village_codes: u
                         .villages
@@ -286,6 +298,7 @@ impl<'a> Session<'a> {
             abolished,
             indicators: self.indicators(),
             findings,
+            villages: village_evaluation(base, self.policy, &self.state, &self.villages_before),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::base::Base;
 use super::error::ScenarioError;
 use super::ops::{MergeTarget, Operation};
+use super::villages::VillageLayer;
 use crate::attr::Amount;
 use crate::indicators::Accum;
 use crate::unit::{Flags, name_stem};
@@ -65,6 +66,8 @@ pub struct State {
     pub dirty: BTreeSet<u32>,
     /// Operations applied so far.
     pub ops_applied: usize,
+    /// The village layer (村级建制调整).
+    pub villages: VillageLayer,
 }
 
 impl State {
@@ -110,6 +113,7 @@ impl State {
             village_unit,
             accum,
             ops_applied: 0,
+            villages: VillageLayer::new(base),
         }
     }
 
@@ -125,6 +129,10 @@ impl State {
     /// Applies one operation (`n` is its 1-based position, for messages).
     /// On error the state is unchanged.
     pub fn apply(&mut self, base: &Base, op: &Operation, n: usize) -> Result<(), ScenarioError> {
+        if self.apply_village_op(base, op, n)? {
+            self.ops_applied += 1;
+            return Ok(());
+        }
         match op {
             Operation::Merge { units, target } => {
                 let members: Vec<u32> = units
@@ -180,7 +188,7 @@ impl State {
                         }
                         let seat = match &spec.seat {
                             Some(r) => {
-                                let v = self.resolve_village(base, r, n)?;
+                                let v = self.seat_part(base, r, None, n)?;
                                 if !members.contains(&self.village_unit[v as usize]) {
                                     return Err(ScenarioError::invalid(
                                         n,
@@ -283,7 +291,7 @@ impl State {
             }
             Operation::MoveSeat { unit, village } => {
                 let u = self.resolve_unit(base, unit, n)?;
-                let v = self.resolve_village(base, village, n)?;
+                let v = self.seat_part(base, village, self.units[u as usize].seat_village, n)?;
                 if self.village_unit[v as usize] != u {
                     return Err(ScenarioError::invalid(
                         n,
@@ -298,10 +306,7 @@ impl State {
             }
             Operation::Transfer { villages, to } => {
                 let dest = self.resolve_unit(base, to, n)?;
-                let vs: Vec<u32> = villages
-                    .iter()
-                    .map(|r| self.resolve_village(base, r, n))
-                    .collect::<Result<_, _>>()?;
+                let vs: Vec<u32> = self.transfer_parts(base, villages, n)?;
                 if vs.is_empty() {
                     return Err(ScenarioError::invalid(
                         n,
@@ -311,7 +316,8 @@ impl State {
                 }
                 // Validate everything before changing anything.
                 let mut leaving: Vec<(u32, usize)> = Vec::new();
-                for (&v, r) in vs.iter().zip(villages) {
+                for &v in &vs {
+                    let r = &base.villages[v as usize].name;
                     let from = self.village_unit[v as usize];
                     if from == dest {
                         return Err(ScenarioError::invalid(
@@ -364,6 +370,10 @@ impl State {
                     self.move_village(base, v, dest);
                 }
             }
+            Operation::MergeVillages { .. }
+            | Operation::ConvertVillage { .. }
+            | Operation::RenameVillage { .. }
+            | Operation::SplitVillage { .. } => {}
             Operation::Lock { units } => {
                 let resolved: Vec<u32> = units
                     .iter()
@@ -533,25 +543,6 @@ impl State {
             format!("“{r}”已在前面的操作中并入 {into}"),
             format!("\"{r}\" was already merged into {into} by an earlier operation"),
         ))
-    }
-
-    fn resolve_village(
-        &self,
-        base: &Base,
-        reference: &str,
-        n: usize,
-    ) -> Result<u32, ScenarioError> {
-        match base.village_index(reference).as_slice() {
-            [i] => Ok(*i as u32),
-            [] => Err(ScenarioError::UnknownUnit {
-                op: n,
-                reference: reference.trim().to_string(),
-            }),
-            _ => Err(ScenarioError::Ambiguous {
-                op: n,
-                reference: reference.trim().to_string(),
-            }),
-        }
     }
 }
 

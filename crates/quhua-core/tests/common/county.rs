@@ -127,6 +127,7 @@ pub fn county(towns: Vec<T>) -> Base {
         pop_key: Some(2),
         area_key: Some(0),
         used_codes: townships.iter().map(|t| t.code).collect::<BTreeSet<_>>(),
+        used_village_codes: villages.iter().map(|v| v.code).collect::<BTreeSet<_>>(),
         townships,
         villages,
         adjacency: Some(adjacency),

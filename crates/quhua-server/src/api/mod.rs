@@ -1,6 +1,7 @@
 //! JSON API handlers, one module per resource (counties and evaluation, 方案推荐 `propose`,
 //! scenarios, comparison, the read-only procedure board `plans`), and the role × jurisdiction checks they share.
 
+pub mod assemblies;
 pub mod auth;
 pub mod boundaries;
 pub mod compare;

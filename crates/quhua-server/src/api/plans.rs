@@ -42,7 +42,11 @@ fn date_or_today(field: &str, s: Option<&str>) -> Result<Date, ApiError> {
 }
 
 /// The board after an action, for the acting user.
-async fn board_after(st: &AppState, me: &AuthUser, id: i64) -> ApiResult<Json<PlanBoard>> {
+pub(crate) async fn board_after(
+    st: &AppState,
+    me: &AuthUser,
+    id: i64,
+) -> ApiResult<Json<PlanBoard>> {
     let actor = me.actor();
     Ok(Json(
         st.run(move |app| plans::board(app, &actor, id, today()))
@@ -166,7 +170,8 @@ pub async fn get(
 pub struct SubmitBody {
     /// The saved scenario to submit.
     pub scenario_id: i64,
-    /// Procedure template (`national`, `national_npc`, `sichuan`; default `national`).
+    /// Procedure template (`national`, `national_npc`, `sichuan`, `village`); by default
+    /// `village` for a scheme of village changes only (村级建制调整), else `national`.
     #[serde(default)]
     pub template: Option<String>,
     /// Date of submission (default today).
@@ -182,7 +187,7 @@ pub async fn submit(
 ) -> ApiResult<Response> {
     let date = date_or_today("date", b.date.as_deref())?;
     let actor = me.actor();
-    let template = b.template.unwrap_or_else(|| "national".into());
+    let template = b.template.unwrap_or_else(|| plans::AUTO_TEMPLATE.into());
     let id = st
         .run(move |app| {
             plans::submit(

@@ -60,3 +60,24 @@ pub async fn propose(
     data.results.put(key, bytes.clone());
     Ok(raw_json(StatusCode::OK, bytes))
 }
+
+/// Body of `POST /api/counties/{code}/propose-villages` (every field optional but the floor
+/// where the policy sets none).
+pub type VillageProposeBody = quhua_app::propose::villages::VillageRequest;
+
+/// `POST /api/counties/{code}/propose-villages`: 村级撤并推荐 — village mergers inside each
+/// township, as 合并村 operations with the village indicators and findings. Read-only.
+pub async fn propose_villages(
+    State(st): State<AppState>,
+    me: AuthUser,
+    Path(code): Path<String>,
+    ApiJson(body): ApiJson<VillageProposeBody>,
+) -> ApiResult<axum::Json<quhua_app::propose::villages::VillageProposal>> {
+    readable_county(&st, &me.user, &code)?;
+    let _permit = RUNS.acquire().await.map_err(ApiError::internal)?;
+    let actor = me.actor();
+    let proposal = st
+        .run(move |app| quhua_app::propose::villages::propose_villages(app, &actor, &code, &body))
+        .await?;
+    Ok(axum::Json(proposal))
+}

@@ -2,7 +2,7 @@
 //! names exactly the routes of [`crate::routes::API`], which the router is built from.
 
 use super::{Access, Content, Endpoint, Param, schema};
-use crate::api::{auth, compare, counties, handover, plans, propose, scenarios};
+use crate::api::{assemblies, auth, compare, counties, handover, plans, propose, scenarios};
 use crate::contract;
 use quhua_app::handover::{Acted, Action, HandoverView, ImportOutcome, ItemFilter, SectionDetail};
 use quhua_app::plans::DOCUMENT_IDS;
@@ -164,6 +164,30 @@ pub fn endpoints() -> Vec<Endpoint> {
                     "某项操作无法执行 / an operation cannot be applied",
                     None,
                 ),
+            ],
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/counties/{code}/propose-villages",
+            summary: "村级撤并推荐：各乡镇内的合并村方案（只读，辖区内任何角色） / village mergers proposed inside each township (read-only; any role that reads the county)",
+            access: Write,
+            params: &[Param::County],
+            body: Some(Json(schema::<propose::VillageProposeBody>)),
+            responses: &[
+                (
+                    200,
+                    "合并村操作、各乡镇结果与村级指标 / the merge operations, each township's outcome and the village indicators",
+                    Some(Json(
+                        schema::<quhua_app::propose::villages::VillageProposal>,
+                    )),
+                ),
+                (
+                    400,
+                    "缺少或超出范围的下限、上限 / a floor or cap missing or out of range",
+                    None,
+                ),
+                (404, "县不存在 / unknown county", None),
+                (422, "尚未导入村级边界 / no village boundaries", None),
             ],
         },
         Endpoint {
@@ -409,7 +433,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint {
             method: "POST",
             path: "/api/plans/{id}/approve",
-            summary: "省级登记批复（文号、日期、生效日期，请求体可为批复文件） / the province records the approval (the body may carry the approval document)",
+            summary: "登记批复（省级；村级建制调整由县级人民政府批准）：文号、日期、生效日期，请求体可为批复文件 / record the approval (the province; for a village adjustment the county government): document number, dates; the body may carry the approval document",
             access: Write,
             params: &[Param::Id, Param::Query(schema::<plans::ApproveQuery>)],
             body: Some(File),
@@ -422,6 +446,15 @@ pub fn endpoints() -> Vec<Endpoint> {
             access: Write,
             params: &[Param::Id],
             body: Some(Json(schema::<plans::ExtendBody>)),
+            responses: PLAN_ACTION,
+        },
+        Endpoint {
+            method: "POST",
+            path: "/api/plans/{id}/assemblies",
+            summary: "登记涉改村村民会议（或村民代表会议）的表决 / record a village's villagers' assembly (or representative assembly) on a village adjustment",
+            access: Write,
+            params: &[Param::Id],
+            body: Some(Json(schema::<assemblies::AssemblyBody>)),
             responses: PLAN_ACTION,
         },
         Endpoint {

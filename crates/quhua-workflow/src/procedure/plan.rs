@@ -125,6 +125,26 @@ pub enum ProcedureError {
     /// A date before the previous one.
     #[error("{} / {}", self.text().zh, self.text().en)]
     DateOrder(Date, Date),
+    /// Villages concerned whose assembly has not agreed (村民会议讨论同意).
+    #[error("{} / {}", self.text().zh, self.text().en)]
+    VillageAssent {
+        /// Step (Chinese).
+        step: String,
+        /// Step (English).
+        step_en: String,
+        /// Each village and why (Chinese).
+        missing_zh: String,
+        /// Each village and why (English).
+        missing_en: String,
+    },
+    /// A 村民会议 record that cannot be taken.
+    #[error("{} / {}", self.text().zh, self.text().en)]
+    Assembly {
+        /// Chinese.
+        zh: String,
+        /// English.
+        en: String,
+    },
 }
 
 impl Bilingual for ProcedureError {
@@ -186,6 +206,18 @@ impl Bilingual for ProcedureError {
                 format!("日期 {f0} 早于前一环节的完成日期 {f1}"),
                 format!("date {f0} is before the previous step's date {f1}"),
             ),
+            Self::VillageAssent {
+                step,
+                step_en,
+                missing_zh,
+                missing_en,
+            } => Text::new(
+                format!("环节“{step}”不能完成：以下村尚未经村民会议讨论同意：{missing_zh}"),
+                format!(
+                    "step \"{step_en}\" cannot complete: these villages have not agreed in their assembly: {missing_en}"
+                ),
+            ),
+            Self::Assembly { zh, en } => Text::new(zh.clone(), en.clone()),
         }
     }
 }
@@ -257,6 +289,9 @@ pub struct Plan {
     /// Who did what and when, in order (every action on the plan).
     #[serde(default)]
     pub activity: Vec<super::review::Activity>,
+    /// 村民会议 records of the villages a village adjustment concerns.
+    #[serde(default)]
+    pub assemblies: Vec<super::assembly::AssemblyRecord>,
 }
 
 impl Plan {
@@ -283,6 +318,7 @@ impl Plan {
             opinions: Vec::new(),
             returns: Vec::new(),
             activity: Vec::new(),
+            assemblies: Vec::new(),
         };
         if p.template.step("draft").is_some() {
             p.steps.push(StepRecord {
@@ -428,6 +464,9 @@ impl Plan {
             && self.consultation.questionnaires.is_empty()
         {
             return Err(ProcedureError::EmptyConsultation);
+        }
+        if def.assent_of_villages {
+            self.check_assent(&def)?;
         }
         if def.is_approval && self.approval.is_none() {
             return Err(ProcedureError::ApprovalDetails);

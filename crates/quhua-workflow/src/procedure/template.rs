@@ -163,6 +163,9 @@ pub struct StepDef {
     /// The departments whose opinion (部门意见) the step waits for.
     #[serde(default)]
     pub opinions_from: Vec<crate::org::Department>,
+    /// The step waits for the agreement of every village concerned (村民会议讨论同意).
+    #[serde(default)]
+    pub assent_of_villages: bool,
 }
 
 /// Who completes a step: the county (drafting, consultation, reviews, implementation), the
@@ -196,7 +199,7 @@ pub struct Template {
 }
 
 /// The built-in templates (data, with citations), by id.
-const BUILTIN: [(&str, &str); 3] = [
+const BUILTIN: [(&str, &str); 4] = [
     (
         "national",
         include_str!("../../templates/procedure/national.toml"),
@@ -209,11 +212,15 @@ const BUILTIN: [(&str, &str); 3] = [
         "sichuan",
         include_str!("../../templates/procedure/sichuan.toml"),
     ),
+    (
+        "village",
+        include_str!("../../templates/procedure/village.toml"),
+    ),
 ];
 
 impl Template {
     /// The ids of the built-in templates.
-    pub const IDS: [&'static str; 3] = ["national", "national_npc", "sichuan"];
+    pub const IDS: [&'static str; 4] = ["national", "national_npc", "sichuan", "village"];
 
     /// Parses a template from TOML and checks it: unique step ids, prerequisites that exist
     /// and come earlier, exactly one approval step and at most one apply step.
