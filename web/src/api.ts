@@ -40,6 +40,10 @@ export type BoundaryLevel = S['BoundaryLevel'];
 export type SurveyPreview = S['SurveyPreview'];
 export type DraftFreshness = S['DraftFreshness'];
 export type Proposal = S['Proposal'];
+export type Honoured = S['Honoured'];
+export type ObjectiveWeights = S['ObjectiveWeights'];
+export type ServicePoints = S['ServicePoints'];
+export type TownshipRef = S['TownshipRef'];
 export type PolicyChoices = S['PolicyChoices'];
 
 export type ClockState = S['ClockState'];

@@ -89,11 +89,11 @@ fn together_and_apart_groups_are_honoured_and_echoed() {
     let (a, b) = pairs
         .into_iter()
         .find(|&(a, b)| {
-            free_township(a)
-                && free_township(b)
-                && !(heads(a) && heads(b))
-                && ![&c, &d].contains(&&code(a))
-                && ![&c, &d].contains(&&code(b))
+            let usable = |i: usize| free_township(i) && ![&c, &d].contains(&&code(i));
+            let one_head_at_most = !(heads(a) && heads(b));
+            usable(a)
+                && usable(b)
+                && one_head_at_most
                 && !same_unit(&free.schemes[0], &code(a), &code(b))
         })
         .map(|(a, b)| (code(a), code(b)))

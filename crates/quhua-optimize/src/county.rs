@@ -154,11 +154,16 @@ pub fn township_seat_coords(
         .zip(centroids)
         .enumerate()
         .map(|(i, (t, c))| {
-            let seat = seat_xy.get(i).copied().flatten().filter(finite).or_else(|| {
-                t.seat_village
-                    .and_then(|v| village_xy.get(v as usize).copied().flatten())
-                    .filter(finite)
-            });
+            let seat = seat_xy
+                .get(i)
+                .copied()
+                .flatten()
+                .filter(finite)
+                .or_else(|| {
+                    t.seat_village
+                        .and_then(|v| village_xy.get(v as usize).copied().flatten())
+                        .filter(finite)
+                });
             at_seat.push(seat.is_some());
             seat.unwrap_or(c)
         })

@@ -45,7 +45,10 @@ fn together_and_apart_groups_are_honoured_and_echoed() {
         let (s, free) = c.post(&who, URI, json!({"schemes": 3})).await;
         assert_eq!(s, StatusCode::OK, "{free}");
         let free = free["schemes"].as_array().unwrap();
-        assert!(free.iter().any(|x| same_unit(x, xiaolin, dicun)), "the test bites");
+        assert!(
+            free.iter().any(|x| same_unit(x, xiaolin, dicun)),
+            "the test bites"
+        );
         assert!(free.iter().any(|x| !same_unit(x, dangcheng, fanjiazhuang)));
         let body = json!({
             "schemes": 3,
@@ -69,7 +72,10 @@ fn together_and_apart_groups_are_honoured_and_echoed() {
         assert_eq!(w["min_pop"], 22000.0);
         assert_eq!(w["policy_min_pop"], 20000.0);
         assert_eq!(w["schemes"], 3);
-        assert_eq!(w["weights"], json!({"wss": 1.0, "compactness": 0.5, "service": 1.0}));
+        assert_eq!(
+            w["weights"],
+            json!({"wss": 1.0, "compactness": 0.5, "service": 1.0})
+        );
         let names = |g: &Value| -> Vec<String> {
             g.as_array()
                 .unwrap()
@@ -113,7 +119,10 @@ fn wishes_that_cannot_hold_are_refused_in_both_languages() {
             (json!({"min_pop": 0}), "人口下限"),
             (json!({"min_pop": 1e12}), "人口下限"),
             (json!({"max_area": -3}), "面积上限"),
-            (json!({"weights": {"wss": 0, "compactness": 0, "service": 0}}), "权重"),
+            (
+                json!({"weights": {"wss": 0, "compactness": 0, "service": 0}}),
+                "权重",
+            ),
             (json!({"weights": {"wss": 1, "service": 1e9}}), "服务距离"),
         ] {
             let (s, v) = c.post(&who, URI, body.clone()).await;
@@ -125,9 +134,7 @@ fn wishes_that_cannot_hold_are_refused_in_both_languages() {
             );
         }
         // an unknown weight is refused, not ignored
-        let (s, _) = c
-            .post(&who, URI, json!({"weights": {"balance": 1}}))
-            .await;
+        let (s, _) = c.post(&who, URI, json!({"weights": {"balance": 1}})).await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     })
 }

@@ -184,13 +184,7 @@ pub(super) fn run(
     let mut schemes = Vec::with_capacity(sol.schemes.len());
     for (k, s) in sol.schemes.iter().enumerate() {
         let (mut scenario, refined) = if req.villages {
-            let stage = village_stage(
-                base,
-                &problem,
-                s,
-                &attrs,
-                village_coords.as_deref(),
-            )?;
+            let stage = village_stage(base, &problem, s, &attrs, village_coords.as_deref())?;
             let r = quhua_optimize::refine(&stage.problem, params, &stage.initial)?;
             (village_scenario(base, s, &stage, &r, k), Some(r))
         } else {

@@ -52,7 +52,11 @@ fn find(base: &Base, r: &str) -> AppResult<usize> {
     match base.township_index(r).as_slice() {
         [i] => Ok(*i),
         [] => Err(AppError::invalid(
-            format!("{}没有乡镇“{}”（请用本县乡镇的名称或 9 位代码）", base.county_name, r.trim()),
+            format!(
+                "{}没有乡镇“{}”（请用本县乡镇的名称或 9 位代码）",
+                base.county_name,
+                r.trim()
+            ),
             format!(
                 "{} has no township \"{}\" (name one of its townships or give its 9-digit code)",
                 base.county_name,
@@ -118,7 +122,10 @@ pub(super) fn resolve(base: &Base, req: &ProposeRequest) -> AppResult<Resolved> 
                 && h != g
             {
                 return Err(AppError::invalid(
-                    format!("{}同时在两个“须同组”分组中，请合并这两组或删去一处", name(i)),
+                    format!(
+                        "{}同时在两个“须同组”分组中，请合并这两组或删去一处",
+                        name(i)
+                    ),
                     format!(
                         "{} is in two \"together\" groups: merge the two groups or drop it from one",
                         name(i)

@@ -273,7 +273,9 @@ fn wishes_lines(ctx: &Context, w: &Honoured, points: &ServicePoints) -> String {
     };
     let cap = w
         .max_area
-        .map_or(t(ctx.lang, "无", "none").to_string(), |a| format!("{a} km²"));
+        .map_or(t(ctx.lang, "无", "none").to_string(), |a| {
+            format!("{a} km²")
+        });
     let basis = match points.basis {
         PointBasis::Seats => t(ctx.lang, "按乡镇驻地", "from the seats"),
         PointBasis::Mixed => t(
@@ -281,7 +283,11 @@ fn wishes_lines(ctx: &Context, w: &Honoured, points: &ServicePoints) -> String {
             "驻地已知的按驻地，其余按村的人口重心",
             "from the seats where known, else the villages' population centroid",
         ),
-        PointBasis::Centroids => t(ctx.lang, "按村的人口重心", "from the villages' population centroid"),
+        PointBasis::Centroids => t(
+            ctx.lang,
+            "按村的人口重心",
+            "from the villages' population centroid",
+        ),
         PointBasis::None => t(ctx.lang, "无坐标，不计", "no coordinates: not measured"),
     };
     let line = format!(
