@@ -140,7 +140,7 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^=proposal-]').length >= 3, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
-    assert.deepEqual(requests.at(-1), { villages: false, prefer: 'floor', exact_time_limit: 2, lock: [], seed_units: [], policy: 'hebei' });
+    assert.deepEqual(requests.at(-1), { villages: false, prefer: 'floor', exact_time_limit: 2, lock: [], seed_units: [], schemes: 4, policy: 'hebei' });
     // The demo county is small enough for the exact check: the best scheme comes back proven.
     assert.match(await text(page, 'optimal-0'), /已证明最优/);
     assert.match(await text(page, 'bound-0'), /p = (\d+) · 上界 \1/);
@@ -153,12 +153,13 @@ test('方案推荐: propose schemes, adopt one, the indicators follow', { timeou
     assert.ok(ops.length > 0 && ops.every((o) => o.op === 'merge'));
     // again with village transfers allowed: the server answers, the list is rebuilt
     await page.check('[data-testid=propose-villages]');
+    await page.click('[data-testid=propose-more] > summary');
     await page.selectOption('[data-testid=propose-prefer]', 'ceiling');
     await page.fill('[data-testid=propose-exact]', '0');
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => !document.getElementById('propose')?.disabled, null, { timeout: 90_000 });
     assert.equal(await page.isHidden('[data-testid=propose-spinner]'), true);
-    assert.deepEqual(requests.at(-1), { villages: true, prefer: 'ceiling', exact_time_limit: 0, lock: [], seed_units: [], policy: 'hebei' });
+    assert.deepEqual(requests.at(-1), { villages: true, prefer: 'ceiling', exact_time_limit: 0, lock: [], seed_units: [], schemes: 4, policy: 'hebei' });
     // The answer is listed and no error was reported (errors go to the message line).
     assert.ok(await page.$$eval('[data-testid^=proposal-]', (l) => l.length) >= 3);
     assert.notEqual(await page.getAttribute('#propose-msg', 'class'), 'error');
@@ -192,6 +193,7 @@ test('方案推荐 in English: names, kinds and the adopted draft are English', 
     const kinds = await page.$$eval('table.ind tbody th', (ths) => ths.map((th) => th.textContent));
     assert.ok(kinds.includes('town') && kinds.includes('township'), kinds.join('|'));
     assert.ok(!kinds.some((k) => /[乡镇]/.test(k)), kinds.join('|'));
+    await page.click('[data-testid=propose-more] > summary');
     await page.fill('[data-testid=propose-exact]', '0');
     await page.click('[data-testid=propose]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^=proposal-]').length >= 3, null, { timeout: 90_000 });

@@ -2762,6 +2762,49 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description The wishes the schemes were made under, as honoured (resolved townships, the floor and
+         *     cap actually used), so an adapter can show them.
+         */
+        Honoured: {
+            /** @description Groups kept in different new units. */
+            apart: components["schemas"]["TownshipRef"][][];
+            /** @description The planner's locked townships (border townships are locked on top). */
+            lock: components["schemas"]["TownshipRef"][];
+            /**
+             * Format: double
+             * @description Area cap used (km²; none: no cap).
+             */
+            max_area: number | null;
+            /**
+             * Format: double
+             * @description Population floor used (0: none).
+             */
+            min_pop: number;
+            /**
+             * Format: double
+             * @description The policy's own cap (km²; none where it has none).
+             */
+            policy_max_area: number | null;
+            /**
+             * Format: double
+             * @description The policy's own floor (none where it has none).
+             */
+            policy_min_pop: number | null;
+            /** @description Which rule gives way where floor and cap cannot both hold. */
+            prefer: components["schemas"]["PreferRule"];
+            /**
+             * Format: uint
+             * @description Schemes asked for (after clamping to 1–8).
+             */
+            schemes: number;
+            /** @description The planner's seed units (the county seat and key towns are seeds on top). */
+            seed_units: components["schemas"]["TownshipRef"][];
+            /** @description Groups kept in one new unit. */
+            together: components["schemas"]["TownshipRef"][][];
+            /** @description Objective weights used. */
+            weights: components["schemas"]["ObjectiveWeights"];
+        };
         /** @description What is imported. */
         ImportKind: "assets" | "debts" | "cadres" | "services" | "quotas";
         /** @description What an import found (and, when committed, stored). */
@@ -3348,6 +3391,58 @@ export interface components {
             kind?: string | null;
             /** @description Its name (unique within its township). */
             name: string;
+        };
+        /**
+         * @description Weights of the objectives the search minimises once the number of new units is fixed;
+         *     each finite, at least 0 and at most 1000, not all 0.
+         */
+        ObjectiveWeights: {
+            /**
+             * Format: double
+             * @description Compactness (紧凑度): fewer boundaries between new units (cut edges).
+             * @default 0
+             */
+            compactness: number;
+            /**
+             * Format: double
+             * @description Service distance (服务距离): population-weighted distance of the townships to their
+             *     new unit's seat.
+             * @default 0
+             */
+            service: number;
+            /**
+             * Format: double
+             * @description Homogeneity (同质性, WSS): townships alike in the homogeneity attributes share a new
+             *     unit (the CLI's `--attrs`; without attributes it has no effect).
+             * @default 0
+             */
+            wss: number;
+        };
+        /**
+         * @description Weights of the objectives the search minimises once the number of new units is fixed;
+         *     each finite, at least 0 and at most 1000, not all 0.
+         */
+        ObjectiveWeightsInput: {
+            /**
+             * Format: double
+             * @description Compactness (紧凑度): fewer boundaries between new units (cut edges).
+             * @default 0
+             */
+            compactness?: number;
+            /**
+             * Format: double
+             * @description Service distance (服务距离): population-weighted distance of the townships to their
+             *     new unit's seat.
+             * @default 0
+             */
+            service?: number;
+            /**
+             * Format: double
+             * @description Homogeneity (同质性, WSS): townships alike in the homogeneity attributes share a new
+             *     unit (the CLI's `--attrs`; without attributes it has no effect).
+             * @default 0
+             */
+            wss?: number;
         };
         /** @description Objective values of one scheme. */
         Objectives: {
@@ -4025,6 +4120,8 @@ export interface components {
              */
             version: number;
         };
+        /** @description Where service distance was measured from. */
+        PointBasis: "seats" | "mixed" | "centroids" | "none";
         /** @description A service point with its outcome. */
         PointRow: {
             /** @description What happens to it. */
@@ -4048,6 +4145,11 @@ export interface components {
         };
         /** @description A built-in policy as the policy selector offers it. */
         PolicyOption: {
+            /**
+             * Format: double
+             * @description Its township area cap (km²; none where it sets none).
+             */
+            area_cap_km2: number | null;
             /** @description Built-in id (`hebei`, `default` …), sent back as a scenario's or request's `policy`. */
             id: string;
             /** @description Name (河北省, 全国参考（国家层面文件）…). */
@@ -4060,6 +4162,11 @@ export interface components {
             note: components["schemas"]["Text"];
             /** @description Whether this is the county's own province's policy. */
             own_province: boolean;
+            /**
+             * Format: double
+             * @description Its township population floor (people; none where it sets none).
+             */
+            population_floor: number | null;
             /** @description The province's 2-digit code; `None` for the national reference. */
             province_code: string | null;
         };
@@ -4083,13 +4190,24 @@ export interface components {
              *     requested, else the county's own province's.
              */
             policy: string;
+            /** @description The infeasibility report in words, one text per reason, in both languages. */
+            reasons: components["schemas"]["Text"][];
             /** @description Schemes, best first. */
             schemes: components["schemas"]["ProposedScheme"][];
+            /** @description Where service distance was measured from (the townships' seats or centroids). */
+            service_points: components["schemas"]["ServicePoints"];
             /** @description Whether figures include synthetic (示意) values. */
             synthetic: boolean;
+            /** @description The wishes honoured: floor and cap used, weights, locks, seeds and groups. */
+            wishes: components["schemas"]["Honoured"];
         };
         /** @description What the planner asks for (every field optional: `{}` is fine). */
         ProposeRequest: {
+            /**
+             * @description Groups of townships (code or name, at least 2 each) of which no two may share a new
+             *     unit.
+             */
+            apart?: string[][];
             /**
              * Format: double
              * @description Time limit in seconds of the exact bound check after the heuristic (default 2, at
@@ -4098,6 +4216,16 @@ export interface components {
             exact_time_limit?: number | null;
             /** @description Townships kept exactly as they are (code or name), on top of the border townships. */
             lock?: string[];
+            /**
+             * Format: double
+             * @description Area cap (km²) instead of the policy's (above 0, at most 200 000).
+             */
+            max_area?: number | null;
+            /**
+             * Format: double
+             * @description Population floor instead of the policy's (people, above 0, at most 5 000 000).
+             */
+            min_pop?: number | null;
             /**
              * @description Policy: a built-in id (`hebei`, `default` …) or a stored policy's name; none: the
              *     county's own province's policy (the national reference where there is none).
@@ -4121,11 +4249,18 @@ export interface components {
              */
             seed_units?: string[];
             /**
+             * @description Groups of townships (code or name, at least 2 each) that must end up in the same new
+             *     unit; a township belongs to one group at most, and no locked township may be in one.
+             */
+            together?: string[][];
+            /**
              * @description Allow village transfers (村划归) after the township merges where they repair the
              *     population floor or area cap, or beat the disruption they cause.
              * @default false
              */
             villages?: boolean;
+            /** @description Objective weights (default: homogeneity 1, compactness 0, service distance 0). */
+            weights?: components["schemas"]["ObjectiveWeightsInput"] | (null);
         };
         /** @description A new unit of a scheme that breaks the rule that gives way. */
         ProposedConflict: {
@@ -5030,6 +5165,21 @@ export interface components {
              */
             village?: string | null;
         };
+        /** @description The points service distance was measured from. */
+        ServicePoints: {
+            /** @description Seats, centroids, both or none. */
+            basis: components["schemas"]["PointBasis"];
+            /**
+             * Format: uint
+             * @description Townships measured from the centroid of their villages.
+             */
+            centroids: number;
+            /**
+             * Format: uint
+             * @description Townships measured from their seat.
+             */
+            seats: number;
+        };
         /** @description Summary of the service register. */
         ServiceStatus: {
             /**
@@ -5690,6 +5840,13 @@ export interface components {
             en: string;
             /** @description Chinese. */
             zh: string;
+        };
+        /** @description A township as named in the answer. */
+        TownshipRef: {
+            /** @description Its 9-digit code. */
+            code: string;
+            /** @description Its name. */
+            name: string;
         };
         /** @description A resulting unit of an evaluation; `village_idx` indexes the county base's villages. */
         UnitOut: {

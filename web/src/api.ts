@@ -42,6 +42,10 @@ export type DraftFreshness = S['DraftFreshness'];
 export type Proposal = S['Proposal'];
 export type VillageProposal = S['VillageProposal'];
 export type VillageRequest = S['VillageRequest'];
+export type Honoured = S['Honoured'];
+export type ObjectiveWeights = S['ObjectiveWeights'];
+export type ServicePoints = S['ServicePoints'];
+export type TownshipRef = S['TownshipRef'];
 export type PolicyChoices = S['PolicyChoices'];
 
 export type ClockState = S['ClockState'];

@@ -12,7 +12,7 @@ import { describeOp, findingsList, indicatorTable } from './panels';
 import { villageChoices, villageControls, villagePanel, villageProposal, villageProposeForm } from './village_view';
 import { html } from './html';
 import { policyNote, policyOptions } from './policy_view';
-import { bindPropose, proposalName, proposeCard, type Wishes, wishesLine } from './propose';
+import { bindPropose, proposalName, proposeCard, type ProposeControls, type Wishes } from './propose';
 import { C } from './handover';
 import type { PageContext } from './handover_page';
 
@@ -36,6 +36,10 @@ interface Editor {
   compareIds: number[];
   /** Townships (codes) the optimizer must make heads of different new units (方案推荐 seeds). */
   seeds: string[];
+  /** Groups of townships (codes) 方案推荐 keeps in one new unit (须同组). */
+  together: string[][];
+  /** Groups of townships (codes) 方案推荐 keeps in different new units (不得同组). */
+  apart: string[][];
   /** The policy the scheme is checked against (a built-in id), saved with the draft. */
   policy: string;
   /** The policies the county may be checked against, its own province's first. */
@@ -68,7 +72,7 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
         throw e;
       };
       const [base, villages, result, policies] = await Promise.all([api.base(county), api.villages(county).catch(noMap), api.evaluate(county, []), api.policies(county)]);
-      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: tf('newScenarioOf', { county: base.county.name }), scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [], seeds: [], policy: policies.default, policies };
+      editor = { county, base, villages, ops: [], result, selected: [], scenario: null, name: tf('newScenarioOf', { county: base.county.name }), scenarios: [], compareIds: [], dirty: false, rebasedOn: null, redo: [], seeds: [], together: [], apart: [], policy: policies.default, policies };
     } catch (e) {
       mount(html`<main class="page"><p class="error" data-testid="county-error">${errText(e)}</p><p><a href="#/">${t('countyList')}</a></p></main>`.text);
       window.__quhua.ready = true;
@@ -123,6 +127,8 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
   const nameOf = (ref: string) => townName.get(ref) ?? ref;
   let villageUnit = new Map<string, number>();
   let seq = 0;
+  /** The 方案推荐 card's controls (bound below). */
+  let proposeUi: ProposeControls | null = null;
 
   const map = createMap($('map'), (code) => {
     const u = villageUnit.get(code);
@@ -203,8 +209,9 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     $('lock').onclick = () => void apply([...ed.ops, { op: 'lock', units: refs() }]);
     $('seed').onclick = () => {
       ed.seeds = toggleSeeds(ed.seeds, seedable);
-      $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf).text;
+      proposeUi?.refresh();
     };
+    proposeUi?.refresh();
     if (one) {
       $('set-seat').onclick = () => void apply([...ed.ops, { op: 'move_seat', unit: unitRef(ed.selected[0] ?? 0), village: ($('seat') as HTMLSelectElement).value }]);
       $('rename').onclick = () => {
@@ -263,12 +270,17 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
 
   /** The wishes 方案推荐 honours: the base townships locked by the operations, the seeds and
    * the policy the scheme is checked against. */
-  const wishes = (): Wishes => ({ lock: lockedTownships(ed.ops, ed.base.townships), seed_units: [...ed.seeds], policy: ed.policy });
+  const wishes = (): Wishes => ({ lock: lockedTownships(ed.ops, ed.base.townships), seed_units: [...ed.seeds], together: ed.together, apart: ed.apart, policy: ed.policy });
+  /** The base townships selected (codes), for the groups of 方案推荐. */
+  const selectedTownships = (): string[] => ed.selected
+    .map((i) => ed.result?.evaluation.units[i]?.code)
+    .filter((c): c is string => !!c && ed.base.townships.some((b) => b.code === c));
 
   /** Shows the chosen policy in the selector and what it holds (and leaves out) below it. */
   function renderPolicy(): void {
     ($('policy') as HTMLSelectElement).value = ed.policy;
     $('policy-note').textContent = policyNote(ed.policies, ed.policy, getLang() === 'zh');
+    proposeUi?.refresh();
   }
   /** Another policy: the same operations checked again (unsaved work until saved). */
   $('policy').onchange = () => {
@@ -396,10 +408,10 @@ export async function showEditor(ctx: PageContext, county: string): Promise<void
     });
   }
 
-  bindPropose(ed.county, nameOf, (scheme) => {
+  proposeUi = bindPropose(ed.county, nameOf, (scheme) => {
     // The adopted scheme keeps the editor's locks (the optimizer kept those townships whole).
     if (mayReplace()) startNew(proposalName(scheme), adoptScheme(ed.ops, scheme.ops, ed.base.townships), true);
-  }, wishes);
+  }, { wishes, selection: selectedTownships, policies: () => ed.policies });
   $('reset').onclick = () => { if (ed.ops.length && window.confirm(t('confirmClear'))) void apply([]); };
 
   // ---- scenarios

@@ -1,24 +1,50 @@
 // 方案推荐: asks the server's optimizer for merger schemes, lists them with their summaries,
 // and hands the adopted scheme's operations to the editor.
 
-import { api, ApiError, type ProposedScheme } from './api';
+import { api, ApiError, type PolicyChoices, type ProposedScheme } from './api';
 import { html, type Markup } from './html';
 import { getLang, t, tf, tx } from './i18n';
+import { addGroup, DEFAULT_SCHEMES, DEFAULT_WEIGHTS, groupsList, honouredLine, limitsNote, MAX_SCHEMES, policyLimits, proposeRequest, type Limits, type ProposeForm, type Wishes, wishesLine } from './propose_view';
+
+export { type Wishes, wishesLine } from './propose_view';
 
 const zh = () => getLang() === 'zh';
 const sep = () => (zh() ? '、' : ', ');
 
-/** The card's markup (button, spinner, list). */
+/** The card's markup: the button, the number of schemes and village transfers; under 更多条件
+ * the floor and cap, the conflict preference, the exact check, the objective weights and the
+ * groups; then the wishes, what the answer honoured and the list. */
 export function proposeCard(): Markup {
+  const weight = (id: string, label: string, help: string, value: number) => html`<label class="weight" title="${help}">${label}
+    <input type="number" id="propose-w-${id}" data-testid="propose-w-${id}" min="0" max="1000" step="0.1" value="${value}" style="width:4.5em"></label>
+    <span class="muted small">${help}</span>`;
   return html`<div class="card"><h3>${t('propose')}</h3>
     <div class="row"><button id="propose" data-testid="propose">${t('propose')}</button>
+      <label>${t('proposeCount')} <input type="number" id="propose-schemes" data-testid="propose-schemes" min="1" max="${MAX_SCHEMES}" step="1" value="${DEFAULT_SCHEMES}" style="width:3.5em"></label>
       <label><input type="checkbox" id="propose-villages" data-testid="propose-villages"> ${t('allowVillages')}</label>
-      <label>${t('preferLabel')} <select id="propose-prefer" data-testid="propose-prefer">
-        <option value="floor">${t('preferFloor')}</option><option value="ceiling">${t('preferCeiling')}</option></select></label>
-      <label>${t('exactLimit')} <input type="number" id="propose-exact" data-testid="propose-exact" min="0" max="60" step="0.5" value="2" style="width:5em"></label>
       <span id="propose-spinner" class="spinner" data-testid="propose-spinner" hidden role="status" aria-label="${t('proposing')}"></span>
       <span id="propose-msg" class="muted"></span></div>
+    <details id="propose-more" class="propose-more" data-testid="propose-more"><summary>${t('moreConditions')}</summary>
+      <div class="row"><label>${t('floorLabel')} <input type="number" id="propose-min-pop" data-testid="propose-min-pop" min="1" step="1000" placeholder="${t('limitNone')}" style="width:7em"></label>
+        <label>${t('capLabel')} <input type="number" id="propose-max-area" data-testid="propose-max-area" min="1" step="10" placeholder="${t('limitNone')}" style="width:6em"></label>
+        <button id="propose-reset-limits" data-testid="propose-reset-limits">${t('resetLimits')}</button></div>
+      <p class="muted small" id="propose-limits-note" data-testid="propose-limits-note"></p>
+      <div class="row"><label>${t('preferLabel')} <select id="propose-prefer" data-testid="propose-prefer">
+        <option value="floor">${t('preferFloor')}</option><option value="ceiling">${t('preferCeiling')}</option></select></label>
+        <label>${t('exactLimit')} <input type="number" id="propose-exact" data-testid="propose-exact" min="0" max="60" step="0.5" value="2" style="width:5em"></label></div>
+      <div class="weights"><strong>${t('weightsLabel')}</strong>
+        ${weight('wss', t('weightWss'), t('weightWssHelp'), DEFAULT_WEIGHTS.wss)}
+        ${weight('compactness', t('weightCompact'), t('weightCompactHelp'), DEFAULT_WEIGHTS.compactness)}
+        ${weight('service', t('weightService'), t('weightServiceHelp'), DEFAULT_WEIGHTS.service)}</div>
+      <div class="row"><strong>${t('groupsLabel')}</strong>
+        <button id="group-together" data-testid="group-together">${t('groupTogether')}</button>
+        <button id="group-apart" data-testid="group-apart">${t('groupApart')}</button>
+        <span class="muted small" id="group-msg" data-testid="group-msg">${t('groupHelp')}</span></div>
+      <div id="propose-groups" data-testid="propose-groups"></div>
+    </details>
     <p id="propose-wishes" class="muted" data-testid="propose-wishes"></p>
+    <p id="propose-honoured" class="muted" data-testid="propose-honoured" hidden></p>
+    <ul id="propose-reasons" class="error small" data-testid="propose-reasons" hidden></ul>
     <ol id="proposals" class="proposals" data-testid="proposals"></ol></div>`;
 }
 
@@ -54,11 +80,20 @@ export function proposalName(s: ProposedScheme): string {
   return tf('proposalName', { n: s.index + 1, seed: s.restart });
 }
 
-function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): Markup {
+/** Whether the scheme keeps the groups (no together group split, no apart group joined). */
+function groupsBadge(s: ProposedScheme, groups: boolean): Markup | '' {
+  if (!groups) return '';
+  const broken = s.violations.some((v) => v.kind === 'together_split' || v.kind === 'apart_joined');
+  return broken
+    ? html` <span class="badge-c warn" data-testid="groups-${s.index}">${t('groupsBroken')}</span>`
+    : html` <span class="badge-c ok" data-testid="groups-${s.index}">${t('groupsKept')}</span>`;
+}
+
+function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string, groups: boolean): Markup {
   const m = s.summary;
   const merges = s.ops.map((o) => (o.op === 'merge' && 'into' in o ? `${o.units.map(nameOf).join(sep())} → ${nameOf(o.into)}` : '')).filter(Boolean);
   return html`<li data-testid="proposal-${s.index}">
-    <div class="row"><strong>${proposalName(s)}</strong>
+    <div class="row"><strong>${proposalName(s)}</strong>${groupsBadge(s, groups)}
       <button class="adopt primary" data-i="${s.index}" data-testid="adopt-${s.index}">${t('adopt')}</button></div>
     <div class="muted">${t('count')} ${m.count_before} → ${m.count_after} · ${t('meanPop')} ${fmt(m.mean_population_before)} → ${fmt(m.mean_population_after)}
       · ${t('sevError')} ${m.errors} · ${t('sevWarning')} ${m.warnings}${s.moved_villages ? ` · ${s.moved_villages} ${t('villagesMoved')}` : ''}</div>
@@ -66,39 +101,101 @@ function schemeItem(s: ProposedScheme, nameOf: (ref: string) => string): Markup 
     <div class="muted">${merges.join(zh() ? '；' : '; ')}</div></li>`;
 }
 
-/** The planner's wishes the optimizer honours: townships kept as they are (the editor's 锁定
- * operations) and seeds (townships that each head a different new unit). */
-export interface Wishes { lock: string[]; seed_units: string[]; policy?: string }
-
-/** The wishes as a line of the card. */
-export function wishesLine(w: Wishes, nameOf: (ref: string) => string): Markup {
-  const list = (refs: string[]) => (refs.length ? refs.map(nameOf).join(sep()) : t('none'));
-  const colon = zh() ? '：' : ': ';
-  return html`${t('wishLocked')}${colon}${list(w.lock)} · ${t('wishSeeds')}${colon}${list(w.seed_units)}`;
+/** What the card needs from the editor. */
+export interface ProposeHost {
+  /** The wishes (its `together` and `apart` arrays are the editor's: groups are added to and
+   * removed from them in place). */
+  wishes: () => Wishes;
+  /** The base townships (codes) selected in the editor. */
+  selection: () => string[];
+  /** The county's policy choices (their floor and cap pre-fill the card). */
+  policies: () => PolicyChoices;
 }
 
-/** Binds the button: runs the optimizer with the editor's `wishes` (spinner while waiting),
- * lists the schemes, and calls `adopt` with a scheme when its 采用 button is clicked. */
-export function bindPropose(county: string, nameOf: (ref: string) => string, adopt: (s: ProposedScheme) => void, wishes: () => Wishes): void {
+/** The card's controls after binding: `refresh` re-reads the editor (selection, locks, seeds,
+ * the policy in force) after it changed. */
+export interface ProposeControls { refresh: () => void }
+
+/** Binds the card: runs the optimizer with the editor's wishes and the card's conditions
+ * (spinner while waiting), lists the schemes with what was honoured, and calls `adopt` with a
+ * scheme when its 采用 button is clicked. */
+export function bindPropose(county: string, nameOf: (ref: string) => string, adopt: (s: ProposedScheme) => void, host: ProposeHost): ProposeControls {
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
+  const input = (id: string) => $(id) as HTMLInputElement;
   const button = $('propose') as HTMLButtonElement;
-  $('propose-wishes').innerHTML = wishesLine(wishes(), nameOf).text;
+  let limits: Limits = policyLimits(host.policies(), host.wishes().policy ?? host.policies().default);
+  const fillLimits = () => {
+    input('propose-min-pop').value = limits.floor == null ? '' : String(limits.floor);
+    input('propose-max-area').value = limits.cap == null ? '' : String(limits.cap);
+    $('propose-limits-note').textContent = limitsNote(limits);
+  };
+  fillLimits();
+  $('propose-reset-limits').onclick = fillLimits;
+  const renderWishes = () => {
+    const w = host.wishes();
+    $('propose-wishes').innerHTML = wishesLine(w, nameOf).text;
+    $('propose-groups').innerHTML = groupsList(w, nameOf).text;
+    $('propose-groups').querySelectorAll('button.remove-group').forEach((b) => b.addEventListener('click', () => {
+      const el = b as HTMLElement;
+      const list = el.dataset['kind'] === 'apart' ? host.wishes().apart : host.wishes().together;
+      list.splice(Number(el.dataset['i']), 1);
+      renderWishes();
+    }));
+  };
+  const refresh = () => {
+    const policy = host.wishes().policy ?? host.policies().default;
+    if (policy !== limits.policy) {
+      limits = policyLimits(host.policies(), policy);
+      fillLimits();
+    }
+    const n = host.selection().length;
+    for (const id of ['group-together', 'group-apart']) {
+      const b = $(id) as HTMLButtonElement;
+      b.disabled = n < 2;
+      b.title = n < 2 ? t('whyGroup') : '';
+    }
+    renderWishes();
+  };
+  const group = (kind: 'together' | 'apart') => () => {
+    const w = host.wishes();
+    const list = kind === 'together' ? w.together : w.apart;
+    const r = addGroup(list, host.selection());
+    if (r.added) list.splice(0, list.length, ...r.groups);
+    $('group-msg').textContent = r.added ? t('groupHelp') : t('groupExists');
+    renderWishes();
+  };
+  $('group-together').onclick = group('together');
+  $('group-apart').onclick = group('apart');
+  refresh();
+  const form = (): ProposeForm => ({
+    schemes: input('propose-schemes').value,
+    minPop: input('propose-min-pop').value,
+    maxArea: input('propose-max-area').value,
+    wss: input('propose-w-wss').value,
+    compactness: input('propose-w-compactness').value,
+    service: input('propose-w-service').value,
+    villages: input('propose-villages').checked,
+    prefer: ($('propose-prefer') as HTMLSelectElement).value === 'ceiling' ? 'ceiling' : 'floor',
+    exact: input('propose-exact').value,
+  });
   button.onclick = async () => {
     button.disabled = true;
     $('propose-spinner').hidden = false;
     $('propose-msg').textContent = t('proposing');
     $('propose-msg').className = 'muted';
     try {
-      const villages = ($('propose-villages') as HTMLInputElement).checked;
-      const prefer = ($('propose-prefer') as HTMLSelectElement).value === 'ceiling' ? 'ceiling' : 'floor';
-      // The server checks the range and says what is wrong.
-      const raw = ($('propose-exact') as HTMLInputElement).value.trim();
-      const exact_time_limit = raw === '' ? 2 : Number(raw);
-      const w = wishes();
-      $('propose-wishes').innerHTML = wishesLine(w, nameOf).text;
-      const { schemes } = await api.propose(county, { villages, prefer, exact_time_limit, lock: w.lock, seed_units: w.seed_units, ...(w.policy ? { policy: w.policy } : {}) });
-      $('proposals').innerHTML = html`${schemes.map((s) => schemeItem(s, nameOf))}`.text;
-      $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t('schemesFound')}` : t('noSchemes');
+      const w = host.wishes();
+      renderWishes();
+      // The server checks every range and says what is wrong.
+      const p = await api.propose(county, proposeRequest(form(), w, limits));
+      const { schemes } = p;
+      const groups = p.wishes.together.length + p.wishes.apart.length > 0;
+      $('proposals').innerHTML = html`${schemes.map((s) => schemeItem(s, nameOf, groups))}`.text;
+      $('propose-honoured').innerHTML = honouredLine(p.wishes, p.service_points, schemes.length).text;
+      $('propose-honoured').hidden = false;
+      $('propose-reasons').innerHTML = html`${p.reasons.map((r) => html`<li>${tx(r)}</li>`)}`.text;
+      $('propose-reasons').hidden = p.reasons.length === 0;
+      $('propose-msg').textContent = schemes.length ? `${schemes.length} ${t(schemes.length === 1 ? 'oneSchemeFound' : 'schemesFound')}` : t('noSchemes');
       $('proposals').querySelectorAll('button.adopt').forEach((b) => b.addEventListener('click', () => {
         const s = schemes.find((x) => x.index === Number((b as HTMLElement).dataset['i']));
         if (s) adopt(s);
@@ -106,6 +203,8 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
     } catch (e) {
       // A failed request leaves no list of an earlier request behind.
       $('proposals').innerHTML = '';
+      $('propose-honoured').hidden = true;
+      $('propose-reasons').hidden = true;
       $('propose-msg').textContent = e instanceof ApiError ? tx(e.text) : String(e);
       $('propose-msg').className = 'error';
     } finally {
@@ -113,4 +212,5 @@ export function bindPropose(county: string, nameOf: (ref: string) => string, ado
       $('propose-spinner').hidden = true;
     }
   };
+  return { refresh };
 }

@@ -40,7 +40,7 @@ test('the unit panel and the wishes escape names; the legend is markup', () => {
   assert.match(h, /130634&lt;1&gt;/);
   assert.match(h, /西&lt;坡&gt;村/);
   assert.match(h, /恒州&lt;镇&gt;/);
-  assert.match(wishesLine({ lock: ['a'], seed_units: [] }, () => '<i>x</i>').text, /&lt;i&gt;x&lt;\/i&gt;/);
+  assert.match(wishesLine({ lock: ['a'], seed_units: [], together: [], apart: [] }, () => '<i>x</i>').text, /&lt;i&gt;x&lt;\/i&gt;/);
   assert.match(mapLegend().text, /^<span class="legend" data-testid="map-legend">/);
 });
 

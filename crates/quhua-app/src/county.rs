@@ -24,6 +24,9 @@ pub struct CountyBase {
     pub base: Base,
     /// Longitude/latitude of each village of `base`, when geometry is known.
     pub village_xy: Option<Vec<Option<(f64, f64)>>>,
+    /// Longitude/latitude of each township's seat (驻地) as the registry records it, per
+    /// township of `base` (`None` where no seat point is recorded).
+    pub seat_xy: Vec<Option<(f64, f64)>>,
     /// The geometry the base's adjacency and coordinates came from, when stored.
     pub geometry: Option<Arc<CountyGeometry>>,
 }
@@ -131,9 +134,21 @@ pub fn build_at(
         base = base.with_adjacency(g.adjacency.iter().copied());
         village_xy = Some(g.labels.clone());
     }
+    let seat_xy = base
+        .townships
+        .iter()
+        .map(|t| {
+            snapshot
+                .get(t.id)
+                .and_then(|u| u.seat.as_ref())
+                .and_then(|s| s.point)
+                .map(|p| (p.lon, p.lat))
+        })
+        .collect();
     Ok(CountyBase {
         base,
         village_xy,
+        seat_xy,
         geometry,
     })
 }

@@ -147,6 +147,10 @@ pub struct PolicyOption {
     pub national: bool,
     /// What the policy holds and what it leaves out, in both languages.
     pub note: quhua_core::i18n::Text,
+    /// Its township population floor (people; none where it sets none).
+    pub population_floor: Option<f64>,
+    /// Its township area cap (km²; none where it sets none).
+    pub area_cap_km2: Option<f64>,
 }
 
 /// The policies a county may be checked against, its default first.
@@ -192,6 +196,8 @@ pub fn choices(county: &str) -> PolicyChoices {
                 zh: p.meta.note.clone().unwrap_or_default(),
                 en: p.meta.note_en.clone().unwrap_or_default(),
             },
+            population_floor: p.population_floor.as_ref().map(|t| t.value),
+            area_cap_km2: p.area_cap_km2.as_ref().map(|t| t.value),
         })
         .collect();
     // The default first, then the national reference, then the rest in built-in order.

@@ -5,10 +5,12 @@
 //! `quhua plan suggest`): the county's base is built by [`crate::county`] (with the demo
 //! county's schematic coordinates), the township problem is built once from it — border
 //! townships locked, the county seat and key towns seeded, plus the planner's `lock` and
-//! `seed_units` — with the policy's population floor and area cap; each scheme becomes
+//! `seed_units`, the groups kept `together` or `apart` — with the policy's population floor
+//! and area cap (or the planner's own); each scheme becomes
 //! merges of its regions' townships into the region's seat and, with `villages`, the village
-//! transfers (村划归) of [`quhua_optimize::refine`]. It changes nothing, so every actor who
-//! may see the county may call it.
+//! transfers (村划归) of [`quhua_optimize::refine`]. Service distance is measured from the
+//! townships' seats (驻地) where known. The answer echoes the wishes it honoured
+//! ([`Honoured`]). It changes nothing, so every actor who may see the county may call it.
 
 mod conflicts;
 mod explain;
@@ -16,6 +18,7 @@ mod pipeline;
 pub mod region;
 pub mod units;
 pub mod villages;
+mod wishes;
 
 pub use conflicts::{ProposedConflict, ProvenTownship, proof_text};
 pub use explain::explain;
@@ -39,6 +42,14 @@ pub const DEFAULT_SCHEMES: usize = 4;
 pub const MAX_EFFORT: f64 = 100.0;
 /// The longest time limit (seconds) of the exact check.
 pub const MAX_EXACT_TIME_LIMIT: f64 = 60.0;
+/// The largest population floor a request may set.
+pub const MAX_POPULATION_FLOOR: f64 = 5_000_000.0;
+/// The largest area cap (km²) a request may set.
+pub const MAX_AREA_CAP: f64 = 200_000.0;
+/// The largest objective weight a request may set.
+pub const MAX_WEIGHT: f64 = 1_000.0;
+/// The most townships a request's groups (`together` and `apart`) may name in all.
+pub const MAX_GROUP_MEMBERS: usize = 2_000;
 
 /// Which rule gives way where the population floor and the area cap cannot both hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -91,24 +102,66 @@ pub struct ProposeRequest {
     /// most 60; 0 skips it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exact_time_limit: Option<f64>,
+    /// Population floor instead of the policy's (people, above 0, at most 5 000 000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_pop: Option<f64>,
+    /// Area cap (km²) instead of the policy's (above 0, at most 200 000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_area: Option<f64>,
+    /// Groups of townships (code or name, at least 2 each) that must end up in the same new
+    /// unit; a township belongs to one group at most, and no locked township may be in one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub together: Vec<Vec<String>>,
+    /// Groups of townships (code or name, at least 2 each) of which no two may share a new
+    /// unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub apart: Vec<Vec<String>>,
+    /// Objective weights (default: homogeneity 1, compactness 0, service distance 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<ObjectiveWeights>,
     /// The local operator's tuning (not accepted over HTTP).
     #[serde(skip)]
     #[schemars(skip)]
     pub tuning: Tuning,
 }
 
-/// Optimizer knobs only the local operator sets (the CLI): overrides of the policy's floor
-/// and cap, homogeneity attributes, objective weights and the work multiplier.
+/// Weights of the objectives the search minimises once the number of new units is fixed;
+/// each finite, at least 0 and at most 1000, not all 0.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveWeights {
+    /// Homogeneity (同质性, WSS): townships alike in the homogeneity attributes share a new
+    /// unit (the CLI's `--attrs`; without attributes it has no effect).
+    #[serde(default)]
+    pub wss: f64,
+    /// Compactness (紧凑度): fewer boundaries between new units (cut edges).
+    #[serde(default)]
+    pub compactness: f64,
+    /// Service distance (服务距离): population-weighted distance of the townships to their
+    /// new unit's seat.
+    #[serde(default)]
+    pub service: f64,
+}
+
+impl Default for ObjectiveWeights {
+    fn default() -> Self {
+        let w = Weights::default();
+        ObjectiveWeights {
+            wss: w.wss,
+            compactness: w.compactness,
+            service: w.service,
+        }
+    }
+}
+
+/// Optimizer knobs only the local operator sets (the CLI): homogeneity attributes, the
+/// weight of disruption in the village stage and the work multiplier.
 #[derive(Debug, Clone)]
 pub struct Tuning {
-    /// Population floor instead of the policy's.
-    pub min_pop: Option<f64>,
-    /// Area cap (km²) instead of the policy's.
-    pub max_area: Option<f64>,
     /// Attribute keys for homogeneity (WSS).
     pub attrs: Vec<String>,
-    /// Objective weights.
-    pub weights: Weights,
+    /// Weight of disruption (share of villages transferred) in the village stage.
+    pub disruption: f64,
     /// Work multiplier in (0, 100].
     pub effort: f64,
 }
@@ -116,13 +169,73 @@ pub struct Tuning {
 impl Default for Tuning {
     fn default() -> Self {
         Tuning {
-            min_pop: None,
-            max_area: None,
             attrs: Vec::new(),
-            weights: Weights::default(),
+            disruption: Weights::default().disruption,
             effort: 1.0,
         }
     }
+}
+
+/// A township as named in the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TownshipRef {
+    /// Its 9-digit code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// The wishes the schemes were made under, as honoured (resolved townships, the floor and
+/// cap actually used), so an adapter can show them.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Honoured {
+    /// Schemes asked for (after clamping to 1–8).
+    pub schemes: usize,
+    /// Population floor used (0: none).
+    pub min_pop: f64,
+    /// Area cap used (km²; none: no cap).
+    pub max_area: Option<f64>,
+    /// The policy's own floor (none where it has none).
+    pub policy_min_pop: Option<f64>,
+    /// The policy's own cap (km²; none where it has none).
+    pub policy_max_area: Option<f64>,
+    /// Objective weights used.
+    pub weights: ObjectiveWeights,
+    /// Which rule gives way where floor and cap cannot both hold.
+    pub prefer: PreferRule,
+    /// The planner's locked townships (border townships are locked on top).
+    pub lock: Vec<TownshipRef>,
+    /// The planner's seed units (the county seat and key towns are seeds on top).
+    pub seed_units: Vec<TownshipRef>,
+    /// Groups kept in one new unit.
+    pub together: Vec<Vec<TownshipRef>>,
+    /// Groups kept in different new units.
+    pub apart: Vec<Vec<TownshipRef>>,
+}
+
+/// Where service distance was measured from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PointBasis {
+    /// Every township's seat (驻地).
+    Seats,
+    /// Seats where known, the centroid of the villages elsewhere.
+    Mixed,
+    /// The population-weighted centroid of each township's villages (no seat known).
+    Centroids,
+    /// No coordinates: service distance not measured (its weight has no effect).
+    None,
+}
+
+/// The points service distance was measured from.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ServicePoints {
+    /// Seats, centroids, both or none.
+    pub basis: PointBasis,
+    /// Townships measured from their seat.
+    pub seats: usize,
+    /// Townships measured from the centroid of their villages.
+    pub centroids: usize,
 }
 
 /// Evaluation figures of a proposed scheme.
@@ -222,10 +335,16 @@ pub struct Proposal {
     /// Why some hard rule cannot be met, when it cannot (`quhua_optimize::Infeasibility`;
     /// units are indices into the county's townships).
     pub infeasibility: Option<Infeasibility>,
+    /// The infeasibility report in words, one text per reason, in both languages.
+    pub reasons: Vec<quhua_core::i18n::Text>,
     /// Townships without neighbours.
     pub islands: Vec<ProposedIsland>,
     /// Whether figures include synthetic (示意) values.
     pub synthetic: bool,
+    /// The wishes honoured: floor and cap used, weights, locks, seeds and groups.
+    pub wishes: Honoured,
+    /// Where service distance was measured from (the townships' seats or centroids).
+    pub service_points: ServicePoints,
     /// Township names by optimizer unit index (to explain the infeasibility report).
     #[serde(skip)]
     #[schemars(skip)]

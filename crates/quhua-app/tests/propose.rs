@@ -142,11 +142,8 @@ fn conflicts_name_their_proofs_and_add_up() {
     let cap = largest * 0.9;
     let req = ProposeRequest {
         prefer: Some(quhua_app::propose::PreferRule::Floor),
-        tuning: Tuning {
-            min_pop: Some(most * 1.5),
-            max_area: Some(cap),
-            ..Tuning::default()
-        },
+        min_pop: Some(most * 1.5),
+        max_area: Some(cap),
         ..Default::default()
     };
     let p = propose(&app, &op, "130634", &req).unwrap();
@@ -194,10 +191,7 @@ fn village_transfers_repair_the_cap() {
     let req = |villages: bool| ProposeRequest {
         villages,
         schemes: Some(2),
-        tuning: Tuning {
-            max_area: Some(cap),
-            ..Tuning::default()
-        },
+        max_area: Some(cap),
         ..Default::default()
     };
     let plain = propose(&app, &op, "130634", &req(false)).unwrap();

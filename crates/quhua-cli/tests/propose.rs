@@ -77,3 +77,50 @@ fn plan_suggest_gives_the_schemes_of_the_shared_use_case() {
     assert_eq!(cli["policy"], "hebei");
     assert_eq!(cli["schemes"][0]["scenario"]["policy"], "hebei");
 }
+
+/// `--together`, `--apart`, `--min-pop` and the weights go through the same request: the
+/// answer echoes them, and every scheme keeps the groups.
+#[test]
+fn plan_suggest_honours_groups_and_echoes_the_wishes() {
+    let v = suggest(&[
+        "plan",
+        "suggest",
+        "--schemes",
+        "2",
+        "--together",
+        "党城镇,范家庄乡",
+        "--apart",
+        "晓林镇、邸村镇",
+        "--min-pop",
+        "22000",
+        "--w-service",
+        "1",
+        "--exact-time-limit",
+        "0",
+        "--json",
+    ]);
+    let w = &v["wishes"];
+    assert_eq!(w["min_pop"], 22000.0);
+    assert_eq!(w["weights"]["service"], 1.0);
+    assert_eq!(w["together"][0][0]["name"], "党城镇");
+    assert_eq!(w["apart"][0][1]["name"], "邸村镇");
+    assert_eq!(v["service_points"]["basis"], "seats");
+    let schemes = v["schemes"].as_array().unwrap();
+    assert!(!schemes.is_empty());
+    for s in schemes {
+        assert_eq!(
+            s["violations"],
+            serde_json::json!([]),
+            "{}",
+            s["violations"]
+        );
+    }
+    // a township in a group that does not exist is refused, naming it
+    let o = Command::new(env!("CARGO_BIN_EXE_quhua"))
+        .args(["plan", "suggest", "--together", "党城镇,无此镇"])
+        .output()
+        .expect("run quhua");
+    assert!(!o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+    assert!(text.contains("无此镇"), "{text}");
+}

@@ -15,6 +15,10 @@ pub struct Wishes {
     pub seed: Vec<String>,
     /// Attribute keys for homogeneity (WSS).
     pub attrs: Vec<String>,
+    /// Groups of townships (code or name) that must end up in the same new unit.
+    pub together: Vec<Vec<String>>,
+    /// Groups of townships (code or name) of which no two may share a new unit.
+    pub apart: Vec<Vec<String>>,
 }
 
 /// Why the county cannot be turned into a problem.
@@ -107,7 +111,64 @@ pub fn township_problem(base: &Base, wishes: &Wishes) -> Result<Problem, PlanErr
     );
     p.seeds.sort_unstable();
     p.seeds.dedup();
+    let groups = |gs: &[Vec<String>]| -> Result<Vec<Vec<u32>>, PlanError> {
+        gs.iter()
+            .map(|g| {
+                let mut ids = g.iter().map(find).collect::<Result<Vec<_>, _>>()?;
+                ids.sort_unstable();
+                ids.dedup();
+                Ok(ids)
+            })
+            .collect()
+    };
+    p.together = groups(&wishes.together)?;
+    p.apart = groups(&wishes.apart)?;
     Ok(p)
+}
+
+/// Service points of the townships, each with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TownshipPoints {
+    /// Longitude/latitude per township of the base.
+    pub coords: Vec<(f64, f64)>,
+    /// Whether each township's point is its seat (驻地: the recorded seat point, else the
+    /// seat village's point) rather than the population-weighted centroid of its villages.
+    pub at_seat: Vec<bool>,
+}
+
+/// Township service points for the service-distance objective: each township's seat (驻地)
+/// where known — `seat_xy` (the registry's seat point per township), else the point of its
+/// seat village in `village_xy` — and the population-weighted centroid of its villages
+/// ([`township_coords`]) otherwise.
+pub fn township_seat_coords(
+    base: &Base,
+    village_xy: &[Option<(f64, f64)>],
+    seat_xy: &[Option<(f64, f64)>],
+) -> TownshipPoints {
+    let centroids = township_coords(base, village_xy);
+    let finite = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite();
+    let mut at_seat = Vec::with_capacity(centroids.len());
+    let coords = base
+        .townships
+        .iter()
+        .zip(centroids)
+        .enumerate()
+        .map(|(i, (t, c))| {
+            let seat = seat_xy
+                .get(i)
+                .copied()
+                .flatten()
+                .filter(finite)
+                .or_else(|| {
+                    t.seat_village
+                        .and_then(|v| village_xy.get(v as usize).copied().flatten())
+                        .filter(finite)
+                });
+            at_seat.push(seat.is_some());
+            seat.unwrap_or(c)
+        })
+        .collect();
+    TownshipPoints { coords, at_seat }
 }
 
 /// Township coordinates (lon/lat) as the population-weighted mean of their villages'

@@ -207,8 +207,8 @@ async fn the_route_and_the_use_case_agree_and_honour_locks_and_seed_units() {
         "{merged:?}"
     );
 
-    // an unknown township is refused with its name
+    // an unknown township is refused with its name (bad input: 400)
     let (s, e, _) = call(&app, post(uri, json!({"lock": ["无此镇"]}), session)).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
     assert!(e.to_string().contains("无此镇"), "{e}");
 }

@@ -133,10 +133,22 @@ pub fn explain(r: &Infeasible, names: &[String]) -> Text {
                 n(first_unit)
             ),
         ),
-        Infeasible::TogetherImpossible { set, reason } => (
-            format!("第 {} 组“须在一起”无法满足：{reason}", set + 1),
-            format!("together-set {} cannot be met: {reason}", set + 1),
-        ),
+        Infeasible::TogetherImpossible { set, reason } => {
+            let (zh, en) = match reason.as_str() {
+                "locked" => ("其中有锁定的乡镇", "it holds a locked township"),
+                "seeds" => (
+                    "其中有两个各自牵头新单位的乡镇",
+                    "two of its townships each head a new unit",
+                ),
+                "crosses_group" => ("跨越了分组界线", "it crosses a group boundary"),
+                "not_contiguous" => ("这些乡镇不连成一片", "its townships are not contiguous"),
+                other => (other, other),
+            };
+            (
+                format!("第 {} 组“须同组”无法满足：{zh}", set + 1),
+                format!("together group {} cannot be met: {en}", set + 1),
+            )
+        }
     };
     Text::new(zh, en)
 }

@@ -68,13 +68,14 @@ impl UnitProposal {
     }
 }
 
-/// Proposes schemes for the units of `source` (see the module documentation). `lock` and
-/// `seed_units` of the request name unit ids; `policy` and `villages` do not apply.
+/// Proposes schemes for the units of `source` (see the module documentation). `lock`,
+/// `seed_units`, `together` and `apart` of the request name unit ids; `policy` and
+/// `villages` do not apply.
 ///
 /// ```no_run
-/// use quhua_app::propose::{ProposeRequest, Tuning, units::{propose_units, UnitFields, UnitSource}};
+/// use quhua_app::propose::{ProposeRequest, units::{propose_units, UnitFields, UnitSource}};
 /// let fields = UnitFields { id: "id".into(), population: "pop".into(), area: None, attrs: vec![] };
-/// let req = ProposeRequest { tuning: Tuning { min_pop: Some(30_000.0), ..Tuning::default() }, ..Default::default() };
+/// let req = ProposeRequest { min_pop: Some(30_000.0), ..Default::default() };
 /// let p = propose_units(&UnitSource::Layer("units.geojson".into()), &fields, &req, Default::default()).unwrap();
 /// println!("{} schemes", p.solution.schemes.len());
 /// ```
@@ -113,6 +114,15 @@ pub fn propose_units(
     };
     problem.locked = resolve(&ids, &req.lock)?;
     problem.seeds = resolve(&ids, &req.seed_units)?;
+    for (groups, out) in [
+        (&req.together, &mut problem.together),
+        (&req.apart, &mut problem.apart),
+    ] {
+        *out = groups
+            .iter()
+            .map(|g| resolve(&ids, g))
+            .collect::<AppResult<_>>()?;
+    }
     let solution = suggest(&problem, &params, hooks.progress, hooks.cancel)?;
     Ok(UnitProposal {
         solution,

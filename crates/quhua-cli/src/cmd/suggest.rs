@@ -13,8 +13,8 @@ use crate::context::{CliResult, Context, fail};
 use crate::render::{people, t, table::Table};
 use quhua_app::propose::units::{UnitFields, UnitSource, propose_units};
 use quhua_app::propose::{
-    Infeasibility, Island, PreferRule, Proposal, ProposeRequest, Scheme, Tuning, Weights,
-    propose_with,
+    Honoured, Infeasibility, Island, ObjectiveWeights, PointBasis, PreferRule, Proposal,
+    ProposeRequest, Scheme, ServicePoints, Tuning, propose_with,
 };
 use quhua_core::scenario::{Evaluation, MergeTarget, Operation, Scenario};
 use serde_json::json;
@@ -69,6 +69,12 @@ pub struct Args {
     /// 各自牵头一个新单位的中心镇 / units that each head a different new unit
     #[arg(long = "seed-unit")]
     seed_unit: Vec<String>,
+    /// 须同组：这些单位进同一个新单位（逗号分隔，可重复）/ together: these units end up in one new unit (comma-separated; repeatable)
+    #[arg(long, value_name = "A,B")]
+    together: Vec<String>,
+    /// 不得同组：这些单位两两不进同一个新单位（逗号分隔，可重复）/ apart: no two of these units share a new unit (comma-separated; repeatable)
+    #[arg(long, value_name = "C,D")]
+    apart: Vec<String>,
     /// 方案个数 / number of schemes
     #[arg(long, default_value_t = 3)]
     schemes: usize,
@@ -214,24 +220,96 @@ fn request(args: Args) -> ProposeRequest {
         seed_units: args.seed_unit.clone(),
         prefer: args.prefer.map(PreferRule::from),
         exact_time_limit: args.exact_time_limit,
+        min_pop: args.min_pop,
+        max_area: args.max_area,
+        together: groups(&args.together),
+        apart: groups(&args.apart),
+        weights: Some(ObjectiveWeights {
+            wss: args.w_wss,
+            compactness: args.w_compact,
+            service: args.w_service,
+        }),
         tuning: Tuning {
-            min_pop: args.min_pop,
-            max_area: args.max_area,
             attrs: args.attrs.clone(),
-            weights: weights(&args),
+            disruption: args.w_disruption,
             effort: args.effort,
         },
         policy: args.policy,
     }
 }
 
-fn weights(args: &Args) -> Weights {
-    Weights {
-        wss: args.w_wss,
-        compactness: args.w_compact,
-        service: args.w_service,
-        disruption: args.w_disruption,
-    }
+/// `--together A,B` / `--apart C,D`: one group per occurrence (commas, 、 or ，between names).
+fn groups(flags: &[String]) -> Vec<Vec<String>> {
+    flags
+        .iter()
+        .map(|g| {
+            g.split([',', '、', '，'])
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .collect()
+}
+
+/// The wishes the schemes honour, as lines (floor and cap used, weights, groups, points).
+fn wishes_lines(ctx: &Context, w: &Honoured, points: &ServicePoints) -> String {
+    let sep = t(ctx.lang, "、", ", ");
+    let names = |g: &[quhua_app::propose::TownshipRef]| {
+        g.iter()
+            .map(|x| x.name.as_str())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let list = |gs: &[Vec<quhua_app::propose::TownshipRef>]| {
+        if gs.is_empty() {
+            t(ctx.lang, "无", "none").to_string()
+        } else {
+            gs.iter()
+                .map(|g| format!("（{}）", names(g)))
+                .collect::<Vec<_>>()
+                .join("")
+        }
+    };
+    let cap = w
+        .max_area
+        .map_or(t(ctx.lang, "无", "none").to_string(), |a| {
+            format!("{a} km²")
+        });
+    let basis = match points.basis {
+        PointBasis::Seats => t(ctx.lang, "按乡镇驻地", "from the seats"),
+        PointBasis::Mixed => t(
+            ctx.lang,
+            "驻地已知的按驻地，其余按村的人口重心",
+            "from the seats where known, else the villages' population centroid",
+        ),
+        PointBasis::Centroids => t(
+            ctx.lang,
+            "按村的人口重心",
+            "from the villages' population centroid",
+        ),
+        PointBasis::None => t(ctx.lang, "无坐标，不计", "no coordinates: not measured"),
+    };
+    let line = format!(
+        "{} {}，{} {}；{} {} / {} {} / {} {}；{}{}；{}{}；{}{}\n",
+        t(ctx.lang, "人口下限", "population floor"),
+        people(w.min_pop, ctx.lang),
+        t(ctx.lang, "面积上限", "area cap"),
+        cap,
+        t(ctx.lang, "权重：同质性", "weights: homogeneity"),
+        w.weights.wss,
+        t(ctx.lang, "紧凑度", "compactness"),
+        w.weights.compactness,
+        t(ctx.lang, "服务距离", "service distance"),
+        w.weights.service,
+        t(ctx.lang, "须同组：", "together: "),
+        list(&w.together),
+        t(ctx.lang, "不得同组：", "apart: "),
+        list(&w.apart),
+        t(ctx.lang, "服务距离：", "service distance: "),
+        basis,
+    );
+    crate::render::punctuate(line, ctx.lang)
 }
 
 /// A county of the registry through [`quhua_app::propose`]: townships are the building
@@ -270,6 +348,7 @@ fn county(ctx: &Context, args: &Args) -> CliResult {
         println!("{}", serde_json::to_string_pretty(&county_json(&p))?);
         return Ok(());
     }
+    print!("{}", wishes_lines(ctx, &p.wishes, &p.service_points));
     let schemes: Vec<&Scheme> = p.schemes.iter().map(|s| &s.scheme).collect();
     print_summary(
         ctx,
@@ -334,7 +413,7 @@ fn county_json(p: &Proposal) -> serde_json::Value {
             })
         })
         .collect();
-    json!({"county": p.county, "policy": p.policy, "schemes": schemes, "infeasibility": p.infeasibility, "islands": p.raw_islands})
+    json!({"county": p.county, "policy": p.policy, "wishes": p.wishes, "service_points": p.service_points, "schemes": schemes, "infeasibility": p.infeasibility, "islands": p.raw_islands})
 }
 
 fn print_summary(
