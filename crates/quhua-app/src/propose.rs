@@ -17,6 +17,7 @@ mod explain;
 mod pipeline;
 pub mod region;
 pub mod units;
+pub mod village_region;
 pub mod villages;
 mod wishes;
 

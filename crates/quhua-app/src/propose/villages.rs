@@ -153,34 +153,7 @@ pub fn solve(
         threads: Some(1),
         ..Params::default()
     };
-    let keys_at = |k: &str| base.keys.iter().position(|x| x == k);
-    let (value_at, area_at) = (keys_at(key), keys_at(keys::AREA_KM2));
-    let groups = groups(base);
-    let results: Vec<(usize, Vec<Operation>, VillageTownshipRun)> = groups
-        .par_iter()
-        .map(|g| {
-            let (ops, run) = solve_group(base, adjacency, g, value_at, area_at, &params);
-            (g.township, ops, run)
-        })
-        .collect();
-    let mut townships: Vec<VillageTownshipRun> = Vec::new();
-    let mut ops = Vec::new();
-    for (t, group_ops, run) in results {
-        ops.extend(group_ops);
-        match townships
-            .iter_mut()
-            .find(|x| x.township == base.townships[t].name)
-        {
-            Some(x) => {
-                x.before += run.before;
-                x.after += run.after;
-                x.bound = x.bound.zip(run.bound).map(|(a, b)| a + b);
-                x.optimal &= run.optimal;
-                x.conflicts += run.conflicts;
-            }
-            None => townships.push(run),
-        }
-    }
+    let (ops, townships) = run_groups(base, adjacency, &params, key);
     let mut session = Session::new(base, policy);
     let before = village_indicators(base, policy, session.state());
     session.reset(ops.clone())?;
@@ -210,8 +183,46 @@ pub fn solve(
     })
 }
 
+/// Every township's groups solved in parallel: the merge operations and each township's outcome.
+pub(super) fn run_groups(
+    base: &Base,
+    adjacency: &[Vec<u32>],
+    params: &Params,
+    key: &str,
+) -> (Vec<Operation>, Vec<VillageTownshipRun>) {
+    let keys_at = |k: &str| base.keys.iter().position(|x| x == k);
+    let (value_at, area_at) = (keys_at(key), keys_at(keys::AREA_KM2));
+    let groups = groups(base);
+    let results: Vec<(usize, Vec<Operation>, VillageTownshipRun)> = groups
+        .par_iter()
+        .map(|g| {
+            let (ops, run) = solve_group(base, adjacency, g, value_at, area_at, params);
+            (g.township, ops, run)
+        })
+        .collect();
+    let mut townships: Vec<VillageTownshipRun> = Vec::new();
+    let mut last: Option<usize> = None;
+    let mut ops = Vec::new();
+    for (t, group_ops, run) in results {
+        ops.extend(group_ops);
+        // a township's groups (村, then 居) come one after the other
+        match townships.last_mut().filter(|_| last == Some(t)) {
+            Some(x) => {
+                x.before += run.before;
+                x.after += run.after;
+                x.bound = x.bound.zip(run.bound).map(|(a, b)| a + b);
+                x.optimal &= run.optimal;
+                x.conflicts += run.conflicts;
+            }
+            None => townships.push(run),
+        }
+        last = Some(t);
+    }
+    (ops, townships)
+}
+
 /// The floor and the key it reads: the request's, else the policy's village floor.
-fn floor_of(policy: &Policy, req: &VillageRequest) -> AppResult<(f64, &'static str)> {
+pub(super) fn floor_of(policy: &Policy, req: &VillageRequest) -> AppResult<(f64, &'static str)> {
     let (policy_floor, key) = if req.by_households {
         (&policy.village_households_floor, keys::HOUSEHOLDS)
     } else {

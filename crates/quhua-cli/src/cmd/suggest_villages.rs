@@ -12,8 +12,17 @@ use quhua_core::scenario::Scenario;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// 县级代码（6位）/ the county (6 digits)
+    #[arg(long, required_unless_present = "province")]
+    pub county: Option<String>,
+    /// 一个省（2位）、市（4位）或 all：各县分别求解 / a province (2 digits), a city (4) or all, county by county
+    #[arg(long, conflicts_with = "county")]
+    pub province: Option<String>,
+    /// 名录没有人口或边界时用示意数据试算（不保存）/ synthetic (示意) figures and adjacency where the list has none (never stored)
     #[arg(long)]
-    pub county: String,
+    pub schematic: bool,
+    /// 每个乡镇的精确检验时限（秒；全省/全国运行缺省 0）/ exact check per township (seconds; default 0 for a region run)
+    #[arg(long)]
+    pub exact_time_limit: Option<f64>,
     /// 合并后每村（居）人口下限（或户数下限，见 --households）；缺省取政策的村级下限 / the floor per merged village (people, or households with --households); by default the policy's
     #[arg(long)]
     pub floor: Option<f64>,
@@ -62,13 +71,65 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         prefer,
         policy: a.policy.clone(),
         seed: a.seed,
-        exact_time_limit: None,
+        exact_time_limit: a.exact_time_limit,
     };
-    let p = propose_villages(&app, &me, &a.county, &req)?;
+    if let Some(prefix) = &a.province {
+        let prefix = if prefix == "all" { "" } else { prefix.as_str() };
+        let started = std::time::Instant::now();
+        let run = quhua_app::propose::village_region::region(&app, &me, prefix, a.schematic, &req)?;
+        let secs = started.elapsed().as_secs_f64();
+        if a.json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&run)
+                    .map_err(|e| fail(e.to_string(), e.to_string()))?
+            );
+            return Ok(());
+        }
+        let lang = ctx.lang;
+        println!(
+            "{}",
+            match lang {
+                quhua_core::i18n::Lang::Zh => format!(
+                    "村级撤并推荐（{}）：{} 个县、{} 个乡镇，村（居）{} → {}；{} 个乡镇已证最优；{} 个县未能求解；用时 {secs:.2} 秒{}",
+                    if prefix.is_empty() { "全部" } else { prefix },
+                    run.counties.len(),
+                    run.townships,
+                    run.before,
+                    run.after,
+                    run.proven_townships,
+                    run.failed,
+                    if run.synthetic {
+                        "（含示意数据）"
+                    } else {
+                        ""
+                    }
+                ),
+                quhua_core::i18n::Lang::En => format!(
+                    "Village mergers ({}): {} counties, {} townships, villages {} → {}; {} townships proven optimal; {} counties failed; {secs:.2} s{}",
+                    if prefix.is_empty() { "all" } else { prefix },
+                    run.counties.len(),
+                    run.townships,
+                    run.before,
+                    run.after,
+                    run.proven_townships,
+                    run.failed,
+                    if run.synthetic {
+                        " (includes synthetic data)"
+                    } else {
+                        ""
+                    }
+                ),
+            }
+        );
+        return Ok(());
+    }
+    let county = a.county.clone().unwrap_or_default();
+    let p = propose_villages(&app, &me, &county, &req)?;
     if let Some(path) = &a.out {
         let scheme = Scenario {
-            name: format!("{} 村级撤并推荐方案", a.county),
-            county: a.county.clone(),
+            name: format!("{county} 村级撤并推荐方案"),
+            county: county.clone(),
             policy: Some(p.policy.clone()),
             base_date: None,
             note: Some(if p.synthetic {
