@@ -22,8 +22,9 @@
 //! 4. at county scale (up to 400 units), each feasible scheme is then raised to more
 //!    regions where it can be: a region and its neighbours are dissolved and regrown
 //!    corner-first, the result kept when it stays feasible with more regions (or as many,
-//!    half of the time), until the `Σ ⌊pop/floor⌋` bound, or `4n + 8` rebuilds bring no new
-//!    region (`construct::raise`); the scheme it started from stays a candidate;
+//!    half of the time), until the `Σ ⌊pop/floor⌋` bound, `4n + 8` rebuilds bring no new
+//!    region or the units regrown reach the annealing's move count (`construct::raise`);
+//!    the scheme it started from stays a candidate;
 //! 5. results are sorted by (feasibility, p, objective, restart index) —
 //!    deterministic whatever the thread count — and near-duplicates are
 //!    filtered ([`diversity::difference`]).

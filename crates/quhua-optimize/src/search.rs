@@ -35,16 +35,17 @@ fn auto_iterations(n: usize, effort: f64) -> usize {
     ((base * effort).round() as usize).max(1)
 }
 
-/// Destroy-and-rebuild attempts raising p on each improved scheme (30 per unit) and the
-/// patience (`4n + 8` attempts without a new region before giving up), up to 400 units, none
-/// beyond; scaled by `effort`.
-fn auto_raise(n: usize, effort: f64) -> (usize, usize) {
+/// Work allowed for raising p on each improved scheme: freed units summed over all rebuilds
+/// up to the annealing moves `iters` (so raising costs at most about what the local search
+/// does: on Iowa's 99 counties it stops there, at 10–40 units the patience binds first), and
+/// the patience (`4n + 8` rebuilds without a new region before giving up, scaled by
+/// `effort`); up to 400 units, none beyond.
+fn auto_raise(n: usize, effort: f64, iters: usize) -> (usize, usize) {
     if n > 400 {
         return (0, 0);
     }
-    let attempts = ((30 * n) as f64 * effort).round() as usize;
     let patience = ((4 * n + 8) as f64 * effort).round() as usize;
-    (attempts, patience.max(1))
+    (iters, patience.max(1))
 }
 
 /// A local search on `assign` relabelled in order of appearance, with seats chosen afresh.
@@ -154,7 +155,7 @@ pub(crate) fn search(
     done.store(0, Ordering::Relaxed);
     let total = chosen.len();
     let raise = if params.target_p.is_none() {
-        auto_raise(m.n, params.effort)
+        auto_raise(m.n, params.effort, iters)
     } else {
         (0, 0)
     };

@@ -57,6 +57,8 @@ pub(crate) fn root_bound(m: &Model) -> usize {
 
 /// Regions of an assignment as far as raising p is concerned.
 struct Regions {
+    /// Units per region.
+    size: Vec<usize>,
     /// Holds a locked unit or a seed: never dissolved.
     fixed: Vec<bool>,
     /// Adjacent regions (CSR over `adj_off`).
@@ -68,12 +70,14 @@ impl Regions {
     fn of(m: &Model, assign: &[u32]) -> Regions {
         let p = label_bound(assign);
         let mut fixed = vec![false; p];
+        let mut size = vec![0; p];
         // units grouped by region (counting sort)
         let mut off = vec![0usize; p + 1];
         for u in 0..m.n {
             let r = assign[u];
             if r != NONE {
                 fixed[r as usize] |= !m.active(u) || m.seed_of[u] != NONE;
+                size[r as usize] += 1;
                 off[r as usize + 1] += 1;
             }
         }
@@ -106,6 +110,7 @@ impl Regions {
             adj_off.push(adj.len());
         }
         Regions {
+            size,
             fixed,
             adj_off,
             adj,
@@ -137,15 +142,17 @@ fn rings(regions: &Regions, start: u32, ring: usize) -> Vec<bool> {
     freed
 }
 
-/// Tries to raise the number of regions of `assign` (see the module note). `assign` must be
-/// feasible on floor and ceiling with every active unit in a region; otherwise it is left
-/// as it is. Returns the number of regions at the end.
+/// Tries to raise the number of regions of `assign` (see the module note) within `budget`
+/// freed units summed over all rebuilds (the work, comparable to local-search moves) and
+/// `patience` rebuilds without a new region. `assign` must be feasible on floor and ceiling
+/// with every active unit in a region; otherwise it is left as it is. Returns the number of
+/// regions at the end.
 pub(crate) fn raise_p(
     m: &Model,
     weights: Weights,
     assign: &mut [u32],
     rng: &mut Rng,
-    attempts: usize,
+    budget: usize,
     patience: usize,
     bound: usize,
 ) -> usize {
@@ -160,10 +167,8 @@ pub(crate) fn raise_p(
     canonicalize(assign);
     let mut regions = Regions::of(m, assign);
     let mut since = 0usize;
-    for _ in 0..attempts {
-        if since >= patience || p >= bound {
-            break;
-        }
+    let mut spent = 0usize;
+    while since < patience && spent < budget && p < bound {
         since += 1;
         let start = assign[rng.below(m.n)];
         if start == NONE || regions.fixed[start as usize] {
@@ -171,6 +176,10 @@ pub(crate) fn raise_p(
         }
         let ring = 1 + (rng.below(4) == 0) as usize;
         let freed = rings(&regions, start, ring);
+        spent += (0..freed.len())
+            .filter(|&r| freed[r])
+            .map(|r| regions.size[r])
+            .sum::<usize>();
         let trial = regrow(m, weights, assign, &freed, rng, true);
         if (0..m.n).any(|u| m.active(u) && trial[u] == NONE) {
             continue;
