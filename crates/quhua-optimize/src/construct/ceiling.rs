@@ -104,20 +104,20 @@ impl Builder<'_> {
 }
 
 /// State of an assignment as far as the repair is concerned.
-struct Health {
+pub(super) struct Health {
     /// Regions violating floor or ceiling.
-    bad: Vec<u32>,
+    pub bad: Vec<u32>,
     /// Those of them a rebuild could change (not a lone island).
     fixable: Vec<u32>,
     /// Number of regions.
-    p: usize,
+    pub p: usize,
     /// Sum of relative violations (area over the ceiling, population short
     /// of the floor), a gradient towards feasibility.
     excess: f64,
 }
 
 impl Health {
-    fn of(m: &Model, assign: &[u32]) -> Health {
+    pub(super) fn of(m: &Model, assign: &[u32]) -> Health {
         let p = label_bound(assign);
         let mut pop = vec![0.0; p];
         let mut area = vec![0.0; p];
@@ -202,7 +202,7 @@ pub(crate) fn repair(
         }
         let ring = 1 + attempt * 3 / attempts.max(1);
         let target = health.fixable[rng.below(health.fixable.len())];
-        let Some(trial) = rebuild(m, weights, assign, target, ring, rng) else {
+        let Some(trial) = rebuild(m, weights, assign, target, ring, rng, false) else {
             continue;
         };
         let h = Health::of(m, &trial);
@@ -216,14 +216,17 @@ pub(crate) fn repair(
     changed
 }
 
-/// One destroy-and-rebuild around region `target`; None if nothing can be freed.
-fn rebuild(
+/// One destroy-and-rebuild around region `target`; None if nothing can be freed. With
+/// `strict`, enclaves only join regions that admit them (ceiling, seeds, apart sets) and
+/// nothing is forced: units left without a region stay unassigned ([`NONE`]).
+pub(super) fn rebuild(
     m: &Model,
     weights: Weights,
     assign: &[u32],
     target: u32,
     ring: usize,
     rng: &mut Rng,
+    strict: bool,
 ) -> Option<Vec<u32>> {
     let p = label_bound(assign);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); p];
@@ -257,12 +260,26 @@ fn rebuild(
         }
         layer = next;
     }
+    Some(regrow(m, weights, assign, &freed, rng, strict))
+}
+
+/// Dissolves the regions `freed` marks and grows the freed units again (see [`rebuild`]).
+pub(super) fn regrow(
+    m: &Model,
+    weights: Weights,
+    assign: &[u32],
+    freed: &[bool],
+    rng: &mut Rng,
+    strict: bool,
+) -> Vec<u32> {
     let mut b = Builder::from_partial(m, weights, assign, |r| !freed[r as usize]);
     let free_units: Vec<u32> = (0..m.n as u32)
         .filter(|&u| assign[u as usize] != NONE && freed[assign[u as usize] as usize])
         .collect();
+    // raising p: rescue regions (densest-first, loose on population) only now and then
+    let rescue = !strict || rng.below(3) == 0;
     // hardest first, judged on what is free now
-    let mut reacher = crate::rescue::Reacher::new(m.n);
+    let mut reacher = rescue.then(|| crate::rescue::Reacher::new(m.n));
     let mut order: Vec<(f64, u64, u32)> = free_units
         .iter()
         .map(|&u| {
@@ -270,7 +287,7 @@ fn rebuild(
             let mut found = f64::INFINITY;
             if m.pop[ui] >= m.floor {
                 found = m.area[ui];
-            } else {
+            } else if let Some(reacher) = reacher.as_mut() {
                 // only "more than 0.3 × ceiling" matters below
                 reacher.reach(
                     m,
@@ -294,18 +311,52 @@ fn rebuild(
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let hard: Vec<u32> = order
         .iter()
-        .filter(|x| x.0 > 0.3 * m.ceiling)
+        .filter(|x| rescue && x.0 > 0.3 * m.ceiling)
         .map(|x| x.2)
         .collect();
-    b.reacher = Some(reacher);
+    b.reacher = reacher;
     let (mut mem, mut fr) = (Vec::new(), Vec::new());
     b.rescue(&hard, &mut mem, &mut fr);
-    // ordinary growth for the rest, random starts
+    // ordinary growth for the rest, random starts (raising p: corners first, fewest free
+    // neighbours, which leaves fewer stranded pockets)
     let st = Strategy::from_index(rng.next_u64());
     let mut starts: Vec<u32> = order.iter().map(|x| x.2).collect();
     rng.shuffle(&mut starts);
-    for &s0 in &starts {
-        let s0 = s0 as usize;
+    let mut next = 0;
+    // free neighbours of each free unit (corner-first starts), kept up to date below
+    let mut free_deg: Vec<u32> = Vec::new();
+    if strict {
+        free_deg = vec![0; m.n];
+        for &v in &starts {
+            let v = v as usize;
+            if b.assign[v] == NONE {
+                free_deg[v] = m
+                    .work
+                    .neighbors(v)
+                    .iter()
+                    .filter(|&&x| b.assign[x as usize] == NONE)
+                    .count() as u32;
+            }
+        }
+    }
+    loop {
+        let s0 = if strict {
+            let mut best: Option<(usize, u32)> = None;
+            for &v in &starts {
+                let v = v as usize;
+                if b.assign[v] == NONE && !b.tried[v] && best.is_none_or(|(_, d)| free_deg[v] < d) {
+                    best = Some((v, free_deg[v]));
+                }
+            }
+            match best {
+                Some((v, _)) => v,
+                None => break,
+            }
+        } else {
+            let Some(&s0) = starts.get(next) else { break };
+            next += 1;
+            s0 as usize
+        };
         if b.assign[s0] != NONE || b.tried[s0] {
             continue;
         }
@@ -325,9 +376,20 @@ fn rebuild(
             }
             b.pop_region();
         }
+        // the region's units (or the tried ones) are no longer free
+        if strict {
+            for &w in &mem {
+                for &x in m.work.neighbors(w as usize) {
+                    let x = x as usize;
+                    free_deg[x] = free_deg[x].saturating_sub(1);
+                }
+            }
+        }
     }
     b.assign_enclaves(false);
-    b.assign_enclaves(true);
-    b.place_leftovers(&mut mem, &mut fr);
-    Some(b.assign)
+    if !strict {
+        b.assign_enclaves(true);
+        b.place_leftovers(&mut mem, &mut fr);
+    }
+    b.assign
 }

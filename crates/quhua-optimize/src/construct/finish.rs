@@ -25,7 +25,9 @@ impl<'m> Builder<'m> {
         keep: impl Fn(u32) -> bool,
     ) -> Self {
         let mut b = Builder::new(m, weights);
-        for _ in 0..super::label_bound(assign) {
+        let p = super::label_bound(assign);
+        b.reserve_regions(2 * p + 4);
+        for _ in 0..p {
             b.new_region();
         }
         for (u, &r) in assign.iter().enumerate() {

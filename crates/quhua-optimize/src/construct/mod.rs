@@ -33,7 +33,9 @@ use crate::rng::Rng;
 
 mod ceiling;
 mod finish;
+mod raise;
 pub(crate) use ceiling::repair;
+pub(crate) use raise::{raise_p, root_bound};
 
 /// Restart strategy bits.
 #[derive(Clone, Copy, Debug)]
@@ -116,6 +118,18 @@ impl<'m> Builder<'m> {
         self.rseed.push(false);
         self.rlocked.push(false);
         (self.rpop.len() - 1) as u32
+    }
+
+    /// Room for `extra` more regions in the per-region arrays.
+    fn reserve_regions(&mut self, extra: usize) {
+        self.rpop.reserve(extra);
+        self.rarea.reserve(extra);
+        self.rcnt.reserve(extra);
+        self.rsum.reserve(extra * self.m.k);
+        self.rsq.reserve(extra);
+        self.repoch.reserve(extra);
+        self.rseed.reserve(extra);
+        self.rlocked.reserve(extra);
     }
 
     fn pop_region(&mut self) {
