@@ -175,10 +175,9 @@ fn solve_county(
             schemes: 1,
             seed: req.seed.unwrap_or(1),
             exact_time_limit: exact,
-            threads: Some(1),
             ..Params::default()
         };
-        Ok(run_groups(&base, adjacency, &params, key).1)
+        Ok(run_groups(&base, adjacency, &params, key, false).1)
     });
     match outcome {
         Ok(towns) => {

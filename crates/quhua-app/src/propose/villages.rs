@@ -150,10 +150,9 @@ pub fn solve(
         seed: req.seed.unwrap_or(1),
         prefer: req.prefer.map(Prefer::from).unwrap_or_default(),
         exact_time_limit: exact,
-        threads: Some(1),
         ..Params::default()
     };
-    let (ops, townships) = run_groups(base, adjacency, &params, key);
+    let (ops, townships) = run_groups(base, adjacency, &params, key, true);
     let mut session = Session::new(base, policy);
     let before = village_indicators(base, policy, session.state());
     session.reset(ops.clone())?;
@@ -189,17 +188,21 @@ pub(super) fn run_groups(
     adjacency: &[Vec<u32>],
     params: &Params,
     key: &str,
+    parallel: bool,
 ) -> (Vec<Operation>, Vec<VillageTownshipRun>) {
     let keys_at = |k: &str| base.keys.iter().position(|x| x == k);
     let (value_at, area_at) = (keys_at(key), keys_at(keys::AREA_KM2));
     let groups = groups(base);
-    let results: Vec<(usize, Vec<Operation>, VillageTownshipRun)> = groups
-        .par_iter()
-        .map(|g| {
-            let (ops, run) = solve_group(base, adjacency, g, value_at, area_at, params);
-            (g.township, ops, run)
-        })
-        .collect();
+    let one = |g: &Group| {
+        let (ops, run) = solve_group(base, adjacency, g, value_at, area_at, params);
+        (g.township, ops, run)
+    };
+    // A region run is parallel over its counties already.
+    let results: Vec<(usize, Vec<Operation>, VillageTownshipRun)> = if parallel {
+        groups.par_iter().map(one).collect()
+    } else {
+        groups.iter().map(one).collect()
+    };
     let mut townships: Vec<VillageTownshipRun> = Vec::new();
     let mut last: Option<usize> = None;
     let mut ops = Vec::new();
