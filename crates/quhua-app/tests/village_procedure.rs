@@ -107,6 +107,7 @@ fn a_village_scheme_goes_from_the_assemblies_through_county_approval_to_the_regi
         .map(|a| a.village.clone())
         .collect();
     assert_eq!(concerned.len(), 12, "{concerned:?}");
+    assert!(board.documents.iter().any(|d| d.id == "village-list.xlsx"));
     assert!(board.permissions.record_assembly);
     // Every village agrees but 西邸村 (130634106201): 12 of 25 present is no majority.
     for v in &concerned {
@@ -187,6 +188,26 @@ fn a_village_scheme_goes_from_the_assemblies_through_county_approval_to_the_regi
         "the county editor approves at the county step"
     );
     plans::approve(&app, &county, id, approval, None).unwrap();
+    // The list put to the county government: every changed village with its assemblies.
+    let list = plans::document(&app, &county, id, "village-list.xlsx").unwrap();
+    assert!(
+        list.name.ends_with("村级建制调整清单.xlsx"),
+        "{}",
+        list.name
+    );
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(list.bytes)).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut wb, "村级建制调整清单").unwrap();
+    let text: Vec<String> = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect();
+    assert!(text.iter().any(|c| c == "西旺村民委员会"), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|c| c.contains("西邸村村民委员会") && c.contains("赞成 19/到会 25，同意")),
+        "{text:?}"
+    );
     // Applied on the effective date: 7 fewer villages, codes from the ranges, old ones retired.
     let before = app.registry().unwrap().as_of(d("2026-04-09"));
     plans::apply(&app, &county, id, d("2026-04-10")).unwrap();

@@ -20,6 +20,7 @@ pub mod indicators;
 pub mod map;
 pub mod notice;
 pub mod typeset;
+pub mod village_list;
 
 /// A document could not be produced.
 #[derive(Debug, thiserror::Error)]

@@ -199,7 +199,11 @@ pub fn board(app: &App, actor: &Actor, id: i64, today: Date) -> AppResult<PlanBo
         extensions: plan.extensions.clone(),
         activity: plan.activity.clone(),
         scheme: plan.scenario.clone(),
-        documents: links(plan.applied.is_some()),
+        documents: links(
+            plan.applied.is_some(),
+            !plan.villages_concerned().is_empty(),
+            plan.template.id != "village",
+        ),
         village_assent: plan.village_assent(),
         permissions: permissions(actor, plan, today),
     })

@@ -13,7 +13,7 @@ use quhua_workflow::procedure::Plan;
 
 /// The ids of the generated documents: first those of an applied plan (公告, 对照表, 指标表),
 /// then those composed from the plan at any stage (方案, 情况汇报, 评估报告, 变更情况表).
-pub const DOCUMENT_IDS: [&str; 16] = [
+pub const DOCUMENT_IDS: [&str; 17] = [
     "notice.docx",
     "notice.md",
     "change-table.xlsx",
@@ -30,7 +30,15 @@ pub const DOCUMENT_IDS: [&str; 16] = [
     "map-before.png",
     "map-after.svg",
     "map-after.png",
+    "village-list.xlsx",
 ];
+
+/// The list a village adjustment puts to the county government (any stage).
+const VILLAGE_LIST: (&str, &str, &str) = (
+    "village-list.xlsx",
+    "村级建制调整清单（Excel）",
+    "list of village changes for approval (Excel)",
+);
 
 /// The maps of a plan (where the county has geometry): id, after (else before), PNG (else
 /// SVG), Chinese and English titles.
@@ -153,9 +161,10 @@ const GENERATED: [(&str, &str, &str, &str); 5] = [
     ),
 ];
 
-/// Links to the generated documents: the composed ones always, those of an applied plan once
-/// it is applied.
-pub(crate) fn links(applied: bool) -> Vec<DocumentLink> {
+/// Links to the generated documents: the composed ones always (the township documents unless
+/// the scheme changes villages only), those of an applied plan once it is applied, and the
+/// village list for a plan that changes villages.
+pub(crate) fn links(applied: bool, villages: bool, townships: bool) -> Vec<DocumentLink> {
     let applied_docs = GENERATED
         .iter()
         .filter(|_| applied)
@@ -165,19 +174,97 @@ pub(crate) fn links(applied: bool) -> Vec<DocumentLink> {
             zh: (*zh).into(),
             en: (*en).into(),
         });
-    let composed = GOVERNMENT.iter().map(|(id, _, _, zh, en)| DocumentLink {
-        id: (*id).into(),
-        name: (*id).into(),
-        zh: (*zh).into(),
-        en: (*en).into(),
-    });
+    let composed = GOVERNMENT
+        .iter()
+        .filter(|_| townships)
+        .map(|(id, _, _, zh, en)| DocumentLink {
+            id: (*id).into(),
+            name: (*id).into(),
+            zh: (*zh).into(),
+            en: (*en).into(),
+        });
     let maps = MAPS.iter().map(|(id, _, _, zh, en)| DocumentLink {
         id: (*id).into(),
         name: (*id).into(),
         zh: (*zh).into(),
         en: (*en).into(),
     });
-    applied_docs.chain(composed).chain(maps).collect()
+    let village = villages.then(|| DocumentLink {
+        id: VILLAGE_LIST.0.into(),
+        name: VILLAGE_LIST.0.into(),
+        zh: VILLAGE_LIST.1.into(),
+        en: VILLAGE_LIST.2.into(),
+    });
+    applied_docs
+        .chain(composed)
+        .chain(maps)
+        .chain(village)
+        .collect()
+}
+
+/// The plan's scheme evaluated on the registry it was drafted against: the latest, or the day
+/// before the change took effect once applied (with the codes in use then, so the codes it
+/// promised are the ones the registry assigned).
+fn scheme_evaluation(
+    app: &App,
+    actor: &Actor,
+    plan: &Plan,
+) -> AppResult<quhua_core::scenario::Evaluation> {
+    let scenario =
+        Scenario::from_toml(&plan.scenario).or_else(|_| Scenario::from_json(&plan.scenario))?;
+    let policy = crate::policy::resolve_for(app, actor, scenario.policy.as_deref(), &plan.county)?;
+    let reg = app.registry()?;
+    let date = match (&plan.applied, &plan.approval) {
+        (Some(_), Some(a)) => a.effective.pred_opt().unwrap_or(a.effective),
+        _ => crate::county::latest_date(&reg),
+    };
+    let county = quhua_core::DivisionCode::parse(&plan.county)?;
+    let mut base = quhua_core::scenario::Base::from_snapshot(
+        &reg.as_of(date),
+        county,
+        &policy.population_key,
+    )?
+    .mark_synthetic(reg.sources().iter().any(|s| s.synthetic));
+    for (code, used) in reg.codes().iter() {
+        if used.valid_from <= date && code.is_within(county) {
+            match code.level() {
+                quhua_core::Level::Township => base.used_codes.insert(*code),
+                quhua_core::Level::Village => base.used_village_codes.insert(*code),
+                _ => false,
+            };
+        }
+    }
+    Ok(quhua_core::scenario::evaluate(&base, &policy, &scenario)?)
+}
+
+/// 村级建制调整清单 of a plan (XLSX): the villages its scheme changes or creates, with the
+/// 村民会议 of each village concerned.
+fn village_list(app: &App, actor: &Actor, id: i64) -> AppResult<FileOut> {
+    let plan = load(app, actor, id)?.body;
+    if plan.villages_concerned().is_empty() {
+        return Err(AppError::not_found(
+            "村级建制调整清单（方案未调整村级建制）",
+            "village list (the scheme changes no village)",
+        ));
+    }
+    let ev = scheme_evaluation(app, actor, &plan)?;
+    let note = ev.synthetic.then_some(
+        "注：本表中的人口、户数等为示意数据。 Synthetic (示意) population and households.",
+    );
+    let table = quhua_report::village_list::table(
+        &format!("{}村级建制调整清单", ev.county_name),
+        &ev.villages,
+        &plan.village_assent(),
+        note,
+    );
+    let dir = tempfile::tempdir().map_err(report_err)?;
+    let path = dir.path().join("v.xlsx");
+    quhua_io::write_xlsx(&table, &path).map_err(report_err)?;
+    Ok(FileOut {
+        name: format!("{}村级建制调整清单.xlsx", ev.county_name),
+        mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        bytes: std::fs::read(&path).map_err(report_err)?,
+    })
 }
 
 /// A stored material or step document of a plan the actor may see, by SHA-256.
@@ -216,6 +303,9 @@ pub fn documents(
 
 /// One generated document (`notice.docx`, `change-table.xlsx` …) of an applied plan.
 pub fn document(app: &App, actor: &Actor, id: i64, which: &str) -> AppResult<FileOut> {
+    if which == VILLAGE_LIST.0 {
+        return village_list(app, actor, id);
+    }
     if let Some((_, kind, format, _, _)) = GOVERNMENT.iter().find(|g| g.0 == which) {
         return super::government::document(app, actor, id, *kind, *format);
     }
@@ -333,13 +423,22 @@ mod ids {
             .map(|g| g.0)
             .chain(super::GOVERNMENT.iter().map(|g| g.0))
             .chain(super::MAPS.iter().map(|g| g.0))
+            .chain([super::VILLAGE_LIST.0])
             .collect();
         assert_eq!(ids, super::DOCUMENT_IDS);
-        let links: Vec<String> = super::links(true).into_iter().map(|l| l.id).collect();
+        let links: Vec<String> = super::links(true, true, true)
+            .into_iter()
+            .map(|l| l.id)
+            .collect();
         assert_eq!(links, super::DOCUMENT_IDS);
         assert_eq!(
-            super::links(false).len(),
+            super::links(false, false, true).len(),
             super::GOVERNMENT.len() + super::MAPS.len()
+        );
+        // a village adjustment: the maps and its list, none of the township documents
+        assert_eq!(
+            super::links(false, true, false).len(),
+            super::MAPS.len() + 1
         );
     }
 }
