@@ -119,3 +119,39 @@ fn village_mergers_stay_in_their_township_and_kind_and_meet_the_floor() {
         q.indicators.after.households.total
     );
 }
+
+#[test]
+fn a_region_run_solves_every_county_and_checks_the_prefix_and_jurisdiction() {
+    use quhua_app::propose::village_region::region;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&format!("sqlite:{}", dir.path().join("r.db").display())).unwrap();
+    imports::demo(&app, &Actor::operator("tester")).unwrap();
+    // the heuristic alone on both sides (a region run has no exact check by default; the
+    // county's own proposal checks 0.2 s per township and may find one village more)
+    let req = VillageRequest {
+        floor: Some(1500.0),
+        exact_time_limit: Some(0.0),
+        ..VillageRequest::default()
+    };
+    let run = region(&app, &Actor::operator("tester"), "13", false, &req).unwrap();
+    assert_eq!(run.failed, 0, "{:?}", run.counties);
+    assert_eq!(run.counties.len(), 1);
+    let c = &run.counties[0];
+    assert!(c.after < c.before && c.townships == 18, "{c:?}");
+    // The same townships and counts as the county's own proposal.
+    let p = propose_villages(&app, &editor(), "130634", &req).unwrap();
+    assert_eq!(
+        (c.before, c.after),
+        (p.indicators.before.count, p.indicators.after.count)
+    );
+    assert_eq!(
+        region(&app, &Actor::operator("tester"), "1", false, &req)
+            .unwrap_err()
+            .kind,
+        ErrorKind::Invalid
+    );
+    assert_eq!(
+        region(&app, &editor(), "", false, &req).unwrap_err().kind,
+        ErrorKind::Forbidden
+    );
+}

@@ -66,22 +66,7 @@ pub struct RegionRun {
 /// Solves every county under `req.prefix` (see the module documentation). The actor must
 /// see the whole prefix: the operator, or an account whose jurisdiction covers it.
 pub fn region(app: &App, actor: &Actor, req: &RegionRequest) -> AppResult<RegionRun> {
-    let prefix = req.prefix.trim();
-    if !prefix.chars().all(|c| c.is_ascii_digit()) || ![0, 2, 4].contains(&prefix.len()) {
-        return Err(AppError::invalid(
-            format!("区域代码“{prefix}”无效：应为 2 位（省）或 4 位（市）数字，或 all（全部）"),
-            format!("region code \"{prefix}\" is invalid: 2 digits (province), 4 (city), or all"),
-        ));
-    }
-    // An account sees a region inside its jurisdiction (a province approver of 13: 13, 1306 …).
-    if actor.role.is_some()
-        && (prefix.is_empty() || !prefix.starts_with(actor.jurisdiction.as_str()))
-    {
-        return Err(AppError::forbidden(
-            "无权访问：超出本账号的辖区范围",
-            "forbidden: outside this account's jurisdiction",
-        ));
-    }
+    let prefix = checked_prefix(actor, &req.prefix)?;
     let reg = app.registry()?;
     let date = county::latest_date(&reg);
     let mut snapshot = reg.as_of(date);
@@ -197,6 +182,27 @@ pub fn region(app: &App, actor: &Actor, req: &RegionRequest) -> AppResult<Region
     sum.proven = sum.counties.iter().filter(|c| c.optimal).count();
     sum.failed = sum.counties.iter().filter(|c| c.error.is_some()).count();
     Ok(out)
+}
+
+/// A region's code prefix, checked: 2 digits (a province), 4 (a city) or empty (all), inside
+/// the actor's jurisdiction (a province approver of 13 sees 13, 1306 …; the operator all).
+pub(crate) fn checked_prefix<'a>(actor: &Actor, prefix: &'a str) -> AppResult<&'a str> {
+    let prefix = prefix.trim();
+    if !prefix.chars().all(|c| c.is_ascii_digit()) || ![0, 2, 4].contains(&prefix.len()) {
+        return Err(AppError::invalid(
+            format!("区域代码“{prefix}”无效：应为 2 位（省）或 4 位（市）数字，或 all（全部）"),
+            format!("region code \"{prefix}\" is invalid: 2 digits (province), 4 (city), or all"),
+        ));
+    }
+    if actor.role.is_some()
+        && (prefix.is_empty() || !prefix.starts_with(actor.jurisdiction.as_str()))
+    {
+        return Err(AppError::forbidden(
+            "无权访问：超出本账号的辖区范围",
+            "forbidden: outside this account's jurisdiction",
+        ));
+    }
+    Ok(prefix)
 }
 
 /// The snapshot with synthetic population and area on the townships under `prefix` that have

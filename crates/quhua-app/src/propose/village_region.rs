@@ -71,21 +71,7 @@ pub fn region(
     schematic: bool,
     req: &VillageRequest,
 ) -> AppResult<VillageRegionRun> {
-    let prefix = prefix.trim();
-    if !prefix.chars().all(|c| c.is_ascii_digit()) || ![0, 2, 4].contains(&prefix.len()) {
-        return Err(AppError::invalid(
-            format!("区域代码“{prefix}”无效：应为 2 位（省）或 4 位（市）数字，或 all（全部）"),
-            format!("region code \"{prefix}\" is invalid: 2 digits (province), 4 (city), or all"),
-        ));
-    }
-    if actor.role.is_some()
-        && (prefix.is_empty() || !prefix.starts_with(actor.jurisdiction.as_str()))
-    {
-        return Err(AppError::forbidden(
-            "无权访问：超出本账号的辖区范围",
-            "forbidden: outside this account's jurisdiction",
-        ));
-    }
+    let prefix = super::region::checked_prefix(actor, prefix)?;
     let reg = app.registry()?;
     let date = county::latest_date(&reg);
     let mut snapshot = reg.as_of(date);

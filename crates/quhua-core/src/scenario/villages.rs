@@ -258,24 +258,7 @@ impl VillageLayer {
                     }
                 });
                 let keys = self.units[members[0] as usize].attrs.len();
-                self.units.push(ResultVillage {
-                    name: spec.name.trim().to_string(),
-                    kind,
-                    code: None,
-                    base: None,
-                    parts: Vec::new(),
-                    attrs: vec![None; keys],
-                    alive: true,
-                    absorbed_into: None,
-                    renamed_from: None,
-                    converted_from: None,
-                    split_to: Vec::new(),
-                    split_from: Vec::new(),
-                    territory_changed: true,
-                    code_due_at: Some(op),
-                    code_claims: vec![(op, kind)],
-                });
-                (self.units.len() - 1) as u32
+                self.create(&spec.name, kind, keys, op)
             }
         };
         for &m in members {
@@ -302,6 +285,28 @@ impl VillageLayer {
         into
     }
 
+    /// A new village created by operation `op` (no territory, no figures yet, a code due).
+    fn create(&mut self, name: &str, kind: VillageKind, keys: usize, op: usize) -> u32 {
+        self.units.push(ResultVillage {
+            name: name.trim().to_string(),
+            kind,
+            code: None,
+            base: None,
+            parts: Vec::new(),
+            attrs: vec![None; keys],
+            alive: true,
+            absorbed_into: None,
+            renamed_from: None,
+            converted_from: None,
+            split_to: Vec::new(),
+            split_from: Vec::new(),
+            territory_changed: true,
+            code_due_at: Some(op),
+            code_claims: vec![(op, kind)],
+        });
+        (self.units.len() - 1) as u32
+    }
+
     /// Moves `shares` of village `from`'s figures to `to` (existing or new); returns the receiver.
     pub fn split(
         &mut self,
@@ -322,25 +327,7 @@ impl VillageLayer {
         let dest = match to {
             MergeInto::Existing(i) => i,
             MergeInto::New(spec) => {
-                let kind = spec.kind.unwrap_or(kind);
-                self.units.push(ResultVillage {
-                    name: spec.name.trim().to_string(),
-                    kind,
-                    code: None,
-                    base: None,
-                    parts: Vec::new(),
-                    attrs: vec![None; moving.len()],
-                    alive: true,
-                    absorbed_into: None,
-                    renamed_from: None,
-                    converted_from: None,
-                    split_to: Vec::new(),
-                    split_from: Vec::new(),
-                    territory_changed: true,
-                    code_due_at: Some(op),
-                    code_claims: vec![(op, kind)],
-                });
-                (self.units.len() - 1) as u32
+                self.create(&spec.name, spec.kind.unwrap_or(kind), moving.len(), op)
             }
         };
         let src = &mut self.units[from as usize];
