@@ -43,7 +43,19 @@ test('a village scheme: assemblies, the refusal naming the village, county appro
       for (const v of villages.filter((v) => v !== xidi)) {
         await json('POST', `/api/plans/${id}/assemblies`, { village: v, kind: 'representatives_meeting', date: today, entitled: 30, present: 24, votes_for: 20, votes_against: 4 });
       }
-      return { id, template: plan.plan.template, villages };
+      // A second village plan of the county, ready for the same county decision.
+      const other = (await json('POST', '/api/scenarios', { name: '邸村镇村更名示意', county: '130634',
+        ops: [{ op: 'rename_village', village: '130634106202', name: '新邸村民委员会' }] })).body;
+      const second = (await json('POST', '/api/plans', { scenario_id: other.id })).body.plan.id;
+      await json('POST', `/api/plans/${second}/consultation`, { kind: 'meeting', date: today, level: '村', place: '邸村镇', participants: ['村民代表'], count: 20 });
+      for (const step of ['consultation', 'risk_assessment']) {
+        const r = await fetch(`/api/plans/${second}/steps/${step}?date=${today}&file_name=${step}.txt`, { method: 'POST', headers: { 'x-csrf-token': me.csrf_token }, body: '示意材料' });
+        if (!r.ok) throw new Error(`${step}: ${r.status} ${await r.text()}`);
+      }
+      await json('POST', `/api/plans/${second}/assemblies`, { village: '130634106202', kind: 'representatives_meeting', date: today, entitled: 30, present: 24, votes_for: 20, votes_against: 4 });
+      const done = await fetch(`/api/plans/${second}/steps/villagers_meeting?date=${today}`, { method: 'POST', headers: { 'x-csrf-token': me.csrf_token }, body: '' });
+      if (!done.ok) throw new Error(`villagers_meeting: ${done.status} ${await done.text()}`);
+      return { id, second, template: plan.plan.template, villages };
     }, XIDI);
     assert.equal(setup.template, 'village');
     assert.equal(setup.villages.length, 12);
@@ -78,6 +90,8 @@ test('a village scheme: assemblies, the refusal naming the village, county appro
     await page.waitForSelector('[data-testid=step-villagers_meeting][data-state=done]');
     await page.waitForSelector('[data-testid=approve-form]');
     await page.fill('[data-testid=approve-form] input[name=document_no]', '曲政字〔2026〕21号');
+    // The other village plan ready for the county's decision is offered; approve both at once.
+    await page.check(`[data-testid=also-${setup.second}]`);
     await page.click('[data-testid=approve-form] button[type=submit]');
     await page.waitForSelector('[data-testid=approval]');
     assert.match(await page.textContent('[data-testid=approval]'), /曲政字〔2026〕21号/);
@@ -89,6 +103,8 @@ test('a village scheme: assemblies, the refusal naming the village, county appro
     });
     const mine = after.find((p) => p.id === setup.id);
     assert.ok(mine.applied, 'the plan is applied');
+    const second = after.find((p) => p.id === setup.second);
+    assert.equal(second.approval?.document_no, '曲政字〔2026〕21号', 'approved under the same decision');
     // The registry: the converted village under its new 居委会 code, the merged ones gone.
     const registry = await page.evaluate(async () => {
       const today = new Date().toISOString().slice(0, 10);

@@ -463,6 +463,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/approve-batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以同一批复文件批准同一县的多个方案（全部或全不；如县级人民政府一次批准多个村级建制调整方案），请求体可为批复文件 / approve several plans of one county under one decision, all or none (e.g. the county government approving many village adjustments); the body may carry the approval document */
+        post: operations["postPlansApprovebatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}": {
         parameters: {
             query?: never;
@@ -4018,6 +4035,8 @@ export interface components {
         PlanBoard: {
             /** @description Who did what and when. */
             activity: components["schemas"]["Activity"][];
+            /** @description Other plans of the county the actor may approve under the same decision now. */
+            approve_with: components["schemas"]["PlanRef"][];
             /** @description The clocks, once approved. */
             clocks: components["schemas"]["ClocksView"] | (null);
             /** @description The consultation totals. */
@@ -4061,6 +4080,16 @@ export interface components {
              * @description The date the clocks are computed on.
              */
             today: string;
+        };
+        /** @description A plan by id and name. */
+        PlanRef: {
+            /**
+             * Format: int64
+             * @description Id.
+             */
+            id: number;
+            /** @description Name. */
+            name: string;
         };
         /** @description A plan in a list. */
         PlanSummary: {
@@ -8924,6 +8953,122 @@ export interface operations {
             };
         };
     };
+    postPlansApprovebatch: {
+        parameters: {
+            query: {
+                /** @description Date of approval. */
+                date: string;
+                /** @description 批准文号. */
+                document_no: string;
+                /** @description Effective date. */
+                effective: string;
+                /** @description The approval document's file name, when the body carries it. */
+                file_name?: string | null;
+                /** @description The plans, comma-separated ids. */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 操作后的看板 / the board after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanBoard"];
+                };
+            };
+            /** @description 参数不合法 / malformed parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 角色或辖区不允许，或缺少 CSRF 令牌 / role or jurisdiction forbids it, or the CSRF token is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在或不在辖区内 / missing or outside the jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求超时 / the request took too long to arrive */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 他人同时修改，请重试 / changed by someone else at the same moment; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求体过大 / the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 程序不允许：列出缺少的环节、材料或意见 / refused by the procedure: names the missing steps, materials or opinions */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务繁忙 / the server is busy; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getPlansById: {
         parameters: {
             query?: {
@@ -9451,7 +9596,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx" | "scheme.docx" | "scheme.pdf" | "summary.docx" | "summary.pdf" | "evaluation.docx" | "evaluation.pdf" | "mca-table.xlsx" | "map-before.svg" | "map-before.png" | "map-after.svg" | "map-after.png";
+                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx" | "scheme.docx" | "scheme.pdf" | "summary.docx" | "summary.pdf" | "evaluation.docx" | "evaluation.pdf" | "mca-table.xlsx" | "map-before.svg" | "map-before.png" | "map-after.svg" | "map-after.png" | "village-list.xlsx";
             };
             cookie?: never;
         };

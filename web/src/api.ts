@@ -212,6 +212,11 @@ export const api = {
   /** A plan action with a JSON body (consultation, opinions, return, revise, extensions, apply). */
   planAction: (id: number, action: string, body: unknown) => call<PlanBoard>('POST', `/api/plans/${id}/${action}`, body),
   /** A plan action whose body is a file (materials, a step's document, the approval document). */
+  approveBatch: (ids: number[], query: Record<string, string>, file?: File) => {
+    const q = new URLSearchParams({ ...query, ids: ids.join(',') });
+    if (file) q.set('file_name', file.name);
+    return call<PlanBoard>('POST', `/api/plans/approve-batch?${q.toString()}`, undefined, file ?? new Blob([]));
+  },
   planUpload: (id: number, action: string, query: Record<string, string>, file?: File) => {
     const q = new URLSearchParams(query);
     if (file) q.set('file_name', file.name);

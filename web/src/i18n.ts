@@ -101,6 +101,7 @@ const table = {
   opLock: ['锁定', 'Lock'],
   opMergeVillages: ['合并村', 'Merge villages'],
   asmTitle: ['村民会议表决', "Villagers' assemblies"],
+  approveAlso: ['以同一批复文件一并批准（全部或全不）', 'Approve under the same decision too (all or none)'],
   vlTitle: ['村级建制调整', 'Village-level adjustment'],
   vlNone: ['本方案未调整村级建制。选中一个乡镇后，可在其下合并村、撤村设居或更名。', 'This scheme changes no village. Select a township to merge its villages, turn a village into a residents\' committee or rename one.'],
   vlCount: ['村（居）数', 'Villages'],

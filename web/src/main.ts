@@ -208,7 +208,12 @@ async function showPlans(id: number | null): Promise<void> {
       case 'materials':
         if (!theFile) { ($('act-msg')).textContent = t('file'); return; }
         call = api.planUpload(id, 'materials', { kind: str('kind'), date: str('date') }, theFile); break;
-      case 'approve': call = api.planUpload(id, 'approve', { document_no: str('document_no'), date: str('date'), effective: str('effective') }, theFile); break;
+      case 'approve': {
+        const q = { document_no: str('document_no'), date: str('date'), effective: str('effective') };
+        const also = f.getAll('also').map((x) => Number(x)).filter((x) => x > 0);
+        call = also.length ? api.approveBatch([id, ...also], q, theFile) : api.planUpload(id, 'approve', q, theFile);
+        break;
+      }
       case 'return': call = api.planAction(id, 'return', { comments: str('comments'), date: str('date') }); break;
       case 'revise': call = api.planAction(id, 'revise', { scenario_id: num('scenario_id'), note: str('note'), date: str('date') }); break;
       case 'opinion': call = api.planAction(id, 'opinions', { text: str('text'), agrees: f.get('agrees') !== null, date: str('date') }); break;

@@ -122,6 +122,8 @@ function actionsCard(b: PlanBoard, scenarios: ScenarioSummary[]): Markup {
     parts.push(html`<form class="act" data-action="approve" data-testid="approve-form"><h4>${t('approve')}</h4>
       <div class="row"><label>${t('docNo')} <input name="document_no" required placeholder="冀政字〔2026〕88号"></label>
       ${dateInput('date')}<label>${t('effective')} <input type="date" name="effective" value="${today()}" required></label></div>
+      ${b.approve_with.length ? html`<fieldset class="batch" data-testid="approve-with"><legend>${t('approveAlso')}</legend>
+        ${b.approve_with.map((o) => html`<label><input type="checkbox" name="also" value="${o.id}" data-testid="also-${o.id}"> ${o.name} #${o.id}</label>`)}</fieldset>` : ''}
       <div class="row"><label>${t('approvalDoc')} <input type="file" name="file"></label><button class="primary" type="submit">${t('approve')}</button></div></form>`);
   }
   if (p.revise) {

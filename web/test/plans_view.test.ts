@@ -27,7 +27,7 @@ const board = (over: Partial<PlanBoard> = {}): PlanBoard => ({
   consultation_register: [], consultation_summary: '', materials: [{ name: '<img src=x>.pdf', sha256: 'ff00', kind: 'map_before', added_by: 'u', added_at: '2026-03-05', size: 1 }],
   opinions: [{ department: 'finance', text: '同意<br>', agrees: true, by: '财政局', at: '2026-03-05' }],
   returns: [], extensions: [], activity: [{ at: '2026-03-05', by: 'u', zh: '附件<x>', en: 'attached <x>' }],
-  scheme: null, documents: [], village_assent: [],
+  scheme: null, documents: [], village_assent: [], approve_with: [],
   permissions: { edit: false, return_plan: false, revise: false, approve: false, opinion: null, apply: false, record_assembly: false },
   ...over,
 } as unknown as PlanBoard);
@@ -79,4 +79,12 @@ test("the villages' assemblies: each village with its result, names escaped, the
   assert.match(withForm.text, /data-testid="assembly-form"/);
   assert.match(withForm.text, /<option value="130634100218">130634100218<\/option>/);
   assert.equal(assemblyCard(board()), '', 'nothing for a township plan');
+});
+
+test('the approval form offers the other plans awaiting the same decision, names escaped', () => {
+  const perms = { ...board().permissions, approve: true };
+  const h = planBoard(board({ permissions: perms, approve_with: [{ id: 9, name: '邸村<b>' }] as never })).text;
+  assert.match(h, /data-testid="approve-with"/);
+  assert.match(h, /<input type="checkbox" name="also" value="9" data-testid="also-9"> 邸村&lt;b&gt; #9/);
+  assert.ok(!planBoard(board({ permissions: perms })).text.includes('approve-with'));
 });

@@ -171,6 +171,15 @@ pub struct Permissions {
     pub apply: bool,
 }
 
+/// A plan by id and name.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct PlanRef {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+}
+
 /// The procedure board of one plan.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PlanBoard {
@@ -204,6 +213,8 @@ pub struct PlanBoard {
     pub documents: Vec<DocumentLink>,
     /// For a village adjustment: each village concerned and its 村民会议 (empty otherwise).
     pub village_assent: Vec<quhua_workflow::procedure::VillageAssent>,
+    /// Other plans of the county the actor may approve under the same decision now.
+    pub approve_with: Vec<PlanRef>,
     /// What the acting person may do now.
     pub permissions: Permissions,
 }

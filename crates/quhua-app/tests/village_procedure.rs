@@ -245,3 +245,118 @@ fn a_village_scheme_goes_from_the_assemblies_through_county_approval_to_the_regi
         "{kinds:?}"
     );
 }
+
+/// Takes a submitted village plan to where only the county's approval is missing.
+fn ready_for_approval(app: &App, county: &Actor, id: i64) {
+    plans::consult(
+        app,
+        county,
+        id,
+        ConsultationEntry::Meeting(Meeting {
+            date: d("2026-03-05"),
+            level: "村".into(),
+            place: "恒州镇".into(),
+            participants: vec!["村民代表".into()],
+            count: 30,
+        }),
+    )
+    .unwrap();
+    for (step, file) in [
+        ("consultation", "征求意见情况.txt"),
+        ("risk_assessment", "风险评估报告.txt"),
+    ] {
+        plans::complete_step(
+            app,
+            county,
+            id,
+            step,
+            d("2026-03-10"),
+            Some(&text(file)),
+            "",
+        )
+        .unwrap();
+    }
+    let board = plans::board(app, county, id, d("2026-03-12")).unwrap();
+    for a in &board.village_assent {
+        plans::record_assembly(
+            app,
+            county,
+            id,
+            vote(&a.village, "2026-03-20", 24, 20),
+            None,
+        )
+        .unwrap();
+    }
+    plans::complete_step(
+        app,
+        county,
+        id,
+        "villagers_meeting",
+        d("2026-03-25"),
+        None,
+        "",
+    )
+    .unwrap();
+}
+
+#[test]
+fn one_county_decision_approves_several_village_plans_all_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(&format!("sqlite:{}", dir.path().join("b.db").display())).unwrap();
+    imports::demo(&app, &Actor::operator("tester")).unwrap();
+    let county = actor("quyang", Role::CountyEditor, "130634");
+    let submit = |text: &str| {
+        plans::submit(
+            &app,
+            &county,
+            &SchemeSource::Text(text.into()),
+            "auto",
+            d("2026-03-01"),
+        )
+        .unwrap()
+    };
+    let a = submit(quhua_demo::VILLAGE_SCENARIO);
+    let b = submit(
+        "name = \"邸村镇村更名示意\"\ncounty = \"130634\"\n[[ops]]\nop = \"rename_village\"\nvillage = \"130634106202\"\nname = \"新邸村民委员会\"\n",
+    );
+    let township = submit(quhua_demo::SAMPLE_SCENARIO);
+    for id in [a, b] {
+        ready_for_approval(&app, &county, id);
+    }
+    let board = plans::board(&app, &county, a, d("2026-03-26")).unwrap();
+    assert_eq!(
+        board.approve_with.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![b]
+    );
+    let approval = Approval {
+        document_no: "曲政字〔2026〕30号".into(),
+        date: d("2026-04-01"),
+        effective: d("2026-04-10"),
+    };
+    // With the township plan (a provincial approval) in the batch, nothing is approved.
+    let e =
+        plans::approve_batch(&app, &county, &[a, b, township], approval.clone(), None).unwrap_err();
+    assert!(
+        e.zh.contains("乡镇撤并示意方案") || e.zh.contains("省级"),
+        "{}",
+        e.zh
+    );
+    for id in [a, b] {
+        assert!(
+            plans::board(&app, &county, id, d("2026-04-02"))
+                .unwrap()
+                .plan
+                .approval
+                .is_none()
+        );
+    }
+    let versions = plans::approve_batch(&app, &county, &[a, b], approval, None).unwrap();
+    assert_eq!(versions.len(), 2);
+    for id in [a, b] {
+        let board = plans::board(&app, &county, id, d("2026-04-02")).unwrap();
+        assert_eq!(
+            board.plan.approval.map(|x| x.document_no).as_deref(),
+            Some("曲政字〔2026〕30号")
+        );
+    }
+}

@@ -73,6 +73,7 @@ pub static API: &[Route] = &[
     route!(GET "/api/compare" => api::compare::compare),
     route!(GET "/api/plans" => api::plans::list),
     route!(POST "/api/plans" => api::plans::submit),
+    route!(POST "/api/plans/approve-batch" => api::assemblies::approve_batch, upload),
     route!(GET "/api/plans/{id}" => api::plans::get),
     route!(POST "/api/plans/{id}/consultation" => api::plans::consult),
     route!(POST "/api/plans/{id}/materials" => api::plans::attach, upload),

@@ -165,6 +165,22 @@ impl Store {
         self.write(|tx| record::update(tx, id, expected_version, body, &action, actor))
     }
 
+    /// Replaces several records' bodies, each only if still at its expected version, all or
+    /// none in one transaction (one audit row each); returns the new versions in order.
+    pub fn update_many<T: RecordKind>(
+        &self,
+        items: &[(i64, i64, &T)],
+        actor: &str,
+    ) -> Result<Vec<i64>> {
+        let action = format!("{}_update", T::KIND);
+        self.write(|tx| {
+            items
+                .iter()
+                .map(|(id, version, body)| record::update(tx, *id, *version, *body, &action, actor))
+                .collect()
+        })
+    }
+
     /// Creates a record under a chosen id (a plan's handover under the plan's id), with an
     /// audit row holding the body's SHA-256 and `intent`; refused when the id is taken.
     pub fn create_at<T: RecordKind>(

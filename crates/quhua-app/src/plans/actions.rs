@@ -416,6 +416,74 @@ pub fn approve(
     Ok(rec.version)
 }
 
+/// 批复 of several plans under one decision (one 文号, one document): e.g. the county
+/// government approving many village adjustments at once. Every plan must lie in one county,
+/// await its approval at the actor's level and pass it; then all are approved in one
+/// transaction, or none (a plan changed meanwhile, or any refusal, names the plan).
+pub fn approve_batch(
+    app: &App,
+    actor: &Actor,
+    ids: &[i64],
+    approval: Approval,
+    file: Option<&Upload>,
+) -> AppResult<Vec<i64>> {
+    if ids.is_empty() {
+        return Err(AppError::invalid("未选择方案", "no plans chosen"));
+    }
+    let mut recs = Vec::with_capacity(ids.len());
+    for &id in ids {
+        if recs.iter().any(|r: &quhua_store::Record<Plan>| r.id == id) {
+            return Err(AppError::invalid(
+                format!("方案 {id} 重复列出"),
+                format!("plan {id} is listed twice"),
+            ));
+        }
+        recs.push(load(app, actor, id)?);
+    }
+    let county = recs[0].county.clone();
+    let doc = file
+        .map(|f| {
+            store_upload(
+                app,
+                actor,
+                f,
+                Some(MaterialKind::ApprovalDocument),
+                approval.date,
+            )
+        })
+        .transpose()?;
+    for rec in &mut recs {
+        let name = rec.body.name.clone();
+        let named = |e: AppError| {
+            AppError::refused(
+                format!("《{name}》：{}", e.zh),
+                format!("\"{name}\": {}", e.en),
+            )
+        };
+        if rec.county != county {
+            return Err(AppError::invalid(
+                format!(
+                    "《{name}》属于另一个县（{}），一次批复只含一个县的方案",
+                    rec.county
+                ),
+                format!(
+                    "\"{name}\" belongs to another county ({}): one approval covers one county",
+                    rec.county
+                ),
+            ));
+        }
+        let level = super::board::approval_step(&rec.body)
+            .map(|s| s.role)
+            .unwrap_or(StepRole::Province);
+        require_level(actor, level).map_err(named)?;
+        rec.body
+            .approve(approval.clone(), &actor.name, doc.clone())
+            .map_err(|e| named(e.into()))?;
+    }
+    let items: Vec<(i64, i64, &Plan)> = recs.iter().map(|r| (r.id, r.version, &r.body)).collect();
+    Ok(app.store().update_many(&items, &actor.name)?)
+}
+
 /// 登记村民会议: a county editor records one village's 村民会议 (or 村民代表会议) on a village
 /// adjustment: date, attendance and votes. Refused for a village the scheme does not concern,
 /// an impossible count, or once approved.

@@ -117,6 +117,30 @@ fn permissions(actor: &Actor, plan: &Plan, today: Date) -> Permissions {
     }
 }
 
+/// The other plans of the county the actor could approve under the same decision now.
+fn approve_with(
+    app: &App,
+    actor: &Actor,
+    rec: &Record<Plan>,
+    today: Date,
+) -> AppResult<Vec<crate::views::PlanRef>> {
+    if !permissions(actor, &rec.body, today).approve {
+        return Ok(Vec::new());
+    }
+    Ok(app
+        .store()
+        .list::<Plan>(&rec.county)?
+        .iter()
+        .filter(|r| r.id != rec.id && r.county == rec.county && actor.sees(&r.county))
+        .filter(|r| r.body.template.id == rec.body.template.id)
+        .filter(|r| permissions(actor, &r.body, today).approve)
+        .map(|r| crate::views::PlanRef {
+            id: r.id,
+            name: r.body.name.clone(),
+        })
+        .collect())
+}
+
 /// The step that records the approval (省政府批复, or 县级人民政府批准 for villages).
 pub(crate) fn approval_step(plan: &Plan) -> Option<&quhua_workflow::procedure::StepDef> {
     plan.template.steps.iter().find(|s| s.is_approval)
@@ -205,6 +229,7 @@ pub fn board(app: &App, actor: &Actor, id: i64, today: Date) -> AppResult<PlanBo
             plan.template.id != "village",
         ),
         village_assent: plan.village_assent(),
+        approve_with: approve_with(app, actor, &rec, today)?,
         permissions: permissions(actor, plan, today),
     })
 }

@@ -132,6 +132,9 @@ pub enum Command {
         /// 批复文件 / the approval document
         #[arg(long)]
         doc: Option<PathBuf>,
+        /// 同一批复一并批准的其他方案编号（同一县，全部或全不）/ other plans approved under the same decision (one county; all or none)
+        #[arg(long, value_delimiter = ',')]
+        also: Vec<i64>,
     },
     /// 登记延期（批准机关同意，累计不超过6个月）/ record an extension
     Extend {
@@ -431,6 +434,7 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
             date,
             effective,
             doc,
+            also,
         } => {
             let f = doc.as_deref().map(read_upload).transpose()?;
             let approval = Approval {
@@ -438,7 +442,12 @@ pub fn run(ctx: &Context, cmd: Command) -> CliResult {
                 date: date_arg(&date)?,
                 effective: date_arg(&effective)?,
             };
-            plans::approve(&app, &me, id, approval, f.as_ref())?;
+            if also.is_empty() {
+                plans::approve(&app, &me, id, approval, f.as_ref())?;
+            } else {
+                let ids: Vec<i64> = std::iter::once(id).chain(also).collect();
+                plans::approve_batch(&app, &me, &ids, approval, f.as_ref())?;
+            }
             say(
                 ctx,
                 format!("已登记批复：{doc_no}"),

@@ -68,3 +68,48 @@ pub async fn record(
         .await?;
     board_after(&st, &me, id).await
 }
+
+/// Query of `POST /api/plans/approve-batch`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchApproveQuery {
+    /// The plans, comma-separated ids.
+    pub ids: String,
+    /// 批准文号.
+    pub document_no: String,
+    /// Date of approval.
+    pub date: String,
+    /// Effective date.
+    pub effective: String,
+    /// The approval document's file name, when the body carries it.
+    #[serde(default)]
+    pub file_name: Option<String>,
+}
+
+/// `POST /api/plans/approve-batch?ids=&document_no=&date=&effective=&file_name=`: several plans
+/// of one county approved under one decision (all or none); answers the first plan's board.
+pub async fn approve_batch(
+    State(st): State<AppState>,
+    me: AuthUser,
+    crate::extract::ApiQuery(q): crate::extract::ApiQuery<BatchApproveQuery>,
+    body: axum::body::Bytes,
+) -> ApiResult<Json<PlanBoard>> {
+    let ids: Vec<i64> = q
+        .ids
+        .split(',')
+        .map(|s| plan_id(s.trim()))
+        .collect::<Result<_, _>>()?;
+    let first = *ids
+        .first()
+        .ok_or_else(|| ApiError::bad_request("未选择方案", "no plans chosen"))?;
+    let file = super::plans::upload(q.file_name.as_deref(), body)?;
+    let approval = quhua_app::plans::Approval {
+        document_no: q.document_no.trim().to_string(),
+        date: quhua_app::text::parse_date("批复日期 / date", &q.date)?,
+        effective: quhua_app::text::parse_date("生效日期 / effective", &q.effective)?,
+    };
+    let actor = me.actor();
+    st.run(move |app| plans::approve_batch(app, &actor, &ids, approval, file.as_ref()))
+        .await?;
+    board_after(&st, &me, first).await
+}

@@ -55,7 +55,7 @@ pub(crate) async fn board_after(
 }
 
 /// An uploaded file from the raw body and its name (none when the body is empty).
-fn upload(name: Option<&str>, body: Bytes) -> Result<Option<Upload>, ApiError> {
+pub(crate) fn upload(name: Option<&str>, body: Bytes) -> Result<Option<Upload>, ApiError> {
     if body.is_empty() {
         return Ok(None);
     }

@@ -450,6 +450,15 @@ pub fn endpoints() -> Vec<Endpoint> {
         },
         Endpoint {
             method: "POST",
+            path: "/api/plans/approve-batch",
+            summary: "以同一批复文件批准同一县的多个方案（全部或全不；如县级人民政府一次批准多个村级建制调整方案），请求体可为批复文件 / approve several plans of one county under one decision, all or none (e.g. the county government approving many village adjustments); the body may carry the approval document",
+            access: Write,
+            params: &[Param::Query(schema::<assemblies::BatchApproveQuery>)],
+            body: Some(File),
+            responses: PLAN_ACTION,
+        },
+        Endpoint {
+            method: "POST",
             path: "/api/plans/{id}/assemblies",
             summary: "登记涉改村村民会议（或村民代表会议）的表决 / record a village's villagers' assembly (or representative assembly) on a village adjustment",
             access: Write,
