@@ -234,7 +234,7 @@ export function planBoard(b: PlanBoard, scenarios: ScenarioSummary[] = []): Mark
   return html`<h2>${b.plan.name} <span class="muted">#${b.plan.id} · ${b.plan.county} · ${zh() ? b.plan.template_name : b.plan.template_name_en} · ${t('version')} ${b.plan.version}</span>
       <span class="stage stage-${b.plan.stage}" data-testid="stage">${STAGE[b.plan.stage][zh() ? 0 : 1]}</span></h2>
     ${a ? html`<p data-testid="approval">${t('approvalNo')}${C()}<strong>${a.document_no}</strong> · ${a.date} · ${t('effective')} ${a.effective}${b.plan.applied ? html` · ${t('appliedOn')} ${b.plan.applied}` : ''}</p>` : ''}
-    <p class="row">${b.plan.stage === 'approved' || b.plan.stage === 'applied' ? html`<a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a>` : ''}
+    <p class="row">${(b.plan.stage === 'approved' || b.plan.stage === 'applied') && b.plan.template !== 'village' ? html`<a href="#/plans/${b.plan.id}/handover" class="button primary" data-testid="handover-link">${t('handover')}</a>` : ''}
       <a href="#/plans/${b.plan.id}/evaluation" class="button" data-testid="evaluation-link">${t('stPlanEvalLink')}</a></p>
     ${actionsCard(b, scenarios)}
     ${assemblyCard(b)}

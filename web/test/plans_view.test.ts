@@ -88,3 +88,9 @@ test('the approval form offers the other plans awaiting the same decision, names
   assert.match(h, /<input type="checkbox" name="also" value="9" data-testid="also-9"> 邸村&lt;b&gt; #9/);
   assert.ok(!planBoard(board({ permissions: perms })).text.includes('approve-with'));
 });
+
+test('a village adjustment has no township handover to open', () => {
+  const approved = { ...board().plan, stage: 'approved' };
+  assert.match(planBoard(board({ plan: approved as never })).text, /data-testid="handover-link"/);
+  assert.ok(!planBoard(board({ plan: { ...approved, template: 'village' } as never })).text.includes('handover-link'));
+});
