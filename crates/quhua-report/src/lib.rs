@@ -21,6 +21,7 @@ pub mod map;
 pub mod notice;
 pub mod typeset;
 pub mod village_list;
+pub mod village_plan;
 
 /// A document could not be produced.
 #[derive(Debug, thiserror::Error)]

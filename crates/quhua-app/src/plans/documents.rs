@@ -13,7 +13,7 @@ use quhua_workflow::procedure::Plan;
 
 /// The ids of the generated documents: first those of an applied plan (公告, 对照表, 指标表),
 /// then those composed from the plan at any stage (方案, 情况汇报, 评估报告, 变更情况表).
-pub const DOCUMENT_IDS: [&str; 17] = [
+pub const DOCUMENT_IDS: [&str; 19] = [
     "notice.docx",
     "notice.md",
     "change-table.xlsx",
@@ -31,14 +31,29 @@ pub const DOCUMENT_IDS: [&str; 17] = [
     "map-after.svg",
     "map-after.png",
     "village-list.xlsx",
+    "village-plan.docx",
+    "village-plan.pdf",
 ];
 
-/// The list a village adjustment puts to the county government (any stage).
-const VILLAGE_LIST: (&str, &str, &str) = (
-    "village-list.xlsx",
-    "村级建制调整清单（Excel）",
-    "list of village changes for approval (Excel)",
-);
+/// The documents of a village adjustment (any stage): the list put to the county government,
+/// and the 村级建制调整方案 in Word and PDF.
+const VILLAGE_DOCS: [(&str, &str, &str); 3] = [
+    (
+        "village-list.xlsx",
+        "村级建制调整清单（Excel）",
+        "list of village changes for approval (Excel)",
+    ),
+    (
+        "village-plan.docx",
+        "村级建制调整方案（Word）",
+        "village adjustment plan (Word)",
+    ),
+    (
+        "village-plan.pdf",
+        "村级建制调整方案（PDF）",
+        "village adjustment plan (PDF)",
+    ),
+];
 
 /// The maps of a plan (where the county has geometry): id, after (else before), PNG (else
 /// SVG), Chinese and English titles.
@@ -189,12 +204,15 @@ pub(crate) fn links(applied: bool, villages: bool, townships: bool) -> Vec<Docum
         zh: (*zh).into(),
         en: (*en).into(),
     });
-    let village = villages.then(|| DocumentLink {
-        id: VILLAGE_LIST.0.into(),
-        name: VILLAGE_LIST.0.into(),
-        zh: VILLAGE_LIST.1.into(),
-        en: VILLAGE_LIST.2.into(),
-    });
+    let village = VILLAGE_DOCS
+        .iter()
+        .filter(|_| villages)
+        .map(|(id, zh, en)| DocumentLink {
+            id: (*id).into(),
+            name: (*id).into(),
+            zh: (*zh).into(),
+            en: (*en).into(),
+        });
     applied_docs
         .chain(composed)
         .chain(maps)
@@ -235,6 +253,42 @@ fn scheme_evaluation(
         }
     }
     Ok(quhua_core::scenario::evaluate(&base, &policy, &scenario)?)
+}
+
+/// 村级建制调整方案 of a plan, Word or PDF.
+fn village_plan(app: &App, actor: &Actor, id: i64, pdf: bool) -> AppResult<FileOut> {
+    let plan = load(app, actor, id)?.body;
+    if plan.villages_concerned().is_empty() {
+        return Err(AppError::not_found(
+            "村级建制调整方案（方案未调整村级建制）",
+            "village adjustment plan (the scheme changes no village)",
+        ));
+    }
+    let ev = scheme_evaluation(app, actor, &plan)?;
+    let assent = plan.village_assent();
+    let date = plan.steps.first().map(|s| s.at).unwrap_or_default();
+    let doc = quhua_report::village_plan::document(&quhua_report::village_plan::VillagePlanFacts {
+        county: &ev.county_name,
+        villages: &ev.villages,
+        assent: &assent,
+        issuer: format!("{}民政局", ev.county_name),
+        date: quhua_report::notice::zh_date(date),
+        synthetic: ev.synthetic,
+    });
+    let (bytes, ext, mime) = if pdf {
+        (doc.to_pdf().map_err(report_err)?, "pdf", "application/pdf")
+    } else {
+        (
+            doc.to_docx().map_err(report_err)?,
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    };
+    Ok(FileOut {
+        name: format!("{}村级建制调整方案.{ext}", ev.county_name),
+        mime,
+        bytes,
+    })
 }
 
 /// 村级建制调整清单 of a plan (XLSX): the villages its scheme changes or creates, with the
@@ -303,8 +357,11 @@ pub fn documents(
 
 /// One generated document (`notice.docx`, `change-table.xlsx` …) of an applied plan.
 pub fn document(app: &App, actor: &Actor, id: i64, which: &str) -> AppResult<FileOut> {
-    if which == VILLAGE_LIST.0 {
-        return village_list(app, actor, id);
+    match which {
+        "village-list.xlsx" => return village_list(app, actor, id),
+        "village-plan.docx" => return village_plan(app, actor, id, false),
+        "village-plan.pdf" => return village_plan(app, actor, id, true),
+        _ => {}
     }
     if let Some((_, kind, format, _, _)) = GOVERNMENT.iter().find(|g| g.0 == which) {
         return super::government::document(app, actor, id, *kind, *format);
@@ -423,7 +480,7 @@ mod ids {
             .map(|g| g.0)
             .chain(super::GOVERNMENT.iter().map(|g| g.0))
             .chain(super::MAPS.iter().map(|g| g.0))
-            .chain([super::VILLAGE_LIST.0])
+            .chain(super::VILLAGE_DOCS.iter().map(|g| g.0))
             .collect();
         assert_eq!(ids, super::DOCUMENT_IDS);
         let links: Vec<String> = super::links(true, true, true)
@@ -435,10 +492,10 @@ mod ids {
             super::links(false, false, true).len(),
             super::GOVERNMENT.len() + super::MAPS.len()
         );
-        // a village adjustment: the maps and its list, none of the township documents
+        // a village adjustment: the maps and its own documents, none of the township ones
         assert_eq!(
             super::links(false, true, false).len(),
-            super::MAPS.len() + 1
+            super::MAPS.len() + super::VILLAGE_DOCS.len()
         );
     }
 }
