@@ -9596,7 +9596,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx" | "scheme.docx" | "scheme.pdf" | "summary.docx" | "summary.pdf" | "evaluation.docx" | "evaluation.pdf" | "mca-table.xlsx" | "map-before.svg" | "map-before.png" | "map-after.svg" | "map-after.png" | "village-list.xlsx";
+                doc: "notice.docx" | "notice.md" | "change-table.xlsx" | "change-table.csv" | "indicators.xlsx" | "scheme.docx" | "scheme.pdf" | "summary.docx" | "summary.pdf" | "evaluation.docx" | "evaluation.pdf" | "mca-table.xlsx" | "map-before.svg" | "map-before.png" | "map-after.svg" | "map-after.png" | "village-list.xlsx" | "village-plan.docx" | "village-plan.pdf";
             };
             cookie?: never;
         };
