@@ -333,9 +333,33 @@ fn one_county_decision_approves_several_village_plans_all_or_none() {
         date: d("2026-04-01"),
         effective: d("2026-04-10"),
     };
-    // With the township plan (a provincial approval) in the batch, nothing is approved.
-    let e =
-        plans::approve_batch(&app, &county, &[a, b, township], approval.clone(), None).unwrap_err();
+    // With the township plan (a provincial approval) in the batch, nothing is approved and
+    // nothing is stored, the approval document included.
+    let doc = Upload {
+        name: "曲政字〔2026〕30号.txt".into(),
+        bytes: "曲阳县人民政府关于村级建制调整的批复（示意）"
+            .as_bytes()
+            .to_vec(),
+    };
+    let sha = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&doc.bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let e = plans::approve_batch(
+        &app,
+        &county,
+        &[a, b, township],
+        approval.clone(),
+        Some(&doc),
+    )
+    .unwrap_err();
+    assert!(
+        app.store().get_document(&sha).unwrap().is_none(),
+        "a refused batch stored its document"
+    );
     assert!(
         e.zh.contains("乡镇撤并示意方案") || e.zh.contains("省级"),
         "{}",

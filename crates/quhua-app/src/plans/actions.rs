@@ -441,18 +441,8 @@ pub fn approve_batch(
         recs.push(load(app, actor, id)?);
     }
     let county = recs[0].county.clone();
-    let doc = file
-        .map(|f| {
-            store_upload(
-                app,
-                actor,
-                f,
-                Some(MaterialKind::ApprovalDocument),
-                approval.date,
-            )
-        })
-        .transpose()?;
-    for rec in &mut recs {
+    // Every plan is checked before anything is stored (the document included).
+    for rec in &recs {
         let name = rec.body.name.clone();
         let named = |e: AppError| {
             AppError::refused(
@@ -476,9 +466,25 @@ pub fn approve_batch(
             .map(|s| s.role)
             .unwrap_or(StepRole::Province);
         require_level(actor, level).map_err(named)?;
-        rec.body
-            .approve(approval.clone(), &actor.name, doc.clone())
+        let mut trial = rec.body.clone();
+        trial
+            .approve(approval.clone(), &actor.name, None)
             .map_err(|e| named(e.into()))?;
+    }
+    let doc = file
+        .map(|f| {
+            store_upload(
+                app,
+                actor,
+                f,
+                Some(MaterialKind::ApprovalDocument),
+                approval.date,
+            )
+        })
+        .transpose()?;
+    for rec in &mut recs {
+        rec.body
+            .approve(approval.clone(), &actor.name, doc.clone())?;
     }
     let items: Vec<(i64, i64, &Plan)> = recs.iter().map(|r| (r.id, r.version, &r.body)).collect();
     Ok(app.store().update_many(&items, &actor.name)?)

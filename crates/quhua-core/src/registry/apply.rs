@@ -642,10 +642,27 @@ impl Registry {
         county: UnitId,
         leaving: &[UnitId],
     ) -> Result<(), RegistryError> {
+        self.check_unique_name(
+            name,
+            self.children_of(county),
+            leaving,
+            ("县内已有同名单位", "the county already has a unit named"),
+        )
+    }
+
+    /// A new name, not empty and not carried by any of `among` except those `leaving`;
+    /// `taken` says where the name is taken, in each language.
+    pub(super) fn check_unique_name(
+        &self,
+        name: &str,
+        among: Vec<UnitId>,
+        leaving: &[UnitId],
+        taken: (&str, &str),
+    ) -> Result<(), RegistryError> {
         if name.trim().is_empty() {
             return Err(RegistryError::invalid("名称不能为空", "the name is empty"));
         }
-        for c in self.children_of(county) {
+        for c in among {
             if leaving.contains(&c) {
                 continue;
             }
@@ -653,8 +670,8 @@ impl Registry {
                 && s.name == name.trim()
             {
                 return Err(RegistryError::invalid(
-                    format!("县内已有同名单位 {}", s.label()),
-                    format!("the county already has a unit named {}", s.label()),
+                    format!("{}{}", taken.0, s.label()),
+                    format!("{} {}", taken.1, s.label()),
                 ));
             }
         }

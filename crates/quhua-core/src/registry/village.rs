@@ -246,23 +246,15 @@ impl Registry {
         town: UnitId,
         leaving: &[UnitId],
     ) -> Result<(), RegistryError> {
-        if name.trim().is_empty() {
-            return Err(RegistryError::invalid("名称不能为空", "the name is empty"));
-        }
-        for c in self.villages_of(town) {
-            if leaving.contains(&c) {
-                continue;
-            }
-            if let Some(s) = self.current(c)
-                && s.name == name.trim()
-            {
-                return Err(RegistryError::invalid(
-                    format!("乡镇内已有同名村（居）{}", s.label()),
-                    format!("the township already has a village named {}", s.label()),
-                ));
-            }
-        }
-        Ok(())
+        self.check_unique_name(
+            name,
+            self.villages_of(town),
+            leaving,
+            (
+                "乡镇内已有同名村（居）",
+                "the township already has a village named",
+            ),
+        )
     }
 
     /// Where village `v` was its township's seat, the seat follows to `successor`.
